@@ -1,0 +1,187 @@
+// Hand-written runtime, copied from templates/runtime/ by `cargo xtask regenerate`. Do not edit here.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::time::Duration;
+
+use reqwest::header::HeaderMap;
+use reqwest::StatusCode;
+
+/// Everything that can go wrong when calling the API.
+///
+/// Match on the variant to act on it: re-authenticate on [`Error::Unauthorized`], wait on
+/// [`Error::RateLimited`], show [`ApiError::field_errors`] of [`Error::Validation`] to a user.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A parameter the operation requires was not set on the request builder.
+    #[error("the required parameter `{0}` was not set")]
+    MissingParameter(&'static str),
+    /// The client could not be set up (an unusable base URL, a TLS back end that failed).
+    #[error("invalid client configuration: {0}")]
+    Config(String),
+    /// The request body could not be written as JSON.
+    #[error("could not encode the request body: {source}")]
+    Encode {
+        /// What serde_json reported.
+        source: serde_json::Error,
+    },
+    /// The request got no answer: the connection failed, timed out or broke.
+    #[error("the request failed: {0}")]
+    Transport(#[source] reqwest::Error),
+    /// 401: the token is missing, invalid or expired.
+    #[error("unauthorized: {0}")]
+    Unauthorized(Box<ApiError>),
+    /// 403: the token's user may not do this.
+    #[error("forbidden: {0}")]
+    Forbidden(Box<ApiError>),
+    /// 404: the resource does not exist.
+    #[error("not found: {0}")]
+    NotFound(Box<ApiError>),
+    /// 422: the server rejected the input; see [`ApiError::field_errors`].
+    #[error("validation failed: {0}")]
+    Validation(Box<ApiError>),
+    /// 429: too many requests. `retry_after` is the wait the server asked for, if it said.
+    #[error("rate limited: {error}")]
+    RateLimited {
+        /// How long the server asked to wait before the next request.
+        retry_after: Option<Duration>,
+        /// The answer itself.
+        error: Box<ApiError>,
+    },
+    /// Any other answer outside 2xx.
+    #[error("the server answered {0}")]
+    Api(Box<ApiError>),
+    /// A 2xx answer whose envelope says `success: false`.
+    #[error("the server reported a failure: {0}")]
+    Unsuccessful(Box<ApiError>),
+    /// The answer could not be decoded into the expected type.
+    #[error(transparent)]
+    Decode(Box<DecodeError>),
+}
+
+impl Error {
+    /// The HTTP status of the answer, when there was one.
+    pub fn status(&self) -> Option<StatusCode> {
+        match self {
+            Error::Transport(error) => error.status(),
+            Error::Decode(error) => Some(error.status),
+            _ => self.api_error().map(ApiError::status),
+        }
+    }
+
+    /// The headers of the answer, when there was one.
+    pub fn headers(&self) -> Option<&HeaderMap> {
+        match self {
+            Error::Decode(error) => Some(&error.headers),
+            _ => self.api_error().map(ApiError::headers),
+        }
+    }
+
+    /// The server's answer, for the variants that carry one.
+    pub fn api_error(&self) -> Option<&ApiError> {
+        match self {
+            Error::Unauthorized(error)
+            | Error::Forbidden(error)
+            | Error::NotFound(error)
+            | Error::Validation(error)
+            | Error::Api(error)
+            | Error::Unsuccessful(error)
+            | Error::RateLimited { error, .. } => Some(error),
+            _ => None,
+        }
+    }
+
+    /// Whether the request timed out.
+    pub fn is_timeout(&self) -> bool {
+        matches!(self, Error::Transport(error) if error.is_timeout())
+    }
+}
+
+/// An answer the server sent instead of what was asked for.
+#[derive(Debug, Clone)]
+pub struct ApiError {
+    pub(crate) status: StatusCode,
+    pub(crate) message: Option<String>,
+    pub(crate) field_errors: BTreeMap<String, Vec<String>>,
+    pub(crate) body: String,
+    pub(crate) headers: HeaderMap,
+}
+
+impl ApiError {
+    /// The HTTP status.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The server's `message`, if its answer had one.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// Per-field validation messages (`errors` in the body), empty when there were none.
+    pub fn field_errors(&self) -> &BTreeMap<String, Vec<String>> {
+        &self.field_errors
+    }
+
+    /// The start of the body as text (at most a few hundred bytes).
+    pub fn body(&self) -> &str {
+        &self.body
+    }
+
+    /// The answer's headers.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.message {
+            Some(message) => write!(f, "{} ({message})", self.status),
+            None if self.body.is_empty() => write!(f, "{}", self.status),
+            None => write!(f, "{} ({})", self.status, self.body),
+        }
+    }
+}
+
+/// An answer that did not have the shape the spec describes.
+#[derive(Debug, thiserror::Error)]
+#[error("could not decode the answer at `{path}`: {message} (body starts: {snippet:?})")]
+pub struct DecodeError {
+    pub(crate) path: String,
+    pub(crate) message: String,
+    pub(crate) snippet: String,
+    pub(crate) status: StatusCode,
+    pub(crate) headers: HeaderMap,
+}
+
+impl DecodeError {
+    /// The JSON path of the value that failed (`data[3].amount`), `.` for the whole body.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// What was wrong with it.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The start of the body as text.
+    pub fn snippet(&self) -> &str {
+        &self.snippet
+    }
+}
+
+/// How much of a body an error keeps.
+const SNIPPET_BYTES: usize = 512;
+
+/// The first [`SNIPPET_BYTES`] of `body` as text, cut at a character boundary.
+pub(crate) fn snippet(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(&body[..body.len().min(SNIPPET_BYTES)]);
+    let mut text = text.into_owned();
+    if body.len() > SNIPPET_BYTES {
+        text.push('…');
+    }
+    text
+}

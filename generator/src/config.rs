@@ -1,0 +1,95 @@
+//! The generator's settings for one spec, read from `generator.toml` next to it: what the crate
+//! is called and which envelope the answers come in. Nothing WebWork-specific lives in code.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::diagnostics::Diagnostic;
+
+/// Settings for one spec.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// The generated crate's package metadata.
+    #[serde(default)]
+    pub package: Package,
+    /// The response envelope; absent when answers are not wrapped.
+    #[serde(default)]
+    pub envelope: Option<EnvelopeConfig>,
+}
+
+/// Package metadata of the generated crate.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Package {
+    /// The package name (`webwork-client`).
+    pub name: String,
+    /// The package version.
+    pub version: String,
+    /// A one-line description.
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+impl Default for Package {
+    fn default() -> Self {
+        Package {
+            name: "api-client".to_string(),
+            version: "0.1.0".to_string(),
+            description: None,
+        }
+    }
+}
+
+/// The wire names of the envelope's members.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnvelopeConfig {
+    /// The success flag.
+    #[serde(default = "names::success")]
+    pub success: String,
+    /// The payload.
+    #[serde(default = "names::data")]
+    pub data: String,
+    /// The message.
+    #[serde(default = "names::message")]
+    pub message: String,
+    /// The metadata.
+    #[serde(default = "names::meta")]
+    pub meta: String,
+}
+
+mod names {
+    pub fn success() -> String {
+        "success".into()
+    }
+    pub fn data() -> String {
+        "data".into()
+    }
+    pub fn message() -> String {
+        "message".into()
+    }
+    pub fn meta() -> String {
+        "meta".into()
+    }
+}
+
+impl Config {
+    /// The name of the config file looked for next to a spec.
+    pub const FILE_NAME: &'static str = "generator.toml";
+
+    /// Reads `generator.toml` from the spec's folder; the defaults when there is none.
+    pub fn for_spec(spec: &Path) -> Result<Self, Diagnostic> {
+        let path = spec
+            .parent()
+            .unwrap_or_else(|| Path::new("."))
+            .join(Self::FILE_NAME);
+        if !path.exists() {
+            return Ok(Config::default());
+        }
+        let text = std::fs::read_to_string(&path)
+            .map_err(|error| Diagnostic::file(&path, format!("cannot read: {error}")))?;
+        toml::from_str(&text).map_err(|error| Diagnostic::file(&path, error.message().to_string()))
+    }
+}

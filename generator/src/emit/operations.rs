@@ -1,0 +1,357 @@
+//! Operations: a request builder per operation and the `Client` method that starts it.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::rust::{doc_lines, doc_text, inner_doc_lines, Paths};
+use crate::model::{
+    Api, Body, HttpMethod, Operation, Param, ParamLocation, Primitive, Tag, TypeRef,
+};
+
+/// The module of one tag: its builders and `Client` methods.
+pub fn tag_module(api: &Api, tag: &Tag, paths: &Paths) -> TokenStream {
+    let operations: Vec<&Operation> = api.operations_of(tag).collect();
+    let methods = operations.iter().map(|op| client_method(op));
+    let builders = operations.iter().map(|op| builder(op, paths));
+    let uses_types = operations.iter().any(|op| uses_named_types(op));
+    let types_import = uses_types.then(|| {
+        quote!(
+            use crate::types;
+        )
+    });
+    let module_doc = inner_doc_lines(&tag_doc(tag));
+    quote! {
+        #module_doc
+
+        use crate::runtime::{Request, Response};
+        #types_import
+        use crate::{Client, Error};
+
+        impl Client {
+            #(#methods)*
+        }
+
+        #(#builders)*
+    }
+}
+
+fn tag_doc(tag: &Tag) -> String {
+    match &tag.description {
+        Some(description) => format!("{}: {}", tag.name, description.trim()),
+        None => format!("Operations tagged {}.", tag.name),
+    }
+}
+
+fn uses_named_types(op: &Operation) -> bool {
+    let named = |ty: &TypeRef| contains_named(ty);
+    op.params.iter().any(|p| named(&p.ty))
+        || op.body.as_ref().is_some_and(|b| named(&b.ty))
+        || named(&op.success.data)
+}
+
+fn contains_named(ty: &TypeRef) -> bool {
+    match ty {
+        TypeRef::Named(_) => true,
+        TypeRef::Array(inner) | TypeRef::Map(inner) => contains_named(inner),
+        TypeRef::Primitive(_) | TypeRef::FormattedDate { .. } => false,
+    }
+}
+
+/// `client.get_expenses()`.
+fn client_method(op: &Operation) -> TokenStream {
+    let method = format_ident!("{}", op.method_name);
+    let builder = format_ident!("{}", op.builder_name);
+    let mut text = doc_text(&op.docs, &op.id);
+    text.push_str(&format!(
+        "\n\n`{} {}` (operation `{}`). Set the parameters on the returned [`{}`], then call `.send()`.",
+        op.http_method.as_str(),
+        op.path,
+        op.id,
+        op.builder_name
+    ));
+    let docs = doc_lines(&text);
+    let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
+    quote! {
+        #docs
+        #deprecated
+        pub fn #method(&self) -> #builder {
+            #builder::new(self.clone())
+        }
+    }
+}
+
+/// The builder type of one operation.
+fn builder(op: &Operation, paths: &Paths) -> TokenStream {
+    let name = format_ident!("{}", op.builder_name);
+    let docs = doc_lines(&format!(
+        "A `{} {}` request; made by [`Client::{}`].",
+        op.http_method.as_str(),
+        op.path,
+        op.method_name
+    ));
+    let option = paths.std("Option");
+
+    let mut members = Vec::new();
+    let mut inits = Vec::new();
+    let mut setters = Vec::new();
+    for param in &op.params {
+        let ident = format_ident!("{}", param.rust_name);
+        let ty = paths.ty(&param.ty);
+        members.push(quote!(#ident: #option<#ty>,));
+        inits.push(quote!(#ident: None,));
+        setters.push(setter(&ident, &ty, &param_doc(param)));
+    }
+    if let Some(body) = &op.body {
+        if body.fields.is_empty() {
+            let ty = paths.ty(&body.ty);
+            members.push(quote!(body: #option<#ty>,));
+            inits.push(quote!(body: None,));
+            setters.push(setter(&format_ident!("body"), &ty, "The request body."));
+        } else {
+            for field in &body.fields {
+                let ident = format_ident!("{}", field.setter);
+                let ty = paths.ty(&field.field.ty);
+                members.push(quote!(#ident: #option<#ty>,));
+                inits.push(quote!(#ident: None,));
+                let text = doc_text(
+                    &field.field.docs,
+                    &format!("The `{}` property of the body.", field.field.wire_name),
+                );
+                setters.push(setter(&ident, &ty, &text));
+            }
+            setters.push(whole_body_setter(body, paths));
+        }
+    }
+
+    let response_ty = paths.ty(&op.success.data);
+    let send_body = send_body(op, paths);
+    let send_docs = doc_lines(&send_doc(op));
+    quote! {
+        #docs
+        #[derive(Debug, Clone)]
+        #[must_use = "a request does nothing until it is sent with `.send()`"]
+        pub struct #name {
+            client: Client,
+            #(#members)*
+        }
+
+        impl #name {
+            fn new(client: Client) -> Self {
+                Self { client, #(#inits)* }
+            }
+
+            #(#setters)*
+
+            #send_docs
+            pub async fn send(self) -> Result<Response<#response_ty>, Error> {
+                #send_body
+            }
+        }
+    }
+}
+
+fn setter(ident: &proc_macro2::Ident, ty: &TokenStream, text: &str) -> TokenStream {
+    let docs = doc_lines(text);
+    quote! {
+        #docs
+        pub fn #ident(mut self, value: impl Into<#ty>) -> Self {
+            self.#ident = Some(value.into());
+            self
+        }
+    }
+}
+
+/// `.body(CreateExpenseRequest { .. })`: sets every body property from one value.
+fn whole_body_setter(body: &Body, paths: &Paths) -> TokenStream {
+    let ty = paths.ty(&body.ty);
+    let assignments = body.fields.iter().map(|field| {
+        let setter = format_ident!("{}", field.setter);
+        let member = format_ident!("{}", field.field.rust_name);
+        if field.field.is_optional() {
+            quote!(self.#setter = body.#member;)
+        } else {
+            quote!(self.#setter = Some(body.#member);)
+        }
+    });
+    quote! {
+        /// Sets the whole body at once, replacing any property set before.
+        pub fn body(mut self, body: #ty) -> Self {
+            #(#assignments)*
+            self
+        }
+    }
+}
+
+fn param_doc(param: &Param) -> String {
+    let mut text = doc_text(
+        &param.docs,
+        &format!("The `{}` parameter.", param.wire_name),
+    );
+    let place = match param.location {
+        ParamLocation::Path => "path",
+        ParamLocation::Query => "query",
+        ParamLocation::Header => "header",
+    };
+    let mut facts = vec![format!(
+        "{} `{}` in the {place}",
+        if param.required {
+            "Required"
+        } else {
+            "Optional"
+        },
+        param.wire_name
+    )];
+    facts.extend(param.constraints.iter().cloned());
+    if let Some(default) = &param.default {
+        facts.push(format!("default `{default}`"));
+    }
+    if let Some(example) = &param.example {
+        facts.push(format!("example `{example}`"));
+    }
+    text.push_str(&format!("\n\n{}.", facts.join("; ")));
+    text
+}
+
+fn send_doc(op: &Operation) -> String {
+    let mut text = String::from("Sends the request and decodes the answer.\n\n# Errors\n\n");
+    let required: Vec<String> = op
+        .params
+        .iter()
+        .filter(|p| p.required)
+        .map(|p| format!("`{}`", p.rust_name))
+        .chain(op.body.iter().flat_map(|b| {
+            b.fields
+                .iter()
+                .filter(|f| !f.field.is_optional())
+                .map(|f| format!("`{}`", f.setter))
+        }))
+        .collect();
+    if !required.is_empty() {
+        text.push_str(&format!(
+            "[`Error::MissingParameter`] when {} is not set. ",
+            required.join(", ")
+        ));
+    }
+    let statuses: Vec<String> = op.error_statuses.iter().map(u16::to_string).collect();
+    if statuses.is_empty() {
+        text.push_str("An [`Error`] when the request fails or the server refuses it.");
+    } else {
+        text.push_str(&format!(
+            "An [`Error`] when the request fails or the server refuses it (the spec documents {}).",
+            statuses.join(", ")
+        ));
+    }
+    text
+}
+
+/// The statements of `send`: build the request from the builder's members and execute it.
+fn send_body(op: &Operation, paths: &Paths) -> TokenStream {
+    let method = method_tokens(op.http_method);
+    let id = &op.id;
+    let template = &op.path;
+    let mut statements = vec![quote!(let mut request = Request::new(#method, #id, #template);)];
+
+    for segment in op.path.split('/').filter(|s| !s.is_empty()) {
+        match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+            Some(name) => {
+                let Some(param) = op
+                    .params
+                    .iter()
+                    .find(|p| p.location == ParamLocation::Path && p.wire_name == name)
+                else {
+                    continue;
+                };
+                let ident = format_ident!("{}", param.rust_name);
+                let wire = &param.wire_name;
+                let value = to_text(&quote!(value), &param.ty, paths);
+                statements.push(quote! {
+                    let value = self.#ident.ok_or(Error::MissingParameter(#wire))?;
+                    request.segment(#value);
+                });
+            }
+            None => statements.push(quote!(request.segment(#segment);)),
+        }
+    }
+
+    for param in op
+        .params
+        .iter()
+        .filter(|p| p.location != ParamLocation::Path)
+    {
+        let ident = format_ident!("{}", param.rust_name);
+        let wire = &param.wire_name;
+        let add = match param.location {
+            ParamLocation::Header => quote!(header),
+            _ => quote!(query),
+        };
+        let value = to_text(&quote!(value), &param.ty, paths);
+        statements.push(if param.required {
+            quote! {
+                let value = self.#ident.ok_or(Error::MissingParameter(#wire))?;
+                request.#add(#wire, #value);
+            }
+        } else {
+            quote! {
+                if let Some(value) = self.#ident {
+                    request.#add(#wire, #value);
+                }
+            }
+        });
+    }
+
+    if let Some(body) = &op.body {
+        statements.push(body_statements(body, paths));
+    }
+    statements.push(quote!(self.client.execute(request).await));
+    quote!(#(#statements)*)
+}
+
+fn body_statements(body: &Body, paths: &Paths) -> TokenStream {
+    if body.fields.is_empty() {
+        return if body.required {
+            quote! {
+                let body = self.body.ok_or(Error::MissingParameter("body"))?;
+                request.json(&body)?;
+            }
+        } else {
+            quote! {
+                if let Some(body) = self.body {
+                    request.json(&body)?;
+                }
+            }
+        };
+    }
+    let ty = paths.ty(&body.ty);
+    let members = body.fields.iter().map(|field| {
+        let member = format_ident!("{}", field.field.rust_name);
+        let setter = format_ident!("{}", field.setter);
+        let wire = &field.field.wire_name;
+        if field.field.is_optional() {
+            quote!(#member: self.#setter,)
+        } else {
+            quote!(#member: self.#setter.ok_or(Error::MissingParameter(#wire))?,)
+        }
+    });
+    quote! {
+        let body = #ty { #(#members)* };
+        request.json(&body)?;
+    }
+}
+
+/// How a parameter value becomes the text of a path segment, query value or header.
+fn to_text(value: &TokenStream, ty: &TypeRef, paths: &Paths) -> TokenStream {
+    match ty {
+        TypeRef::Primitive(Primitive::DateTime) => quote!(#value.to_rfc3339()),
+        TypeRef::FormattedDate { format, .. } => {
+            let module = paths.format_module(format);
+            quote!(crate::runtime::FormattedDate::to_formatted(&#value, #module::FORMAT))
+        }
+        TypeRef::Array(_) => quote!(crate::runtime::join(&#value)),
+        _ => quote!(#value.to_string()),
+    }
+}
+
+fn method_tokens(method: HttpMethod) -> TokenStream {
+    let ident = format_ident!("{}", method.as_str());
+    quote!(reqwest::Method::#ident)
+}

@@ -1,0 +1,172 @@
+//! The small files around the types and operations: the crate root, the envelope, date formats
+//! and the operations module index.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::rust::{inner_doc_lines, Paths};
+use crate::model::{Api, TypeRef};
+
+/// `src/lib.rs`: module declarations, re-exports and the default base URL.
+pub fn lib_rs(api: &Api) -> TokenStream {
+    let base_url = &api.base_url;
+    let base_doc = format!(" The server the spec names first: <{base_url}>.");
+    quote! {
+        #![doc = include_str!("../README.md")]
+        #![deny(missing_docs)]
+
+        pub mod envelope;
+        mod formats;
+        pub mod operations;
+        mod runtime;
+        pub mod types;
+
+        pub use envelope::Meta;
+        pub use runtime::{ApiError, Client, ClientBuilder, DecodeError, Error, Response};
+
+        #[doc = #base_doc]
+        pub const DEFAULT_BASE_URL: &str = #base_url;
+    }
+}
+
+/// `src/envelope.rs`: how the answer's envelope is read, as the generator config describes it.
+pub fn envelope_rs(api: &Api, paths: &Paths) -> TokenStream {
+    let Some(envelope) = &api.envelope else {
+        let docs = inner_doc_lines(
+            "The spec's answers are not wrapped in an envelope: the whole body is the data.",
+        );
+        return quote! {
+            #docs
+
+            use crate::runtime::EnvelopeParts;
+
+            /// Answers carry no metadata.
+            pub type Meta = ();
+
+            #[derive(serde::Deserialize)]
+            #[serde(transparent)]
+            pub(crate) struct Envelope<T> {
+                data: T,
+            }
+
+            impl<T> Envelope<T> {
+                pub(crate) fn into_parts(self) -> EnvelopeParts<T> {
+                    EnvelopeParts { success: None, data: Some(self.data), message: None, meta: None }
+                }
+            }
+        };
+    };
+    let docs = inner_doc_lines(&format!(
+        "Every answer is wrapped in an envelope `{{{}, {}, {}, {}}}`; the client unwraps it.",
+        envelope.success, envelope.data, envelope.message, envelope.meta
+    ));
+    let meta = match &envelope.meta_type {
+        Some(ty @ TypeRef::Named(_)) => paths.ty(ty),
+        Some(ty) => paths.ty(ty),
+        None => quote!(serde_json::Value),
+    };
+    let uses_types = matches!(envelope.meta_type, Some(TypeRef::Named(_)));
+    let types_import = uses_types.then(|| {
+        quote!(
+            use crate::types;
+        )
+    });
+    let (success, data, message, meta_name) = (
+        &envelope.success,
+        &envelope.data,
+        &envelope.message,
+        &envelope.meta,
+    );
+    quote! {
+        #docs
+
+        use crate::runtime::EnvelopeParts;
+        #types_import
+
+        /// The metadata every answer carries.
+        pub type Meta = #meta;
+
+        #[derive(serde::Deserialize)]
+        pub(crate) struct Envelope<T> {
+            #[serde(rename = #success)]
+            success: Option<bool>,
+            #[serde(rename = #data)]
+            data: Option<T>,
+            #[serde(rename = #message)]
+            message: Option<String>,
+            #[serde(rename = #meta_name)]
+            meta: Option<Meta>,
+        }
+
+        impl<T> Envelope<T> {
+            pub(crate) fn into_parts(self) -> EnvelopeParts<T> {
+                EnvelopeParts { success: self.success, data: self.data, message: self.message, meta: self.meta }
+            }
+        }
+    }
+}
+
+/// `src/formats.rs`: one module per `x-date-format` pattern, for `#[serde(with)]`.
+pub fn formats_rs(formats: &BTreeMap<String, String>) -> TokenStream {
+    let docs = inner_doc_lines(
+        "Date formats the spec names with `x-date-format`, for `#[serde(with = ...)]`.",
+    );
+    let modules = formats.iter().map(|(format, module)| {
+        let module = format_ident!("{}", module);
+        let module_doc = format!(" Dates written as `{format}`.");
+        quote! {
+            #[doc = #module_doc]
+            #[allow(dead_code)]
+            pub(crate) mod #module {
+                use crate::runtime::{dates, FormattedDate};
+
+                /// The pattern.
+                pub(crate) const FORMAT: &str = #format;
+
+                pub(crate) fn serialize<T: FormattedDate, S: serde::Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+                    dates::serialize(value, FORMAT, serializer)
+                }
+
+                pub(crate) fn deserialize<'de, T: FormattedDate, D: serde::Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+                    dates::deserialize(deserializer, FORMAT)
+                }
+
+                /// The same for optional values; an empty string reads as `None`.
+                pub(crate) mod option {
+                    use crate::runtime::{dates, FormattedDate};
+
+                    pub(crate) fn serialize<T: FormattedDate, S: serde::Serializer>(value: &Option<T>, serializer: S) -> Result<S::Ok, S::Error> {
+                        dates::serialize_option(value, super::FORMAT, serializer)
+                    }
+
+                    pub(crate) fn deserialize<'de, T: FormattedDate, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<T>, D::Error> {
+                        dates::deserialize_option(deserializer, super::FORMAT)
+                    }
+                }
+            }
+        }
+    });
+    quote! {
+        #docs
+        #(#modules)*
+    }
+}
+
+/// `src/operations/mod.rs`: one module per tag.
+pub fn operations_mod(api: &Api) -> TokenStream {
+    let docs = inner_doc_lines("The API's operations, one module per tag. Start from the methods of [`Client`](crate::Client).");
+    let modules = api.tags.iter().map(|tag| {
+        let module = format_ident!("{}", tag.module);
+        let doc = format!(" {}", tag.name);
+        quote! {
+            #[doc = #doc]
+            pub mod #module;
+        }
+    });
+    quote! {
+        #docs
+        #(#modules)*
+    }
+}

@@ -1,0 +1,151 @@
+//! Stage 3: the parsed spec becomes the generator's model ([`crate::model::Api`]).
+
+mod operations;
+mod types;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use openapiv3::{OpenAPI, ReferenceOr};
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Pointer};
+use crate::model::{Api, Envelope, HttpMethod, Tag};
+use crate::names::{self, Scope};
+use crate::resolve::Resolver;
+
+pub use operations::path_params;
+pub use types::DATE_FORMAT_EXTENSION;
+
+/// Lowers `spec`, read from `file`, with the settings in `config`.
+pub fn lower(spec: &OpenAPI, file: &Path, config: &Config) -> Result<Api, Diagnostic> {
+    let resolver = Resolver::new(spec, file);
+    let envelope_names = config
+        .envelope
+        .as_ref()
+        .map(|e| (e.success.clone(), e.data.clone()));
+    let mut types = types::TypeSpace::new(resolver, envelope_names);
+
+    let mut operations = Vec::new();
+    let mut ids: BTreeMap<String, Pointer> = BTreeMap::new();
+    let mut meta_type = None;
+    let mut method_names = Scope::with_reserved(["builder", "new", "base_url", "clone"]);
+    for (path, item) in &spec.paths.paths {
+        let item_at = Pointer::root().join("paths").join(path);
+        let ReferenceOr::Item(item) = item else {
+            return Err(resolver.error(
+                &item_at,
+                "$ref path items are not supported by the generator yet",
+            ));
+        };
+        for (method, operation) in methods(item) {
+            let at = item_at.join(method.key());
+            let id = match &operation.operation_id {
+                Some(id) if !id.trim().is_empty() => id.clone(),
+                _ => derived_operation_id(method, path),
+            };
+            if let Some(first) = ids.get(&id) {
+                return Err(resolver.error(
+                    &at.join("operationId"),
+                    format!("duplicate operationId `{id}` (first used at {first})"),
+                ));
+            }
+            ids.insert(id.clone(), at.clone());
+            let mut lowering = operations::OperationLowering {
+                resolver,
+                types: &mut types,
+                envelope: config.envelope.as_ref(),
+                meta_type: &mut meta_type,
+            };
+            let mut lowered = lowering.lower(path, item, method, operation, id, &at)?;
+            lowered.method_name = method_names.claim(&lowered.method_name);
+            operations.push(lowered);
+        }
+    }
+
+    let tags = tags(spec, &operations);
+    let tag_order = |name: &str| {
+        tags.iter()
+            .position(|t| t.name == name)
+            .unwrap_or(usize::MAX)
+    };
+    operations.sort_by(|a, b| {
+        (tag_order(&a.tag), &a.method_name).cmp(&(tag_order(&b.tag), &b.method_name))
+    });
+
+    let envelope = config.envelope.as_ref().map(|e| Envelope {
+        success: e.success.clone(),
+        data: e.data.clone(),
+        message: e.message.clone(),
+        meta: e.meta.clone(),
+        meta_type: meta_type.clone(),
+    });
+    let types = types.finish()?;
+    Ok(Api {
+        title: spec.info.title.clone(),
+        version: spec.info.version.clone(),
+        description: spec.info.description.clone(),
+        base_url: spec
+            .servers
+            .first()
+            .map(|s| s.url.trim_end_matches('/').to_string())
+            .unwrap_or_default(),
+        tags,
+        types,
+        operations,
+        envelope,
+    })
+}
+
+/// The operations of a path item, in the order OpenAPI lists methods.
+fn methods(item: &openapiv3::PathItem) -> Vec<(HttpMethod, &openapiv3::Operation)> {
+    [
+        (HttpMethod::Get, &item.get),
+        (HttpMethod::Put, &item.put),
+        (HttpMethod::Post, &item.post),
+        (HttpMethod::Delete, &item.delete),
+        (HttpMethod::Options, &item.options),
+        (HttpMethod::Head, &item.head),
+        (HttpMethod::Patch, &item.patch),
+        (HttpMethod::Trace, &item.trace),
+    ]
+    .into_iter()
+    .filter_map(|(method, op)| op.as_ref().map(|op| (method, op)))
+    .collect()
+}
+
+/// A name for an operation without operationId: `get_expenses_by_expense_id`.
+fn derived_operation_id(method: HttpMethod, path: &str) -> String {
+    let mut words = vec![method.key().to_string()];
+    for segment in path.split('/').filter(|s| !s.is_empty()) {
+        match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+            Some(param) => words.push(format!("by_{param}")),
+            None => words.push(segment.to_string()),
+        }
+    }
+    names::snake(&words.join("_"))
+}
+
+/// The spec's tags in its order, then any tag only operations name, in order of use.
+fn tags(spec: &OpenAPI, operations: &[crate::model::Operation]) -> Vec<Tag> {
+    let mut modules =
+        Scope::with_reserved(["runtime", "types", "envelope", "formats", "operations"]);
+    let mut tags: Vec<Tag> = Vec::new();
+    let used = |name: &str| operations.iter().any(|op| op.tag == name);
+    let declared = spec
+        .tags
+        .iter()
+        .map(|t| (t.name.clone(), t.description.clone()));
+    let undeclared = operations.iter().map(|op| (op.tag.clone(), None));
+    for (name, description) in declared.chain(undeclared) {
+        if tags.iter().any(|t| t.name == name) || !used(&name) {
+            continue;
+        }
+        tags.push(Tag {
+            module: modules.claim(&names::snake(&name)),
+            name,
+            description,
+        });
+    }
+    tags
+}

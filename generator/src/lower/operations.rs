@@ -1,0 +1,391 @@
+//! Paths and operations become model operations with typed parameters, bodies and answers.
+
+use openapiv3::{
+    Operation as SpecOperation, Parameter, ParameterSchemaOrContent, PathItem, ReferenceOr,
+    SchemaKind, StatusCode, Type,
+};
+
+use super::types::{docs_of, notes, TypeSpace};
+use crate::diagnostics::{Diagnostic, Pointer};
+use crate::model::{
+    Body, BodyField, Docs, HttpMethod, Operation, Param, ParamLocation, Primitive, Success, TypeRef,
+};
+use crate::names::{self, Scope};
+use crate::resolve::Resolver;
+
+/// Builder members every request builder has, which parameters must not shadow.
+const BUILDER_MEMBERS: &[&str] = &["client", "body", "send", "new"];
+
+/// Lowers one operation found at `at` (`#/paths/~1expenses/get`).
+pub struct OperationLowering<'s, 'a> {
+    pub resolver: Resolver<'a>,
+    pub types: &'s mut TypeSpace<'a>,
+    pub envelope: Option<&'s crate::config::EnvelopeConfig>,
+    /// The type of the envelope's metadata, found in the first enveloped answer.
+    pub meta_type: &'s mut Option<TypeRef>,
+}
+
+impl<'a> OperationLowering<'_, 'a> {
+    /// Lowers `operation`, which is `method` on `path` and inherits `item`'s parameters.
+    pub fn lower(
+        &mut self,
+        path: &str,
+        item: &'a PathItem,
+        method: HttpMethod,
+        operation: &'a SpecOperation,
+        id: String,
+        at: &Pointer,
+    ) -> Result<Operation, Diagnostic> {
+        let builder_name = names::camel(&id);
+        let params = self.params(path, item, operation, &builder_name, at)?;
+        let body = self.body(operation, &builder_name, &params, at)?;
+        let (success, error_statuses) = self.responses(operation, &builder_name, at)?;
+        let mut docs = Docs {
+            summary: operation.summary.clone(),
+            description: operation.description.clone(),
+            notes: notes(&operation.extensions),
+        };
+        if docs.summary.is_none() && docs.description.is_none() {
+            docs.summary = Some(format!("{} {path}", method.as_str()));
+        }
+        Ok(Operation {
+            method_name: names::snake(&id),
+            builder_name,
+            id,
+            http_method: method,
+            path: path.to_string(),
+            tag: operation
+                .tags
+                .first()
+                .cloned()
+                .unwrap_or_else(|| "Default".to_string()),
+            docs,
+            deprecated: operation.deprecated,
+            params,
+            body,
+            success,
+            error_statuses,
+        })
+    }
+
+    /// Path-level parameters, overridden by operation-level ones with the same name and place.
+    fn params(
+        &mut self,
+        path: &str,
+        item: &'a PathItem,
+        operation: &'a SpecOperation,
+        builder_name: &str,
+        at: &Pointer,
+    ) -> Result<Vec<Param>, Diagnostic> {
+        let item_at = Pointer::root().join("paths").join(path);
+        let mut found: Vec<(&'a Parameter, Pointer)> = Vec::new();
+        for (i, p) in item.parameters.iter().enumerate() {
+            let p_at = item_at.join("parameters").join(i);
+            found.push((self.resolver.parameter(p, &p_at)?, p_at));
+        }
+        for (i, p) in operation.parameters.iter().enumerate() {
+            let p_at = at.join("parameters").join(i);
+            let parameter = self.resolver.parameter(p, &p_at)?;
+            let data = parameter.parameter_data_ref();
+            let same = |(q, _): &(&Parameter, Pointer)| {
+                q.parameter_data_ref().name == data.name
+                    && std::mem::discriminant(*q) == std::mem::discriminant(parameter)
+            };
+            if let Some(index) = found.iter().position(same) {
+                found[index] = (parameter, p_at);
+            } else {
+                found.push((parameter, p_at));
+            }
+        }
+
+        let template: Vec<&str> = path_params(path);
+        let mut scope = Scope::with_reserved(BUILDER_MEMBERS.iter().copied());
+        let mut params = Vec::with_capacity(found.len());
+        for (parameter, p_at) in &found {
+            let data = parameter.parameter_data_ref();
+            let location = match parameter {
+                Parameter::Path { .. } => {
+                    if !template.contains(&data.name.as_str()) {
+                        return Err(self.resolver.error(
+                            &p_at.join("name"),
+                            format!(
+                                "path parameter `{}` does not appear in the path `{path}`",
+                                data.name
+                            ),
+                        ));
+                    }
+                    ParamLocation::Path
+                }
+                Parameter::Query { .. } => ParamLocation::Query,
+                Parameter::Header { .. } => ParamLocation::Header,
+                Parameter::Cookie { .. } => {
+                    return Err(self.resolver.error(
+                        p_at,
+                        "cookie parameters are not supported by the generator yet",
+                    ));
+                }
+            };
+            let ParameterSchemaOrContent::Schema(schema_item) = &data.format else {
+                return Err(self.resolver.error(
+                    &p_at.join("content"),
+                    "parameters described by `content` are not supported by the generator yet",
+                ));
+            };
+            let schema_at = p_at.join("schema");
+            let schema = self.types.resolve(schema_item, &schema_at)?;
+            let hint = format!("{builder_name}{}", names::camel(&data.name));
+            let ty = self.types.type_of(schema_item, &schema_at, &hint)?;
+            let mut docs = Docs {
+                summary: None,
+                description: data.description.clone(),
+                notes: notes(&data.extensions),
+            };
+            if docs.description.is_none() {
+                docs.description = docs_of(schema).description;
+            }
+            params.push(Param {
+                wire_name: data.name.clone(),
+                rust_name: scope.claim(&names::snake(&data.name)),
+                location,
+                ty,
+                required: data.required || location == ParamLocation::Path,
+                docs,
+                default: schema.schema_data.default.as_ref().map(ToString::to_string),
+                constraints: constraints(schema),
+                example: data
+                    .example
+                    .as_ref()
+                    .or(schema.schema_data.example.as_ref())
+                    .map(ToString::to_string),
+            });
+        }
+        for name in template {
+            if !params
+                .iter()
+                .any(|p| p.location == ParamLocation::Path && p.wire_name == name)
+            {
+                return Err(self.resolver.error(
+                    &at.join("parameters"),
+                    format!("the path `{path}` has `{{{name}}}` but no path parameter `{name}`"),
+                ));
+            }
+        }
+        Ok(params)
+    }
+
+    fn body(
+        &mut self,
+        operation: &'a SpecOperation,
+        builder_name: &str,
+        params: &[Param],
+        at: &Pointer,
+    ) -> Result<Option<Body>, Diagnostic> {
+        let Some(item) = &operation.request_body else {
+            return Ok(None);
+        };
+        let body_at = at.join("requestBody");
+        let body = self.resolver.request_body(item, &body_at)?;
+        let Some((media, content)) = body.content.iter().find(|(media, _)| is_json(media)) else {
+            let found: Vec<&str> = body.content.keys().map(String::as_str).collect();
+            return Err(self.resolver.error(
+                &body_at.join("content"),
+                format!("request bodies in {} are not supported by the generator yet; use application/json", found.join(", ")),
+            ));
+        };
+        let schema_at = body_at.join("content").join(media).join("schema");
+        let ty = match &content.schema {
+            Some(schema) => {
+                self.types
+                    .type_of(schema, &schema_at, &format!("{builder_name}Body"))?
+            }
+            None => TypeRef::Primitive(Primitive::Json),
+        };
+        let mut scope = Scope::with_reserved(BUILDER_MEMBERS.iter().copied());
+        for param in params {
+            scope.claim(&param.rust_name);
+        }
+        let fields = match &ty {
+            TypeRef::Named(name) => self.types.struct_fields(name).unwrap_or_default().to_vec(),
+            _ => Vec::new(),
+        };
+        let fields = fields
+            .into_iter()
+            .map(|field| BodyField {
+                setter: scope.claim(&field.rust_name),
+                field,
+            })
+            .collect();
+        Ok(Some(Body {
+            ty,
+            required: body.required,
+            fields,
+        }))
+    }
+
+    /// The first 2xx answer, and the documented error statuses.
+    fn responses(
+        &mut self,
+        operation: &'a SpecOperation,
+        builder_name: &str,
+        at: &Pointer,
+    ) -> Result<(Success, Vec<u16>), Diagnostic> {
+        let responses_at = at.join("responses");
+        let mut errors: Vec<u16> = operation
+            .responses
+            .responses
+            .keys()
+            .filter_map(|code| match code {
+                StatusCode::Code(n) if *n >= 400 => Some(*n),
+                _ => None,
+            })
+            .collect();
+        errors.sort_unstable();
+        let success =
+            operation
+                .responses
+                .responses
+                .iter()
+                .find_map(|(code, response)| match code {
+                    StatusCode::Code(n @ 200..=299) => Some((*n, response)),
+                    StatusCode::Range(2) => Some((200, response)),
+                    _ => None,
+                });
+        let Some((status, response)) = success else {
+            return Err(self
+                .resolver
+                .error(&responses_at, "the operation documents no 2xx answer"));
+        };
+        let response_at = responses_at.join(status);
+        let response = self.resolver.response(response, &response_at)?;
+        let Some((media, content)) = response.content.iter().find(|(media, _)| is_json(media))
+        else {
+            if response.content.is_empty() {
+                let data = TypeRef::Primitive(Primitive::Unit);
+                return Ok((
+                    Success {
+                        status,
+                        data,
+                        enveloped: false,
+                    },
+                    errors,
+                ));
+            }
+            return Err(self.resolver.error(
+                &response_at.join("content"),
+                "answers that are not JSON are not supported by the generator yet",
+            ));
+        };
+        let schema_at = response_at.join("content").join(media).join("schema");
+        let Some(schema_item) = &content.schema else {
+            let data = TypeRef::Primitive(Primitive::Json);
+            return Ok((
+                Success {
+                    status,
+                    data,
+                    enveloped: false,
+                },
+                errors,
+            ));
+        };
+        let schema = self.types.resolve(schema_item, &schema_at)?;
+        let data_hint = format!("{builder_name}Data");
+        if let (Some(envelope), true) = (self.envelope, self.types.is_envelope(schema)) {
+            let SchemaKind::Type(Type::Object(object)) = &schema.schema_kind else {
+                return Err(self
+                    .resolver
+                    .error(&schema_at, "the envelope is not an object"));
+            };
+            let envelope_at = match schema_item {
+                ReferenceOr::Reference { reference } => {
+                    Pointer::from_ref(reference).unwrap_or_default()
+                }
+                ReferenceOr::Item(_) => schema_at.clone(),
+            };
+            let data = match object.properties.get(&envelope.data) {
+                Some(data) => {
+                    let data_at = envelope_at.join("properties").join(&envelope.data);
+                    self.types.type_of_boxed(data, &data_at, &data_hint)?
+                }
+                None => TypeRef::Primitive(Primitive::Unit),
+            };
+            if let (None, Some(meta)) = (&self.meta_type, object.properties.get(&envelope.meta)) {
+                let meta_at = envelope_at.join("properties").join(&envelope.meta);
+                *self.meta_type = Some(self.types.type_of_boxed(meta, &meta_at, "Meta")?);
+            }
+            return Ok((
+                Success {
+                    status,
+                    data,
+                    enveloped: true,
+                },
+                errors,
+            ));
+        }
+        let data = self.types.type_of(schema_item, &schema_at, &data_hint)?;
+        Ok((
+            Success {
+                status,
+                data,
+                enveloped: false,
+            },
+            errors,
+        ))
+    }
+}
+
+/// Whether a media type is JSON.
+fn is_json(media: &str) -> bool {
+    let media = media.split(';').next().unwrap_or_default().trim();
+    media == "application/json" || media.ends_with("+json")
+}
+
+/// The `{name}`s of a path template, in order.
+pub fn path_params(path: &str) -> Vec<&str> {
+    path.split('/')
+        .filter_map(|segment| segment.strip_prefix('{')?.strip_suffix('}'))
+        .collect()
+}
+
+/// Constraints of a parameter's schema in words, for its docs.
+fn constraints(schema: &openapiv3::Schema) -> Vec<String> {
+    let mut out = Vec::new();
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::Integer(i)) => {
+            if let Some(min) = i.minimum {
+                out.push(format!("at least {min}"));
+            }
+            if let Some(max) = i.maximum {
+                out.push(format!("at most {max}"));
+            }
+        }
+        SchemaKind::Type(Type::Number(n)) => {
+            if let Some(min) = n.minimum {
+                out.push(format!("at least {min}"));
+            }
+            if let Some(max) = n.maximum {
+                out.push(format!("at most {max}"));
+            }
+        }
+        SchemaKind::Type(Type::String(s)) => {
+            if let Some(min) = s.min_length {
+                out.push(format!("at least {min} characters"));
+            }
+            if let Some(max) = s.max_length {
+                out.push(format!("at most {max} characters"));
+            }
+            if let Some(pattern) = &s.pattern {
+                out.push(format!("matches `{pattern}`"));
+            }
+        }
+        SchemaKind::Type(Type::Array(a)) => {
+            if let Some(min) = a.min_items {
+                out.push(format!("at least {min} items"));
+            }
+            if let Some(max) = a.max_items {
+                out.push(format!("at most {max} items"));
+            }
+        }
+        _ => {}
+    }
+    out
+}

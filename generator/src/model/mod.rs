@@ -1,0 +1,66 @@
+//! The generator's own description of an API: built once from the spec by `lower`, read by every
+//! emitter. It knows nothing of openapiv3 (the input) or of quote (the output).
+
+mod envelope;
+mod operations;
+mod types;
+
+pub use envelope::Envelope;
+pub use operations::{Body, BodyField, HttpMethod, Operation, Param, ParamLocation, Success};
+pub use types::{DateKind, Docs, Field, Primitive, TypeDef, TypeKind, TypeRef, Variant};
+
+/// Everything the emitters need to write the client crate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Api {
+    /// The spec's `info.title`.
+    pub title: String,
+    /// The spec's `info.version`.
+    pub version: String,
+    /// The spec's `info.description`.
+    pub description: Option<String>,
+    /// The first server's URL, the client's default base URL.
+    pub base_url: String,
+    /// Tags in the order the spec lists them, with their descriptions.
+    pub tags: Vec<Tag>,
+    /// Named types, sorted by name.
+    pub types: Vec<TypeDef>,
+    /// Operations, sorted by tag (in tag order) then Rust method name.
+    pub operations: Vec<Operation>,
+    /// The response envelope, when the spec's answers are wrapped in one.
+    pub envelope: Option<Envelope>,
+}
+
+/// A group of operations; one module of the generated crate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tag {
+    /// The tag as the spec writes it (`Project Viewers`).
+    pub name: String,
+    /// The module name (`project_viewers`).
+    pub module: String,
+    /// The tag's description.
+    pub description: Option<String>,
+}
+
+impl Api {
+    /// The operations of one tag.
+    pub fn operations_of<'a>(&'a self, tag: &'a Tag) -> impl Iterator<Item = &'a Operation> + 'a {
+        self.operations.iter().filter(move |op| op.tag == tag.name)
+    }
+
+    /// Every distinct `x-date-format` pattern the types and operations use, sorted.
+    pub fn date_formats(&self) -> Vec<String> {
+        let mut formats = std::collections::BTreeSet::new();
+        let mut visit = |ty: &TypeRef| ty.collect_date_formats(&mut formats);
+        for def in &self.types {
+            match &def.kind {
+                TypeKind::Struct { fields, .. } => fields.iter().for_each(|f| visit(&f.ty)),
+                TypeKind::Alias(ty) => visit(ty),
+                TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } => {}
+            }
+        }
+        for op in &self.operations {
+            op.params.iter().for_each(|p| visit(&p.ty));
+        }
+        formats.into_iter().collect()
+    }
+}

@@ -1,0 +1,160 @@
+//! Operations: one generated method and request builder each.
+
+use super::{Docs, Field, TypeRef};
+
+/// The HTTP methods OpenAPI 3.0 describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum HttpMethod {
+    /// GET
+    Get,
+    /// PUT
+    Put,
+    /// POST
+    Post,
+    /// DELETE
+    Delete,
+    /// OPTIONS
+    Options,
+    /// HEAD
+    Head,
+    /// PATCH
+    Patch,
+    /// TRACE
+    Trace,
+}
+
+impl HttpMethod {
+    /// The method as HTTP writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HttpMethod::Get => "GET",
+            HttpMethod::Put => "PUT",
+            HttpMethod::Post => "POST",
+            HttpMethod::Delete => "DELETE",
+            HttpMethod::Options => "OPTIONS",
+            HttpMethod::Head => "HEAD",
+            HttpMethod::Patch => "PATCH",
+            HttpMethod::Trace => "TRACE",
+        }
+    }
+
+    /// The method as the spec's path item key writes it.
+    pub fn key(self) -> &'static str {
+        match self {
+            HttpMethod::Get => "get",
+            HttpMethod::Put => "put",
+            HttpMethod::Post => "post",
+            HttpMethod::Delete => "delete",
+            HttpMethod::Options => "options",
+            HttpMethod::Head => "head",
+            HttpMethod::Patch => "patch",
+            HttpMethod::Trace => "trace",
+        }
+    }
+}
+
+/// One API operation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Operation {
+    /// The spec's operationId (or one derived from method and path).
+    pub id: String,
+    /// The client method name (`get_expenses`).
+    pub method_name: String,
+    /// The request builder's type name (`GetExpenses`).
+    pub builder_name: String,
+    /// The HTTP method.
+    pub http_method: HttpMethod,
+    /// The path template (`/expenses/{expenseId}`).
+    pub path: String,
+    /// The tag that groups it.
+    pub tag: String,
+    /// Its documentation.
+    pub docs: Docs,
+    /// Marked `deprecated`.
+    pub deprecated: bool,
+    /// Path, query and header parameters, path-level ones first, in spec order.
+    pub params: Vec<Param>,
+    /// The JSON request body.
+    pub body: Option<Body>,
+    /// The successful answer.
+    pub success: Success,
+    /// Status codes of the documented error answers, ascending.
+    pub error_statuses: Vec<u16>,
+}
+
+impl Operation {
+    /// Whether the operation takes `page` and `per_page` and answers with a list.
+    pub fn is_paginated(&self) -> bool {
+        let has = |name: &str| {
+            self.params
+                .iter()
+                .any(|p| p.wire_name == name && p.location == ParamLocation::Query)
+        };
+        has("page") && has("per_page") && self.success.data.is_array()
+    }
+}
+
+/// Where a parameter goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamLocation {
+    /// A `{name}` segment of the path.
+    Path,
+    /// The query string.
+    Query,
+    /// A request header.
+    Header,
+}
+
+/// A path, query or header parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Param {
+    /// The name on the wire.
+    pub wire_name: String,
+    /// The builder's setter name.
+    pub rust_name: String,
+    /// Where it goes.
+    pub location: ParamLocation,
+    /// Its type.
+    pub ty: TypeRef,
+    /// Whether it must be set.
+    pub required: bool,
+    /// Its documentation.
+    pub docs: Docs,
+    /// The server's default, as JSON text.
+    pub default: Option<String>,
+    /// Constraints (`>= 1`, `<= 100`, `max length 255`) in words, for the docs.
+    pub constraints: Vec<String>,
+    /// An example value, as JSON text.
+    pub example: Option<String>,
+}
+
+/// A JSON request body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Body {
+    /// The body's type.
+    pub ty: TypeRef,
+    /// Whether the body must be sent.
+    pub required: bool,
+    /// When the body is an object: its properties, each with a builder setter.
+    pub fields: Vec<BodyField>,
+}
+
+/// A body property with the builder setter that sets it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BodyField {
+    /// The property as the body's struct declares it.
+    pub field: Field,
+    /// The setter's name on the builder (the field name, unless a parameter has it).
+    pub setter: String,
+}
+
+/// The successful answer of an operation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Success {
+    /// The status code (200, 201, ...).
+    pub status: u16,
+    /// The type of the payload (`data` inside the envelope, or the whole body).
+    pub data: TypeRef,
+    /// Whether the body is wrapped in the envelope.
+    pub enveloped: bool,
+}

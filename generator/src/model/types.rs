@@ -1,0 +1,164 @@
+//! Named types and references to types.
+
+use std::collections::BTreeSet;
+
+/// Documentation carried from the spec to the generated code.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Docs {
+    /// Summary or title.
+    pub summary: Option<String>,
+    /// The longer description.
+    pub description: Option<String>,
+    /// Notes from `x-unconfirmed` / `x-alternative`, shown to the reader as such.
+    pub notes: Vec<String>,
+}
+
+/// A type the generated crate defines.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeDef {
+    /// The Rust name, unique in the crate.
+    pub name: String,
+    /// Where the spec defines it (a JSON pointer), shown in the docs.
+    pub origin: String,
+    /// Its documentation.
+    pub docs: Docs,
+    /// What it is.
+    pub kind: TypeKind,
+}
+
+/// The kinds of named types.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeKind {
+    /// An object with known properties.
+    Struct {
+        /// The properties, in spec order.
+        fields: Vec<Field>,
+        /// Whether properties the spec does not name are kept (`additionalProperties`).
+        keeps_extra: bool,
+    },
+    /// A string enum; unknown values are kept in a fallback variant.
+    StringEnum {
+        /// The known values.
+        variants: Vec<Variant<String>>,
+        /// The name of the fallback variant.
+        fallback: String,
+    },
+    /// An integer enum; unknown values are kept in a fallback variant.
+    IntegerEnum {
+        /// The known values.
+        variants: Vec<Variant<i64>>,
+        /// The name of the fallback variant.
+        fallback: String,
+    },
+    /// Another name for a type.
+    Alias(TypeRef),
+}
+
+/// One value of an enum.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Variant<V> {
+    /// The value on the wire.
+    pub value: V,
+    /// The Rust variant name.
+    pub name: String,
+}
+
+/// One property of a struct.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// The property name on the wire.
+    pub wire_name: String,
+    /// The Rust field name.
+    pub rust_name: String,
+    /// The property's type (without the `Option` that `required`/`nullable` add).
+    pub ty: TypeRef,
+    /// Whether the property must be present.
+    pub required: bool,
+    /// Whether the property may be `null`.
+    pub nullable: bool,
+    /// Marked `deprecated` in the spec.
+    pub deprecated: bool,
+    /// Its documentation.
+    pub docs: Docs,
+}
+
+impl Field {
+    /// Whether the Rust field is an `Option`.
+    pub fn is_optional(&self) -> bool {
+        !self.required || self.nullable
+    }
+}
+
+/// Scalar types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Primitive {
+    /// `bool`
+    Bool,
+    /// `i32`
+    I32,
+    /// `i64`
+    I64,
+    /// `f32`
+    F32,
+    /// `f64`
+    F64,
+    /// `String`
+    String,
+    /// `chrono::NaiveDate` (ISO 8601 date)
+    Date,
+    /// `chrono::DateTime<Utc>` (RFC 3339)
+    DateTime,
+    /// `uuid::Uuid`
+    Uuid,
+    /// Any JSON value.
+    Json,
+    /// No data at all (`null`).
+    Unit,
+}
+
+/// Whether a formatted date carries a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateKind {
+    /// `chrono::NaiveDate`
+    Date,
+    /// `chrono::NaiveDateTime`
+    DateTime,
+}
+
+/// A reference to a type, as a field or parameter uses it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeRef {
+    /// A scalar.
+    Primitive(Primitive),
+    /// A date written with a strftime pattern (`x-date-format`).
+    FormattedDate {
+        /// The pattern.
+        format: String,
+        /// Date or date and time.
+        kind: DateKind,
+    },
+    /// A named type of the crate.
+    Named(String),
+    /// A list.
+    Array(Box<TypeRef>),
+    /// A map from strings.
+    Map(Box<TypeRef>),
+}
+
+impl TypeRef {
+    /// Adds the `x-date-format` patterns this reference uses to `formats`.
+    pub fn collect_date_formats(&self, formats: &mut BTreeSet<String>) {
+        match self {
+            TypeRef::FormattedDate { format, .. } => {
+                formats.insert(format.clone());
+            }
+            TypeRef::Array(inner) | TypeRef::Map(inner) => inner.collect_date_formats(formats),
+            TypeRef::Primitive(_) | TypeRef::Named(_) => {}
+        }
+    }
+
+    /// Whether this is a list.
+    pub fn is_array(&self) -> bool {
+        matches!(self, TypeRef::Array(_))
+    }
+}
