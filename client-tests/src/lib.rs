@@ -1,1 +1,1 @@
-//! Tests only; see tests/.
+//! Behaviour tests of the generated `webwork-client` live in `tests/`; this crate has no code.

@@ -136,11 +136,7 @@ impl CreateExpense {
     ///
     /// [`Error::MissingParameter`] when `workspace_id`, `expense_name`, `date`, `amount`, `category_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
     pub async fn send(self) -> Result<Response<types::Expense>, Error> {
-        let mut request = Request::new(
-            reqwest::Method::POST,
-            "createExpense",
-            "/expenses",
-        );
+        let mut request = Request::new(reqwest::Method::POST, "createExpense", "/expenses");
         request.segment("expenses");
         let body = types::CreateExpenseRequest {
             workspace_id: self
@@ -151,7 +147,9 @@ impl CreateExpense {
                 .ok_or(Error::MissingParameter("expense_name"))?,
             date: self.date.ok_or(Error::MissingParameter("date"))?,
             amount: self.amount.ok_or(Error::MissingParameter("amount"))?,
-            category_id: self.category_id.ok_or(Error::MissingParameter("category_id"))?,
+            category_id: self
+                .category_id
+                .ok_or(Error::MissingParameter("category_id"))?,
             project_id: self.project_id,
             note: self.note,
             is_billable: self.is_billable,
@@ -205,7 +203,9 @@ impl DeleteExpense {
             "/expenses/{expenseId}",
         );
         request.segment("expenses");
-        let value = self.expense_id.ok_or(Error::MissingParameter("expenseId"))?;
+        let value = self
+            .expense_id
+            .ok_or(Error::MissingParameter("expenseId"))?;
         request.segment(value.to_string());
         let body = types::WorkspaceScopedRequest {
             workspace_id: self
@@ -277,7 +277,9 @@ impl GetExpenseCategories {
         );
         request.segment("expenses");
         request.segment("categories");
-        let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
+        let value = self
+            .workspace_id
+            .ok_or(Error::MissingParameter("workspace_id"))?;
         request.query("workspace_id", value.to_string());
         if let Some(value) = self.id {
             request.query("id", value.to_string());
@@ -365,7 +367,9 @@ impl GetExpenses {
     pub async fn send(self) -> Result<Response<Vec<types::Expense>>, Error> {
         let mut request = Request::new(reqwest::Method::GET, "getExpenses", "/expenses");
         request.segment("expenses");
-        let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
+        let value = self
+            .workspace_id
+            .ok_or(Error::MissingParameter("workspace_id"))?;
         request.query("workspace_id", value.to_string());
         if let Some(value) = self.id {
             request.query("id", value.to_string());
@@ -478,7 +482,9 @@ impl UpdateExpense {
             "/expenses/{expenseId}",
         );
         request.segment("expenses");
-        let value = self.expense_id.ok_or(Error::MissingParameter("expenseId"))?;
+        let value = self
+            .expense_id
+            .ok_or(Error::MissingParameter("expenseId"))?;
         request.segment(value.to_string());
         let body = types::UpdateExpenseRequest {
             expense_name: self

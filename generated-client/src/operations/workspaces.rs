@@ -51,11 +51,7 @@ impl GetWorkspaces {
     ///
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 401, 500).
     pub async fn send(self) -> Result<Response<Vec<types::Workspace>>, Error> {
-        let mut request = Request::new(
-            reqwest::Method::GET,
-            "getWorkspaces",
-            "/workspaces",
-        );
+        let mut request = Request::new(reqwest::Method::GET, "getWorkspaces", "/workspaces");
         request.segment("workspaces");
         if let Some(value) = self.page {
             request.query("page", value.to_string());

@@ -65,7 +65,9 @@ impl Client {
     /// # Errors
     /// [`Error::Config`] when the HTTP client cannot be set up.
     pub fn new(token: impl Into<String>) -> Result<Self, Error> {
-        Self::builder(crate::DEFAULT_BASE_URL).bearer_token(token).build()
+        Self::builder(crate::DEFAULT_BASE_URL)
+            .bearer_token(token)
+            .build()
     }
 
     /// Starts configuring a client for the server at `base_url`
@@ -102,7 +104,10 @@ impl Client {
             let result = self.send_once(request).await;
             let span = tracing::Span::current();
             span.record("elapsed_ms", started.elapsed().as_millis() as u64);
-            if let Some(status) = result.as_ref().map_or_else(Error::status, |r| Some(r.status)) {
+            if let Some(status) = result
+                .as_ref()
+                .map_or_else(Error::status, |r| Some(r.status))
+            {
                 span.record("status", status.as_u16());
             }
             result
@@ -203,10 +208,13 @@ impl ClientBuilder {
     /// [`Error::Config`] when the base URL is not an absolute http(s) URL or the HTTP client
     /// cannot be set up.
     pub fn build(self) -> Result<Client, Error> {
-        let base_url = Url::parse(&self.base_url)
-            .map_err(|error| Error::Config(format!("invalid base URL `{}`: {error}", self.base_url)))?;
+        let base_url = Url::parse(&self.base_url).map_err(|error| {
+            Error::Config(format!("invalid base URL `{}`: {error}", self.base_url))
+        })?;
         if !matches!(base_url.scheme(), "http" | "https") || base_url.cannot_be_a_base() {
-            return Err(Error::Config(format!("`{base_url}` is not an http(s) base URL")));
+            return Err(Error::Config(format!(
+                "`{base_url}` is not an http(s) base URL"
+            )));
         }
         let http = match self.http {
             Some(http) => http,
@@ -217,7 +225,11 @@ impl ClientBuilder {
                 .map_err(|error| Error::Config(error.to_string()))?,
         };
         Ok(Client {
-            inner: Arc::new(Inner { http, base_url, token: self.token }),
+            inner: Arc::new(Inner {
+                http,
+                base_url,
+                token: self.token,
+            }),
         })
     }
 }

@@ -14,8 +14,8 @@ mod response;
 
 pub use client::{Client, ClientBuilder};
 pub use error::{ApiError, DecodeError, Error};
-pub use response::Response;
 pub(crate) use response::EnvelopeParts;
+pub use response::Response;
 
 pub(crate) use dates::FormattedDate;
 // Not every spec has array parameters; the helper stays available to generated code.

@@ -23,7 +23,11 @@ pub(crate) struct Request {
 }
 
 impl Request {
-    pub(crate) fn new(method: Method, operation_id: &'static str, path_template: &'static str) -> Self {
+    pub(crate) fn new(
+        method: Method,
+        operation_id: &'static str,
+        path_template: &'static str,
+    ) -> Self {
         Request {
             method,
             operation_id,

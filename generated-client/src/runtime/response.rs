@@ -80,28 +80,41 @@ pub(crate) fn decode<T: DeserializeOwned>(
         // An empty success (204 or a bare 200) is fine where no data is expected.
         let data = T::deserialize(UnitDeserializer::<serde_json::Error>::new())
             .map_err(|error| decode_error(".", &error, status, &headers, body))?;
-        return Ok(Response { data, message: None, meta: None, status, headers });
+        return Ok(Response {
+            data,
+            message: None,
+            meta: None,
+            status,
+            headers,
+        });
     }
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     let decoded = serde_path_to_error::deserialize::<_, Envelope<T>>(&mut deserializer)
         .map_err(|error| (error.path().to_string(), error.into_inner()))
         .and_then(|envelope| {
             // Anything after the JSON value makes the answer malformed too.
-            deserializer.end().map(|()| envelope).map_err(|error| (".".to_string(), error))
+            deserializer
+                .end()
+                .map(|()| envelope)
+                .map_err(|error| (".".to_string(), error))
         });
     let envelope = match decoded {
         Ok(envelope) => envelope,
         Err((path, error)) => {
             // A failure report whose data does not fit is still a failure report.
             if ServerMessage::parse(body).success == Some(false) {
-                return Err(Error::Unsuccessful(Box::new(api_error(status, headers, body))));
+                return Err(Error::Unsuccessful(Box::new(api_error(
+                    status, headers, body,
+                ))));
             }
             return Err(decode_error(&path, &error, status, &headers, body));
         }
     };
     let parts = envelope.into_parts();
     if parts.success == Some(false) {
-        return Err(Error::Unsuccessful(Box::new(api_error(status, headers, body))));
+        return Err(Error::Unsuccessful(Box::new(api_error(
+            status, headers, body,
+        ))));
     }
     let data = match parts.data {
         Some(data) => data,
@@ -110,7 +123,13 @@ pub(crate) fn decode<T: DeserializeOwned>(
             decode_error("data", &error, status, &headers, body)
         })?,
     };
-    Ok(Response { data, message: parts.message, meta: parts.meta, status, headers })
+    Ok(Response {
+        data,
+        message: parts.message,
+        meta: parts.meta,
+        status,
+        headers,
+    })
 }
 
 fn decode_error(
@@ -140,7 +159,13 @@ fn api_error(status: StatusCode, headers: HeaderMap, body: &[u8]) -> ApiError {
             FieldMessages::One(one) => (field, vec![one]),
         })
         .collect();
-    ApiError { status, message: parsed.message, field_errors, body: snippet(body), headers }
+    ApiError {
+        status,
+        message: parsed.message,
+        field_errors,
+        body: snippet(body),
+        headers,
+    }
 }
 
 /// The error variant a non-2xx status stands for.
@@ -164,6 +189,9 @@ pub(crate) fn retry_after(headers: &HeaderMap) -> Option<Duration> {
         return Some(Duration::from_secs(seconds));
     }
     let when = chrono::DateTime::parse_from_rfc2822(value).ok()?;
-    let wait = when.signed_duration_since(chrono::Utc::now()).to_std().unwrap_or_default();
+    let wait = when
+        .signed_duration_since(chrono::Utc::now())
+        .to_std()
+        .unwrap_or_default();
     Some(wait)
 }
