@@ -50,8 +50,6 @@ impl Request {
     }
 
     /// Adds a header parameter.
-    // Used only by specs with header parameters.
-    #[allow(dead_code)]
     pub(crate) fn header(&mut self, name: &'static str, value: impl Into<String>) {
         self.headers.push((name, value.into()));
     }
@@ -64,8 +62,6 @@ impl Request {
     }
 }
 
-// Used only by specs with array parameters.
-#[allow(dead_code)]
 /// Joins the values of an array parameter the way `style: form, explode: false` asks (`1,2,3`).
 pub(crate) fn join<T: ToString>(values: &[T]) -> String {
     values

@@ -119,7 +119,13 @@ fn string_enum(
         .map(|v| format_ident!("{}", v.name))
         .collect();
     let values: Vec<_> = variants.iter().map(|v| v.value.as_str()).collect();
-    let variant_docs = values.iter().map(|v| doc_lines(&format!("`{v}`")));
+    let variant_docs = values.iter().map(|v| {
+        doc_lines(&if v.is_empty() {
+            "The empty string.".to_string()
+        } else {
+            format!("`{v}`")
+        })
+    });
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]

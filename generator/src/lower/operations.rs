@@ -210,9 +210,17 @@ impl<'a> OperationLowering<'_, 'a> {
         };
         let fields = fields
             .into_iter()
-            .map(|field| BodyField {
-                setter: scope.claim(&field.rust_name),
-                field,
+            .map(|field| {
+                // A property named like a parameter gets a `body_` prefix on the builder.
+                let wanted = if scope.contains(&field.rust_name) {
+                    format!("body_{}", field.rust_name.trim_end_matches('_'))
+                } else {
+                    field.rust_name.clone()
+                };
+                BodyField {
+                    setter: scope.claim(&wanted),
+                    field,
+                }
             })
             .collect();
         Ok(Some(Body {

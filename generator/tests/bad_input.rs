@@ -1,0 +1,135 @@
+//! Broken specs end in one clear message naming the file and the place, never a panic.
+
+mod common;
+
+use webwork_generator::diagnostics::Location;
+
+fn error_for(spec: &str) -> webwork_generator::Diagnostic {
+    let (_dir, path) = common::spec_file(spec, None);
+    let error = webwork_generator::generate(&path).expect_err("the spec is broken");
+    assert_eq!(error.file, path, "the message names the file");
+    error
+}
+
+fn pointer(error: &webwork_generator::Diagnostic) -> &str {
+    match &error.location {
+        Location::Pointer(pointer) => pointer,
+        other => panic!("expected a JSON pointer, got {other:?} in {error}"),
+    }
+}
+
+const HEADER: &str = "openapi: 3.0.3\ninfo: {title: T, version: '1'}\n";
+
+#[test]
+fn yaml_syntax_error_names_line_and_column() {
+    let error = error_for("openapi: 3.0.3\ninfo: {title: T\npaths: {}\n");
+    assert!(
+        matches!(error.location, Location::LineColumn { line: 3, .. }),
+        "{error}"
+    );
+    assert!(error.message.contains("invalid YAML"), "{error}");
+}
+
+#[test]
+fn empty_file() {
+    let error = error_for("  \n");
+    assert_eq!(error.location, Location::File);
+    assert!(error.message.contains("empty"), "{error}");
+}
+
+#[test]
+fn swagger_2_is_refused_by_name() {
+    let error = error_for("swagger: '2.0'\ninfo: {title: T, version: '1'}\npaths: {}\n");
+    assert_eq!(pointer(&error), "#/swagger");
+    assert!(error.message.contains("Swagger 2.0"), "{error}");
+}
+
+#[test]
+fn unresolved_ref() {
+    let spec = format!(
+        "{HEADER}paths:\n  /a:\n    get:\n      operationId: getA\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {{$ref: '#/components/schemas/Missing'}}\n"
+    );
+    let error = error_for(&spec);
+    assert_eq!(
+        pointer(&error),
+        "#/paths/~1a/get/responses/200/content/application~1json/schema"
+    );
+    assert!(
+        error
+            .message
+            .contains("unresolved $ref `#/components/schemas/Missing`"),
+        "{error}"
+    );
+}
+
+#[test]
+fn cyclic_ref() {
+    let spec = format!(
+        "{HEADER}paths: {{}}\ncomponents:\n  schemas:\n    A: {{$ref: '#/components/schemas/B'}}\n    B: {{$ref: '#/components/schemas/A'}}\n"
+    );
+    let error = error_for(&spec);
+    assert!(error.message.contains("cyclic $ref"), "{error}");
+    assert!(
+        pointer(&error).starts_with("#/components/schemas/"),
+        "{error}"
+    );
+}
+
+#[test]
+fn duplicate_operation_id() {
+    let spec = format!(
+        "{HEADER}paths:\n  /a:\n    get:\n      operationId: same\n      responses: {{'204': {{description: ok}}}}\n  /b:\n    get:\n      operationId: same\n      responses: {{'204': {{description: ok}}}}\n"
+    );
+    let error = error_for(&spec);
+    assert_eq!(pointer(&error), "#/paths/~1b/get/operationId");
+    assert!(
+        error.message.contains("duplicate operationId `same`"),
+        "{error}"
+    );
+}
+
+#[test]
+fn path_parameter_not_in_the_template() {
+    let spec = format!(
+        "{HEADER}paths:\n  /expenses:\n    get:\n      operationId: getExpenses\n      parameters:\n        - {{name: page, in: query, schema: {{type: integer}}}}\n        - {{name: id, in: query, schema: {{type: integer}}}}\n        - {{name: expenseId, in: path, required: true, schema: {{type: string}}}}\n      responses: {{'204': {{description: ok}}}}\n"
+    );
+    let error = error_for(&spec);
+    assert_eq!(pointer(&error), "#/paths/~1expenses/get/parameters/2/name");
+    assert!(
+        error
+            .message
+            .contains("`expenseId` does not appear in the path"),
+        "{error}"
+    );
+}
+
+#[test]
+fn template_variable_without_a_parameter() {
+    let spec = format!(
+        "{HEADER}paths:\n  /expenses/{{expenseId}}:\n    get:\n      operationId: getExpense\n      responses: {{'204': {{description: ok}}}}\n"
+    );
+    let error = error_for(&spec);
+    assert_eq!(
+        pointer(&error),
+        "#/paths/~1expenses~1{expenseId}/get/parameters"
+    );
+}
+
+#[test]
+fn unsupported_construct_is_named() {
+    let spec = format!(
+        "{HEADER}paths: {{}}\ncomponents:\n  schemas:\n    Pet:\n      oneOf:\n        - {{type: string}}\n        - {{type: integer}}\n"
+    );
+    let error = error_for(&spec);
+    assert_eq!(pointer(&error), "#/components/schemas/Pet");
+    assert!(error.message.contains("oneOf is not supported"), "{error}");
+}
+
+#[test]
+fn structural_error_names_the_pointer() {
+    let spec =
+        format!("{HEADER}paths:\n  /a:\n    get:\n      operationId: 12\n      responses: 7\n");
+    let error = error_for(&spec);
+    // openapiv3 reads `paths` as a whole, so the pointer stops there.
+    assert!(pointer(&error).starts_with("#/paths"), "{error}");
+}

@@ -1,0 +1,48 @@
+//! What the generator emits for small fixture specs, one per mapping rule. Review changes with
+//! `cargo insta review`.
+
+mod common;
+
+/// Snapshots every generated Rust file of a fixture except the copied runtime.
+fn snapshot_fixture(name: &str) {
+    let spec = common::fixture(name).join("api.yaml");
+    let files = webwork_generator::generate(&spec).unwrap_or_else(|error| panic!("{error}"));
+    for file in files
+        .iter()
+        .filter(|f| f.path.ends_with(".rs") && !f.path.starts_with("src/runtime/"))
+    {
+        let snapshot = format!(
+            "{name}__{}",
+            file.path
+                .trim_start_matches("src/")
+                .replace('/', "__")
+                .trim_end_matches(".rs")
+        );
+        insta::assert_snapshot!(snapshot, file.contents);
+    }
+}
+
+#[test]
+fn types_and_formats() {
+    snapshot_fixture("types_and_formats");
+}
+
+#[test]
+fn enums() {
+    snapshot_fixture("enums");
+}
+
+#[test]
+fn optional_required() {
+    snapshot_fixture("optional_required");
+}
+
+#[test]
+fn envelope() {
+    snapshot_fixture("envelope");
+}
+
+#[test]
+fn builders() {
+    snapshot_fixture("builders");
+}
