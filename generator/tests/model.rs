@@ -1,0 +1,125 @@
+//! The intermediate model, checked directly: what lowering makes of small specs.
+
+mod common;
+
+use webwork_generator::model::{ParamLocation, Primitive, TypeKind, TypeRef};
+
+fn builders() -> webwork_generator::model::Api {
+    webwork_generator::model(&common::fixture("builders").join("api.yaml"))
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn parameters_come_from_path_item_then_operation() {
+    let api = builders();
+    let op = api
+        .operations
+        .iter()
+        .find(|op| op.id == "updateMember")
+        .expect("updateMember");
+    let params: Vec<(&str, &str, ParamLocation)> = op
+        .params
+        .iter()
+        .map(|p| (p.wire_name.as_str(), p.rust_name.as_str(), p.location))
+        .collect();
+    assert_eq!(
+        params,
+        [
+            ("teamId", "team_id", ParamLocation::Path),
+            ("memberId", "member_id", ParamLocation::Path),
+            ("type", "type_", ParamLocation::Query),
+            ("X-Request-Id", "x_request_id", ParamLocation::Header),
+            ("ids", "ids", ParamLocation::Query),
+        ]
+    );
+    assert!(op.params[0].required, "path parameters are always required");
+    assert_eq!(
+        op.params[4].ty,
+        TypeRef::Array(Box::new(TypeRef::Primitive(Primitive::I64)))
+    );
+}
+
+#[test]
+fn body_properties_get_setters_that_do_not_collide() {
+    let api = builders();
+    let op = api
+        .operations
+        .iter()
+        .find(|op| op.id == "updateMember")
+        .expect("updateMember");
+    let body = op.body.as_ref().expect("body");
+    assert_eq!(body.ty, TypeRef::Named("UpdateMemberBody".into()));
+    let setters: Vec<(&str, &str)> = body
+        .fields
+        .iter()
+        .map(|f| (f.field.rust_name.as_str(), f.setter.as_str()))
+        .collect();
+    assert_eq!(
+        setters,
+        [
+            ("name", "name"),
+            ("type_", "body_type"),
+            ("self_", "self_"),
+            ("match_", "match_")
+        ]
+    );
+}
+
+#[test]
+fn inline_schemas_are_named_from_their_place() {
+    let api = builders();
+    let names: Vec<&str> = api.types.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "UpdateMemberBody",
+            "UpdateMemberData",
+            "UpdateMemberDataRole"
+        ]
+    );
+    let role = api
+        .types
+        .iter()
+        .find(|t| t.name == "UpdateMemberDataRole")
+        .expect("role enum");
+    assert!(matches!(&role.kind, TypeKind::StringEnum { fallback, .. } if fallback == "Other"));
+}
+
+#[test]
+fn an_operation_without_id_is_named_from_method_and_path() {
+    let api = builders();
+    let op = api
+        .operations
+        .iter()
+        .find(|op| op.path == "/teams")
+        .expect("/teams");
+    assert_eq!(op.method_name, "get_teams");
+    assert_eq!(op.builder_name, "GetTeams");
+    assert_eq!(op.success.data, TypeRef::Primitive(Primitive::Unit));
+}
+
+#[test]
+fn the_envelope_is_unwrapped_to_its_data() {
+    let api = webwork_generator::model(&common::fixture("envelope").join("api.yaml"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let by_id = |id: &str| api.operations.iter().find(|op| op.id == id).expect(id);
+    let list = by_id("listItems");
+    assert!(list.success.enveloped);
+    assert_eq!(
+        list.success.data,
+        TypeRef::Array(Box::new(TypeRef::Named("Item".into())))
+    );
+    assert!(list.is_paginated());
+    assert_eq!(
+        by_id("deleteItem").success.data,
+        TypeRef::Primitive(Primitive::Unit)
+    );
+    assert!(!by_id("health").success.enveloped);
+    assert_eq!(
+        api.envelope.as_ref().and_then(|e| e.meta_type.clone()),
+        Some(TypeRef::Named("Meta".into()))
+    );
+    assert_eq!(api.base_url, "https://api.example.test/v1");
+    // The envelope schema itself is not a type of the crate.
+    assert!(api.types.iter().all(|t| t.name != "Done"));
+}

@@ -1,0 +1,98 @@
+//! `cargo xtask regenerate` as a user runs it: exit codes, `--check`, and untouched output on failure.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn xtask(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(args)
+        .output()
+        .expect("xtask runs")
+}
+
+fn spec() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../generator/tests/fixtures/envelope/api.yaml")
+}
+
+fn arg(path: &Path) -> &str {
+    path.to_str().expect("utf-8 path")
+}
+
+#[test]
+fn regenerate_then_check_is_clean_and_an_edit_makes_it_stale() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("client");
+    let written = xtask(&["regenerate", "--spec", arg(&spec()), "--out", arg(&out)]);
+    assert!(
+        written.status.success(),
+        "{}",
+        String::from_utf8_lossy(&written.stderr)
+    );
+    assert!(out.join("src/lib.rs").exists());
+
+    let check = xtask(&[
+        "regenerate",
+        "--check",
+        "--spec",
+        arg(&spec()),
+        "--out",
+        arg(&out),
+    ]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+
+    std::fs::write(out.join("src/types.rs"), "// edited by hand\n").expect("edit");
+    let stale = xtask(&[
+        "regenerate",
+        "--check",
+        "--spec",
+        arg(&spec()),
+        "--out",
+        arg(&out),
+    ]);
+    assert!(!stale.status.success());
+    let report = String::from_utf8_lossy(&stale.stderr);
+    assert!(report.contains("changed: src/types.rs"), "{report}");
+    assert!(
+        report.contains("-// edited by hand"),
+        "a unified diff: {report}"
+    );
+}
+
+#[test]
+fn a_broken_spec_fails_with_a_located_message_and_leaves_the_output_alone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("client");
+    std::fs::create_dir_all(&out).expect("out");
+    std::fs::write(out.join("marker.txt"), "keep me").expect("marker");
+    let broken = dir.path().join("broken.yaml");
+    std::fs::write(&broken, "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a/{id}:\n    get:\n      responses: {'204': {description: ok}}\n").expect("spec");
+
+    let failed = xtask(&["regenerate", "--spec", arg(&broken), "--out", arg(&out)]);
+    assert_eq!(failed.status.code(), Some(1));
+    let message = String::from_utf8_lossy(&failed.stderr);
+    assert!(
+        message.contains("broken.yaml: at #/paths/~1a~1{id}/get/parameters"),
+        "{message}"
+    );
+    assert!(!message.contains("panicked"), "{message}");
+    assert_eq!(
+        std::fs::read_to_string(out.join("marker.txt")).expect("marker kept"),
+        "keep me"
+    );
+    assert_eq!(
+        std::fs::read_dir(&out).expect("out").count(),
+        1,
+        "nothing else written"
+    );
+}
+
+#[test]
+fn unknown_options_are_usage_errors() {
+    let output = xtask(&["regenerate", "--frobnicate"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("unknown option `--frobnicate`"));
+}
