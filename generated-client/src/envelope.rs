@@ -26,3 +26,9 @@ impl<T> Envelope<T> {
         }
     }
 }
+impl crate::runtime::PageInfo for Meta {
+    fn pages(&self) -> Option<(i64, i64)> {
+        let page = self.pagination.as_ref()?;
+        Some((page.current_page, page.last_page))
+    }
+}

@@ -17,6 +17,25 @@ pub struct Config {
     /// The response envelope; absent when answers are not wrapped.
     #[serde(default)]
     pub envelope: Option<EnvelopeConfig>,
+    /// How list operations page; absent when they do not.
+    #[serde(default)]
+    pub pagination: Option<PaginationConfig>,
+}
+
+/// How paginated operations are recognised and walked.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PaginationConfig {
+    /// The query parameter that selects the page (1-based).
+    pub page_parameter: String,
+    /// The query parameter that sets the page size.
+    pub per_page_parameter: String,
+    /// The member of the envelope's metadata that describes the page.
+    pub meta_field: String,
+    /// The member of that description holding the current page number.
+    pub current_page: String,
+    /// The member holding the last page number.
+    pub last_page: String,
 }
 
 /// Package metadata of the generated crate.

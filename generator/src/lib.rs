@@ -35,6 +35,10 @@ const RUNTIME: &[(&str, &str)] = &[
     ("error.rs", include_str!("../../templates/runtime/error.rs")),
     ("mod.rs", include_str!("../../templates/runtime/mod.rs")),
     (
+        "paginate.rs",
+        include_str!("../../templates/runtime/paginate.rs"),
+    ),
+    (
         "request.rs",
         include_str!("../../templates/runtime/request.rs"),
     ),

@@ -109,7 +109,7 @@ fn the_envelope_is_unwrapped_to_its_data() {
         list.success.data,
         TypeRef::Array(Box::new(TypeRef::Named("Item".into())))
     );
-    assert!(list.is_paginated());
+    assert!(list.paging.is_some());
     assert_eq!(
         by_id("deleteItem").success.data,
         TypeRef::Primitive(Primitive::Unit)

@@ -11,6 +11,7 @@
 mod client;
 pub(crate) mod dates;
 mod error;
+pub(crate) mod paginate;
 mod request;
 mod response;
 
@@ -20,4 +21,5 @@ pub use response::Response;
 pub(crate) use response::EnvelopeParts;
 
 pub(crate) use dates::FormattedDate;
+pub(crate) use paginate::PageInfo;
 pub(crate) use request::{join, Request};

@@ -292,6 +292,24 @@ impl GetExpenseCategories {
         }
         self.client.execute(request).await
     }
+    /// Every page of the list, from the page set on this builder (or the first), each
+    /// fetched when the stream is polled. The stream ends after the last page or the first
+    /// error; no page is fetched twice.
+    pub fn pages(
+        self,
+    ) -> impl futures::Stream<Item = Result<Response<Vec<types::ExpenseCategory>>, Error>> + Send + 'static
+    {
+        let first = self.page.unwrap_or(1);
+        let per_page = self.per_page;
+        crate::runtime::paginate::pages(first, per_page, move |page| self.clone().page(page).send())
+    }
+    /// Every item of the list over all pages, one page held at a time. Cap it with
+    /// `futures::StreamExt::take`.
+    pub fn stream(
+        self,
+    ) -> impl futures::Stream<Item = Result<types::ExpenseCategory, Error>> + Send + 'static {
+        crate::runtime::paginate::items(self.pages())
+    }
 }
 /// A `GET /expenses` request; made by [`Client::get_expenses`].
 #[derive(Debug, Clone)]
@@ -387,6 +405,24 @@ impl GetExpenses {
             request.query("per_page", value.to_string());
         }
         self.client.execute(request).await
+    }
+    /// Every page of the list, from the page set on this builder (or the first), each
+    /// fetched when the stream is polled. The stream ends after the last page or the first
+    /// error; no page is fetched twice.
+    pub fn pages(
+        self,
+    ) -> impl futures::Stream<Item = Result<Response<Vec<types::Expense>>, Error>> + Send + 'static
+    {
+        let first = self.page.unwrap_or(1);
+        let per_page = self.per_page;
+        crate::runtime::paginate::pages(first, per_page, move |page| self.clone().page(page).send())
+    }
+    /// Every item of the list over all pages, one page held at a time. Cap it with
+    /// `futures::StreamExt::take`.
+    pub fn stream(
+        self,
+    ) -> impl futures::Stream<Item = Result<types::Expense, Error>> + Send + 'static {
+        crate::runtime::paginate::items(self.pages())
     }
 }
 /// A `PUT /expenses/{expenseId}` request; made by [`Client::update_expense`].

@@ -61,4 +61,22 @@ impl GetWorkspaces {
         }
         self.client.execute(request).await
     }
+    /// Every page of the list, from the page set on this builder (or the first), each
+    /// fetched when the stream is polled. The stream ends after the last page or the first
+    /// error; no page is fetched twice.
+    pub fn pages(
+        self,
+    ) -> impl futures::Stream<Item = Result<Response<Vec<types::Workspace>>, Error>> + Send + 'static
+    {
+        let first = self.page.unwrap_or(1);
+        let per_page = self.per_page;
+        crate::runtime::paginate::pages(first, per_page, move |page| self.clone().page(page).send())
+    }
+    /// Every item of the list over all pages, one page held at a time. Cap it with
+    /// `futures::StreamExt::take`.
+    pub fn stream(
+        self,
+    ) -> impl futures::Stream<Item = Result<types::Workspace, Error>> + Send + 'static {
+        crate::runtime::paginate::items(self.pages())
+    }
 }

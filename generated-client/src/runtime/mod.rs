@@ -13,6 +13,7 @@
 mod client;
 pub(crate) mod dates;
 mod error;
+pub(crate) mod paginate;
 mod request;
 mod response;
 
@@ -22,4 +23,5 @@ pub(crate) use response::EnvelopeParts;
 pub use response::Response;
 
 pub(crate) use dates::FormattedDate;
+pub(crate) use paginate::PageInfo;
 pub(crate) use request::{join, Request};

@@ -126,6 +126,7 @@ fn builder(op: &Operation, paths: &Paths) -> TokenStream {
     let response_ty = paths.ty(&op.success.data);
     let send_body = send_body(op, paths);
     let send_docs = doc_lines(&send_doc(op));
+    let paging = paging_methods(op, paths);
     quote! {
         #docs
         #[derive(Debug, Clone)]
@@ -146,8 +147,40 @@ fn builder(op: &Operation, paths: &Paths) -> TokenStream {
             pub async fn send(self) -> Result<Response<#response_ty>, Error> {
                 #send_body
             }
+
+            #paging
         }
     }
+}
+
+/// `.pages()` and `.stream()` for an operation that answers with one page of a list.
+fn paging_methods(op: &Operation, paths: &Paths) -> Option<TokenStream> {
+    let paging = op.paging.as_ref()?;
+    let item = paths.ty(&paging.item);
+    let page = format_ident!("{}", paging.page_setter);
+    let per_page = match &paging.per_page_setter {
+        Some(setter) => {
+            let setter = format_ident!("{}", setter);
+            quote!(self.#setter)
+        }
+        None => quote!(None),
+    };
+    Some(quote! {
+        /// Every page of the list, from the page set on this builder (or the first), each
+        /// fetched when the stream is polled. The stream ends after the last page or the first
+        /// error; no page is fetched twice.
+        pub fn pages(self) -> impl futures::Stream<Item = Result<Response<Vec<#item>>, Error>> + Send + 'static {
+            let first = self.#page.unwrap_or(1);
+            let per_page = #per_page;
+            crate::runtime::paginate::pages(first, per_page, move |page| self.clone().#page(page).send())
+        }
+
+        /// Every item of the list over all pages, one page held at a time. Cap it with
+        /// `futures::StreamExt::take`.
+        pub fn stream(self) -> impl futures::Stream<Item = Result<#item, Error>> + Send + 'static {
+            crate::runtime::paginate::items(self.pages())
+        }
+    })
 }
 
 fn setter(ident: &proc_macro2::Ident, ty: &TokenStream, text: &str) -> TokenStream {

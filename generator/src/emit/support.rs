@@ -56,6 +56,12 @@ pub fn envelope_rs(api: &Api, paths: &Paths) -> TokenStream {
                     EnvelopeParts { success: None, data: Some(self.data), message: None, meta: None }
                 }
             }
+
+            impl crate::runtime::PageInfo for Meta {
+                fn pages(&self) -> Option<(i64, i64)> {
+                    None
+                }
+            }
         };
     };
     let docs = inner_doc_lines(&format!(
@@ -73,6 +79,7 @@ pub fn envelope_rs(api: &Api, paths: &Paths) -> TokenStream {
             use crate::types;
         )
     });
+    let page_info = page_info_impl(api);
     let (success, data, message, meta_name) = (
         &envelope.success,
         &envelope.data,
@@ -103,6 +110,45 @@ pub fn envelope_rs(api: &Api, paths: &Paths) -> TokenStream {
         impl<T> Envelope<T> {
             pub(crate) fn into_parts(self) -> EnvelopeParts<T> {
                 EnvelopeParts { success: self.success, data: self.data, message: self.message, meta: self.meta }
+            }
+        }
+
+        #page_info
+    }
+}
+
+/// `impl PageInfo for Meta`: reads the current and last page from the metadata, as configured.
+fn page_info_impl(api: &Api) -> TokenStream {
+    let body = match &api.page_info {
+        Some(info) => {
+            let access = |(name, optional): &(String, bool)| {
+                let ident = format_ident!("{}", name);
+                if *optional {
+                    quote!(#ident?)
+                } else {
+                    quote!(#ident)
+                }
+            };
+            let (meta_field, meta_optional) = &info.meta_field;
+            let meta_field = format_ident!("{}", meta_field);
+            let description = if *meta_optional {
+                quote!(let page = self.#meta_field.as_ref()?;)
+            } else {
+                quote!(let page = &self.#meta_field;)
+            };
+            let current = access(&info.current_page);
+            let last = access(&info.last_page);
+            quote! {
+                #description
+                Some((page.#current, page.#last))
+            }
+        }
+        None => quote!(None),
+    };
+    quote! {
+        impl crate::runtime::PageInfo for Meta {
+            fn pages(&self) -> Option<(i64, i64)> {
+                #body
             }
         }
     }

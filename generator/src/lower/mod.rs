@@ -10,7 +10,7 @@ use openapiv3::{OpenAPI, ReferenceOr};
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Pointer};
-use crate::model::{Api, Envelope, HttpMethod, Tag};
+use crate::model::{Api, Envelope, HttpMethod, PageInfo, Tag, TypeRef};
 use crate::names::{self, Scope};
 use crate::resolve::Resolver;
 
@@ -56,6 +56,7 @@ pub fn lower(spec: &OpenAPI, file: &Path, config: &Config) -> Result<Api, Diagno
                 types: &mut types,
                 envelope: config.envelope.as_ref(),
                 meta_type: &mut meta_type,
+                pagination: config.pagination.as_ref(),
             };
             let mut lowered = lowering.lower(path, item, method, operation, id, &at)?;
             lowered.method_name = method_names.claim(&lowered.method_name);
@@ -80,6 +81,10 @@ pub fn lower(spec: &OpenAPI, file: &Path, config: &Config) -> Result<Api, Diagno
         meta: e.meta.clone(),
         meta_type: meta_type.clone(),
     });
+    let page_info = match (&config.pagination, &meta_type) {
+        (Some(pagination), Some(TypeRef::Named(meta))) => page_info(&types, meta, pagination),
+        _ => None,
+    };
     let types = types.finish()?;
     Ok(Api {
         title: spec.info.title.clone(),
@@ -94,6 +99,7 @@ pub fn lower(spec: &OpenAPI, file: &Path, config: &Config) -> Result<Api, Diagno
         types,
         operations,
         envelope,
+        page_info,
     })
 }
 
@@ -148,4 +154,31 @@ fn tags(spec: &OpenAPI, operations: &[crate::model::Operation]) -> Vec<Tag> {
         });
     }
     tags
+}
+
+/// Where the metadata type `meta` holds the current and last page numbers, when it does.
+fn page_info(
+    types: &types::TypeSpace<'_>,
+    meta: &str,
+    config: &crate::config::PaginationConfig,
+) -> Option<PageInfo> {
+    let member = |fields: &[crate::model::Field], wire: &str| {
+        fields
+            .iter()
+            .find(|f| f.wire_name == wire)
+            .map(|f| (f.rust_name.clone(), f.is_optional(), f.ty.clone()))
+    };
+    let (meta_field, meta_optional, description) =
+        member(types.struct_fields(meta)?, &config.meta_field)?;
+    let TypeRef::Named(description) = description else {
+        return None;
+    };
+    let fields = types.struct_fields(&description)?;
+    let (current, current_optional, _) = member(fields, &config.current_page)?;
+    let (last, last_optional, _) = member(fields, &config.last_page)?;
+    Some(PageInfo {
+        meta_field: (meta_field, meta_optional),
+        current_page: (current, current_optional),
+        last_page: (last, last_optional),
+    })
 }

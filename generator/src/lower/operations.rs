@@ -8,7 +8,8 @@ use openapiv3::{
 use super::types::{docs_of, notes, TypeSpace};
 use crate::diagnostics::{Diagnostic, Pointer};
 use crate::model::{
-    Body, BodyField, Docs, HttpMethod, Operation, Param, ParamLocation, Primitive, Success, TypeRef,
+    Body, BodyField, Docs, HttpMethod, Operation, Paging, Param, ParamLocation, Primitive, Success,
+    TypeRef,
 };
 use crate::names::{self, Scope};
 use crate::resolve::Resolver;
@@ -23,6 +24,8 @@ pub struct OperationLowering<'s, 'a> {
     pub envelope: Option<&'s crate::config::EnvelopeConfig>,
     /// The type of the envelope's metadata, found in the first enveloped answer.
     pub meta_type: &'s mut Option<TypeRef>,
+    /// How paginated operations are recognised.
+    pub pagination: Option<&'s crate::config::PaginationConfig>,
 }
 
 impl<'a> OperationLowering<'_, 'a> {
@@ -40,6 +43,7 @@ impl<'a> OperationLowering<'_, 'a> {
         let params = self.params(path, item, operation, &builder_name, at)?;
         let body = self.body(operation, &builder_name, &params, at)?;
         let (success, error_statuses) = self.responses(operation, &builder_name, at)?;
+        let paging = self.paging(&params, &success);
         let mut docs = Docs {
             summary: operation.summary.clone(),
             description: operation.description.clone(),
@@ -65,6 +69,26 @@ impl<'a> OperationLowering<'_, 'a> {
             body,
             success,
             error_statuses,
+            paging,
+        })
+    }
+
+    /// How to walk the operation's pages: it takes the page parameter and answers with a list.
+    fn paging(&self, params: &[Param], success: &Success) -> Option<Paging> {
+        let config = self.pagination?;
+        let TypeRef::Array(item) = &success.data else {
+            return None;
+        };
+        let query = |wire: &str| {
+            params
+                .iter()
+                .find(|p| p.location == ParamLocation::Query && p.wire_name == wire)
+                .map(|p| p.rust_name.clone())
+        };
+        Some(Paging {
+            page_setter: query(&config.page_parameter)?,
+            per_page_setter: query(&config.per_page_parameter),
+            item: (**item).clone(),
         })
     }
 

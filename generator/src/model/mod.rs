@@ -6,7 +6,9 @@ mod operations;
 mod types;
 
 pub use envelope::Envelope;
-pub use operations::{Body, BodyField, HttpMethod, Operation, Param, ParamLocation, Success};
+pub use operations::{
+    Body, BodyField, HttpMethod, Operation, PageInfo, Paging, Param, ParamLocation, Success,
+};
 pub use types::{DateKind, Docs, Field, Primitive, TypeDef, TypeKind, TypeRef, Variant};
 
 /// Everything the emitters need to write the client crate.
@@ -28,6 +30,8 @@ pub struct Api {
     pub operations: Vec<Operation>,
     /// The response envelope, when the spec's answers are wrapped in one.
     pub envelope: Option<Envelope>,
+    /// Where the envelope's metadata describes the page, when lists are paginated.
+    pub page_info: Option<PageInfo>,
 }
 
 /// A group of operations; one module of the generated crate.

@@ -80,18 +80,30 @@ pub struct Operation {
     pub success: Success,
     /// Status codes of the documented error answers, ascending.
     pub error_statuses: Vec<u16>,
+    /// How to walk the pages, when the operation answers with one page of a list.
+    pub paging: Option<Paging>,
 }
 
-impl Operation {
-    /// Whether the operation takes `page` and `per_page` and answers with a list.
-    pub fn is_paginated(&self) -> bool {
-        let has = |name: &str| {
-            self.params
-                .iter()
-                .any(|p| p.wire_name == name && p.location == ParamLocation::Query)
-        };
-        has("page") && has("per_page") && self.success.data.is_array()
-    }
+/// How a paginated operation is walked page by page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paging {
+    /// The builder setter of the page number.
+    pub page_setter: String,
+    /// The builder member of the page size, when the operation has one.
+    pub per_page_setter: Option<String>,
+    /// The type of one item of the list.
+    pub item: TypeRef,
+}
+
+/// Where the envelope's metadata says which page an answer holds and which is the last.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageInfo {
+    /// The metadata's member holding the page description (`pagination`), and whether it is optional.
+    pub meta_field: (String, bool),
+    /// The current page number's member and whether it is optional.
+    pub current_page: (String, bool),
+    /// The last page number's member and whether it is optional.
+    pub last_page: (String, bool),
 }
 
 /// Where a parameter goes.
