@@ -95,6 +95,7 @@ pub fn lower(spec: &OpenAPI, file: &Path, config: &Config) -> Result<Api, Diagno
             .first()
             .map(|s| s.url.trim_end_matches('/').to_string())
             .unwrap_or_default(),
+        servers: spec.servers.iter().map(|s| s.url.clone()).collect(),
         tags,
         types,
         operations,

@@ -22,6 +22,8 @@ pub struct Api {
     pub description: Option<String>,
     /// The first server's URL, the client's default base URL.
     pub base_url: String,
+    /// Every server URL the spec lists, in its order (read by `diff`).
+    pub servers: Vec<String>,
     /// Tags in the order the spec lists them, with their descriptions.
     pub tags: Vec<Tag>,
     /// Named types, sorted by name.
