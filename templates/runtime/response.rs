@@ -6,7 +6,7 @@ use reqwest::StatusCode;
 use serde::de::{value::UnitDeserializer, DeserializeOwned, Error as _};
 use serde::Deserialize;
 
-use super::error::{snippet, ApiError, DecodeError, Error};
+use super::error::{snippet, truncate, ApiError, DecodeError, Error, MESSAGE_BYTES};
 use crate::envelope::{Envelope, Meta};
 
 /// A successful answer: the typed `data` with the rest of the envelope beside it.
@@ -78,28 +78,41 @@ pub(crate) fn decode<T: DeserializeOwned>(
         // An empty success (204 or a bare 200) is fine where no data is expected.
         let data = T::deserialize(UnitDeserializer::<serde_json::Error>::new())
             .map_err(|error| decode_error(".", &error, status, &headers, body))?;
-        return Ok(Response { data, message: None, meta: None, status, headers });
+        return Ok(Response {
+            data,
+            message: None,
+            meta: None,
+            status,
+            headers,
+        });
     }
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     let decoded = serde_path_to_error::deserialize::<_, Envelope<T>>(&mut deserializer)
         .map_err(|error| (error.path().to_string(), error.into_inner()))
         .and_then(|envelope| {
             // Anything after the JSON value makes the answer malformed too.
-            deserializer.end().map(|()| envelope).map_err(|error| (".".to_string(), error))
+            deserializer
+                .end()
+                .map(|()| envelope)
+                .map_err(|error| (".".to_string(), error))
         });
     let envelope = match decoded {
         Ok(envelope) => envelope,
         Err((path, error)) => {
             // A failure report whose data does not fit is still a failure report.
             if ServerMessage::parse(body).success == Some(false) {
-                return Err(Error::Unsuccessful(Box::new(api_error(status, headers, body))));
+                return Err(Error::Unsuccessful(Box::new(api_error(
+                    status, headers, body,
+                ))));
             }
             return Err(decode_error(&path, &error, status, &headers, body));
         }
     };
     let parts = envelope.into_parts();
     if parts.success == Some(false) {
-        return Err(Error::Unsuccessful(Box::new(api_error(status, headers, body))));
+        return Err(Error::Unsuccessful(Box::new(api_error(
+            status, headers, body,
+        ))));
     }
     let data = match parts.data {
         Some(data) => data,
@@ -108,7 +121,13 @@ pub(crate) fn decode<T: DeserializeOwned>(
             decode_error("data", &error, status, &headers, body)
         })?,
     };
-    Ok(Response { data, message: parts.message, meta: parts.meta, status, headers })
+    Ok(Response {
+        data,
+        message: parts.message,
+        meta: parts.meta,
+        status,
+        headers,
+    })
 }
 
 fn decode_error(
@@ -119,8 +138,9 @@ fn decode_error(
     body: &[u8],
 ) -> Error {
     Error::Decode(Box::new(DecodeError {
-        path: path.to_string(),
-        message: error.to_string(),
+        path: truncate(path.to_string(), MESSAGE_BYTES),
+        // serde quotes the offending value, which may be as large as the body.
+        message: truncate(error.to_string(), MESSAGE_BYTES),
         snippet: snippet(body),
         status,
         headers: headers.clone(),
@@ -138,7 +158,16 @@ fn api_error(status: StatusCode, headers: HeaderMap, body: &[u8]) -> ApiError {
             FieldMessages::One(one) => (field, vec![one]),
         })
         .collect();
-    ApiError { status, message: parsed.message, field_errors, body: snippet(body), headers }
+    let message = parsed
+        .message
+        .map(|message| truncate(message, MESSAGE_BYTES));
+    ApiError {
+        status,
+        message,
+        field_errors,
+        body: snippet(body),
+        headers,
+    }
 }
 
 /// The error variant a non-2xx status stands for.
@@ -155,13 +184,60 @@ pub(crate) fn error_for_status(status: StatusCode, headers: HeaderMap, body: &[u
     }
 }
 
-/// The wait a `Retry-After` header asks for (seconds, or an HTTP date).
+/// `X-RateLimit-Remaining`: requests left in the current window. **Unconfirmed**: the API's
+/// public docs state the limit (60 requests a minute) but name no headers; these are the
+/// conventional names, read only when present.
+pub(crate) const RATE_LIMIT_REMAINING: &str = "x-ratelimit-remaining";
+/// `X-RateLimit-Reset`: when the window resets, as Unix seconds or as seconds from now.
+/// **Unconfirmed**, like [`RATE_LIMIT_REMAINING`].
+pub(crate) const RATE_LIMIT_RESET: &str = "x-ratelimit-reset";
+
+/// Values of `X-RateLimit-Reset` above this are Unix timestamps, below it seconds from now.
+const UNIX_TIMESTAMP_FLOOR: i64 = 1_000_000_000;
+
+/// The wait the server asked for: `Retry-After` (seconds, or an HTTP date), else
+/// `X-RateLimit-Reset` when `X-RateLimit-Remaining` is absent or `0` (unconfirmed header names).
 pub(crate) fn retry_after(headers: &HeaderMap) -> Option<Duration> {
-    let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
+    if let Some(value) = headers.get(RETRY_AFTER) {
+        return parse_retry_after(value.to_str().ok()?.trim());
+    }
+    let remaining = headers
+        .get(RATE_LIMIT_REMAINING)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.trim().parse::<u64>().ok());
+    if remaining.is_some_and(|remaining| remaining > 0) {
+        return None;
+    }
+    let reset = headers
+        .get(RATE_LIMIT_RESET)?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse::<i64>()
+        .ok()?;
+    if reset >= UNIX_TIMESTAMP_FLOOR {
+        let when = chrono::DateTime::from_timestamp(reset, 0)?;
+        return Some(until(when));
+    }
+    Some(Duration::from_secs(reset.max(0).unsigned_abs()))
+}
+
+/// The wait a `Retry-After` header alone asks for (a 503 may send one).
+pub(crate) fn retry_after_header(headers: &HeaderMap) -> Option<Duration> {
+    parse_retry_after(headers.get(RETRY_AFTER)?.to_str().ok()?.trim())
+}
+
+fn parse_retry_after(value: &str) -> Option<Duration> {
     if let Ok(seconds) = value.parse::<u64>() {
         return Some(Duration::from_secs(seconds));
     }
     let when = chrono::DateTime::parse_from_rfc2822(value).ok()?;
-    let wait = when.signed_duration_since(chrono::Utc::now()).to_std().unwrap_or_default();
-    Some(wait)
+    Some(until(when.with_timezone(&chrono::Utc)))
+}
+
+/// The time from now until `when`, zero when it has passed.
+fn until(when: chrono::DateTime<chrono::Utc>) -> Duration {
+    when.signed_duration_since(chrono::Utc::now())
+        .to_std()
+        .unwrap_or_default()
 }

@@ -6,17 +6,31 @@ use std::time::Instant;
 
 const USAGE: &str = "\
 usage: cargo xtask regenerate [--spec PATH] [--out DIR] [--check]
+       cargo xtask spec-diff [--base REV | --old FILE] [--new FILE] [--format text|markdown|json]
+                             [--fail-on-breaking]
 
   regenerate   write the client crate from the spec
     --spec PATH  the spec (default: spec/webwork-v2.yaml)
     --out DIR    the crate folder (default: generated-client)
-    --check      write nothing; fail when the crate differs from what the spec gives";
+    --check      write nothing; fail when the crate differs from what the spec gives
+
+  spec-diff    what a spec change does to HTTP clients and to users of the crate
+    --base REV   compare with spec/webwork-v2.yaml at this git revision (default: HEAD)
+    --old FILE   compare with this spec file instead (its generator.toml beside it)
+    --new FILE   the changed spec (default: the working tree's spec/webwork-v2.yaml)
+    --format F   text (default), markdown (for a pull-request comment) or json
+    --fail-on-breaking  exit 1 when a change breaks HTTP clients or crate users
+    exit status: 0 fine, 1 breaking (with --fail-on-breaking), 2 bad input";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("regenerate") => match RegenerateArgs::parse(&args[1..]) {
             Ok(options) => regenerate(&options),
+            Err(message) => usage_error(&message),
+        },
+        Some("spec-diff") => match SpecDiffArgs::parse(&args[1..]) {
+            Ok(options) => spec_diff(&options),
             Err(message) => usage_error(&message),
         },
         Some("-h" | "--help" | "help") => {
@@ -111,4 +125,132 @@ fn regenerate(options: &RegenerateArgs) -> ExitCode {
         started.elapsed().as_millis()
     );
     ExitCode::SUCCESS
+}
+
+/// The spec's path inside the repository, and of its settings beside it.
+const SPEC: &str = "spec/webwork-v2.yaml";
+const SPEC_CONFIG: &str = "spec/generator.toml";
+
+/// Where the old spec comes from.
+enum OldSpec {
+    /// `SPEC` at a git revision.
+    Revision(String),
+    /// A file.
+    File(PathBuf),
+}
+
+struct SpecDiffArgs {
+    old: OldSpec,
+    new: PathBuf,
+    format: webwork_generator::diff::Format,
+    fail_on_breaking: bool,
+}
+
+impl SpecDiffArgs {
+    fn parse(args: &[String]) -> Result<Self, String> {
+        let mut base = None;
+        let mut old = None;
+        let mut new = None;
+        let mut format = webwork_generator::diff::Format::Text;
+        let mut fail_on_breaking = false;
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "--base" => base = Some(args.next().ok_or("--base needs a git revision")?.clone()),
+                "--old" => old = Some(PathBuf::from(args.next().ok_or("--old needs a path")?)),
+                "--new" => new = Some(PathBuf::from(args.next().ok_or("--new needs a path")?)),
+                "--format" => {
+                    let name = args.next().ok_or("--format needs text, markdown or json")?;
+                    format = webwork_generator::diff::Format::parse(name).ok_or_else(|| {
+                        format!("unknown format `{name}`; use text, markdown or json")
+                    })?;
+                }
+                "--fail-on-breaking" => fail_on_breaking = true,
+                other => return Err(format!("unknown option `{other}`")),
+            }
+        }
+        let old = match (base, old) {
+            (Some(_), Some(_)) => return Err("--base and --old exclude each other".into()),
+            (Some(rev), None) => OldSpec::Revision(rev),
+            (None, Some(path)) => OldSpec::File(path),
+            (None, None) => OldSpec::Revision("HEAD".into()),
+        };
+        Ok(SpecDiffArgs {
+            old,
+            new: new.unwrap_or_else(|| workspace_root().join(SPEC)),
+            format,
+            fail_on_breaking,
+        })
+    }
+}
+
+fn spec_diff(options: &SpecDiffArgs) -> ExitCode {
+    use webwork_generator::diff::{self, Side};
+    let bad_input = |message: String| {
+        eprintln!("error: {message}");
+        ExitCode::from(2)
+    };
+    let old = match &options.old {
+        OldSpec::File(path) => Side::load(path),
+        OldSpec::Revision(rev) => match spec_at(rev) {
+            Ok((spec, config)) => Side::from_text(
+                format!("{rev}:{SPEC}"),
+                Path::new(&format!("{rev}:{SPEC}")),
+                &spec,
+                config.as_deref(),
+            ),
+            Err(message) => return bad_input(message),
+        },
+    };
+    let old = match old {
+        Ok(side) => side,
+        Err(diagnostic) => return bad_input(format!("the old spec: {diagnostic}")),
+    };
+    let mut new = match Side::load(&options.new) {
+        Ok(side) => side,
+        Err(diagnostic) => return bad_input(format!("the new spec: {diagnostic}")),
+    };
+    if options.new == workspace_root().join(SPEC) {
+        new.label = SPEC.to_string();
+    }
+    let report = match diff::diff(&old, &new) {
+        Ok(report) => report,
+        Err(diagnostic) => return bad_input(diagnostic.to_string()),
+    };
+    print!("{}", report.render(options.format));
+    if options.fail_on_breaking && report.is_breaking() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The spec and its settings (when there were any) at a git revision.
+fn spec_at(rev: &str) -> Result<(String, Option<String>), String> {
+    let root = workspace_root();
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .arg("-C")
+            .arg(&root)
+            .args(args)
+            .output()
+            .map_err(|error| format!("cannot run git: {error}"))
+    };
+    let commit = git(&["rev-parse", "--verify", "--quiet", &format!("{rev}^{{commit}}")])?;
+    if !commit.status.success() {
+        return Err(format!("unknown git revision `{rev}`"));
+    }
+    let spec = git(&["show", &format!("{rev}:{SPEC}")])?;
+    if !spec.status.success() {
+        return Err(format!("{SPEC} does not exist at `{rev}`"));
+    }
+    let spec = String::from_utf8(spec.stdout)
+        .map_err(|_| format!("{SPEC} at `{rev}` is not UTF-8"))?;
+    let config = git(&["show", &format!("{rev}:{SPEC_CONFIG}")])?;
+    let config = if config.status.success() {
+        Some(String::from_utf8_lossy(&config.stdout).into_owned())
+    } else {
+        None
+    };
+    Ok((spec, config))
 }
