@@ -28,6 +28,7 @@ pub use write::GeneratedFile;
 
 /// The hand-written runtime, copied verbatim into `src/runtime/` of every generated crate.
 const RUNTIME: &[(&str, &str)] = &[
+    ("auth.rs", include_str!("../../templates/runtime/auth.rs")),
     (
         "client.rs",
         include_str!("../../templates/runtime/client.rs"),
@@ -47,6 +48,7 @@ const RUNTIME: &[(&str, &str)] = &[
         "response.rs",
         include_str!("../../templates/runtime/response.rs"),
     ),
+    ("retry.rs", include_str!("../../templates/runtime/retry.rs")),
 ];
 
 /// Loads and lowers the spec at `spec`, with the `generator.toml` beside it.
