@@ -51,6 +51,9 @@ const RUNTIME: &[(&str, &str)] = &[
     ("retry.rs", include_str!("../../templates/runtime/retry.rs")),
 ];
 
+/// Support code of the generated example tests, copied into `tests/support/mod.rs`.
+const EXAMPLE_TEST_SUPPORT: &str = include_str!("../../templates/tests/support.rs");
+
 /// Loads and lowers the spec at `spec`, with the `generator.toml` beside it.
 pub fn model(spec: &Path) -> Result<model::Api, Diagnostic> {
     let config = Config::for_spec(spec)?;
@@ -83,7 +86,8 @@ pub fn generate_from_model(
         |what: String| Diagnostic::file(spec, format!("internal generator error: {what}"));
 
     let mut files = Vec::new();
-    for file in emit::rust_files(api) {
+    let crate_name = config.package.name.replace('-', "_");
+    for file in emit::rust_files(api, &crate_name, &source) {
         let formatted =
             write::format_rust(file.tokens, &file.path).map_err(|e| internal(e.to_string()))?;
         files.push(GeneratedFile {
@@ -96,6 +100,16 @@ pub fn generate_from_model(
         files.push(GeneratedFile {
             path: format!("src/runtime/{name}"),
             contents: format!("// {runtime_header}\n\n{contents}"),
+        });
+    }
+    if files.iter().any(|f| f.path == "tests/examples.rs") {
+        let support_header = "Hand-written test support, copied from templates/tests/ by `cargo xtask regenerate`. Do not edit here.";
+        files.push(GeneratedFile {
+            path: "tests/support/mod.rs".into(),
+            contents: format!(
+                "// {support_header}\n\n{}",
+                EXAMPLE_TEST_SUPPORT.replace("webwork_client", &crate_name)
+            ),
         });
     }
     let cargo = render::cargo_toml(config, &header).map_err(|e| internal(e.0))?;

@@ -24,6 +24,8 @@ struct OperationRow {
 struct TagSection {
     name: String,
     operations: Vec<OperationRow>,
+    /// How many named types the tag's operations use, directly or through other types.
+    schema_count: usize,
 }
 
 #[derive(Serialize)]
@@ -62,6 +64,7 @@ pub fn readme(api: &Api, config: &Config, header: &str) -> Result<String, Render
                     path: op.path.clone(),
                 })
                 .collect(),
+            schema_count: types_used_by(api, tag).len(),
         })
         .collect();
     render(
@@ -75,6 +78,39 @@ pub fn readme(api: &Api, config: &Config, header: &str) -> Result<String, Render
             example => quick_start_example(api),
         },
     )
+}
+
+/// The named types the operations of `tag` reach.
+fn types_used_by<'a>(api: &'a Api, tag: &crate::model::Tag) -> std::collections::BTreeSet<&'a str> {
+    let mut pending: Vec<&TypeRef> = Vec::new();
+    for op in api.operations_of(tag) {
+        pending.extend(op.params.iter().map(|p| &p.ty));
+        pending.extend(op.body.iter().map(|b| &b.ty));
+        pending.push(&op.success.data);
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    while let Some(ty) = pending.pop() {
+        match ty {
+            TypeRef::Named(name) => {
+                let Some(def) = api.types.iter().find(|t| &t.name == name) else {
+                    continue;
+                };
+                if !seen.insert(def.name.as_str()) {
+                    continue;
+                }
+                match &def.kind {
+                    crate::model::TypeKind::Struct { fields, .. } => {
+                        pending.extend(fields.iter().map(|f| &f.ty))
+                    }
+                    crate::model::TypeKind::Alias(inner) => pending.push(inner),
+                    _ => {}
+                }
+            }
+            TypeRef::Array(inner) | TypeRef::Map(inner) => pending.push(inner),
+            _ => {}
+        }
+    }
+    seen
 }
 
 /// A call for the quick start: the first paginated list whose required parameters are all

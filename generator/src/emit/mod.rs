@@ -1,6 +1,7 @@
 //! Stage 4: the model becomes the files of the client crate. One module per kind of output;
 //! this one decides which files there are.
 
+mod example_tests;
 mod operations;
 mod rust;
 mod support;
@@ -22,8 +23,9 @@ pub struct RustFile {
     pub tokens: TokenStream,
 }
 
-/// Every generated Rust file of the crate for `api`.
-pub fn rust_files(api: &Api) -> Vec<RustFile> {
+/// Every generated Rust file of the crate for `api`; `crate_name` is its library name and
+/// `spec_file` the spec's file name (the contract test looks for it in `../spec/`).
+pub fn rust_files(api: &Api, crate_name: &str, spec_file: &str) -> Vec<RustFile> {
     let formats = format_modules(api);
     let type_names: Vec<String> = api.types.iter().map(|t| t.name.clone()).collect();
     let in_types = Paths::in_types(&type_names, formats.clone());
@@ -55,6 +57,18 @@ pub fn rust_files(api: &Api) -> Vec<RustFile> {
         files.push(RustFile {
             path: format!("src/operations/{}.rs", tag.module),
             tokens: operations::tag_module(api, tag, &outside),
+        });
+    }
+    if let Some(tokens) = example_tests::examples_test(api, &outside, crate_name) {
+        files.push(RustFile {
+            path: "tests/examples.rs".into(),
+            tokens,
+        });
+    }
+    if let Some(tokens) = example_tests::contract_test(api, &outside, crate_name, spec_file) {
+        files.push(RustFile {
+            path: "tests/contract.rs".into(),
+            tokens,
         });
     }
     files

@@ -23,7 +23,7 @@ pub fn tag_module(api: &Api, tag: &Tag, paths: &Paths) -> TokenStream {
     quote! {
         #module_doc
 
-        use crate::runtime::{Request, Response};
+        use crate::runtime::{Request, RequestOptions, Response, RetryPolicy};
         #types_import
         use crate::{Client, Error};
 
@@ -133,15 +133,40 @@ fn builder(op: &Operation, paths: &Paths) -> TokenStream {
         #[must_use = "a request does nothing until it is sent with `.send()`"]
         pub struct #name {
             client: Client,
+            options: RequestOptions,
             #(#members)*
         }
 
         impl #name {
             fn new(client: Client) -> Self {
-                Self { client, #(#inits)* }
+                Self { client, options: RequestOptions::new(), #(#inits)* }
             }
 
             #(#setters)*
+
+            /// Overrides the client's timeout for this request.
+            pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+                self.options = self.options.timeout(timeout);
+                self
+            }
+
+            /// Overrides the client's retry policy for this request.
+            pub fn retry(mut self, policy: RetryPolicy) -> Self {
+                self.options = self.options.retry(policy);
+                self
+            }
+
+            /// Adds a header to this request.
+            pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+                self.options = self.options.header(name, value);
+                self
+            }
+
+            /// Replaces every per-request option at once.
+            pub fn options(mut self, options: RequestOptions) -> Self {
+                self.options = options;
+                self
+            }
 
             #send_docs
             pub async fn send(self) -> Result<Response<#response_ty>, Error> {
@@ -335,7 +360,10 @@ fn send_body(op: &Operation, paths: &Paths) -> TokenStream {
     if let Some(body) = &op.body {
         statements.push(body_statements(body, paths));
     }
-    statements.push(quote!(self.client.execute(request).await));
+    statements.push(quote! {
+        request.options(self.options);
+        self.client.execute(request).await
+    });
     quote!(#(#statements)*)
 }
 

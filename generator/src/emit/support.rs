@@ -24,7 +24,9 @@ pub fn lib_rs(api: &Api) -> TokenStream {
         pub mod types;
 
         pub use envelope::Meta;
-        pub use runtime::{ApiError, Client, ClientBuilder, DecodeError, Error, Response};
+        // The runtime's public items (Client, Error, Response, ...) are the crate's; the runtime's
+        // own `mod.rs` decides which they are.
+        pub use runtime::*;
 
         #[doc = #base_doc]
         pub const DEFAULT_BASE_URL: &str = #base_url;

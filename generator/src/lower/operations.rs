@@ -15,7 +15,9 @@ use crate::names::{self, Scope};
 use crate::resolve::Resolver;
 
 /// Builder members every request builder has, which parameters must not shadow.
-const BUILDER_MEMBERS: &[&str] = &["client", "body", "send", "new"];
+const BUILDER_MEMBERS: &[&str] = &[
+    "client", "body", "send", "new", "options", "timeout", "retry", "header", "pages", "stream",
+];
 
 /// Lowers one operation found at `at` (`#/paths/~1expenses/get`).
 pub struct OperationLowering<'s, 'a> {
@@ -43,6 +45,7 @@ impl<'a> OperationLowering<'_, 'a> {
         let params = self.params(path, item, operation, &builder_name, at)?;
         let body = self.body(operation, &builder_name, &params, at)?;
         let (success, error_statuses) = self.responses(operation, &builder_name, at)?;
+        let (request_example, response_example) = self.examples(operation, success.status, at)?;
         let paging = self.paging(&params, &success);
         let mut docs = Docs {
             summary: operation.summary.clone(),
@@ -70,7 +73,51 @@ impl<'a> OperationLowering<'_, 'a> {
             success,
             error_statuses,
             paging,
+            request_example,
+            response_example,
         })
+    }
+
+    /// The first example of the JSON request body and of the successful answer.
+    fn examples(
+        &self,
+        operation: &'a SpecOperation,
+        status: u16,
+        at: &Pointer,
+    ) -> Result<(Option<serde_json::Value>, Option<serde_json::Value>), Diagnostic> {
+        let request = match &operation.request_body {
+            Some(body) => {
+                let body = self.resolver.request_body(body, &at.join("requestBody"))?;
+                body.content
+                    .iter()
+                    .find(|(media, _)| is_json(media))
+                    .and_then(|(_, m)| first_example(m))
+            }
+            None => None,
+        };
+        let response =
+            operation
+                .responses
+                .responses
+                .iter()
+                .find_map(|(code, response)| match code {
+                    StatusCode::Code(n) if *n == status => Some(response),
+                    _ => None,
+                });
+        let response = match response {
+            Some(response) => {
+                let response = self
+                    .resolver
+                    .response(response, &at.join("responses").join(status))?;
+                response
+                    .content
+                    .iter()
+                    .find(|(media, _)| is_json(media))
+                    .and_then(|(_, m)| first_example(m))
+            }
+            None => None,
+        };
+        Ok((request, response))
     }
 
     /// How to walk the operation's pages: it takes the page parameter and answers with a list.
@@ -363,6 +410,16 @@ impl<'a> OperationLowering<'_, 'a> {
             errors,
         ))
     }
+}
+
+/// A media type's `example`, or the value of its first inline `examples` entry.
+fn first_example(media: &openapiv3::MediaType) -> Option<serde_json::Value> {
+    media.example.clone().or_else(|| {
+        media.examples.values().find_map(|example| match example {
+            ReferenceOr::Item(example) => example.value.clone(),
+            ReferenceOr::Reference { .. } => None,
+        })
+    })
 }
 
 /// Whether a media type is JSON.

@@ -82,6 +82,10 @@ pub struct Operation {
     pub error_statuses: Vec<u16>,
     /// How to walk the pages, when the operation answers with one page of a list.
     pub paging: Option<Paging>,
+    /// The documented example of the request body.
+    pub request_example: Option<serde_json::Value>,
+    /// The documented example of the successful answer (the whole body).
+    pub response_example: Option<serde_json::Value>,
 }
 
 /// How a paginated operation is walked page by page.

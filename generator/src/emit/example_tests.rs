@@ -1,0 +1,153 @@
+//! Tests of the generated crate that come from the spec's examples:
+//! - `tests/examples.rs`: every documented answer, served from 127.0.0.1, decodes through the
+//!   client and says the same when written back;
+//! - `tests/contract.rs`: every operation, called with its documented arguments, passes a
+//!   Stoplight Prism mock started from the spec in its validating mode.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::rust::{inner_doc_lines, Paths};
+use crate::model::{Api, Operation, Primitive, TypeRef};
+
+/// `tests/examples.rs`, or `None` when no operation has a response example.
+pub fn examples_test(api: &Api, paths: &Paths, crate_name: &str) -> Option<TokenStream> {
+    let krate = format_ident!("{}", crate_name);
+    let tests: Vec<TokenStream> = api
+        .operations
+        .iter()
+        .filter_map(|op| {
+            let example = op.response_example.as_ref()?;
+            // What the client should hand out: the envelope's data, or the whole body.
+            let expected = match (&api.envelope, op.success.enveloped) {
+                (Some(envelope), true) => example.get(&envelope.data).cloned().unwrap_or_default(),
+                _ => example.clone(),
+            };
+            let (example, expected) = (example.to_string(), expected.to_string());
+            let call = call(op, paths, quote!(support::client(&server)))?;
+            let name = format_ident!("{}", op.method_name);
+            let status = op.success.status;
+            Some(quote! {
+                #[tokio::test]
+                async fn #name() {
+                    let server = support::serve(#status, #example).await;
+                    support::check(#call, #expected);
+                }
+            })
+        })
+        .collect();
+    if tests.is_empty() {
+        return None;
+    }
+    let docs = inner_doc_lines(
+        "Every documented answer decodes through the client (served from 127.0.0.1), and the\ndecoded data, written back as JSON, says what the example says.",
+    );
+    Some(quote! {
+        #docs
+
+        mod support;
+
+        #[allow(unused_imports)]
+        use #krate::types;
+
+        #(#tests)*
+    })
+}
+
+/// `tests/contract.rs`: one test that calls every operation against Prism. Only for specs that
+/// document answers (Prism answers with the examples).
+pub fn contract_test(
+    api: &Api,
+    paths: &Paths,
+    crate_name: &str,
+    spec_file: &str,
+) -> Option<TokenStream> {
+    if api
+        .operations
+        .iter()
+        .all(|op| op.response_example.is_none())
+    {
+        return None;
+    }
+    let krate = format_ident!("{}", crate_name);
+    let calls: Vec<TokenStream> = api
+        .operations
+        .iter()
+        .filter_map(|op| {
+            let call = call(op, paths, quote!(client))?;
+            let id = &op.id;
+            Some(quote!(support::record(&mut failures, #id, #call);))
+        })
+        .collect();
+    if calls.is_empty() {
+        return None;
+    }
+    let count = calls.len();
+    let docs = inner_doc_lines(&format!(
+        "Contract test: every operation, called with the spec's example arguments, is accepted by\na Stoplight Prism mock of `{spec_file}` (validating mode) and its answer decodes.\nPrism is installed with npm into `target/prism` when `PRISM_BIN` does not name one."
+    ));
+    let spec_path = format!("/../spec/{spec_file}");
+    Some(quote! {
+        #docs
+
+        mod support;
+
+        #[allow(unused_imports)]
+        use #krate::types;
+
+        #[tokio::test]
+        async fn every_operation_passes_the_prism_mock() {
+            let spec = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), #spec_path));
+            let prism = support::Prism::start(&spec);
+            let client = prism.client();
+            let mut failures: Vec<String> = Vec::new();
+            #(#calls)*
+            assert!(failures.is_empty(), "{} of {} operations failed against Prism:\n{}", failures.len(), #count, failures.join("\n"));
+        }
+    })
+}
+
+/// `client.op().required(example)... .body(example).send().await`, or `None` when the
+/// operation's arguments cannot be made from its examples.
+fn call(op: &Operation, paths: &Paths, client: TokenStream) -> Option<TokenStream> {
+    let method = format_ident!("{}", op.method_name);
+    let mut setters = Vec::new();
+    for param in op.params.iter().filter(|p| p.required) {
+        if matches!(param.ty, TypeRef::FormattedDate { .. }) {
+            return None;
+        }
+        let setter = format_ident!("{}", param.rust_name);
+        let ty = paths.ty(&param.ty);
+        let value = param
+            .example
+            .clone()
+            .unwrap_or_else(|| placeholder(&param.ty));
+        setters.push(quote!(.#setter(support::value::<#ty>(#value))));
+    }
+    if let Some(body) = &op.body {
+        let ty = paths.ty(&body.ty);
+        match &op.request_example {
+            Some(request) => {
+                let request = request.to_string();
+                setters.push(quote!(.body(support::value::<#ty>(#request))));
+            }
+            None if body.required => return None,
+            None => {}
+        }
+    }
+    Some(quote!(#client.#method() #(#setters)* .send().await))
+}
+
+/// A valid value, as JSON text, for a required parameter the spec gives no example for.
+fn placeholder(ty: &TypeRef) -> String {
+    match ty {
+        TypeRef::Primitive(Primitive::I32 | Primitive::I64) => "1".into(),
+        TypeRef::Primitive(Primitive::F32 | Primitive::F64) => "1.0".into(),
+        TypeRef::Primitive(Primitive::Bool) => "true".into(),
+        TypeRef::Primitive(Primitive::Uuid) => "\"00000000-0000-0000-0000-000000000001\"".into(),
+        TypeRef::Primitive(Primitive::Date) => "\"2024-01-01\"".into(),
+        TypeRef::Primitive(Primitive::DateTime) => "\"2024-01-01T00:00:00Z\"".into(),
+        TypeRef::Array(_) => "[]".into(),
+        _ => "\"example\"".into(),
+    }
+}
