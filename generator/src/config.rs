@@ -17,6 +17,9 @@ pub struct Config {
     /// The response envelope; absent when answers are not wrapped.
     #[serde(default)]
     pub envelope: Option<EnvelopeConfig>,
+    /// Naming and type overrides for the spec's schemas.
+    #[serde(default)]
+    pub types: TypesConfig,
     /// How list operations page; absent when they do not.
     #[serde(default)]
     pub pagination: Option<PaginationConfig>,
@@ -36,6 +39,28 @@ pub struct PaginationConfig {
     pub current_page: String,
     /// The member holding the last page number.
     pub last_page: String,
+}
+
+/// Overrides for component schemas, by their name in `#/components/schemas`:
+///
+/// ```toml
+/// [types.rename]          # the Rust name of a schema's type (also: `x-rust-name` on it)
+/// "pet-owner" = "Owner"
+/// [types.replace]         # use an existing Rust type instead of generating one
+/// Timestamp = "chrono::DateTime<chrono::Utc>"   # (also: `x-rust-type` on the schema)
+/// ```
+///
+/// A replacement must implement `Debug`, `Clone`, `PartialEq`, `Serialize` and `Deserialize`
+/// and be reachable from the generated crate.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TypesConfig {
+    /// Schema name -> Rust type name.
+    #[serde(default)]
+    pub rename: std::collections::BTreeMap<String, String>,
+    /// Schema name -> Rust type path.
+    #[serde(default)]
+    pub replace: std::collections::BTreeMap<String, String>,
 }
 
 /// Package metadata of the generated crate.

@@ -54,6 +54,25 @@ pub fn camel(raw: &str) -> String {
     }
 }
 
+/// Whether `name` can be used as it is for a type: ASCII letters and digits, starting with an
+/// upper-case letter, not a keyword. Names given in the configuration must pass this.
+pub fn is_type_identifier(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !KEYWORDS.contains(&name)
+}
+
+/// Whether `name` can be used as it is for a field: lower-case ASCII letters, digits and `_`,
+/// not starting with a digit, not a keyword, not `_` alone.
+pub fn is_field_identifier(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
+        && name != "_"
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && !KEYWORDS.contains(&name)
+}
+
 /// Keeps letters and digits, turning everything else into word breaks, so that `non-billable`,
 /// `Project viewer` and `per.page` all split into words heck understands.
 fn clean(raw: &str) -> String {
@@ -80,12 +99,12 @@ impl Scope {
     /// `wanted`, or `wanted2`, `wanted3`, ... whichever is free first; the result is taken.
     pub fn claim(&mut self, wanted: &str) -> String {
         let name = if self.taken.contains(wanted) {
-            let separator =
-                if wanted.ends_with('_') || wanted.ends_with(|c: char| c.is_ascii_digit()) {
-                    "_"
-                } else {
-                    ""
-                };
+            // `v1` -> `v1_2`; `self_` -> `self_2` (never a double underscore).
+            let separator = if wanted.ends_with(|c: char| c.is_ascii_digit()) {
+                "_"
+            } else {
+                ""
+            };
             (2..)
                 .map(|n| format!("{wanted}{separator}{n}"))
                 .find(|candidate| !self.taken.contains(candidate))
@@ -130,6 +149,40 @@ mod tests {
     }
 
     #[test]
+    fn rust_keywords_never_come_out_as_they_are() {
+        for keyword in ["type", "ref", "self", "match", "async", "fn", "crate", "super"] {
+            let field = snake(keyword);
+            assert!(is_field_identifier(&field), "{keyword} -> {field}");
+            let ty = camel(keyword);
+            assert!(is_type_identifier(&ty), "{keyword} -> {ty}");
+        }
+        assert_eq!(camel("Self"), "SelfType");
+        assert_eq!(snake("Self"), "self_");
+    }
+
+    #[test]
+    fn identifiers_are_checked() {
+        assert!(is_type_identifier("HTTPResponse"));
+        assert!(!is_type_identifier("Self"));
+        assert!(!is_type_identifier("2Fa"));
+        assert!(!is_type_identifier("lower"));
+        assert!(!is_type_identifier("Has-Dash"));
+        assert!(is_field_identifier("kind_"));
+        assert!(!is_field_identifier("type"));
+        assert!(!is_field_identifier("_"));
+        assert!(!is_field_identifier("Upper"));
+    }
+
+    #[test]
+    fn names_that_collide_after_conversion_are_numbered() {
+        let mut scope = Scope::default();
+        let a = scope.claim(&camel("pet_owner"));
+        let b = scope.claim(&camel("PetOwner"));
+        let c = scope.claim(&camel("pet-owner"));
+        assert_eq!((a.as_str(), b.as_str(), c.as_str()), ("PetOwner", "PetOwner2", "PetOwner3"));
+    }
+
+    #[test]
     fn scope_resolves_collisions_in_order() {
         let mut scope = Scope::with_reserved(["client"]);
         assert_eq!(scope.claim("client"), "client2");
@@ -138,5 +191,7 @@ mod tests {
         assert_eq!(scope.claim("name"), "name3");
         assert_eq!(scope.claim("v1"), "v1");
         assert_eq!(scope.claim("v1"), "v1_2");
+        assert_eq!(scope.claim("self_"), "self_");
+        assert_eq!(scope.claim("self_"), "self_2");
     }
 }

@@ -22,6 +22,17 @@ fn snapshot_fixture(name: &str) {
     }
 }
 
+/// Snapshots only `src/types.rs` of a fixture: the fixtures of schema constructs.
+fn snapshot_types(name: &str) {
+    let spec = common::fixture(name).join("api.yaml");
+    let files = webwork_generator::generate(&spec).unwrap_or_else(|error| panic!("{error}"));
+    let types = files
+        .iter()
+        .find(|f| f.path == "src/types.rs")
+        .unwrap_or_else(|| panic!("{name} has no src/types.rs"));
+    insta::assert_snapshot!(format!("{name}__types"), types.contents);
+}
+
 #[test]
 fn types_and_formats() {
     snapshot_fixture("types_and_formats");
@@ -45,4 +56,24 @@ fn envelope() {
 #[test]
 fn builders() {
     snapshot_fixture("builders");
+}
+
+#[test]
+fn recursive() {
+    snapshot_types("recursive");
+}
+
+#[test]
+fn composition() {
+    snapshot_types("composition");
+}
+
+#[test]
+fn schema_details() {
+    snapshot_types("schema_details");
+}
+
+#[test]
+fn names() {
+    snapshot_types("names");
 }

@@ -90,13 +90,6 @@ impl Paths {
         }
     }
 
-    /// `Option<ty>`.
-    pub fn option(&self, ty: &TypeRef) -> TokenStream {
-        let option = self.std("Option");
-        let inner = self.ty(ty);
-        quote!(#option<#inner>)
-    }
-
     fn primitive(&self, primitive: Primitive) -> TokenStream {
         match primitive {
             Primitive::Bool => quote!(bool),
@@ -108,6 +101,10 @@ impl Paths {
             Primitive::Date => quote!(chrono::NaiveDate),
             Primitive::DateTime => quote!(chrono::DateTime<chrono::Utc>),
             Primitive::Uuid => quote!(uuid::Uuid),
+            Primitive::Bytes => {
+                let vec = self.std("Vec");
+                quote!(#vec<u8>)
+            }
             Primitive::Json => quote!(serde_json::Value),
             Primitive::Unit => quote!(()),
         }

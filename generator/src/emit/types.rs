@@ -4,26 +4,89 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::rust::{doc_lines, doc_text, inner_doc_lines, Paths};
-use crate::model::{Api, Field, TypeDef, TypeKind, TypeRef, Variant};
+use crate::model::{Api, Field, Primitive, TypeDef, TypeKind, TypeRef, UnionVariant, Variant};
 
 /// The `types` module: one item per named type, sorted by name.
 pub fn types_module(api: &Api, paths: &Paths) -> TokenStream {
     let items = api.types.iter().map(|def| type_def(def, paths));
     let docs = inner_doc_lines("The API's data types, one per schema of the spec.");
+    let fields = || {
+        api.types.iter().flat_map(|def| match &def.kind {
+            TypeKind::Struct { fields, .. } => fields.as_slice(),
+            _ => &[],
+        })
+    };
+    // Deprecated items are still used by the crate's own (derived) code.
+    let any_deprecated = api.types.iter().any(|def| def.deprecated) || fields().any(|f| f.deprecated);
+    let allow = any_deprecated.then(|| quote!(#![allow(deprecated)]));
+    let binary = fields()
+        .any(|f| f.ty == TypeRef::Primitive(Primitive::Bytes))
+        .then(binary_module);
     quote! {
         #docs
+        #allow
         #(#items)*
+        #binary
+    }
+}
+
+/// Serde helpers for `format: binary` properties: raw bytes, written in JSON as a string.
+fn binary_module() -> TokenStream {
+    quote! {
+        /// Serde helpers for `format: binary` properties: the bytes travel as a JSON string.
+        mod binary {
+            pub fn serialize<S: serde::Serializer>(value: &[u8], serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(&::std::string::String::from_utf8_lossy(value))
+            }
+
+            pub fn deserialize<'de, D: serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<::std::vec::Vec<u8>, D::Error> {
+                <::std::string::String as serde::Deserialize>::deserialize(deserializer).map(::std::string::String::into_bytes)
+            }
+
+            pub mod option {
+                pub fn serialize<S: serde::Serializer>(value: &::std::option::Option<::std::vec::Vec<u8>>, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    match value {
+                        Some(bytes) => super::serialize(bytes, serializer),
+                        None => serializer.serialize_none(),
+                    }
+                }
+
+                pub fn deserialize<'de, D: serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<::std::option::Option<::std::vec::Vec<u8>>, D::Error> {
+                    <::std::option::Option<::std::string::String> as serde::Deserialize>::deserialize(deserializer).map(|text| text.map(::std::string::String::into_bytes))
+                }
+            }
+        }
     }
 }
 
 fn type_def(def: &TypeDef, paths: &Paths) -> TokenStream {
-    let docs = doc_lines(&doc_text(&def.docs, &format!("The `{}` schema.", def.name)));
+    let text = doc_text(&def.docs, &format!("The `{}` schema.", def.name));
+    let docs = doc_lines(&text);
+    let deprecated = def.deprecated.then(|| quote!(#[deprecated]));
+    let docs = quote!(#docs #deprecated);
     let name = format_ident!("{}", def.name);
     match &def.kind {
         TypeKind::Struct {
             fields,
             keeps_extra,
-        } => struct_def(&name, &docs, fields, *keeps_extra, paths),
+            extra_type,
+        } => struct_def(&name, &docs, fields, *keeps_extra, extra_type.as_ref(), paths),
+        TypeKind::Union {
+            variants,
+            discriminator: Some(tag),
+            fallback,
+        } => tagged_union(&name, &docs, variants, tag, fallback, paths),
+        TypeKind::Union {
+            variants,
+            discriminator: None,
+            fallback,
+        } => untagged_union(&name, &docs, variants, fallback, paths),
+        TypeKind::External(path) => {
+            let ty: TokenStream = path
+                .parse()
+                .unwrap_or_else(|_| quote!(serde_json::Value));
+            quote! { #docs pub type #name = #ty; }
+        }
         TypeKind::StringEnum { variants, fallback } => {
             string_enum(&name, &docs, variants, fallback, paths)
         }
@@ -42,6 +105,7 @@ fn struct_def(
     docs: &TokenStream,
     fields: &[Field],
     keeps_extra: bool,
+    extra_type: Option<&TypeRef>,
     paths: &Paths,
 ) -> TokenStream {
     let all_optional = fields.iter().all(Field::is_optional);
@@ -49,10 +113,19 @@ fn struct_def(
     let members = fields.iter().map(|field| struct_field(field, paths));
     let extra = keeps_extra.then(|| {
         let string = paths.std("String");
+        let map = match extra_type {
+            Some(ty) => paths.ty(&TypeRef::Map(Box::new(ty.clone()))),
+            None => quote!(serde_json::Map<#string, serde_json::Value>),
+        };
+        let extra = if fields.iter().any(|f| f.rust_name == "extra") {
+            format_ident!("additional_properties")
+        } else {
+            format_ident!("extra")
+        };
         quote! {
             /// Properties the spec does not name, kept as the server sent them.
             #[serde(flatten)]
-            pub extra: serde_json::Map<#string, serde_json::Value>,
+            pub #extra: #map,
         }
     });
     quote! {
@@ -83,8 +156,14 @@ fn struct_field(field: &Field, paths: &Paths) -> TokenStream {
         let is_none = format!("{}::is_none", paths.std("Option")).replace(' ', "");
         attributes.push(quote!(skip_serializing_if = #is_none));
     }
-    if let TypeRef::FormattedDate { format, .. } = &field.ty {
-        let module = paths.format_module(format).to_string().replace(' ', "");
+    let with_module = match &field.ty {
+        TypeRef::FormattedDate { format, .. } => {
+            Some(paths.format_module(format).to_string().replace(' ', ""))
+        }
+        TypeRef::Primitive(Primitive::Bytes) => Some("binary".to_string()),
+        _ => None,
+    };
+    if let Some(module) = with_module {
         let module = if field.is_optional() {
             format!("{module}::option")
         } else {
@@ -93,15 +172,147 @@ fn struct_field(field: &Field, paths: &Paths) -> TokenStream {
         attributes.push(quote!(with = #module));
     }
     let serde = (!attributes.is_empty()).then(|| quote!(#[serde(#(#attributes),*)]));
-    let ty = if field.is_optional() {
-        paths.option(&field.ty)
-    } else {
-        paths.ty(&field.ty)
-    };
+    let mut ty = paths.ty(&field.ty);
+    if field.boxed {
+        let boxed = paths.std("Box");
+        ty = quote!(#boxed<#ty>);
+    }
+    if field.is_optional() {
+        let option = paths.std("Option");
+        ty = quote!(#option<#ty>);
+    }
+    let deprecated = field.deprecated.then(|| quote!(#[deprecated]));
     quote! {
         #docs
+        #deprecated
         #serde
         pub #ident: #ty,
+    }
+}
+
+/// The Rust type a union variant holds.
+fn variant_type(variant: &UnionVariant, paths: &Paths) -> TokenStream {
+    let ty = paths.ty(&variant.ty);
+    if variant.boxed {
+        let boxed = paths.std("Box");
+        quote!(#boxed<#ty>)
+    } else {
+        ty
+    }
+}
+
+fn variant_doc(variant: &UnionVariant, paths: &Paths) -> TokenStream {
+    let ty = paths.ty(&variant.ty).to_string().replace(' ', "");
+    let text = if variant.tags.is_empty() {
+        format!("A `{ty}`.")
+    } else {
+        let tags: Vec<String> = variant.tags.iter().map(|t| format!("`{t}`")).collect();
+        format!("A `{ty}`, tagged {}.", tags.join(" or "))
+    };
+    doc_lines(&text)
+}
+
+/// `oneOf`/`anyOf` without a discriminator: the first alternative that reads the value wins;
+/// anything else is kept as JSON.
+fn untagged_union(
+    name: &proc_macro2::Ident,
+    docs: &TokenStream,
+    variants: &[UnionVariant],
+    fallback: &str,
+    paths: &Paths,
+) -> TokenStream {
+    let fallback = format_ident!("{}", fallback);
+    let members = variants.iter().map(|v| {
+        let ident = format_ident!("{}", v.name);
+        let ty = variant_type(v, paths);
+        let doc = variant_doc(v, paths);
+        quote!(#doc #ident(#ty),)
+    });
+    quote! {
+        #docs
+        ///
+        /// Untagged: the first alternative that reads the value wins.
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[serde(untagged)]
+        pub enum #name {
+            #(#members)*
+            /// A value none of the alternatives reads, kept as sent.
+            #fallback(serde_json::Value),
+        }
+    }
+}
+
+/// `oneOf`/`anyOf` with a discriminator: the tag property selects the alternative; a tag this
+/// version does not know is kept, with the whole value, in the fallback variant.
+fn tagged_union(
+    name: &proc_macro2::Ident,
+    docs: &TokenStream,
+    variants: &[UnionVariant],
+    tag: &str,
+    fallback: &str,
+    paths: &Paths,
+) -> TokenStream {
+    let fallback = format_ident!("{}", fallback);
+    let string = paths.std("String");
+    let members = variants.iter().map(|v| {
+        let ident = format_ident!("{}", v.name);
+        let ty = variant_type(v, paths);
+        let doc = variant_doc(v, paths);
+        quote!(#doc #ident(#ty),)
+    });
+    let serialize_arms = variants.iter().map(|v| {
+        let ident = format_ident!("{}", v.name);
+        let first = v.tags.first().map_or(v.name.as_str(), String::as_str);
+        quote!(Self::#ident(value) => (#first, serde_json::to_value(value)),)
+    });
+    let deserialize_arms = variants.iter().filter(|v| !v.tags.is_empty()).map(|v| {
+        let ident = format_ident!("{}", v.name);
+        let tags = &v.tags;
+        quote! {
+            Some(#(#tags)|*) => serde_json::from_value(value).map(Self::#ident).map_err(serde::de::Error::custom),
+        }
+    });
+    let tag_doc = format!(" Tagged by the `{tag}` property.");
+    quote! {
+        #docs
+        ///
+        #[doc = #tag_doc]
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name {
+            #(#members)*
+            /// An alternative this version of the client does not know, kept as sent.
+            #fallback(serde_json::Value),
+        }
+
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                let (tag, value) = match self {
+                    #(#serialize_arms)*
+                    Self::#fallback(value) => return serde::Serialize::serialize(value, serializer),
+                };
+                let mut value = value.map_err(serde::ser::Error::custom)?;
+                if let Some(object) = value.as_object_mut() {
+                    object
+                        .entry(#tag)
+                        .or_insert_with(|| serde_json::Value::from(tag));
+                }
+                serde::Serialize::serialize(&value, serializer)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
+                let tag: ::std::option::Option<#string> = value
+                    .get(#tag)
+                    .and_then(serde_json::Value::as_str)
+                    .map(str::to_owned);
+                match tag.as_deref() {
+                    #(#deserialize_arms)*
+                    _ => Ok(Self::#fallback(value)),
+                }
+            }
+        }
     }
 }
 

@@ -24,7 +24,7 @@ pub fn lower(spec: &OpenAPI, file: &Path, config: &Config) -> Result<Api, Diagno
         .envelope
         .as_ref()
         .map(|e| (e.success.clone(), e.data.clone()));
-    let mut types = types::TypeSpace::new(resolver, envelope_names);
+    let mut types = types::TypeSpace::new(resolver, envelope_names).configure(&config.types);
 
     let mut operations = Vec::new();
     let mut ids: BTreeMap<String, Pointer> = BTreeMap::new();

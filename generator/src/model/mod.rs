@@ -9,7 +9,9 @@ pub use envelope::Envelope;
 pub use operations::{
     Body, BodyField, HttpMethod, Operation, PageInfo, Paging, Param, ParamLocation, Success,
 };
-pub use types::{DateKind, Docs, Field, Primitive, TypeDef, TypeKind, TypeRef, Variant};
+pub use types::{
+    DateKind, Docs, Field, Primitive, TypeDef, TypeKind, TypeRef, UnionVariant, Variant,
+};
 
 /// Everything the emitters need to write the client crate.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,7 +63,10 @@ impl Api {
             match &def.kind {
                 TypeKind::Struct { fields, .. } => fields.iter().for_each(|f| visit(&f.ty)),
                 TypeKind::Alias(ty) => visit(ty),
-                TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } => {}
+                TypeKind::Union { variants, .. } => variants.iter().for_each(|v| visit(&v.ty)),
+                TypeKind::StringEnum { .. }
+                | TypeKind::IntegerEnum { .. }
+                | TypeKind::External(_) => {}
             }
         }
         for op in &self.operations {

@@ -22,6 +22,8 @@ pub struct TypeDef {
     pub origin: String,
     /// Its documentation.
     pub docs: Docs,
+    /// Marked `deprecated` in the spec (`#[deprecated]`).
+    pub deprecated: bool,
     /// What it is.
     pub kind: TypeKind,
 }
@@ -35,7 +37,22 @@ pub enum TypeKind {
         fields: Vec<Field>,
         /// Whether properties the spec does not name are kept (`additionalProperties`).
         keeps_extra: bool,
+        /// The type of those properties when `additionalProperties` is a schema (any JSON
+        /// value when it is `true`).
+        extra_type: Option<TypeRef>,
     },
+    /// `oneOf` / `anyOf`: one of several types. Unknown shapes are kept in a fallback variant.
+    Union {
+        /// The alternatives, in spec order.
+        variants: Vec<UnionVariant>,
+        /// The property that names the alternative (`discriminator.propertyName`), when the
+        /// spec gives one: the enum is then tagged, else untagged.
+        discriminator: Option<String>,
+        /// The name of the fallback variant (`Unknown` when tagged, `Other` when untagged).
+        fallback: String,
+    },
+    /// A type the configuration maps to a Rust path (`[types.replace]`, `x-rust-type`).
+    External(String),
     /// A string enum; unknown values are kept in a fallback variant.
     StringEnum {
         /// The known values.
@@ -63,6 +80,19 @@ pub struct Variant<V> {
     pub name: String,
 }
 
+/// One alternative of a union.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnionVariant {
+    /// The Rust variant name.
+    pub name: String,
+    /// The alternative's type.
+    pub ty: TypeRef,
+    /// The discriminator values that select it (empty when untagged).
+    pub tags: Vec<String>,
+    /// Whether the value is boxed (the union is recursive through it).
+    pub boxed: bool,
+}
+
 /// One property of a struct.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
@@ -78,6 +108,10 @@ pub struct Field {
     pub nullable: bool,
     /// Marked `deprecated` in the spec.
     pub deprecated: bool,
+    /// Whether the value is boxed because the type contains itself through this field.
+    pub boxed: bool,
+    /// The spec's `default`, as JSON.
+    pub default: Option<serde_json::Value>,
     /// Its documentation.
     pub docs: Docs,
 }
@@ -110,6 +144,8 @@ pub enum Primitive {
     DateTime,
     /// `uuid::Uuid`
     Uuid,
+    /// Raw bytes (`format: binary`): `Vec<u8>`, written as a string in JSON.
+    Bytes,
     /// Any JSON value.
     Json,
     /// No data at all (`null`).
@@ -154,6 +190,23 @@ impl TypeRef {
             }
             TypeRef::Array(inner) | TypeRef::Map(inner) => inner.collect_date_formats(formats),
             TypeRef::Primitive(_) | TypeRef::Named(_) => {}
+        }
+    }
+
+    /// The named type this reference holds by value (not inside a list or map), if any.
+    pub fn named_by_value(&self) -> Option<&str> {
+        match self {
+            TypeRef::Named(name) => Some(name),
+            _ => None,
+        }
+    }
+
+    /// Whether this reference uses a [`Primitive::Bytes`] anywhere.
+    pub fn uses_bytes(&self) -> bool {
+        match self {
+            TypeRef::Primitive(Primitive::Bytes) => true,
+            TypeRef::Array(inner) | TypeRef::Map(inner) => inner.uses_bytes(),
+            _ => false,
         }
     }
 
