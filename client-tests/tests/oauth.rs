@@ -1,0 +1,430 @@
+//! OAuth2 against a local token endpoint: the authorization URL, code exchange, refresh, the
+//! token source (refresh before expiry, once after a 401), and tokens kept out of every text.
+
+mod common;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use common::{categories, get_categories};
+use serde_json::json;
+use webwork_client::{
+    AccessToken, Client, Error, OAuth2, RequestOptions, RetryPolicy, TokenSet, TokenSource,
+};
+use wiremock::matchers::{body_string_contains, header, method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const SECRET: &str = "client-secret-0b5e";
+const REFRESH: &str = "refresh-token-77c1";
+
+fn oauth(server: &MockServer) -> OAuth2 {
+    OAuth2::builder("client-42", "http://127.0.0.1/callback")
+        .client_secret(SECRET)
+        .authorization_endpoint(format!("{}/oauth/authorize", server.uri()))
+        .token_endpoint(format!("{}/oauth/token", server.uri()))
+        .build()
+        .expect("oauth")
+}
+
+fn token_answer(access: &str, refresh: Option<&str>) -> ResponseTemplate {
+    let mut body = json!({"access_token": access, "token_type": "Bearer", "expires_in": 1_296_000, "scope": "read write"});
+    if let Some(refresh) = refresh {
+        body["refresh_token"] = json!(refresh);
+    }
+    ResponseTemplate::new(200).set_body_json(body)
+}
+
+async fn token_endpoint(server: &MockServer, answer: ResponseTemplate, expected: u64) {
+    Mock::given(method("POST"))
+        .and(path("/oauth/token"))
+        .and(body_string_contains("grant_type=refresh_token"))
+        .and(body_string_contains(
+            format!("refresh_token={REFRESH}").as_str(),
+        ))
+        .and(body_string_contains("client_id=client-42"))
+        .respond_with(answer)
+        .expect(expected)
+        .mount(server)
+        .await;
+}
+
+/// The API answers `token` with the categories and any other token with a 401.
+async fn api_accepting(server: &MockServer, token: &str) {
+    Mock::given(method("GET"))
+        .and(path("/expenses/categories"))
+        .and(header("authorization", format!("Bearer {token}").as_str()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(categories()))
+        .with_priority(1)
+        .mount(server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/expenses/categories"))
+        .respond_with(common::error_answer(401, "Unauthenticated."))
+        .with_priority(2)
+        .mount(server)
+        .await;
+}
+
+fn client_with(server: &MockServer, source: impl TokenSource) -> Client {
+    Client::builder(server.uri())
+        .token_source(source)
+        .retry(RetryPolicy::none())
+        .build()
+        .expect("client")
+}
+
+fn api_requests_with(requests: &[wiremock::Request], token: &str) -> usize {
+    let value = format!("Bearer {token}");
+    requests
+        .iter()
+        .filter(|r| r.url.path() == "/expenses/categories")
+        .filter(|r| {
+            r.headers
+                .get("authorization")
+                .is_some_and(|v| v == value.as_str())
+        })
+        .count()
+}
+
+#[test]
+fn the_authorization_url_carries_client_redirect_scopes_and_state() {
+    let oauth = OAuth2::builder("client-42", "https://app.example/callback")
+        .build()
+        .expect("oauth");
+    let url = oauth.authorization_url(["read", "write"], "state-123");
+    assert_eq!(
+        url.as_str().split('?').next(),
+        Some("https://webwork-tracker.com/oauth/authorize")
+    );
+    let query: std::collections::HashMap<_, _> = url.query_pairs().into_owned().collect();
+    assert_eq!(query["response_type"], "code");
+    assert_eq!(query["client_id"], "client-42");
+    assert_eq!(query["redirect_uri"], "https://app.example/callback");
+    assert_eq!(query["scope"], "read write");
+    assert_eq!(query["state"], "state-123");
+    let (a, b) = (OAuth2::random_state(), OAuth2::random_state());
+    assert!(a.len() >= 16 && a != b);
+}
+
+#[test]
+fn invalid_oauth_urls_are_config() {
+    let error = OAuth2::builder("c", "not a url")
+        .build()
+        .expect_err("bad redirect");
+    assert!(matches!(error, Error::Config(_)), "{error:?}");
+}
+
+#[tokio::test]
+async fn a_code_is_exchanged_for_tokens() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/oauth/token"))
+        .and(body_string_contains("grant_type=authorization_code"))
+        .and(body_string_contains("code=the-code"))
+        .and(body_string_contains("client_id=client-42"))
+        .and(body_string_contains(
+            format!("client_secret={SECRET}").as_str(),
+        ))
+        .and(body_string_contains(
+            "redirect_uri=http%3A%2F%2F127.0.0.1%2Fcallback",
+        ))
+        .respond_with(token_answer("access-1", Some(REFRESH)))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let tokens = oauth(&server)
+        .exchange_code("the-code")
+        .await
+        .expect("tokens");
+    assert_eq!(tokens.access_token().secret(), "access-1");
+    assert_eq!(tokens.refresh_token().map(|t| t.secret()), Some(REFRESH));
+    assert_eq!(tokens.scopes(), ["read", "write"]);
+    let left = tokens.expires_in().expect("expiry");
+    assert!(left > Duration::from_secs(1_295_000) && left <= Duration::from_secs(1_296_000));
+}
+
+#[tokio::test]
+async fn a_refresh_keeps_the_old_refresh_token_when_none_is_issued() {
+    let server = MockServer::start().await;
+    token_endpoint(&server, token_answer("access-2", None), 1).await;
+    let refreshed = oauth(&server)
+        .refresh(&webwork_client::RefreshToken::new(REFRESH))
+        .await
+        .expect("refreshed");
+    assert_eq!(refreshed.access_token().secret(), "access-2");
+    assert_eq!(refreshed.refresh_token().map(|t| t.secret()), Some(REFRESH));
+}
+
+#[tokio::test]
+async fn a_refused_refresh_is_auth_without_the_token() {
+    let server = MockServer::start().await;
+    let refused = ResponseTemplate::new(400).set_body_json(json!({
+        "error": "invalid_grant", "error_description": "The refresh token is invalid."
+    }));
+    token_endpoint(&server, refused, 1).await;
+    let error = oauth(&server)
+        .refresh(&webwork_client::RefreshToken::new(REFRESH))
+        .await
+        .expect_err("refused");
+    let Error::Auth(message) = &error else {
+        panic!("{error:?}")
+    };
+    assert!(
+        message.contains("invalid_grant") && message.contains("The refresh token is invalid."),
+        "{message}"
+    );
+    let text = format!("{error} {error:?}");
+    assert!(!text.contains(REFRESH) && !text.contains(SECRET), "{text}");
+}
+
+#[tokio::test]
+async fn a_malformed_token_answer_does_not_leak_it() {
+    let server = MockServer::start().await;
+    let broken = ResponseTemplate::new(200).set_body_raw(
+        r#"{"access_token": "leaked-access-9", "token_type": 42}"#,
+        "application/json",
+    );
+    token_endpoint(&server, broken, 1).await;
+    let error = oauth(&server)
+        .refresh(&webwork_client::RefreshToken::new(REFRESH))
+        .await
+        .expect_err("not a token response");
+    let text = format!("{error} {error:?}");
+    assert!(matches!(error, Error::Auth(_)), "{text}");
+    assert!(
+        !text.contains("leaked-access-9") && !text.contains(REFRESH),
+        "{text}"
+    );
+}
+
+#[tokio::test]
+async fn the_source_refreshes_before_expiry() {
+    let server = MockServer::start().await;
+    token_endpoint(&server, token_answer("fresh", Some("refresh-2")), 1).await;
+    api_accepting(&server, "fresh").await;
+
+    let stored = Arc::new(Mutex::new(None));
+    let store = Arc::clone(&stored);
+    // 10 s left, inside the 60 s margin: refreshed before the first send.
+    let tokens = TokenSet::new("stale", Some(REFRESH.into()), Some(Duration::from_secs(10)));
+    let source = oauth(&server)
+        .token_source(tokens)
+        .on_refresh(move |tokens| *store.lock().expect("lock") = Some(tokens.clone()));
+    let client = client_with(&server, source.clone());
+
+    get_categories(&client)
+        .await
+        .expect("sent with the fresh token");
+    get_categories(&client)
+        .await
+        .expect("and again, without refreshing");
+    let requests = server.received_requests().await.expect("recorded");
+    assert_eq!(api_requests_with(&requests, "stale"), 0);
+    assert_eq!(api_requests_with(&requests, "fresh"), 2);
+    let stored = stored
+        .lock()
+        .expect("lock")
+        .clone()
+        .expect("the callback ran");
+    assert_eq!(
+        stored.refresh_token().map(|t| t.secret()),
+        Some("refresh-2")
+    );
+    assert_eq!(source.tokens().await.access_token().secret(), "fresh");
+}
+
+#[tokio::test]
+async fn after_a_401_the_source_refreshes_once_and_the_call_is_sent_again() {
+    let server = MockServer::start().await;
+    token_endpoint(&server, token_answer("fresh", None), 1).await;
+    api_accepting(&server, "fresh").await;
+
+    // The server revoked the token early: no expiry is known, so only the 401 tells.
+    let source = oauth(&server).token_source(TokenSet::new("revoked", Some(REFRESH.into()), None));
+    let client = client_with(&server, source);
+    let answer = get_categories(&client)
+        .await
+        .expect("sent again with the fresh token");
+    assert_eq!(answer.status, 200);
+    let requests = server.received_requests().await.expect("recorded");
+    assert_eq!(
+        (
+            api_requests_with(&requests, "revoked"),
+            api_requests_with(&requests, "fresh")
+        ),
+        (1, 1)
+    );
+}
+
+#[tokio::test]
+async fn a_second_401_is_returned_after_one_refresh() {
+    let server = MockServer::start().await;
+    token_endpoint(&server, token_answer("also-rejected", None), 1).await;
+    api_accepting(&server, "never-this-one").await;
+
+    let source = oauth(&server).token_source(TokenSet::new("revoked", Some(REFRESH.into()), None));
+    let error = get_categories(&client_with(&server, source))
+        .await
+        .expect_err("401");
+    assert!(matches!(error, Error::Unauthorized(_)), "{error:?}");
+    let requests = server.received_requests().await.expect("recorded");
+    assert_eq!(
+        requests
+            .iter()
+            .filter(|r| r.url.path() == "/expenses/categories")
+            .count(),
+        2
+    );
+}
+
+#[tokio::test]
+async fn a_failed_refresh_after_a_401_is_auth() {
+    let server = MockServer::start().await;
+    let refused = ResponseTemplate::new(400).set_body_json(json!({"error": "invalid_grant"}));
+    token_endpoint(&server, refused, 1).await;
+    api_accepting(&server, "fresh").await;
+
+    let source = oauth(&server).token_source(TokenSet::new("revoked", Some(REFRESH.into()), None));
+    let error = get_categories(&client_with(&server, source))
+        .await
+        .expect_err("no token");
+    assert!(matches!(error, Error::Auth(_)), "{error:?}");
+}
+
+#[tokio::test]
+async fn a_fixed_token_gets_no_second_try_after_a_401() {
+    let server = MockServer::start().await;
+    api_accepting(&server, "fresh").await;
+    let error = get_categories(&client_with(&server, AccessToken::new("revoked")))
+        .await
+        .expect_err("401");
+    assert!(matches!(error, Error::Unauthorized(_)), "{error:?}");
+    assert_eq!(server.received_requests().await.expect("recorded").len(), 1);
+}
+
+#[tokio::test]
+async fn concurrent_401s_share_one_refresh() {
+    let server = MockServer::start().await;
+    token_endpoint(&server, token_answer("fresh", None), 1).await;
+    api_accepting(&server, "fresh").await;
+    let source = oauth(&server).token_source(TokenSet::new("revoked", Some(REFRESH.into()), None));
+    let client = client_with(&server, source);
+    let calls = (0..8).map(|_| get_categories(&client));
+    for answer in futures::future::join_all(calls).await {
+        answer.expect("every call succeeds");
+    }
+    // `expect(1)` on the token endpoint is checked when the server drops.
+}
+
+#[tokio::test]
+async fn tokens_and_secrets_never_show_in_debug_output() {
+    let server = MockServer::start().await;
+    let oauth = oauth(&server);
+    let tokens = TokenSet::new("access-secret-1", Some(REFRESH.into()), None);
+    let source = oauth.token_source(tokens.clone());
+    let client = client_with(&server, source.clone());
+    let fixed = Client::builder(server.uri())
+        .bearer_token(common::TOKEN)
+        .build()
+        .expect("client");
+    let builder = OAuth2::builder("client-42", "http://127.0.0.1/cb").client_secret(SECRET);
+    let options = RequestOptions::new().header("X-Api-Key", "header-secret-3");
+    let texts = [
+        format!("{oauth:?}"),
+        format!("{tokens:?}"),
+        format!("{source:?}"),
+        format!("{client:?}"),
+        format!("{fixed:?}"),
+        format!("{builder:?}"),
+        format!("{options:?}"),
+        format!("{:?}", AccessToken::new("access-secret-1")),
+    ];
+    for text in texts {
+        for secret in [
+            "access-secret-1",
+            REFRESH,
+            SECRET,
+            common::TOKEN,
+            "header-secret-3",
+        ] {
+            assert!(!text.contains(secret), "{secret} in {text}");
+        }
+    }
+}
+
+/// A `tracing` writer that keeps everything in memory.
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().expect("lock").extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn tracing_has_spans_and_attempts_but_no_token() {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let server = MockServer::start().await;
+    token_endpoint(&server, token_answer("fresh-secret", None), 1).await;
+    api_accepting(&server, "fresh-secret").await;
+    let source =
+        oauth(&server).token_source(TokenSet::new("revoked-secret", Some(REFRESH.into()), None));
+    get_categories(&client_with(&server, source))
+        .await
+        .expect("ok");
+
+    let log = String::from_utf8(captured.0.lock().expect("lock").clone()).expect("utf-8");
+    assert!(log.contains("webwork.request"), "{log}");
+    assert!(log.contains("operation=\"getExpenseCategories\""), "{log}");
+    assert!(log.contains("path=\"/expenses/categories\""), "{log}");
+    assert!(log.contains("attempt=2"), "{log}");
+    assert!(log.contains("status=200"), "{log}");
+    for secret in ["fresh-secret", "revoked-secret", REFRESH, SECRET] {
+        assert!(!log.contains(secret), "{secret} in the log:\n{log}");
+    }
+}
+
+/// A token source of the caller's own, counting how often it is asked.
+#[derive(Debug, Default)]
+struct Counting(AtomicUsize);
+
+impl TokenSource for Counting {
+    fn token(&self) -> futures::future::BoxFuture<'_, Result<AccessToken, Error>> {
+        self.0.fetch_add(1, Ordering::SeqCst);
+        Box::pin(async { Ok(AccessToken::new("fresh")) })
+    }
+}
+
+#[tokio::test]
+async fn a_custom_token_source_is_asked_before_every_send() {
+    let server = MockServer::start().await;
+    api_accepting(&server, "fresh").await;
+    let source = Arc::new(Counting::default());
+    #[derive(Debug)]
+    struct Shared(Arc<Counting>);
+    impl TokenSource for Shared {
+        fn token(&self) -> futures::future::BoxFuture<'_, Result<AccessToken, Error>> {
+            self.0.token()
+        }
+    }
+    let client = client_with(&server, Shared(Arc::clone(&source)));
+    get_categories(&client).await.expect("ok");
+    get_categories(&client).await.expect("ok");
+    assert_eq!(source.0.load(Ordering::SeqCst), 2);
+}
