@@ -236,7 +236,12 @@ fn spec_at(rev: &str) -> Result<(String, Option<String>), String> {
             .output()
             .map_err(|error| format!("cannot run git: {error}"))
     };
-    let commit = git(&["rev-parse", "--verify", "--quiet", &format!("{rev}^{{commit}}")])?;
+    let commit = git(&[
+        "rev-parse",
+        "--verify",
+        "--quiet",
+        &format!("{rev}^{{commit}}"),
+    ])?;
     if !commit.status.success() {
         return Err(format!("unknown git revision `{rev}`"));
     }
@@ -244,8 +249,8 @@ fn spec_at(rev: &str) -> Result<(String, Option<String>), String> {
     if !spec.status.success() {
         return Err(format!("{SPEC} does not exist at `{rev}`"));
     }
-    let spec = String::from_utf8(spec.stdout)
-        .map_err(|_| format!("{SPEC} at `{rev}` is not UTF-8"))?;
+    let spec =
+        String::from_utf8(spec.stdout).map_err(|_| format!("{SPEC} at `{rev}` is not UTF-8"))?;
     let config = git(&["show", &format!("{rev}:{SPEC_CONFIG}")])?;
     let config = if config.status.success() {
         Some(String::from_utf8_lossy(&config.stdout).into_owned())

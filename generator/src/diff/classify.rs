@@ -115,7 +115,10 @@ pub enum Fact {
     /// Marked deprecated.
     ParamDeprecated,
     /// A new request body.
-    BodyAdded { required: bool, required_fields: bool },
+    BodyAdded {
+        required: bool,
+        required_fields: bool,
+    },
     /// The request body is gone.
     BodyRemoved,
     /// The body must now be sent.
@@ -254,9 +257,14 @@ fn verdict(fact: Fact, usage: Usage) -> Verdict {
             rust_renamed,
             Patch,
         ),
-        Fact::OperationPathChanged => {
-            v("operation-path-changed", Changed, Operations, true, false, Patch)
-        }
+        Fact::OperationPathChanged => v(
+            "operation-path-changed",
+            Changed,
+            Operations,
+            true,
+            false,
+            Patch,
+        ),
         Fact::OperationTagChanged { module_changed } => v(
             "operation-tag-changed",
             Changed,

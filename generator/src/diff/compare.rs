@@ -160,10 +160,7 @@ impl<'a> Walk<'a> {
                     o.id, n.id, o.method_name, n.method_name
                 )
             } else {
-                format!(
-                    "operationId `{}` -> `{}` (same Rust names)",
-                    o.id, n.id
-                )
+                format!("operationId `{}` -> `{}` (same Rust names)", o.id, n.id)
             };
             self.push(
                 Fact::OperationIdRenamed { rust_renamed },
@@ -519,8 +516,8 @@ impl<'a> Walk<'a> {
         };
         match (o, n) {
             (TypeRef::Named(a), TypeRef::Named(b)) => {
-                let renamed =
-                    !self.new_types.contains_key(a.as_str()) && !self.old_types.contains_key(b.as_str());
+                let renamed = !self.new_types.contains_key(a.as_str())
+                    && !self.old_types.contains_key(b.as_str());
                 if a == b || renamed {
                     self.pair(a, b, usage, label);
                     None
@@ -666,11 +663,16 @@ impl<'a> Walk<'a> {
         let usage = info.usage;
         let label = info.label.clone();
         let (old_component, new_component) = (component(&old.origin), component(&new.origin));
-        if a != b || (old_component.is_some() && new_component.is_some() && old_component != new_component)
+        if a != b
+            || (old_component.is_some()
+                && new_component.is_some()
+                && old_component != new_component)
         {
             let place = |c: &Option<String>| {
-                c.as_ref()
-                    .map_or_else(|| "an inline schema".to_string(), |c| format!("schema `{c}`"))
+                c.as_ref().map_or_else(
+                    || "an inline schema".to_string(),
+                    |c| format!("schema `{c}`"),
+                )
             };
             self.push(
                 Fact::SchemaRenamed {
@@ -727,20 +729,28 @@ impl<'a> Walk<'a> {
                 TypeKind::StringEnum { variants: ov, .. },
                 TypeKind::StringEnum { variants: nv, .. },
             ) => {
-                let o: Vec<(String, &str)> =
-                    ov.iter().map(|v| (format!("{:?}", v.value), v.name.as_str())).collect();
-                let n: Vec<(String, &str)> =
-                    nv.iter().map(|v| (format!("{:?}", v.value), v.name.as_str())).collect();
+                let o: Vec<(String, &str)> = ov
+                    .iter()
+                    .map(|v| (format!("{:?}", v.value), v.name.as_str()))
+                    .collect();
+                let n: Vec<(String, &str)> = nv
+                    .iter()
+                    .map(|v| (format!("{:?}", v.value), v.name.as_str()))
+                    .collect();
                 self.variants(&o, &n, usage, &label, b);
             }
             (
                 TypeKind::IntegerEnum { variants: ov, .. },
                 TypeKind::IntegerEnum { variants: nv, .. },
             ) => {
-                let o: Vec<(String, &str)> =
-                    ov.iter().map(|v| (v.value.to_string(), v.name.as_str())).collect();
-                let n: Vec<(String, &str)> =
-                    nv.iter().map(|v| (v.value.to_string(), v.name.as_str())).collect();
+                let o: Vec<(String, &str)> = ov
+                    .iter()
+                    .map(|v| (v.value.to_string(), v.name.as_str()))
+                    .collect();
+                let n: Vec<(String, &str)> = nv
+                    .iter()
+                    .map(|v| (v.value.to_string(), v.name.as_str()))
+                    .collect();
                 self.variants(&o, &n, usage, &label, b);
             }
             (TypeKind::Alias(o), TypeKind::Alias(n)) => {

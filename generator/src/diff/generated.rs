@@ -27,7 +27,9 @@ pub struct CrateSummary {
 impl CrateSummary {
     /// Whether nothing changes.
     pub fn is_empty(&self) -> bool {
-        self.files_added.is_empty() && self.files_removed.is_empty() && self.files_changed.is_empty()
+        self.files_added.is_empty()
+            && self.files_removed.is_empty()
+            && self.files_changed.is_empty()
     }
 }
 
@@ -48,7 +50,11 @@ pub fn summarize(old: &[GeneratedFile], new: &[GeneratedFile]) -> CrateSummary {
             Some(_) => {}
         }
     }
-    summary.files_added = new.keys().filter(|p| !old.contains_key(*p)).cloned().collect();
+    summary.files_added = new
+        .keys()
+        .filter(|p| !old.contains_key(*p))
+        .cloned()
+        .collect();
     let items = |files: &BTreeMap<String, String>| {
         let mut items = BTreeMap::new();
         for (path, contents) in files {
@@ -114,22 +120,28 @@ fn public_items(path: &str, contents: &str, out: &mut BTreeMap<String, String>) 
                 );
             }
             syn::Item::Struct(s) if is_pub(&s.vis) => {
-                let fields: Vec<String> = s
+                // Field order does not matter to struct literals or field access.
+                let mut fields: Vec<String> = s
                     .fields
                     .iter()
                     .filter(|f| is_pub(&f.vis))
                     .map(|f| {
-                        let name = f.ident.as_ref().map(ToString::to_string).unwrap_or_default();
+                        let name = f
+                            .ident
+                            .as_ref()
+                            .map(ToString::to_string)
+                            .unwrap_or_default();
                         format!("{name}: {}", tokens(&f.ty))
                     })
                     .collect();
+                fields.sort();
                 out.insert(
                     format!("struct {}", qualify(&s.ident.to_string())),
                     format!("{} {}", tokens(&s.generics), fields.join(", ")),
                 );
             }
             syn::Item::Enum(e) if is_pub(&e.vis) => {
-                let variants: Vec<String> = e
+                let mut variants: Vec<String> = e
                     .variants
                     .iter()
                     .map(|v| {
@@ -137,6 +149,7 @@ fn public_items(path: &str, contents: &str, out: &mut BTreeMap<String, String>) 
                         format!("{}({})", v.ident, fields.join(", "))
                     })
                     .collect();
+                variants.sort();
                 out.insert(
                     format!("enum {}", qualify(&e.ident.to_string())),
                     variants.join(", "),

@@ -7,7 +7,10 @@ use serde_json::Value;
 
 /// The JSON at a pointer (`#/components/schemas/Expense`), following local `$ref`s.
 pub fn at<'v>(raw: &'v Value, pointer: &str) -> Option<&'v Value> {
-    resolve(raw, raw.pointer(pointer.strip_prefix('#').unwrap_or(pointer))?)
+    resolve(
+        raw,
+        raw.pointer(pointer.strip_prefix('#').unwrap_or(pointer))?,
+    )
 }
 
 /// `value`, or what its local `$ref` points to.
@@ -127,7 +130,11 @@ impl Facts {
 #[derive(Debug, Clone, PartialEq)]
 pub enum FactChange {
     Default(Option<Value>, Option<Value>),
-    Constraints { old: String, new: String, tightened: bool },
+    Constraints {
+        old: String,
+        new: String,
+        tightened: bool,
+    },
     Format(Option<String>, Option<String>),
     Deprecated,
 }
@@ -137,7 +144,10 @@ pub enum FactChange {
 pub fn changes(old: &Facts, new: &Facts, compare_format: bool) -> Vec<FactChange> {
     let mut out = Vec::new();
     if old.default != new.default {
-        out.push(FactChange::Default(old.default.clone(), new.default.clone()));
+        out.push(FactChange::Default(
+            old.default.clone(),
+            new.default.clone(),
+        ));
     }
     if old.constraint_key() != new.constraint_key() {
         out.push(FactChange::Constraints {

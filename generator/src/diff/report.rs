@@ -155,17 +155,8 @@ fn cell(text: &str) -> String {
 
 fn markdown(report: &Report) -> String {
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "### Spec diff: `{}` → `{}`\n",
-        report.old, report.new
-    );
-    let _ = writeln!(
-        out,
-        "**Semver: {}** · {}\n",
-        report.semver,
-        counts(report)
-    );
+    let _ = writeln!(out, "### Spec diff: `{}` → `{}`\n", report.old, report.new);
+    let _ = writeln!(out, "**Semver: {}** · {}\n", report.semver, counts(report));
     if report.changes.is_empty() {
         let _ = writeln!(out, "No changes to the API.\n");
     }

@@ -1,0 +1,641 @@
+//! The spec-diff catalogue: each case is the base spec (`tests/diff/base.yaml`) and a copy with a
+//! small edit, the change kinds the diff must report with their verdicts (wire, crate), and the
+//! semver bump. A representative subset is also snapshotted as text and JSON.
+
+use std::path::Path;
+
+use webwork_generator::diff::{self, Format, Report, Side};
+
+const BASE: &str = include_str!("diff/base.yaml");
+
+/// One kind of change.
+struct Case {
+    name: &'static str,
+    /// Edits (find, replace) that turn the base into the old spec; usually none.
+    old: &'static [(&'static str, &'static str)],
+    /// Edits that turn the base into the new spec.
+    new: &'static [(&'static str, &'static str)],
+    /// (kind, wire_breaking, crate_breaking) of every change, in report order.
+    expect: &'static [(&'static str, bool, bool)],
+    semver: &'static str,
+}
+
+const W: bool = true; // breaks the wire / the crate
+const O: bool = false; // does not
+
+const CASES: &[Case] = &[
+    // ----- operations -----
+    Case {
+        name: "operation_added",
+        old: &[],
+        new: &[(
+            "  /things:\n",
+            "  /other:\n    get: {operationId: getOther, tags: [Items], responses: {'204': {description: ok}}}\n  /things:\n",
+        )],
+        expect: &[("operation-added", O, O)],
+        semver: "minor",
+    },
+    Case {
+        name: "operation_removed",
+        old: &[],
+        new: &[(
+            "    delete:\n      operationId: deleteItem\n      tags: [Items]\n      parameters:\n        - {name: itemId, in: path, required: true, schema: {type: integer}}\n      responses:\n        '204': {description: gone}\n",
+            "",
+        )],
+        expect: &[("operation-removed", W, W)],
+        semver: "major",
+    },
+    Case {
+        name: "operation_id_renamed",
+        old: &[],
+        new: &[("operationId: getItem", "operationId: fetchItem")],
+        expect: &[("operation-id-renamed", O, W)],
+        semver: "major",
+    },
+    Case {
+        name: "operation_id_renamed_same_rust_name",
+        old: &[],
+        new: &[("operationId: getItem", "operationId: get_item")],
+        expect: &[("operation-id-renamed", O, O)],
+        semver: "patch",
+    },
+    Case {
+        name: "operation_path_changed",
+        old: &[],
+        new: &[("  /things:\n", "  /stuff:\n")],
+        expect: &[("operation-path-changed", W, O)],
+        semver: "patch",
+    },
+    Case {
+        name: "operation_tag_changed",
+        old: &[],
+        new: &[("tags: [Things]", "tags: [Items]")],
+        expect: &[("operation-tag-changed", O, W)],
+        semver: "major",
+    },
+    Case {
+        name: "operation_deprecated",
+        old: &[],
+        new: &[(
+            "operationId: deleteItem\n",
+            "operationId: deleteItem\n      deprecated: true\n",
+        )],
+        expect: &[("operation-deprecated", O, O)],
+        semver: "minor",
+    },
+    // ----- parameters -----
+    Case {
+        name: "parameter_added_required",
+        old: &[],
+        new: &[(
+            "        - {name: workspace_id,",
+            "        - {name: team, in: query, required: true, schema: {type: string}}\n        - {name: workspace_id,",
+        )],
+        expect: &[("parameter-added-required", W, W)],
+        semver: "major",
+    },
+    Case {
+        name: "parameter_added_optional",
+        old: &[],
+        new: &[(
+            "        - {name: workspace_id,",
+            "        - {name: team, in: query, schema: {type: string}}\n        - {name: workspace_id,",
+        )],
+        expect: &[("parameter-added-optional", O, O)],
+        semver: "minor",
+    },
+    Case {
+        name: "parameter_removed",
+        old: &[],
+        new: &[(
+            "        - {name: sort, in: query, schema: {type: string, enum: [asc, desc]}}\n",
+            "",
+        )],
+        expect: &[("parameter-removed", O, W)],
+        semver: "major",
+    },
+    Case {
+        name: "parameter_became_required",
+        old: &[],
+        new: &[("{name: per_page, in: query,", "{name: per_page, in: query, required: true,")],
+        expect: &[("parameter-became-required", W, W)],
+        semver: "major",
+    },
+    Case {
+        name: "parameter_became_optional",
+        old: &[],
+        new: &[(
+            "{name: workspace_id, in: query, required: true,",
+            "{name: workspace_id, in: query,",
+        )],
+        expect: &[("parameter-became-optional", O, O)],
+        semver: "patch",
+    },
+    Case {
+        name: "parameter_type_changed",
+        old: &[],
+        new: &[(
+            "required: true, schema: {type: integer}}\n      responses:\n        '200': {description: ok, content: {application/json: {schema: {type: array",
+            "required: true, schema: {type: string}}\n      responses:\n        '200': {description: ok, content: {application/json: {schema: {type: array",
+        )],
+        expect: &[("parameter-type-changed", W, W)],
+        semver: "major",
+    },
+    Case {
+        name: "parameter_type_widened",
+        old: &[("schema: {type: integer, minimum: 1", "schema: {type: integer, format: int32, minimum: 1")],
+        new: &[],
+        expect: &[("parameter-type-changed", O, O)],
+        semver: "patch",
+    },
+    Case {
+        name: "parameter_default_changed",
+        old: &[],
+        new: &[("default: 20}", "default: 50}")],
+        expect: &[("parameter-default-changed", W, O)],
+        semver: "patch",
+    },
+    Case {
+        name: "parameter_constraints_tightened",
+        old: &[],
+        new: &[("maximum: 100,", "maximum: 50,")],
+        expect: &[("parameter-constraints-changed", W, O)],
+        semver: "patch",
+    },
+    Case {
+        name: "parameter_constraints_loosened",
+        old: &[],
+        new: &[("maximum: 100,", "maximum: 500,")],
+        expect: &[("parameter-constraints-changed", O, O)],
+        semver: "patch",
+    },
+    Case {
+        name: "parameter_enum_value_added",
+        old: &[],
+        new: &[("enum: [asc, desc]", "enum: [asc, desc, random]")],
+        expect: &[("parameter-enum-value-added", O, O)],
+        semver: "minor",
+    },
+    Case {
+        name: "parameter_enum_value_removed",
+        old: &[],
+        new: &[("enum: [asc, desc]", "enum: [asc]")],
+        expect: &[("parameter-enum-value-removed", W, W)],
+        semver: "major",
+    },
+    Case {
+        name: "parameter_deprecated",
+        old: &[],
+        new: &[("{name: sort, in: query,", "{name: sort, in: query, deprecated: true,")],
+        expect: &[("parameter-deprecated", O, O)],
+        semver: "minor",
+    },
+    Case {
+        name: "path_parameter_renamed",
+        old: &[],
+        new: &[
+            ("  /items/{itemId}:", "  /items/{id}:"),
+            (
+                "operationId: getItem\n      tags: [Items]\n      parameters:\n        - {name: itemId,",
+                "operationId: getItem\n      tags: [Items]\n      parameters:\n        - {name: id,",
+            ),
+            (
+                "operationId: deleteItem\n      tags: [Items]\n      parameters:\n        - {name: itemId,",
+                "operationId: deleteItem\n      tags: [Items]\n      parameters:\n        - {name: id,",
+            ),
+        ],
+        expect: &[("parameter-renamed", O, W), ("parameter-renamed", O, W)],
+        semver: "major",
+    },
+    // ----- request bodies -----
+    Case {
+        name: "request_property_added_required",
+        old: &[],
+        new: &[
+            ("      required: [name]\n", "      required: [name, color]\n"),
+            ("        remark: {type: string}\n", "        remark: {type: string}\n        color: {type: string}\n"),
+        ],
+        expect: &[("request-property-added-required", W, W)],
+        semver: "major",
+    },
+    Case {
+        name: "request_property_added_optional",
+        old: &[],
+        new: &[("        remark: {type: string}\n", "        remark: {type: string}\n        color: {type: string}\n")],
+        expect: &[("request-property-added-optional", O, W)],
+        semver: "major",
+    },
+    Case {
+        name: "request_property_removed",
+        old: &[],
+        new: &[("        remark: {type: string}\n", "")],
+        expect: &[("request-property-removed", O, W)],
+        semver: "major",
+    },
+    Case {
+        name: "request_property_became_required",
+        old: &[],
+        new: &[("      required: [name]\n", "      required: [name, remark]\n")],
+        expect: &[("request-property-became-required", W, W)],
+        semver: "major",
+    },
+    Case {
+        name: "request_property_type_widened",
+        old: &[],
+        new: &[("size: {type: integer, format: int32}", "size: {type: integer, format: int64}")],
+        expect: &[("request-type-changed", O, W)],
+        semver: "major",
+    },
+    Case {
+        name: "request_property_constraints_tightened",
+        old: &[],
+        new: &[("maxLength: 100}", "maxLength: 50}")],
+        expect: &[("request-constraints-changed", W, O)],
+        semver: "patch",
+    },
+    Case {
+        name: "request_enum_value_added",
+        old: &[],
+        new: &[("enum: [a, b]", "enum: [a, b, c]")],
+        expect: &[("request-enum-value-added", O, O)],
+        semver: "minor",
+    },
+    Case {
+        name: "request_body_became_optional",
+        old: &[],
+        new: &[("requestBody: {required: true,", "requestBody: {required: false,")],
+        expect: &[("request-body-became-optional", O, O)],
+        semver: "patch",
+    },
+    Case {
+        name: "request_body_removed",
+        old: &[],
+        new: &[(
+            "      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              type: object\n              required: [label]\n              properties:\n                label: {type: string}\n",
+            "",
+        )],
+        expect: &[("request-body-removed", O, W)],
+        semver: "major",
+    },
+    // ----- responses -----
+    Case {
+        name: "response_property_added",
+        old: &[],
+        new: &[("        note: {type: string}\n", "        note: {type: string}\n        color: {type: string}\n")],
+        expect: &[("response-property-added", O, O)],
+        semver: "minor",
+    },
+    Case {
+        name: "response_property_removed",
+        old: &[],
+        new: &[("        note: {type: string}\n", "")],
+        expect: &[("response-property-removed", W, W)],
+        semver: "major",
+    },
+    Case {
+        name: "response_property_became_optional",
+        old: &[],
+        new: &[("required: [id, name]", "required: [id]")],
+        expect: &[("response-property-became-optional", W, W)],
+        semver: "major",
+    },
+    Case {
+        name: "response_property_became_nullable",
+        old: &[],
+        new: &[("        name: {type: string}\n", "        name: {type: string, nullable: true}\n")],
+        expect: &[("response-property-became-nullable", W, W)],
+        semver: "major",
+    },
+    Case {
+        name: "response_property_type_widened",
+        old: &[],
+        new: &[("count: {type: integer, format: int32}", "count: {type: integer, format: int64}")],
+        expect: &[("response-type-changed", W, W)],
+        semver: "major",
+    },
+    Case {
+        name: "response_property_deprecated",
+        old: &[],
+        new: &[("        note: {type: string}\n", "        note: {type: string, deprecated: true}\n")],
+        expect: &[("response-property-deprecated", O, O)],
+        semver: "minor",
+    },
+    Case {
+        name: "response_enum_value_added",
+        old: &[],
+        new: &[("enum: [open, closed]", "enum: [open, closed, archived]")],
+        expect: &[("response-enum-value-added", W, O)],
+        semver: "minor",
+    },
+    Case {
+        name: "response_enum_value_removed",
+        old: &[],
+        new: &[("enum: [open, closed]", "enum: [open]")],
+        expect: &[("response-enum-value-removed", O, W)],
+        semver: "major",
+    },
+    Case {
+        name: "response_status_added",
+        old: &[],
+        new: &[("        '401': {description: not logged in}\n", "        '401': {description: not logged in}\n        '404': {description: no workspace}\n")],
+        expect: &[("response-status-added", O, O)],
+        semver: "patch",
+    },
+    Case {
+        name: "response_status_removed",
+        old: &[],
+        new: &[("        '401': {description: not logged in}\n", "")],
+        expect: &[("response-status-removed", O, O)],
+        semver: "patch",
+    },
+    Case {
+        name: "response_success_status_changed",
+        old: &[],
+        new: &[("'201': {description: created,", "'200': {description: created,")],
+        expect: &[("response-status-added", O, O), ("response-status-removed", W, O)],
+        semver: "patch",
+    },
+    // ----- schemas -----
+    Case {
+        name: "schema_added",
+        old: &[],
+        new: &[(
+            "    Unused: {type: object, properties: {x: {type: string}}}\n",
+            "    Unused: {type: object, properties: {x: {type: string}}}\n    Extra: {type: object, properties: {y: {type: string}}}\n",
+        )],
+        expect: &[("schema-added", O, O)],
+        semver: "minor",
+    },
+    Case {
+        name: "schema_removed",
+        old: &[],
+        new: &[("    Unused: {type: object, properties: {x: {type: string}}}\n", "")],
+        expect: &[("schema-removed", O, W)],
+        semver: "major",
+    },
+    Case {
+        name: "schema_renamed",
+        old: &[],
+        new: &[
+            ("    ItemInput:\n", "    NewItem:\n"),
+            ("$ref: '#/components/schemas/ItemInput'", "$ref: '#/components/schemas/NewItem'"),
+        ],
+        // The inline enum of `kind` is named after its struct: it is renamed too.
+        expect: &[("schema-renamed", O, W), ("schema-renamed", O, W)],
+        semver: "major",
+    },
+    Case {
+        name: "inline_schema_moved_to_components_under_its_own_name",
+        old: &[],
+        new: &[
+            (
+                "            schema:\n              type: object\n              required: [label]\n              properties:\n                label: {type: string}\n",
+                "            schema: {$ref: '#/components/schemas/PutThingBody'}\n",
+            ),
+            (
+                "  schemas:\n",
+                "  schemas:\n    PutThingBody: {type: object, required: [label], properties: {label: {type: string}}}\n",
+            ),
+        ],
+        expect: &[],
+        semver: "patch",
+    },
+    Case {
+        name: "inline_schema_moved_to_components_under_another_name",
+        old: &[],
+        new: &[
+            (
+                "            schema:\n              type: object\n              required: [label]\n              properties:\n                label: {type: string}\n",
+                "            schema: {$ref: '#/components/schemas/ThingInput'}\n",
+            ),
+            (
+                "  schemas:\n",
+                "  schemas:\n    ThingInput: {type: object, required: [label], properties: {label: {type: string}}}\n",
+            ),
+        ],
+        expect: &[("schema-renamed", O, W)],
+        semver: "major",
+    },
+    Case {
+        name: "paths_and_keys_reordered",
+        old: &[],
+        new: &[
+            (
+                "{name: per_page, in: query, schema: {type: integer, minimum: 1, maximum: 100, default: 20}}",
+                "{schema: {default: 20, maximum: 100, minimum: 1, type: integer}, in: query, name: per_page}",
+            ),
+            (
+                "        id: {type: integer}\n        name: {type: string}\n",
+                "        name: {type: string}\n        id: {type: integer}\n",
+            ),
+            // /things moves before /items.
+            (
+                "  /things:\n    put:\n      operationId: putThing\n      tags: [Things]\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              type: object\n              required: [label]\n              properties:\n                label: {type: string}\n      responses:\n        '200': {description: ok, content: {application/json: {schema: {type: object, properties: {done: {type: boolean}}}}}}\ncomponents:\n",
+                "components:\n",
+            ),
+            (
+                "paths:\n  /items:\n",
+                "paths:\n  /things:\n    put:\n      operationId: putThing\n      tags: [Things]\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              type: object\n              required: [label]\n              properties:\n                label: {type: string}\n      responses:\n        '200': {description: ok, content: {application/json: {schema: {type: object, properties: {done: {type: boolean}}}}}}\n  /items:\n",
+            ),
+        ],
+        expect: &[],
+        semver: "patch",
+    },
+    // ----- security and servers -----
+    Case {
+        name: "security_scheme_changed",
+        old: &[],
+        new: &[(
+            "bearer: {type: http, scheme: bearer}",
+            "bearer: {type: apiKey, in: header, name: X-Api-Key}",
+        )],
+        expect: &[("security-scheme-changed", W, O)],
+        semver: "patch",
+    },
+    Case {
+        name: "security_scheme_added",
+        old: &[],
+        new: &[(
+            "    bearer: {type: http, scheme: bearer}\n",
+            "    bearer: {type: http, scheme: bearer}\n    key: {type: apiKey, in: header, name: X-Api-Key}\n",
+        )],
+        expect: &[("security-scheme-added", O, O)],
+        semver: "patch",
+    },
+    Case {
+        name: "operation_security_relaxed",
+        old: &[],
+        new: &[("operationId: getItem\n", "operationId: getItem\n      security: []\n")],
+        expect: &[("operation-security-changed", O, O)],
+        semver: "patch",
+    },
+    Case {
+        name: "operation_security_tightened",
+        old: &[("operationId: getItem\n", "operationId: getItem\n      security: []\n")],
+        new: &[],
+        expect: &[("operation-security-changed", W, O)],
+        semver: "patch",
+    },
+    Case {
+        name: "server_changed",
+        old: &[],
+        new: &[("https://api.example.com/v2", "https://api2.example.com/v2")],
+        expect: &[
+            ("server-added", O, O),
+            ("server-removed", W, O),
+            ("server-default-changed", O, O),
+        ],
+        semver: "patch",
+    },
+];
+
+fn apply(name: &str, edits: &[(&str, &str)]) -> String {
+    let mut text = BASE.to_string();
+    for (find, replace) in edits {
+        assert_eq!(
+            text.matches(find).count(),
+            1,
+            "case {name}: `{find}` must occur exactly once in the base spec"
+        );
+        text = text.replacen(find, replace, 1);
+    }
+    text
+}
+
+fn report(case: &Case) -> Report {
+    let side = |label: &str, edits| {
+        let text = apply(case.name, edits);
+        Side::from_text(label, Path::new(label), &text, None)
+            .unwrap_or_else(|e| panic!("case {}: {label} does not load: {e}\n{text}", case.name))
+    };
+    let (old, new) = (side("old.yaml", case.old), side("new.yaml", case.new));
+    diff::diff(&old, &new).unwrap_or_else(|e| panic!("case {}: {e}", case.name))
+}
+
+#[test]
+fn the_catalogue_covers_thirty_kinds_of_change() {
+    let kinds: std::collections::BTreeSet<&str> = CASES
+        .iter()
+        .flat_map(|c| c.expect.iter().map(|(kind, _, _)| *kind))
+        .collect();
+    assert!(kinds.len() >= 30, "{} kinds: {kinds:?}", kinds.len());
+}
+
+#[test]
+fn every_case_reports_its_kinds_verdicts_and_semver() {
+    let mut failures = Vec::new();
+    for case in CASES {
+        let report = report(case);
+        let got: Vec<(&str, bool, bool)> = report
+            .changes
+            .iter()
+            .map(|c| (c.kind.as_str(), c.wire_breaking, c.crate_breaking))
+            .collect();
+        let mut want = case.expect.to_vec();
+        let mut got_sorted = got.clone();
+        want.sort_unstable();
+        got_sorted.sort_unstable();
+        if got_sorted != want || report.semver.as_str() != case.semver {
+            failures.push(format!(
+                "{}: expected {:?} semver {}, got {:?} semver {}\n{}",
+                case.name,
+                case.expect,
+                case.semver,
+                got,
+                report.semver,
+                report.render(Format::Text)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn refactors_report_nothing_breaking() {
+    for name in [
+        "inline_schema_moved_to_components_under_its_own_name",
+        "paths_and_keys_reordered",
+    ] {
+        let case = CASES.iter().find(|c| c.name == name).expect("case exists");
+        let report = report(case);
+        assert!(!report.is_breaking(), "{name}: {:?}", report.changes);
+        assert!(report.generated.items_removed.is_empty(), "{name}");
+        assert!(
+            report.generated.items_changed.is_empty(),
+            "{name}: {:?}",
+            report.generated.items_changed
+        );
+    }
+}
+
+#[test]
+fn the_generated_crate_summary_names_files_and_public_items() {
+    let case = CASES
+        .iter()
+        .find(|c| c.name == "operation_added")
+        .expect("case exists");
+    let generated = report(case).generated;
+    assert!(generated.files_added.is_empty());
+    assert!(
+        generated
+            .files_changed
+            .contains(&"src/operations/items.rs".to_string()),
+        "{:?}",
+        generated.files_changed
+    );
+    assert!(
+        generated
+            .items_added
+            .contains(&"fn operations::items::Client::get_other".to_string()),
+        "{:?}",
+        generated.items_added
+    );
+    assert!(generated.items_removed.is_empty());
+}
+
+#[test]
+fn snapshots_of_representative_reports() {
+    for name in [
+        "operation_removed",
+        "parameter_became_required",
+        "request_property_added_optional",
+        "response_enum_value_added",
+        "schema_renamed",
+        "inline_schema_moved_to_components_under_its_own_name",
+        "server_changed",
+    ] {
+        let case = CASES.iter().find(|c| c.name == name).expect("case exists");
+        let report = api_only(report(case));
+        insta::assert_snapshot!(format!("diff_{name}__text"), report.render(Format::Text));
+        insta::assert_snapshot!(format!("diff_{name}__json"), report.render(Format::Json));
+    }
+    let case = CASES
+        .iter()
+        .find(|c| c.name == "parameter_became_required")
+        .expect("case exists");
+    insta::assert_snapshot!(
+        "diff_parameter_became_required__markdown",
+        api_only(report(case)).render(Format::Markdown)
+    );
+}
+
+/// The report without the generated-crate summary, which follows every change of the emitters
+/// (tested on its own above), so that the snapshots only change when the diff does.
+fn api_only(mut report: Report) -> Report {
+    report.generated = Default::default();
+    report
+}
+
+#[test]
+fn bad_input_is_a_located_error() {
+    let broken = Side::from_text(
+        "bad.yaml",
+        Path::new("bad.yaml"),
+        "openapi: 3.0.3\npaths: [",
+        None,
+    );
+    assert!(broken.is_err());
+    let missing = Side::load(Path::new("/nonexistent/spec.yaml"));
+    let message = missing.expect_err("no such file").to_string();
+    assert!(message.contains("cannot read the spec"), "{message}");
+}
