@@ -416,14 +416,7 @@ async fn a_custom_token_source_is_asked_before_every_send() {
     let server = MockServer::start().await;
     api_accepting(&server, "fresh").await;
     let source = Arc::new(Counting::default());
-    #[derive(Debug)]
-    struct Shared(Arc<Counting>);
-    impl TokenSource for Shared {
-        fn token(&self) -> futures::future::BoxFuture<'_, Result<AccessToken, Error>> {
-            self.0.token()
-        }
-    }
-    let client = client_with(&server, Shared(Arc::clone(&source)));
+    let client = client_with(&server, Arc::clone(&source));
     get_categories(&client).await.expect("ok");
     get_categories(&client).await.expect("ok");
     assert_eq!(source.0.load(Ordering::SeqCst), 2);

@@ -87,6 +87,20 @@ pub trait TokenSource: fmt::Debug + Send + Sync + 'static {
     }
 }
 
+/// A shared source: keep an `Arc` to read or update it while the client uses it.
+impl<S: TokenSource + ?Sized> TokenSource for Arc<S> {
+    fn token(&self) -> BoxFuture<'_, Result<AccessToken, Error>> {
+        (**self).token()
+    }
+
+    fn refresh_after_unauthorized<'a>(
+        &'a self,
+        rejected: &'a AccessToken,
+    ) -> BoxFuture<'a, Result<Option<AccessToken>, Error>> {
+        (**self).refresh_after_unauthorized(rejected)
+    }
+}
+
 impl TokenSource for AccessToken {
     fn token(&self) -> BoxFuture<'_, Result<AccessToken, Error>> {
         let token = self.clone();
