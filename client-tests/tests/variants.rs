@@ -2,7 +2,7 @@
 //! fields and values, empty pages, null or missing data. Each decodes or is a typed error.
 
 use serde_json::json;
-use webwork_client::types::{ContractStatus, TaskStatus};
+use webwork_client::types::ContractStatus;
 use webwork_client::{Client, Error};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
