@@ -49,6 +49,46 @@ const RUNTIME: &[(&str, &str)] = &[
         include_str!("../../templates/runtime/response.rs"),
     ),
     ("retry.rs", include_str!("../../templates/runtime/retry.rs")),
+    (
+        "webhooks.rs",
+        include_str!("../../templates/runtime/webhooks.rs"),
+    ),
+];
+
+/// Hand-written examples, copied into `examples/`: (file, what the spec must have for it to
+/// compile — operation ids and type names —, what it shows, its text). They are written for the
+/// WebWork API; a spec without what one needs (another API) gets no copy of it.
+const EXAMPLES: &[(&str, &[&str], &str, &str)] = &[
+    (
+        "list_expenses.rs",
+        &["getExpenses"],
+        "List a workspace's expenses: one page, then `.pages()` and `.stream()`",
+        include_str!("../../templates/examples/list_expenses.rs"),
+    ),
+    (
+        "manage_expense.rs",
+        &["createExpense", "updateExpense", "deleteExpense"],
+        "Create, update and delete an expense; validation errors by field",
+        include_str!("../../templates/examples/manage_expense.rs"),
+    ),
+    (
+        "time_tracking.rs",
+        &["startTimeTracking", "stopTimeTracking", "getCurrentTrackerData"],
+        "Start time tracking, read the tracker, stop it; per-request retry and timeout",
+        include_str!("../../templates/examples/time_tracking.rs"),
+    ),
+    (
+        "oauth2.rs",
+        &["getWorkspaces"],
+        "The OAuth2 authorization code round trip, with a redirect to 127.0.0.1",
+        include_str!("../../templates/examples/oauth2.rs"),
+    ),
+    (
+        "webhook_receiver.rs",
+        &["createWebhook", "WebhookEvent"],
+        "Register a webhook and receive deliveries: typed events, token check",
+        include_str!("../../templates/examples/webhook_receiver.rs"),
+    ),
 ];
 
 /// Support code of the generated example tests, copied into `tests/support/mod.rs`.
@@ -102,6 +142,24 @@ pub fn generate_from_model(
             contents: format!("// {runtime_header}\n\n{contents}"),
         });
     }
+    let mut examples = Vec::new();
+    for (name, needs, about, contents) in EXAMPLES {
+        let available = needs.iter().all(|need| {
+            api.operations.iter().any(|op| op.id == *need)
+                || api.types.iter().any(|ty| ty.name == *need)
+        });
+        if available {
+            examples.push((name.trim_end_matches(".rs"), *about));
+            let example_header = "Hand-written example, copied from templates/examples/ by `cargo xtask regenerate`. Do not edit here.";
+            files.push(GeneratedFile {
+                path: format!("examples/{name}"),
+                contents: format!(
+                    "// {example_header}\n\n{}",
+                    contents.replace("webwork_client", &crate_name)
+                ),
+            });
+        }
+    }
     if files.iter().any(|f| f.path == "tests/examples.rs") {
         let support_header = "Hand-written test support, copied from templates/tests/ by `cargo xtask regenerate`. Do not edit here.";
         files.push(GeneratedFile {
@@ -117,7 +175,7 @@ pub fn generate_from_model(
         path: "Cargo.toml".into(),
         contents: cargo,
     });
-    let readme = render::readme(api, config, &header).map_err(|e| internal(e.0))?;
+    let readme = render::readme_with_examples(api, config, &header, &examples).map_err(|e| internal(e.0))?;
     files.push(GeneratedFile {
         path: "README.md".into(),
         contents: readme,

@@ -9,6 +9,10 @@ use crate::model::{Api, ParamLocation, Primitive, TypeRef};
 const CARGO_TOML: &str = include_str!("../../templates/Cargo.toml.j2");
 const README: &str = include_str!("../../templates/README.md.j2");
 
+/// The minimum supported Rust version the generated crate declares (`rust-version`); checked
+/// with clippy's `incompatible_msrv` lint, which reads it from the manifest.
+pub const RUST_VERSION: &str = "1.82";
+
 /// A template-rendering failure; a bug in a template, not in the spec.
 #[derive(Debug)]
 pub struct RenderError(pub String);
@@ -32,6 +36,15 @@ struct TagSection {
 struct Example {
     method: String,
     setters: Vec<String>,
+    /// The page parameter's setter, for a paginated operation.
+    page_setter: Option<String>,
+}
+
+/// One program of `examples/`, for the README's list.
+#[derive(Serialize)]
+struct ExampleProgram<'a> {
+    name: &'a str,
+    about: &'a str,
 }
 
 /// Renders the crate's `Cargo.toml`.
@@ -45,12 +58,23 @@ pub fn cargo_toml(config: &Config, header: &str) -> Result<String, RenderError> 
         context! {
             header,
             package => context! { name => &config.package.name, version => &config.package.version, description },
+            rust_version => RUST_VERSION,
         },
     )
 }
 
 /// Renders the crate's `README.md`, which is also its crate-level documentation.
 pub fn readme(api: &Api, config: &Config, header: &str) -> Result<String, RenderError> {
+    readme_with_examples(api, config, header, &[])
+}
+
+/// [`readme`], listing `examples`: the programs of `examples/`, file stem and what each shows.
+pub fn readme_with_examples(
+    api: &Api,
+    config: &Config,
+    header: &str,
+    examples: &[(&str, &str)],
+) -> Result<String, RenderError> {
     let tags: Vec<TagSection> = api
         .tags
         .iter()
@@ -71,11 +95,22 @@ pub fn readme(api: &Api, config: &Config, header: &str) -> Result<String, Render
         README,
         context! {
             header,
-            package => context! { name => &config.package.name },
+            package => context! { name => &config.package.name, version => &config.package.version },
+            krate => config.package.name.replace('-', "_"),
+            rust_version => RUST_VERSION,
             title => &api.title,
             version => &api.version,
+            operation_count => api.operations.len(),
             tags,
-            example => quick_start_example(api),
+            example => quick_start_example(api, false),
+            paging => quick_start_example(api, true),
+            rate_limit => rate_limit(api),
+            webhooks => api.types.iter().any(|t| t.name == "WebhookEvent")
+                && api.operations.iter().any(|op| op.method_name == "create_webhook"),
+            examples => examples
+                .iter()
+                .map(|(name, about)| ExampleProgram { name, about })
+                .collect::<Vec<_>>(),
         },
     )
 }
@@ -113,12 +148,33 @@ fn types_used_by<'a>(api: &'a Api, tag: &crate::model::Tag) -> std::collections:
     seen
 }
 
-/// A call for the quick start: the first paginated list whose required parameters are all
-/// integers (filled with 1), so the example compiles for any spec.
-fn quick_start_example(api: &Api) -> Option<Example> {
+/// The sentence of the API's description that states its rate limit, if one does.
+fn rate_limit(api: &Api) -> Option<String> {
+    let description = api.description.as_deref()?.replace('\n', " ");
+    description
+        .split_inclusive(". ")
+        .map(str::trim)
+        .find(|sentence| {
+            let lower = sentence.to_lowercase();
+            lower.contains("per minute") || lower.contains("rate limit")
+        })
+        .map(|sentence| {
+            let sentence = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
+            if sentence.ends_with('.') {
+                sentence
+            } else {
+                format!("{sentence}.")
+            }
+        })
+}
+
+/// A call for the README: the first operation without a body (a paginated one when `paged`)
+/// whose required parameters are all integers (filled with 1), so the example compiles for any
+/// spec.
+fn quick_start_example(api: &Api, paged: bool) -> Option<Example> {
     api.operations
         .iter()
-        .filter(|op| op.body.is_none())
+        .filter(|op| op.body.is_none() && (!paged || op.paging.is_some()))
         .find_map(|op| {
             let required: Vec<_> = op.params.iter().filter(|p| p.required).collect();
             let all_integers = required.iter().all(|p| {
@@ -131,6 +187,7 @@ fn quick_start_example(api: &Api) -> Option<Example> {
                     .iter()
                     .map(|p| format!("{}(1)", p.rust_name))
                     .collect(),
+                page_setter: op.paging.as_ref().map(|p| p.page_setter.clone()),
             })
         })
 }

@@ -16,6 +16,7 @@ pub(crate) mod paginate;
 mod request;
 mod response;
 mod retry;
+pub mod webhooks;
 
 pub use auth::{
     AccessToken, OAuth2, OAuth2Builder, OAuth2TokenSource, RefreshToken, TokenSet, TokenSource,

@@ -8,7 +8,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::rust::{inner_doc_lines, Paths};
-use crate::model::{Api, Operation, Primitive, TypeRef};
+use crate::model::{Api, Operation, TypeRef};
 
 /// `tests/examples.rs`, or `None` when no operation has a response example.
 pub fn examples_test(api: &Api, paths: &Paths, crate_name: &str) -> Option<TokenStream> {
@@ -118,10 +118,7 @@ fn call(op: &Operation, paths: &Paths, client: TokenStream) -> Option<TokenStrea
         }
         let setter = format_ident!("{}", param.rust_name);
         let ty = paths.ty(&param.ty);
-        let value = param
-            .example
-            .clone()
-            .unwrap_or_else(|| placeholder(&param.ty));
+        let value = super::examples::param_value(param);
         setters.push(quote!(.#setter(support::value::<#ty>(#value))));
     }
     if let Some(body) = &op.body {
@@ -136,18 +133,4 @@ fn call(op: &Operation, paths: &Paths, client: TokenStream) -> Option<TokenStrea
         }
     }
     Some(quote!(#client.#method() #(#setters)* .send().await))
-}
-
-/// A valid value, as JSON text, for a required parameter the spec gives no example for.
-fn placeholder(ty: &TypeRef) -> String {
-    match ty {
-        TypeRef::Primitive(Primitive::I32 | Primitive::I64) => "1".into(),
-        TypeRef::Primitive(Primitive::F32 | Primitive::F64) => "1.0".into(),
-        TypeRef::Primitive(Primitive::Bool) => "true".into(),
-        TypeRef::Primitive(Primitive::Uuid) => "\"00000000-0000-0000-0000-000000000001\"".into(),
-        TypeRef::Primitive(Primitive::Date) => "\"2024-01-01\"".into(),
-        TypeRef::Primitive(Primitive::DateTime) => "\"2024-01-01T00:00:00Z\"".into(),
-        TypeRef::Array(_) => "[]".into(),
-        _ => "\"example\"".into(),
-    }
 }

@@ -2,6 +2,7 @@
 //! this one decides which files there are.
 
 mod example_tests;
+mod examples;
 mod operations;
 mod rust;
 mod support;
@@ -56,7 +57,7 @@ pub fn rust_files(api: &Api, crate_name: &str, spec_file: &str) -> Vec<RustFile>
     for tag in &api.tags {
         files.push(RustFile {
             path: format!("src/operations/{}.rs", tag.module),
-            tokens: operations::tag_module(api, tag, &outside),
+            tokens: operations::tag_module(api, tag, &outside, crate_name),
         });
     }
     if let Some(tokens) = example_tests::examples_test(api, &outside, crate_name) {

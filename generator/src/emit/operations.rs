@@ -9,9 +9,9 @@ use crate::model::{
 };
 
 /// The module of one tag: its builders and `Client` methods.
-pub fn tag_module(api: &Api, tag: &Tag, paths: &Paths) -> TokenStream {
+pub fn tag_module(api: &Api, tag: &Tag, paths: &Paths, crate_name: &str) -> TokenStream {
     let operations: Vec<&Operation> = api.operations_of(tag).collect();
-    let methods = operations.iter().map(|op| client_method(op));
+    let methods = operations.iter().map(|op| client_method(op, api, crate_name));
     let builders = operations.iter().map(|op| builder(op, paths));
     let uses_types = operations.iter().any(|op| uses_named_types(op));
     let types_import = uses_types.then(|| {
@@ -58,17 +58,70 @@ fn contains_named(ty: &TypeRef) -> bool {
 }
 
 /// `client.get_expenses()`.
-fn client_method(op: &Operation) -> TokenStream {
+fn client_method(op: &Operation, api: &Api, crate_name: &str) -> TokenStream {
     let method = format_ident!("{}", op.method_name);
     let builder = format_ident!("{}", op.builder_name);
     let mut text = doc_text(&op.docs, &op.id);
     text.push_str(&format!(
-        "\n\n`{} {}` (operation `{}`). Set the parameters on the returned [`{}`], then call `.send()`.",
+        "\n\n`{} {}` (operation `{}`). Set the parameters on the returned [`{}`], then call [`.send()`]({}::send){}.",
         op.http_method.as_str(),
         op.path,
         op.id,
-        op.builder_name
+        op.builder_name,
+        op.builder_name,
+        if op.paging.is_some() {
+            format!(
+                ", or page through the list with [`.pages()`]({b}::pages) or [`.stream()`]({b}::stream)",
+                b = op.builder_name
+            )
+        } else {
+            String::new()
+        }
     ));
+    let mut params: Vec<String> = op
+        .params
+        .iter()
+        .map(|p| {
+            let place = match p.location {
+                ParamLocation::Path => "path",
+                ParamLocation::Query => "query",
+                ParamLocation::Header => "header",
+            };
+            param_line(&p.rust_name, place, p.required, &p.docs, &p.constraints, p.default.as_deref())
+        })
+        .collect();
+    if let Some(body) = &op.body {
+        if body.fields.is_empty() {
+            params.push(format!(
+                "- `body` (JSON body, {}): {}.",
+                if body.required { "required" } else { "optional" },
+                super::examples::data_doc(&body.ty)
+            ));
+        } else {
+            for field in &body.fields {
+                let default = field.field.default.as_ref().map(ToString::to_string);
+                params.push(param_line(
+                    &field.setter,
+                    "body",
+                    !field.field.is_optional(),
+                    &field.field.docs,
+                    &[],
+                    default.as_deref(),
+                ));
+            }
+        }
+    }
+    if !params.is_empty() {
+        text.push_str("\n\n# Parameters\n\n");
+        text.push_str(&params.join("\n"));
+    }
+    text.push_str(&format!(
+        "\n\n# Returns\n\nA [`Response`] whose `data` is {}.",
+        super::examples::data_doc(&op.success.data)
+    ));
+    text.push_str(&format!("\n\n# Errors\n\n{}", errors_doc(op)));
+    let (example, _) = super::examples::doc_example(op, api, crate_name);
+    text.push_str(&format!("\n\n# Example\n\n{example}"));
     let docs = doc_lines(&text);
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
     quote! {
@@ -268,6 +321,74 @@ fn param_doc(param: &Param) -> String {
     }
     text.push_str(&format!("\n\n{}.", facts.join("; ")));
     text
+}
+
+/// One line of a method's parameter list: name, place, whether required, the spec's words,
+/// constraints and default.
+fn param_line(
+    name: &str,
+    place: &str,
+    required: bool,
+    docs: &crate::model::Docs,
+    constraints: &[String],
+    default: Option<&str>,
+) -> String {
+    let words = docs
+        .description
+        .as_deref()
+        .or(docs.summary.as_deref())
+        .map(|d| d.split_whitespace().collect::<Vec<_>>().join(" "))
+        .unwrap_or_default();
+    let mut line = format!(
+        "- `{name}` ({place}, {})",
+        if required { "required" } else { "optional" }
+    );
+    if !words.is_empty() {
+        line.push_str(": ");
+        line.push_str(words.trim_end_matches('.'));
+    }
+    let mut facts: Vec<String> = constraints.to_vec();
+    if let Some(default) = default {
+        facts.push(format!("default `{default}`"));
+    }
+    if !facts.is_empty() {
+        line.push_str(&format!(" ({})", facts.join("; ")));
+    }
+    line.push('.');
+    line
+}
+
+/// The errors of an operation: which statuses the spec documents, as [`Error`] variants.
+fn errors_doc(op: &Operation) -> String {
+    let mut lines = vec![String::from(
+        "Sending gives an [`Error`] when the request fails or the server refuses it:",
+    )];
+    if op.params.iter().any(|p| p.required)
+        || op.body.as_ref().is_some_and(|b| {
+            (b.fields.is_empty() && b.required) || b.fields.iter().any(|f| !f.field.is_optional())
+        })
+    {
+        lines.push("- [`Error::MissingParameter`] when a required parameter is not set;".into());
+    }
+    for status in &op.error_statuses {
+        let variant = match status {
+            401 => "[`Error::Unauthorized`]",
+            403 => "[`Error::Forbidden`]",
+            404 => "[`Error::NotFound`]",
+            422 => "[`Error::Validation`] (see `field_errors()`)",
+            429 => "[`Error::RateLimited`] (retried as the retry policy allows)",
+            _ => "[`Error::Api`]",
+        };
+        lines.push(format!("- {variant} on `{status}`;"));
+    }
+    if !op.error_statuses.contains(&429) {
+        lines.push(
+            "- [`Error::RateLimited`] on `429` (after the retries the retry policy allows);"
+                .into(),
+        );
+    }
+    lines.push("- [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.".into());
+    lines.join("\n")
 }
 
 fn send_doc(op: &Operation) -> String {

@@ -118,15 +118,25 @@ impl Paths {
 }
 
 /// `#[doc]` attributes for `text`, one per line, so prettyplease prints them as `///` comments.
+///
+/// Prose is escaped for rustdoc (see [`escape_urls`]); lines inside ```` ``` ```` fences (the
+/// generated examples) are kept as they are.
 pub fn doc_lines(text: &str) -> TokenStream {
+    let mut fenced = false;
     let lines = text.trim_end().lines().map(|line| {
         let line = if line.is_empty() {
             String::new()
+        } else if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+            format!(" {}", line.trim_end())
+        } else if fenced {
+            format!(" {}", line.trim_end())
         } else {
             format!(" {}", escape_urls(line.trim_end()))
         };
         quote!(#[doc = #line])
     });
+    let lines: Vec<TokenStream> = lines.collect();
     quote!(#(#lines)*)
 }
 
@@ -165,9 +175,34 @@ pub fn doc_text(docs: &Docs, fallback: &str) -> String {
     parts.join("\n\n")
 }
 
-/// Wraps bare URLs in `<>` so rustdoc renders them as links instead of warning.
+/// Makes one line of prose safe for rustdoc: bare URLs are wrapped in `<>` (rendered as links
+/// instead of warned about), and brackets and `<` that are not links are escaped (spec text like
+/// `[draft]` or `<id>` is neither a broken intra-doc link nor an HTML tag). Code spans, the
+/// generator's own `` [`Name`] `` links, Markdown links and `<https://…>` autolinks are kept.
 fn escape_urls(line: &str) -> String {
-    line.split(' ')
+    let segments: Vec<&str> = line.split('`').collect();
+    // With an odd number of backticks the last one opens no code span: its text is prose.
+    let unbalanced = segments.len() % 2 == 0;
+    let mut out = String::with_capacity(line.len());
+    for (i, segment) in segments.iter().enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        let code = i % 2 == 1 && !(unbalanced && i == segments.len() - 1);
+        if code {
+            out.push_str(segment);
+        } else {
+            let after_code = i > 0;
+            let before_code = i + 1 < segments.len();
+            out.push_str(&escape_prose(&wrap_urls(segment), after_code, before_code));
+        }
+    }
+    out
+}
+
+/// Wraps bare URLs in `<>`.
+fn wrap_urls(text: &str) -> String {
+    text.split(' ')
         .map(|word| {
             if (word.starts_with("https://") || word.starts_with("http://")) && !word.ends_with('>')
             {
@@ -179,4 +214,54 @@ fn escape_urls(line: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Escapes `[`, `]` and `<` in prose that do not start or end a link. `after_code` and
+/// `before_code` say whether a code span touches the text's start or end (`` [`Name`] ``).
+fn escape_prose(text: &str, after_code: bool, before_code: bool) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let rest: String = chars[i..].iter().collect();
+        match c {
+            '<' => match rest.find('>') {
+                Some(end)
+                    if rest.starts_with("<https://")
+                        || rest.starts_with("<http://")
+                        || rest.starts_with("<mailto:") =>
+                {
+                    out.push_str(&rest[..=end]);
+                    i += rest[..=end].chars().count();
+                    continue;
+                }
+                _ => out.push_str("\\<"),
+            },
+            '[' if i + 1 == chars.len() && before_code => out.push('['),
+            '[' => match markdown_link_len(&rest) {
+                Some(len) => {
+                    out.push_str(&rest[..len]);
+                    i += rest[..len].chars().count();
+                    continue;
+                }
+                None => out.push_str("\\["),
+            },
+            ']' if i == 0 && after_code => out.push(']'),
+            ']' => out.push_str("\\]"),
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The length in bytes of the Markdown link `[text](target)` at the start of `text`, if one is.
+fn markdown_link_len(text: &str) -> Option<usize> {
+    let close = text.find("](")?;
+    if text[1..close].contains(['[', ']']) {
+        return None;
+    }
+    let end = text[close..].find(')')? + close;
+    Some(end + 1)
 }
