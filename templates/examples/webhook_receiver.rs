@@ -47,7 +47,8 @@ fn handle(delivery: &WebhookDelivery<WebhookEvent>) {
     match &delivery.event {
         WebhookEvent::TrackerStarted => println!("tracker started: {}", delivery.data),
         WebhookEvent::TrackerStopped => println!("tracker stopped: {}", delivery.data),
-        WebhookEvent::Other(event) => println!("unhandled event {event}: {}", delivery.data),
+        // Events added after this client was generated (`WebhookEvent::Other`).
+        other => println!("unhandled event {other}: {}", delivery.data),
     }
 }
 
