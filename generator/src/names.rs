@@ -150,7 +150,9 @@ mod tests {
 
     #[test]
     fn rust_keywords_never_come_out_as_they_are() {
-        for keyword in ["type", "ref", "self", "match", "async", "fn", "crate", "super"] {
+        for keyword in [
+            "type", "ref", "self", "match", "async", "fn", "crate", "super",
+        ] {
             let field = snake(keyword);
             assert!(is_field_identifier(&field), "{keyword} -> {field}");
             let ty = camel(keyword);
@@ -179,7 +181,10 @@ mod tests {
         let a = scope.claim(&camel("pet_owner"));
         let b = scope.claim(&camel("PetOwner"));
         let c = scope.claim(&camel("pet-owner"));
-        assert_eq!((a.as_str(), b.as_str(), c.as_str()), ("PetOwner", "PetOwner2", "PetOwner3"));
+        assert_eq!(
+            (a.as_str(), b.as_str(), c.as_str()),
+            ("PetOwner", "PetOwner2", "PetOwner3")
+        );
     }
 
     #[test]

@@ -41,7 +41,10 @@ const REFUSED: &[(&str, &str)] = &[
         "#/paths/~1.well-known~1change-password/get/responses",
     ),
     // An operation whose only answer is a 302 redirect (then multipart/form-data bodies).
-    ("outline.yml", "#/paths/~1attachments.redirect/post/responses"),
+    (
+        "outline.yml",
+        "#/paths/~1attachments.redirect/post/responses",
+    ),
 ];
 
 /// Fixtures under `generator/tests/fixtures/` whose crates are compiled too.
@@ -76,9 +79,7 @@ fn lower_public(file: &str) -> (Api, Config, PathBuf) {
     }
 }
 
-fn try_lower_public(
-    file: &str,
-) -> Result<(Api, Config, PathBuf), webwork_generator::Diagnostic> {
+fn try_lower_public(file: &str) -> Result<(Api, Config, PathBuf), webwork_generator::Diagnostic> {
     let path = public_spec(file);
     let text = std::fs::read_to_string(&path).expect("read spec");
     let parsed = webwork_generator::load::parse(&path, &text)?;
@@ -111,7 +112,9 @@ fn summary(api: &Api) -> String {
     for def in &api.types {
         let kind = match &def.kind {
             TypeKind::Struct {
-                fields, keeps_extra, ..
+                fields,
+                keeps_extra,
+                ..
             } => {
                 let extra = if *keeps_extra { " + extra" } else { "" };
                 format!("struct, {} fields{extra}", fields.len())
@@ -166,7 +169,11 @@ fn snapshot_summary(file: &str) {
                 expected.unwrap_or_default().to_string(),
             );
             assert_eq!(error.location, location, "{error}");
-            format!("refused at {}: {}", expected.unwrap_or_default(), error.message)
+            format!(
+                "refused at {}: {}",
+                expected.unwrap_or_default(),
+                error.message
+            )
         }
     };
     insta::assert_snapshot!(format!("summary__{}", crate_name(file)), text);

@@ -17,7 +17,8 @@ pub fn types_module(api: &Api, paths: &Paths) -> TokenStream {
         })
     };
     // Deprecated items are still used by the crate's own (derived) code.
-    let any_deprecated = api.types.iter().any(|def| def.deprecated) || fields().any(|f| f.deprecated);
+    let any_deprecated =
+        api.types.iter().any(|def| def.deprecated) || fields().any(|f| f.deprecated);
     let allow = any_deprecated.then(|| quote!(#![allow(deprecated)]));
     let binary = fields()
         .any(|f| f.ty == TypeRef::Primitive(Primitive::Bytes))
@@ -70,7 +71,14 @@ fn type_def(def: &TypeDef, paths: &Paths) -> TokenStream {
             fields,
             keeps_extra,
             extra_type,
-        } => struct_def(&name, &docs, fields, *keeps_extra, extra_type.as_ref(), paths),
+        } => struct_def(
+            &name,
+            &docs,
+            fields,
+            *keeps_extra,
+            extra_type.as_ref(),
+            paths,
+        ),
         TypeKind::Union {
             variants,
             discriminator: Some(tag),
@@ -82,9 +90,7 @@ fn type_def(def: &TypeDef, paths: &Paths) -> TokenStream {
             fallback,
         } => untagged_union(&name, &docs, variants, fallback, paths),
         TypeKind::External(path) => {
-            let ty: TokenStream = path
-                .parse()
-                .unwrap_or_else(|_| quote!(serde_json::Value));
+            let ty: TokenStream = path.parse().unwrap_or_else(|_| quote!(serde_json::Value));
             quote! { #docs pub type #name = #ty; }
         }
         TypeKind::StringEnum { variants, fallback } => {

@@ -541,10 +541,9 @@ impl<'a> TypeSpace<'a> {
             if variants.iter().any(|v| v.value == *value) {
                 continue;
             }
-            let wanted = given.as_ref().map_or_else(
-                || names::camel(&value.to_string()),
-                |g| names::camel(&g[i]),
-            );
+            let wanted = given
+                .as_ref()
+                .map_or_else(|| names::camel(&value.to_string()), |g| names::camel(&g[i]));
             variants.push(Variant {
                 value: *value,
                 name: scope.claim(&wanted),
@@ -679,7 +678,12 @@ impl<'a> TypeSpace<'a> {
         }
         let mut parts = ObjectParts::default();
         if let Some(own) = own {
-            parts.add(&own.properties, &own.required, &own.additional_properties, at);
+            parts.add(
+                &own.properties,
+                &own.required,
+                &own.additional_properties,
+                at,
+            );
         }
         let mut seen = Vec::new();
         self.collect_all_of(members, &members_at, &mut parts, &mut seen, 0)?;
@@ -720,10 +724,9 @@ impl<'a> TypeSpace<'a> {
             let schema_at = match key {
                 Some(key) => {
                     if seen.contains(&key) {
-                        return Err(self.resolver.error(
-                            &member_at,
-                            format!("allOf includes `{key}` within itself"),
-                        ));
+                        return Err(self
+                            .resolver
+                            .error(&member_at, format!("allOf includes `{key}` within itself")));
                     }
                     seen.push(key);
                     component_pointer(key)
@@ -756,7 +759,12 @@ impl<'a> TypeSpace<'a> {
                 self.collect_all_of(all_of, &at.join("allOf"), parts, seen, depth)
             }
             SchemaKind::Any(any) if any.not.is_none() => {
-                parts.add(&any.properties, &any.required, &any.additional_properties, at);
+                parts.add(
+                    &any.properties,
+                    &any.required,
+                    &any.additional_properties,
+                    at,
+                );
                 if !any.all_of.is_empty() {
                     self.collect_all_of(&any.all_of, &at.join("allOf"), parts, seen, depth)?;
                 }
@@ -766,9 +774,7 @@ impl<'a> TypeSpace<'a> {
                     })
                 };
                 if !only_constraints(&any.one_of) || !only_constraints(&any.any_of) {
-                    return Err(
-                        self.unsupported(at, "oneOf/anyOf inside an allOf member")
-                    );
+                    return Err(self.unsupported(at, "oneOf/anyOf inside an allOf member"));
                 }
                 Ok(())
             }
@@ -804,15 +810,11 @@ impl<'a> TypeSpace<'a> {
             }
             _ => {}
         }
-        let discriminator = schema
-            .schema_data
-            .discriminator
-            .as_ref()
-            .filter(|_| {
-                meaningful
-                    .iter()
-                    .all(|i| matches!(members.get(*i), Some(ReferenceOr::Reference { .. })))
-            });
+        let discriminator = schema.schema_data.discriminator.as_ref().filter(|_| {
+            meaningful
+                .iter()
+                .all(|i| matches!(members.get(*i), Some(ReferenceOr::Reference { .. })))
+        });
         let mut scope = Scope::default();
         let mut used_tags: BTreeSet<String> = BTreeSet::new();
         let mut variants = Vec::with_capacity(meaningful.len());
@@ -895,10 +897,7 @@ impl<'a> TypeSpace<'a> {
 
 /// `#/components/schemas/<key>`.
 fn component_pointer(key: &str) -> Pointer {
-    Pointer::root()
-        .join("components")
-        .join("schemas")
-        .join(key)
+    Pointer::root().join("components").join("schemas").join(key)
 }
 
 /// The primitive of a string `format` openapiv3 does not know by name.
@@ -939,10 +938,8 @@ fn is_annotation_only(member: &ReferenceOr<Schema>) -> bool {
 /// Whether lowering `schema` defines a named type (and so needs a fresh name).
 fn needs_definition(schema: &Schema) -> bool {
     let composition = |members: &[ReferenceOr<Schema>]| {
-        let meaningful: Vec<&ReferenceOr<Schema>> = members
-            .iter()
-            .filter(|m| !is_annotation_only(m))
-            .collect();
+        let meaningful: Vec<&ReferenceOr<Schema>> =
+            members.iter().filter(|m| !is_annotation_only(m)).collect();
         match meaningful.as_slice() {
             [] => false,
             [ReferenceOr::Reference { .. }] => false,
