@@ -73,7 +73,11 @@ const EXAMPLES: &[(&str, &[&str], &str, &str)] = &[
     ),
     (
         "time_tracking.rs",
-        &["startTimeTracking", "stopTimeTracking", "getCurrentTrackerData"],
+        &[
+            "startTimeTracking",
+            "stopTimeTracking",
+            "getCurrentTrackerData",
+        ],
         "Start time tracking, read the tracker, stop it; per-request retry and timeout",
         include_str!("../../templates/examples/time_tracking.rs"),
     ),
@@ -175,7 +179,8 @@ pub fn generate_from_model(
         path: "Cargo.toml".into(),
         contents: cargo,
     });
-    let readme = render::readme_with_examples(api, config, &header, &examples).map_err(|e| internal(e.0))?;
+    let readme =
+        render::readme_with_examples(api, config, &header, &examples).map_err(|e| internal(e.0))?;
     files.push(GeneratedFile {
         path: "README.md".into(),
         contents: readme,

@@ -11,7 +11,7 @@ const README: &str = include_str!("../../templates/README.md.j2");
 
 /// The minimum supported Rust version the generated crate declares (`rust-version`); checked
 /// with clippy's `incompatible_msrv` lint, which reads it from the manifest.
-pub const RUST_VERSION: &str = "1.82";
+pub const RUST_VERSION: &str = "1.83";
 
 /// A template-rendering failure; a bug in a template, not in the spec.
 #[derive(Debug)]

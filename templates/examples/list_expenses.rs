@@ -10,7 +10,8 @@ use webwork_client::{Client, Error};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let token = std::env::var("WEBWORK_TOKEN").map_err(|_| "set WEBWORK_TOKEN to a personal access token")?;
+    let token = std::env::var("WEBWORK_TOKEN")
+        .map_err(|_| "set WEBWORK_TOKEN to a personal access token")?;
     let workspace_id: i64 = std::env::var("WEBWORK_WORKSPACE_ID")
         .map_err(|_| "set WEBWORK_WORKSPACE_ID (see `cargo run --example list_expenses` docs)")?
         .parse()?;
@@ -23,8 +24,15 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .per_page(20)
         .send()
         .await?;
-    if let Some(pagination) = first.meta.as_ref().and_then(|meta| meta.pagination.as_ref()) {
-        println!("page {} of {}", pagination.current_page, pagination.last_page);
+    if let Some(pagination) = first
+        .meta
+        .as_ref()
+        .and_then(|meta| meta.pagination.as_ref())
+    {
+        println!(
+            "page {} of {}",
+            pagination.current_page, pagination.last_page
+        );
     }
     for expense in &first.data {
         println!(
@@ -40,7 +48,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     // Page by page: each page is fetched when the stream is polled; it ends after the last.
-    let mut pages = std::pin::pin!(client.get_expenses().workspace_id(workspace_id).per_page(50).pages());
+    let mut pages = std::pin::pin!(client
+        .get_expenses()
+        .workspace_id(workspace_id)
+        .per_page(50)
+        .pages());
     let mut count = 0;
     while let Some(page) = pages.next().await {
         let page = page?;
@@ -54,7 +66,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .workspace_id(workspace_id)
         .stream()
         .take(200)
-        .try_fold(0.0, |sum, expense| async move { Ok::<_, Error>(sum + expense.amount.unwrap_or_default()) })
+        .try_fold(0.0, |sum, expense| async move {
+            Ok::<_, Error>(sum + expense.amount.unwrap_or_default())
+        })
         .await?;
     println!("the first 200 expenses add up to {total:.2}");
     Ok(())

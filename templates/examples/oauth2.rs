@@ -31,7 +31,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // 2. The browser comes back to the redirect URI with `code` and `state`.
     let listener = TcpListener::bind("127.0.0.1:8765")?;
-    let (code, returned_state) = tokio::task::spawn_blocking(move || wait_for_redirect(&listener)).await??;
+    let (code, returned_state) =
+        tokio::task::spawn_blocking(move || wait_for_redirect(&listener)).await??;
     if returned_state != state {
         return Err("the redirect's state does not match: refusing the code".into());
     }
@@ -46,10 +47,15 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // 4. A client that sends the access token and refreshes it before it expires (and once
     //    after a 401). `on_refresh` is where new tokens would be stored.
-    let source = oauth
-        .token_source(tokens)
-        .on_refresh(|tokens| println!("refreshed; store the new tokens ({:?})", tokens.refresh_token()));
-    let client = Client::builder(DEFAULT_BASE_URL).token_source(source).build()?;
+    let source = oauth.token_source(tokens).on_refresh(|tokens| {
+        println!(
+            "refreshed; store the new tokens ({:?})",
+            tokens.refresh_token()
+        )
+    });
+    let client = Client::builder(DEFAULT_BASE_URL)
+        .token_source(source)
+        .build()?;
 
     let workspaces = client.get_workspaces().send().await?;
     for workspace in &workspaces.data {
@@ -70,7 +76,8 @@ fn wait_for_redirect(listener: &TcpListener) -> Result<(String, String), String>
         let Some(target) = request_line.split_whitespace().nth(1) else {
             continue;
         };
-        let url = url::Url::parse(&format!("http://127.0.0.1{target}")).map_err(|e| e.to_string())?;
+        let url =
+            url::Url::parse(&format!("http://127.0.0.1{target}")).map_err(|e| e.to_string())?;
         if url.path() != "/callback" {
             let _ = stream.write_all(b"HTTP/1.1 404 Not Found\r\ncontent-length: 0\r\n\r\n");
             continue;

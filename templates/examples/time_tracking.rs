@@ -18,7 +18,8 @@ fn env_id(name: &str) -> Result<i64, Box<dyn std::error::Error>> {
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let token = std::env::var("WEBWORK_TOKEN").map_err(|_| "set WEBWORK_TOKEN to a personal access token")?;
+    let token = std::env::var("WEBWORK_TOKEN")
+        .map_err(|_| "set WEBWORK_TOKEN to a personal access token")?;
     let workspace_id = env_id("WEBWORK_WORKSPACE_ID")?;
     let user_id = env_id("WEBWORK_USER_ID")?;
     let contract_id = env_id("WEBWORK_CONTRACT_ID")?;
@@ -40,7 +41,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         Ok(answer) => println!("tracking since {}", answer.data.start_time),
         // The API refuses a second tracker for the same member.
         Err(Error::Api(error)) if error.status().as_u16() == 400 => {
-            println!("not started: {}", error.message().unwrap_or("a tracker is already running"));
+            println!(
+                "not started: {}",
+                error.message().unwrap_or("a tracker is already running")
+            );
         }
         Err(other) => return Err(other.into()),
     }

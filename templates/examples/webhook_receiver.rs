@@ -28,7 +28,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     match std::env::args().nth(1).as_deref() {
         None => {
             let delivery: WebhookDelivery<WebhookEvent> = parse_delivery(SAMPLE.as_bytes())?;
-            println!("verified: {}", delivery.verify_token("whsec_1234567890abcdef", None));
+            println!(
+                "verified: {}",
+                delivery.verify_token("whsec_1234567890abcdef", None)
+            );
             handle(&delivery);
         }
         Some("-") => {
@@ -37,7 +40,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             handle(&parse_delivery(&body)?);
         }
         Some("serve") => serve().await?,
-        Some(other) => return Err(format!("unknown argument `{other}`: use nothing, `-` or `serve`").into()),
+        Some(other) => {
+            return Err(format!("unknown argument `{other}`: use nothing, `-` or `serve`").into())
+        }
     }
     Ok(())
 }
@@ -55,18 +60,27 @@ fn handle(delivery: &WebhookDelivery<WebhookEvent>) {
 /// Registers a webhook for both tracker events, then serves deliveries on 127.0.0.1:8787.
 async fn serve() -> Result<(), Box<dyn std::error::Error>> {
     let token = std::env::var("WEBWORK_TOKEN").map_err(|_| "set WEBWORK_TOKEN")?;
-    let workspace_id: i64 = std::env::var("WEBWORK_WORKSPACE_ID").map_err(|_| "set WEBWORK_WORKSPACE_ID")?.parse()?;
-    let url = std::env::var("WEBWORK_WEBHOOK_URL").map_err(|_| "set WEBWORK_WEBHOOK_URL to the public URL of this receiver")?;
+    let workspace_id: i64 = std::env::var("WEBWORK_WORKSPACE_ID")
+        .map_err(|_| "set WEBWORK_WORKSPACE_ID")?
+        .parse()?;
+    let url = std::env::var("WEBWORK_WEBHOOK_URL")
+        .map_err(|_| "set WEBWORK_WEBHOOK_URL to the public URL of this receiver")?;
     let client = Client::new(token)?;
     let webhook = client
         .create_webhook()
         .workspace_id(workspace_id)
         .url(url)
-        .events(vec![WebhookEvent::TrackerStarted, WebhookEvent::TrackerStopped])
+        .events(vec![
+            WebhookEvent::TrackerStarted,
+            WebhookEvent::TrackerStopped,
+        ])
         .send()
         .await?
         .data;
-    println!("registered webhook {}; listening on 127.0.0.1:8787", webhook.id);
+    println!(
+        "registered webhook {}; listening on 127.0.0.1:8787",
+        webhook.id
+    );
     let secret = webhook.token;
     tokio::task::spawn_blocking(move || -> std::io::Result<()> {
         let listener = TcpListener::bind("127.0.0.1:8787")?;
@@ -115,5 +129,8 @@ fn receive(mut stream: TcpStream, secret: &str) -> std::io::Result<()> {
             "400 Bad Request"
         }
     };
-    write!(stream, "HTTP/1.1 {status}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n")
+    write!(
+        stream,
+        "HTTP/1.1 {status}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
+    )
 }

@@ -82,6 +82,7 @@ impl<E> WebhookDelivery<E> {
     /// `header` is the value of the token header ([`WEBHOOK_TOKEN_HEADER`] is assumed) when the
     /// request had one, else the body's `token` member is checked. Compared in constant time.
     /// `false` when neither is present.
+    #[must_use]
     pub fn verify_token(&self, expected: &str, header: Option<&str>) -> bool {
         match header.or(self.token.as_deref()) {
             Some(presented) => verify_token(expected, presented),
@@ -112,7 +113,9 @@ pub enum WebhookError {
 /// # Errors
 /// [`WebhookError`] when the body is not a JSON object, names no event, or names one `E` does
 /// not accept (never, for the generated event enums, which keep unknown values).
-pub fn parse_delivery<E: DeserializeOwned>(body: &[u8]) -> Result<WebhookDelivery<E>, WebhookError> {
+pub fn parse_delivery<E: DeserializeOwned>(
+    body: &[u8],
+) -> Result<WebhookDelivery<E>, WebhookError> {
     let value: Value = serde_json::from_slice(body)
         .map_err(|error| WebhookError::NotAnObject(error.to_string()))?;
     let Value::Object(mut object) = value else {
@@ -146,6 +149,7 @@ pub fn parse_delivery<E: DeserializeOwned>(body: &[u8]) -> Result<WebhookDeliver
 
 /// Whether `presented` equals `expected` (the webhook's verification token), compared in
 /// constant time: the time taken depends on the lengths only, not on where they differ.
+#[must_use]
 pub fn verify_token(expected: &str, presented: &str) -> bool {
     constant_time_eq(expected.as_bytes(), presented.as_bytes())
 }

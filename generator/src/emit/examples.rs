@@ -47,11 +47,17 @@ pub fn doc_example(op: &Operation, api: &Api, krate: &str) -> (String, bool) {
         let example = op.request_example.as_ref();
         if body.fields.is_empty() {
             match example {
-                Some(value) => setters.push(format!(".body({})", rust_value(value, &body.ty, api, krate))),
+                Some(value) => setters.push(format!(
+                    ".body({})",
+                    rust_value(value, &body.ty, api, krate)
+                )),
                 None if body.required => {
                     placeholders = true;
                     let value = serde_json::from_str(&placeholder(&body.ty)).unwrap_or(Value::Null);
-                    setters.push(format!(".body({})", rust_value(&value, &body.ty, api, krate)));
+                    setters.push(format!(
+                        ".body({})",
+                        rust_value(&value, &body.ty, api, krate)
+                    ));
                 }
                 None => {}
             }

@@ -11,7 +11,9 @@ use crate::model::{
 /// The module of one tag: its builders and `Client` methods.
 pub fn tag_module(api: &Api, tag: &Tag, paths: &Paths, crate_name: &str) -> TokenStream {
     let operations: Vec<&Operation> = api.operations_of(tag).collect();
-    let methods = operations.iter().map(|op| client_method(op, api, crate_name));
+    let methods = operations
+        .iter()
+        .map(|op| client_method(op, api, crate_name));
     let builders = operations.iter().map(|op| builder(op, paths));
     let uses_types = operations.iter().any(|op| uses_named_types(op));
     let types_import = uses_types.then(|| {
@@ -87,14 +89,25 @@ fn client_method(op: &Operation, api: &Api, crate_name: &str) -> TokenStream {
                 ParamLocation::Query => "query",
                 ParamLocation::Header => "header",
             };
-            param_line(&p.rust_name, place, p.required, &p.docs, &p.constraints, p.default.as_deref())
+            param_line(
+                &p.rust_name,
+                place,
+                p.required,
+                &p.docs,
+                &p.constraints,
+                p.default.as_deref(),
+            )
         })
         .collect();
     if let Some(body) = &op.body {
         if body.fields.is_empty() {
             params.push(format!(
                 "- `body` (JSON body, {}): {}.",
-                if body.required { "required" } else { "optional" },
+                if body.required {
+                    "required"
+                } else {
+                    "optional"
+                },
                 super::examples::data_doc(&body.ty)
             ));
         } else {
@@ -383,8 +396,7 @@ fn errors_doc(op: &Operation) -> String {
     }
     if !op.error_statuses.contains(&429) {
         lines.push(
-            "- [`Error::RateLimited`] on `429` (after the retries the retry policy allows);"
-                .into(),
+            "- [`Error::RateLimited`] on `429` (after the retries the retry policy allows);".into(),
         );
     }
     lines.push("- [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.".into());
