@@ -4,10 +4,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+mod bench;
+
 const USAGE: &str = "\
 usage: cargo xtask regenerate [--spec PATH] [--out DIR] [--check]
        cargo xtask spec-diff [--base REV | --old FILE] [--new FILE] [--format text|markdown|json]
                              [--fail-on-breaking]
+       cargo xtask bench [--full] [--compare] [--skip-compile]
 
   regenerate   write the client crate from the spec
     --spec PATH  the spec (default: spec/webwork-v2.yaml)
@@ -20,7 +23,12 @@ usage: cargo xtask regenerate [--spec PATH] [--out DIR] [--check]
     --new FILE   the changed spec (default: the working tree's spec/webwork-v2.yaml)
     --format F   text (default), markdown (for a pull-request comment) or json
     --fail-on-breaking  exit 1 when a change breaks HTTP clients or crate users
-    exit status: 0 fine, 1 breaking (with --fail-on-breaking), 2 bad input";
+    exit status: 0 fine, 1 breaking (with --fail-on-breaking), 2 bad input
+
+  bench        run the benchmarks (short settings) and print one table: stage, figure, ratio
+    --full       criterion's default measurement times instead of the short ones
+    --compare    also time openapi-generator on the same spec, when it is installed
+    --skip-compile  leave out the compile-time figures of webwork-client";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -31,6 +39,10 @@ fn main() -> ExitCode {
         },
         Some("spec-diff") => match SpecDiffArgs::parse(&args[1..]) {
             Ok(options) => spec_diff(&options),
+            Err(message) => usage_error(&message),
+        },
+        Some("bench") => match bench::BenchArgs::parse(&args[1..]) {
+            Ok(options) => bench::run(&options, &workspace_root()),
             Err(message) => usage_error(&message),
         },
         Some("-h" | "--help" | "help") => {

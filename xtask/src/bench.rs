@@ -1,0 +1,466 @@
+//! `cargo xtask bench`: runs the criterion benchmarks of the generator and of the client with
+//! short settings, times `cargo xtask regenerate` and the build of `webwork-client`, and prints
+//! one table (stage, figure, ratio), also saved as `target/criterion/webwork-bench.md`.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::time::{Duration, Instant, SystemTime};
+
+pub struct BenchArgs {
+    full: bool,
+    compare: bool,
+    skip_compile: bool,
+}
+
+impl BenchArgs {
+    pub fn parse(args: &[String]) -> Result<Self, String> {
+        let mut options = BenchArgs {
+            full: false,
+            compare: false,
+            skip_compile: false,
+        };
+        for arg in args {
+            match arg.as_str() {
+                "--full" => options.full = true,
+                "--compare" => options.compare = true,
+                "--skip-compile" => options.skip_compile = true,
+                other => return Err(format!("unknown option `{other}`")),
+            }
+        }
+        Ok(options)
+    }
+}
+
+/// Short criterion settings: the whole run takes a few minutes on two cores.
+const QUICK: &[&str] = &["--warm-up-time", "1", "--measurement-time", "3"];
+/// How often `cargo xtask regenerate` is timed (after one warm-up run).
+const REGENERATE_RUNS: usize = 5;
+
+pub fn run(options: &BenchArgs, root: &Path) -> ExitCode {
+    match run_all(options, root) {
+        Ok(table) => {
+            println!("\n{table}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn cargo() -> Command {
+    Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+}
+
+/// Runs `command`, failing with its name when it fails; gives its wall time.
+fn timed(mut command: Command, what: &str) -> Result<Duration, String> {
+    let started = Instant::now();
+    let status = command
+        .status()
+        .map_err(|error| format!("cannot run {what}: {error}"))?;
+    let elapsed = started.elapsed();
+    if !status.success() {
+        return Err(format!("{what} failed ({status})"));
+    }
+    Ok(elapsed)
+}
+
+fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from)
+}
+
+fn run_all(options: &BenchArgs, root: &Path) -> Result<String, String> {
+    let target = target_dir(root);
+    let criterion = target.join("criterion");
+    let settings: &[&str] = if options.full { &[] } else { QUICK };
+
+    eprintln!("== generator benchmarks (generator/benches/pipeline.rs)");
+    let mut command = cargo();
+    command.current_dir(root).args([
+        "bench",
+        "-p",
+        "webwork-generator",
+        "--bench",
+        "pipeline",
+        "--",
+    ]);
+    command.args(settings);
+    timed(command, "the generator benchmarks")?;
+
+    eprintln!("== client benchmarks (client-tests/benches/client.rs)");
+    let extra = criterion.join("webwork-client-extra.txt");
+    let mut command = cargo();
+    command
+        .current_dir(root)
+        .env("WEBWORK_BENCH_EXTRA", &extra)
+        .args(["bench", "-p", "client-tests", "--bench", "client", "--"]);
+    command.args(settings);
+    timed(command, "the client benchmarks")?;
+
+    eprintln!("== cargo xtask regenerate, warm build ({REGENERATE_RUNS} runs)");
+    let regenerate = time_regenerate(root, &target)?;
+
+    let compile = if options.skip_compile {
+        None
+    } else {
+        eprintln!(
+            "== cargo build -p webwork-client (in {})",
+            target.join("bench-build").display()
+        );
+        Some(time_compile(root, &target)?)
+    };
+
+    let openapi_generator = if options.compare {
+        eprintln!("== openapi-generator-cli generate -g rust on the same spec");
+        time_openapi_generator(root, &target)
+    } else {
+        None
+    };
+
+    let figures = Criterion::new(criterion);
+    let table = table(
+        &figures,
+        &read_extra(&extra),
+        regenerate,
+        compile,
+        openapi_generator,
+    )?;
+    let saved = target.join("criterion/webwork-bench.md");
+    std::fs::write(&saved, &table).map_err(|e| format!("cannot write {}: {e}", saved.display()))?;
+    eprintln!("(table saved as {})", saved.display());
+    Ok(table)
+}
+
+/// The wall time of `cargo xtask regenerate` (median of several runs, into a scratch folder),
+/// and the generator's own share as the command reports it.
+struct Regenerate {
+    wall: Duration,
+    generator: Duration,
+}
+
+fn time_regenerate(root: &Path, target: &Path) -> Result<Regenerate, String> {
+    let out = target.join("bench-regenerate/generated-client");
+    let run = || -> Result<(Duration, Duration), String> {
+        let started = Instant::now();
+        let output = cargo()
+            .current_dir(root)
+            .args(["xtask", "regenerate", "--out"])
+            .arg(&out)
+            .stderr(Stdio::inherit())
+            .output()
+            .map_err(|error| format!("cannot run cargo xtask regenerate: {error}"))?;
+        let wall = started.elapsed();
+        if !output.status.success() {
+            return Err("cargo xtask regenerate failed".into());
+        }
+        // "wrote N files to DIR in M ms"
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let own = stdout
+            .rsplit(" in ")
+            .next()
+            .and_then(|tail| tail.trim().strip_suffix("ms"))
+            .and_then(|ms| ms.trim().parse::<u64>().ok())
+            .map_or(Duration::ZERO, Duration::from_millis);
+        Ok((wall, own))
+    };
+    run()?;
+    let mut runs = (0..REGENERATE_RUNS)
+        .map(|_| run())
+        .collect::<Result<Vec<_>, _>>()?;
+    runs.sort();
+    let (wall, generator) = runs[runs.len() / 2];
+    Ok(Regenerate { wall, generator })
+}
+
+struct Compile {
+    /// The first build in the separate target folder, dependencies included (only when it
+    /// had to be made).
+    cold: Option<Duration>,
+    /// `webwork-client` alone after `cargo clean -p webwork-client`.
+    clean: Duration,
+    /// After touching one generated file.
+    touched: Duration,
+}
+
+fn time_compile(root: &Path, target: &Path) -> Result<Compile, String> {
+    let dir = target.join("bench-build");
+    let build = || {
+        let mut command = cargo();
+        command
+            .current_dir(root)
+            .args(["build", "--quiet", "-p", "webwork-client", "--target-dir"])
+            .arg(&dir);
+        timed(command, "cargo build -p webwork-client")
+    };
+    let cold = if dir.exists() { None } else { Some(build()?) };
+    let mut clean = cargo();
+    clean
+        .current_dir(root)
+        .args(["clean", "--quiet", "-p", "webwork-client", "--target-dir"])
+        .arg(&dir);
+    timed(clean, "cargo clean -p webwork-client")?;
+    let clean = build()?;
+    let touched_file = root.join("generated-client/src/operations/expenses.rs");
+    std::fs::File::options()
+        .append(true)
+        .open(&touched_file)
+        .and_then(|file| file.set_modified(SystemTime::now()))
+        .map_err(|error| format!("cannot touch {}: {error}", touched_file.display()))?;
+    let touched = build()?;
+    Ok(Compile {
+        cold,
+        clean,
+        touched,
+    })
+}
+
+/// The wall time of openapi-generator's Rust client generator on the spec, when installed.
+fn time_openapi_generator(root: &Path, target: &Path) -> Option<Duration> {
+    let out = target.join("bench-openapi-generator");
+    let run = || {
+        let mut command = Command::new("openapi-generator-cli");
+        command
+            .current_dir(root)
+            .args(["generate", "-g", "rust", "--skip-validate-spec", "-i"])
+            .arg(root.join("spec/webwork-v2.yaml"))
+            .arg("-o")
+            .arg(&out)
+            .stdout(Stdio::null());
+        timed(command, "openapi-generator-cli")
+    };
+    match run() {
+        Ok(_) => {
+            let mut runs: Vec<Duration> = (0..3).filter_map(|_| run().ok()).collect();
+            runs.sort();
+            runs.get(runs.len() / 2).copied()
+        }
+        Err(message) => {
+            eprintln!("skipped: {message} (pip install openapi-generator-cli; needs java)");
+            None
+        }
+    }
+}
+
+/// Figures from criterion's `estimates.json` files.
+struct Criterion {
+    dir: PathBuf,
+}
+
+impl Criterion {
+    fn new(dir: PathBuf) -> Self {
+        Criterion { dir }
+    }
+
+    /// The median time of benchmark `id` (`group/name[/input]`), in nanoseconds.
+    fn median_ns(&self, id: &str) -> Result<f64, String> {
+        let path = self.dir.join(id).join("new/estimates.json");
+        let text = std::fs::read_to_string(&path)
+            .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+        number_after(&text, "\"median\"", "\"point_estimate\":")
+            .ok_or_else(|| format!("no median in {}", path.display()))
+    }
+
+    /// The number of elements the benchmark `id` declared as its throughput.
+    fn elements(&self, id: &str) -> Result<f64, String> {
+        let path = self.dir.join(id).join("new/benchmark.json");
+        let text = std::fs::read_to_string(&path)
+            .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+        number_after(&text, "\"throughput\"", "\"Elements\":")
+            .ok_or_else(|| format!("no element throughput in {}", path.display()))
+    }
+}
+
+/// The number after `key` that follows `section` in criterion's JSON (no parser needed).
+fn number_after(text: &str, section: &str, key: &str) -> Option<f64> {
+    let rest = &text[text.find(section)?..];
+    let rest = rest[rest.find(key)? + key.len()..].trim_start();
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E')))
+        .unwrap_or(rest.len());
+    rest[..end].parse().ok()
+}
+
+/// The `name value` lines the client benchmark writes.
+fn read_extra(path: &Path) -> Vec<(String, f64)> {
+    std::fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|line| {
+            let (name, value) = line.split_once(' ')?;
+            Some((name.to_string(), value.trim().parse().ok()?))
+        })
+        .collect()
+}
+
+fn extra(values: &[(String, f64)], name: &str) -> Option<f64> {
+    values.iter().find(|(n, _)| n == name).map(|(_, v)| *v)
+}
+
+/// `1234567.0` ns -> `1.23 ms`.
+fn duration(ns: f64) -> String {
+    if ns >= 1e9 {
+        format!("{:.2} s", ns / 1e9)
+    } else if ns >= 1e6 {
+        format!("{:.1} ms", ns / 1e6)
+    } else if ns >= 1e3 {
+        format!("{:.1} µs", ns / 1e3)
+    } else {
+        format!("{ns:.0} ns")
+    }
+}
+
+fn table(
+    figures: &Criterion,
+    extras: &[(String, f64)],
+    regenerate: Regenerate,
+    compile: Option<Compile>,
+    openapi_generator: Option<Duration>,
+) -> Result<String, String> {
+    let mut rows: Vec<(String, String, String)> = Vec::new();
+    let mut row = |stage: &str, figure: String, ratio: String| {
+        rows.push((stage.to_string(), figure, ratio));
+    };
+
+    let generate = figures.median_ns("stages/generate")?;
+    for (id, stage) in [
+        (
+            "stages/load_parse",
+            "generator: load + parse (YAML -> openapiv3)",
+        ),
+        ("stages/lower", "generator: resolve + lower (-> model)"),
+        ("stages/emit_tokens", "generator: emit tokens"),
+        ("stages/format", "generator: format (prettyplease)"),
+        (
+            "stages/render_templates",
+            "generator: render Cargo.toml + README",
+        ),
+        ("stages/write", "generator: write (atomic, temp dir)"),
+    ] {
+        let ns = figures.median_ns(id)?;
+        row(
+            stage,
+            duration(ns),
+            format!("{:.2} of generate", ns / generate),
+        );
+    }
+    row(
+        "generator: generate, in-process (66 operations)",
+        duration(generate),
+        format!("{:.2} of the 100 ms target", generate / 1e8),
+    );
+
+    let mut per_op_1x = None;
+    for copies in [1, 10, 100] {
+        let id = format!("growth/generate/{copies}");
+        let ns = figures.median_ns(&id)?;
+        let operations = figures.elements(&id)?;
+        let per_op = ns / operations;
+        let base = *per_op_1x.get_or_insert(per_op);
+        row(
+            &format!("growth: {copies}x spec ({operations} operations), time per operation"),
+            duration(per_op),
+            format!("{:.2} of 1x (limit 1.50)", per_op / base),
+        );
+    }
+
+    let pair = |group: &str| -> Result<(f64, f64), String> {
+        Ok((
+            figures.median_ns(&format!("{group}/client"))?,
+            figures.median_ns(&format!("{group}/reqwest_serde"))?,
+        ))
+    };
+    let (client, raw) = pair("decode_100")?;
+    row(
+        "client: GET answering 100 items, client vs reqwest + serde_json",
+        format!("{} vs {}", duration(client), duration(raw)),
+        format!("{:.2} (target 1.10)", client / raw),
+    );
+    let (client_rt, raw_rt) = pair("round_trip")?;
+    row(
+        "client: round trip (1 item), client vs reqwest + serde_json",
+        format!("{} vs {}", duration(client_rt), duration(raw_rt)),
+        format!("{:.2} (target 1.05)", client_rt / raw_rt),
+    );
+    for (name, label) in [
+        ("round_trip", "client: allocations per request (1 item)"),
+        ("decode_100", "client: allocations per request (100 items)"),
+    ] {
+        if let (Some(client), Some(raw)) = (
+            extra(extras, &format!("alloc_{name}_client")),
+            extra(extras, &format!("alloc_{name}_reqwest_serde")),
+        ) {
+            row(
+                label,
+                format!("{client:.0} vs {raw:.0}"),
+                format!("{:.2}", client / raw),
+            );
+        }
+    }
+    let paginate = figures.median_ns("paginate/stream_50x100")?;
+    let items = figures.elements("paginate/stream_50x100")?;
+    row(
+        "client: .stream() over 50 pages of 100 items",
+        format!("{:.0} items/s", items / (paginate / 1e9)),
+        format!(
+            "{:.2} of one 100-item request per item",
+            (paginate / items) / (client / 100.0)
+        ),
+    );
+    if let (Some(one), Some(fifty)) = (
+        extra(extras, "paginate_peak_bytes_1_page"),
+        extra(extras, "paginate_peak_bytes_50_pages"),
+    ) {
+        row(
+            "client: peak live heap, 50 pages vs 1 page",
+            format!("{:.0} KiB vs {:.0} KiB", fifty / 1024.0, one / 1024.0),
+            format!("{:.2} (flat = 1)", fifty / one),
+        );
+    }
+
+    let wall = regenerate.wall.as_secs_f64();
+    row(
+        "cargo xtask regenerate, warm build (wall, debug generator)",
+        format!("{:.0} ms", wall * 1e3),
+        format!(
+            "{:.2} in the generator",
+            regenerate.generator.as_secs_f64() / wall
+        ),
+    );
+    if let Some(compile) = compile {
+        if let Some(cold) = compile.cold {
+            row(
+                "cargo build -p webwork-client, cold (with dependencies)",
+                format!("{:.1} s", cold.as_secs_f64()),
+                String::new(),
+            );
+        }
+        row(
+            "cargo build -p webwork-client, the crate alone after clean",
+            format!("{:.1} s", compile.clean.as_secs_f64()),
+            "1.00".into(),
+        );
+        row(
+            "cargo build -p webwork-client, after touching one file",
+            format!("{:.1} s", compile.touched.as_secs_f64()),
+            format!(
+                "{:.2} of clean",
+                compile.touched.as_secs_f64() / compile.clean.as_secs_f64()
+            ),
+        );
+    }
+    if let Some(other) = openapi_generator {
+        row(
+            "openapi-generator-cli generate -g rust (wall)",
+            format!("{:.2} s", other.as_secs_f64()),
+            format!("{:.1}x cargo xtask regenerate", other.as_secs_f64() / wall),
+        );
+    }
+
+    let mut out = String::from("| stage | figure | ratio |\n|---|---|---|\n");
+    for (stage, figure, ratio) in rows {
+        let _ = writeln!(out, "| {stage} | {figure} | {ratio} |");
+    }
+    Ok(out)
+}
