@@ -75,6 +75,9 @@ pub fn readme_with_examples(
     header: &str,
     examples: &[(&str, &str)],
 ) -> Result<String, RenderError> {
+    // One index for every tag: a linear search per reference made this quadratic.
+    let types_by_name: std::collections::HashMap<&str, &crate::model::TypeDef> =
+        api.types.iter().map(|t| (t.name.as_str(), t)).collect();
     let tags: Vec<TagSection> = api
         .tags
         .iter()
@@ -88,7 +91,7 @@ pub fn readme_with_examples(
                     path: op.path.clone(),
                 })
                 .collect(),
-            schema_count: types_used_by(api, tag).len(),
+            schema_count: types_used_by(api, &types_by_name, tag).len(),
         })
         .collect();
     render(
@@ -116,7 +119,11 @@ pub fn readme_with_examples(
 }
 
 /// The named types the operations of `tag` reach.
-fn types_used_by<'a>(api: &'a Api, tag: &crate::model::Tag) -> std::collections::BTreeSet<&'a str> {
+fn types_used_by<'a>(
+    api: &'a Api,
+    types_by_name: &std::collections::HashMap<&str, &'a crate::model::TypeDef>,
+    tag: &crate::model::Tag,
+) -> std::collections::BTreeSet<&'a str> {
     let mut pending: Vec<&TypeRef> = Vec::new();
     for op in api.operations_of(tag) {
         pending.extend(op.params.iter().map(|p| &p.ty));
@@ -127,7 +134,7 @@ fn types_used_by<'a>(api: &'a Api, tag: &crate::model::Tag) -> std::collections:
     while let Some(ty) = pending.pop() {
         match ty {
             TypeRef::Named(name) => {
-                let Some(def) = api.types.iter().find(|t| &t.name == name) else {
+                let Some(def) = types_by_name.get(name.as_str()).copied() else {
                     continue;
                 };
                 if !seen.insert(def.name.as_str()) {
