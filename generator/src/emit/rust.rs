@@ -182,7 +182,7 @@ pub fn doc_text(docs: &Docs, fallback: &str) -> String {
 fn escape_urls(line: &str) -> String {
     let segments: Vec<&str> = line.split('`').collect();
     // With an odd number of backticks the last one opens no code span: its text is prose.
-    let unbalanced = segments.len() % 2 == 0;
+    let unbalanced = segments.len().is_multiple_of(2);
     let mut out = String::with_capacity(line.len());
     for (i, segment) in segments.iter().enumerate() {
         if i > 0 {
