@@ -2,7 +2,9 @@
 //! cheap to share between tasks, errors travel through `?` into boxed errors, and data types
 //! implement the common traits.
 
-use webwork_client::{types, webhooks, ApiError, Client, ClientBuilder, Error, Response, RetryPolicy};
+use webwork_client::{
+    types, webhooks, ApiError, Client, ClientBuilder, Error, Response, RetryPolicy,
+};
 
 fn clone_send_sync<T: Clone + Send + Sync + 'static>() {}
 fn send_sync_static<T: Send + Sync + 'static>() {}
@@ -43,7 +45,10 @@ fn data_types_implement_the_common_traits() {
 
 #[test]
 fn a_cloned_client_shares_its_configuration() {
-    let client = Client::builder("http://127.0.0.1:9").bearer_token("t").build().unwrap();
+    let client = Client::builder("http://127.0.0.1:9")
+        .bearer_token("t")
+        .build()
+        .unwrap();
     let clone = client.clone();
     assert_eq!(client.base_url(), clone.base_url());
 }
