@@ -135,7 +135,7 @@ pub fn generate_from_model(
         let formatted =
             write::format_rust(file.tokens, &file.path).map_err(|e| internal(e.to_string()))?;
         files.push(GeneratedFile {
-            contents: format!("// {header}\n\n{formatted}"),
+            contents: format!("// {header}\n\n// Laid out by prettyplease, whose layout rustfmt would change; rustfmt leaves it as is.\n#![cfg_attr(rustfmt, rustfmt::skip)]\n\n{formatted}"),
             path: file.path,
         });
     }

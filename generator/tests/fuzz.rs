@@ -168,7 +168,7 @@ fn apply(spec: &mut Value, at: usize, mutation: &Mutation) {
         }
         Mutation::Scramble(name) => {
             if let Value::Object(map) = node {
-                if let Some(key) = map.keys().last().cloned() {
+                if let Some(key) = map.keys().next_back().cloned() {
                     if let Some(value) = map.remove(&key) {
                         map.insert(name.clone(), value);
                     }

@@ -266,7 +266,7 @@ fn headers_for(request: &Request, token: Option<&AccessToken>) -> Result<HeaderM
         headers.append(*name, value);
     }
     if request.body.is_some() {
-        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static(request.content_type));
     }
     for (name, value) in &request.options.headers {
         let header = HeaderName::from_bytes(name.as_bytes())

@@ -19,8 +19,10 @@ pub(crate) struct Request {
     pub(crate) segments: Vec<String>,
     pub(crate) query: Vec<(&'static str, String)>,
     pub(crate) headers: Vec<(&'static str, String)>,
-    /// A JSON body, already serialized.
+    /// The body, already serialized.
     pub(crate) body: Option<Vec<u8>>,
+    /// The body's media type.
+    pub(crate) content_type: &'static str,
     /// What the caller set on the builder for this one request.
     pub(crate) options: RequestOptions,
 }
@@ -39,6 +41,7 @@ impl Request {
             query: Vec::new(),
             headers: Vec::new(),
             body: None,
+            content_type: "application/json",
             options: RequestOptions::default(),
         }
     }
@@ -67,6 +70,17 @@ impl Request {
     pub(crate) fn json(&mut self, body: &impl Serialize) -> Result<(), Error> {
         let bytes = serde_json::to_vec(body).map_err(|source| Error::Encode { source })?;
         self.body = Some(bytes);
+        self.content_type = "application/json";
+        Ok(())
+    }
+
+    /// Serializes `body` as an `application/x-www-form-urlencoded` request body.
+    pub(crate) fn form(&mut self, body: &impl Serialize) -> Result<(), Error> {
+        let text = serde_urlencoded::to_string(body).map_err(|error| Error::Encode {
+            source: <serde_json::Error as serde::ser::Error>::custom(error),
+        })?;
+        self.body = Some(text.into_bytes());
+        self.content_type = "application/x-www-form-urlencoded";
         Ok(())
     }
 }

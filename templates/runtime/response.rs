@@ -86,16 +86,10 @@ pub(crate) fn decode<T: DeserializeOwned>(
             headers,
         });
     }
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let decoded = serde_path_to_error::deserialize::<_, Envelope<T>>(&mut deserializer)
-        .map_err(|error| (error.path().to_string(), error.into_inner()))
-        .and_then(|envelope| {
-            // Anything after the JSON value makes the answer malformed too.
-            deserializer
-                .end()
-                .map(|()| envelope)
-                .map_err(|error| (".".to_string(), error))
-        });
+    // The fast path decodes straight from the body; only when that fails is the body read a
+    // second time with the path tracker, to say where it failed.
+    let decoded =
+        serde_json::from_slice::<Envelope<T>>(body).or_else(|_| locate_failure::<T>(body));
     let envelope = match decoded {
         Ok(envelope) => envelope,
         Err((path, error)) => {
@@ -128,6 +122,22 @@ pub(crate) fn decode<T: DeserializeOwned>(
         status,
         headers,
     })
+}
+
+/// Decodes `body` again while tracking the path, for the error that names where it failed.
+fn locate_failure<T: DeserializeOwned>(
+    body: &[u8],
+) -> Result<Envelope<T>, (String, serde_json::Error)> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    serde_path_to_error::deserialize::<_, Envelope<T>>(&mut deserializer)
+        .map_err(|error| (error.path().to_string(), error.into_inner()))
+        .and_then(|envelope| {
+            // Anything after the JSON value makes the answer malformed too.
+            deserializer
+                .end()
+                .map(|()| envelope)
+                .map_err(|error| (".".to_string(), error))
+        })
 }
 
 fn decode_error(

@@ -15,7 +15,10 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 pub async fn serve(status: u16, body: &str) -> MockServer {
     let server = MockServer::start().await;
     Mock::given(any())
-        .respond_with(ResponseTemplate::new(status).set_body_raw(body.as_bytes().to_vec(), "application/json"))
+        .respond_with(
+            ResponseTemplate::new(status)
+                .set_body_raw(body.as_bytes().to_vec(), "application/json"),
+        )
         .mount(&server)
         .await;
     server
@@ -31,7 +34,12 @@ pub fn client(server: &MockServer) -> Client {
 
 /// A value of `T` from its JSON text (a documented example).
 pub fn value<T: DeserializeOwned>(json: &str) -> T {
-    serde_json::from_str(json).unwrap_or_else(|error| panic!("the example {json} is not a valid {}: {error}", std::any::type_name::<T>()))
+    serde_json::from_str(json).unwrap_or_else(|error| {
+        panic!(
+            "the example {json} is not a valid {}: {error}",
+            std::any::type_name::<T>()
+        )
+    })
 }
 
 /// Asserts the answer decoded, and that its data, written back as JSON, says what `expected`
@@ -42,7 +50,11 @@ pub fn check<T: Serialize + std::fmt::Debug>(answer: Result<Response<T>, Error>,
     let actual = serde_json::to_value(&answer.data).expect("the data serializes");
     let mut differences = Vec::new();
     compare(&expected, &actual, "data", &mut differences);
-    assert!(differences.is_empty(), "decoded data differs from the example:\n{}", differences.join("\n"));
+    assert!(
+        differences.is_empty(),
+        "decoded data differs from the example:\n{}",
+        differences.join("\n")
+    );
 }
 
 /// Records where `actual` does not say what `expected` says. An absent value matches `null`;
@@ -61,7 +73,11 @@ fn compare(expected: &Value, actual: &Value, path: &str, differences: &mut Vec<S
         }
         (Value::Array(expected), Value::Array(actual)) => {
             if expected.len() != actual.len() {
-                differences.push(format!("{path}: {} items, example has {}", actual.len(), expected.len()));
+                differences.push(format!(
+                    "{path}: {} items, example has {}",
+                    actual.len(),
+                    expected.len()
+                ));
             }
             for (i, (e, a)) in expected.iter().zip(actual).enumerate() {
                 compare(e, a, &format!("{path}[{i}]"), differences);
@@ -75,7 +91,10 @@ fn compare(expected: &Value, actual: &Value, path: &str, differences: &mut Vec<S
 }
 
 fn same_instant(a: &str, b: &str) -> bool {
-    match (chrono::DateTime::parse_from_rfc3339(a), chrono::DateTime::parse_from_rfc3339(b)) {
+    match (
+        chrono::DateTime::parse_from_rfc3339(a),
+        chrono::DateTime::parse_from_rfc3339(b),
+    ) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     }
@@ -92,7 +111,11 @@ impl Prism {
     /// Starts Prism on a free port, installing it with npm into `target/prism` when it is not
     /// there. Fails loudly (panics) when it cannot be installed or started.
     pub fn start(spec: &std::path::Path) -> Prism {
-        assert!(spec.exists(), "the spec {} is missing; the contract test needs it", spec.display());
+        assert!(
+            spec.exists(),
+            "the spec {} is missing; the contract test needs it",
+            spec.display()
+        );
         let binary = prism_binary();
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .and_then(|listener| listener.local_addr())
@@ -100,19 +123,36 @@ impl Prism {
             .port();
         let log = std::env::temp_dir().join(format!("prism-{port}.log"));
         let child = std::process::Command::new(&binary)
-            .args(["mock", "--host", "127.0.0.1", "--port", &port.to_string(), "--errors"])
+            .args([
+                "mock",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                &port.to_string(),
+                "--errors",
+            ])
             .arg(spec)
             .stdout(std::fs::File::create(&log).expect("prism log"))
             .stderr(std::process::Stdio::inherit())
             .spawn()
             .unwrap_or_else(|error| panic!("cannot start Prism ({}): {error}", binary.display()));
-        let mut prism = Prism { child, url: format!("http://127.0.0.1:{port}") };
+        let mut prism = Prism {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
+        };
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(90);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
             if let Ok(Some(status)) = prism.child.try_wait() {
-                panic!("Prism exited with {status}; its log: {}", std::fs::read_to_string(&log).unwrap_or_default());
+                panic!(
+                    "Prism exited with {status}; its log: {}",
+                    std::fs::read_to_string(&log).unwrap_or_default()
+                );
             }
-            assert!(std::time::Instant::now() < deadline, "Prism did not start within 90 s; its log: {}", std::fs::read_to_string(&log).unwrap_or_default());
+            assert!(
+                std::time::Instant::now() < deadline,
+                "Prism did not start within 90 s; its log: {}",
+                std::fs::read_to_string(&log).unwrap_or_default()
+            );
             std::thread::sleep(std::time::Duration::from_millis(200));
         }
         prism
@@ -120,7 +160,10 @@ impl Prism {
 
     /// A client for this Prism.
     pub fn client(&self) -> Client {
-        Client::builder(&self.url).bearer_token("contract-token").build().expect("the client builds")
+        Client::builder(&self.url)
+            .bearer_token("contract-token")
+            .build()
+            .expect("the client builds")
     }
 }
 
@@ -146,7 +189,10 @@ fn prism_binary() -> std::path::PathBuf {
             .arg("@stoplight/prism-cli@5")
             .status()
             .unwrap_or_else(|error| panic!("cannot run npm to install Prism: {error}"));
-        assert!(status.success(), "npm could not install @stoplight/prism-cli ({status})");
+        assert!(
+            status.success(),
+            "npm could not install @stoplight/prism-cli ({status})"
+        );
     }
     binary
 }
@@ -160,8 +206,14 @@ pub fn record<T>(failures: &mut Vec<String>, operation: &str, answer: Result<Res
             }
         }
         Err(error) => {
-            let violations = error.headers().and_then(|h| h.get("sl-violations")).map(|v| format!("{v:?}"));
-            failures.push(format!("{operation}: {error} {}", violations.unwrap_or_default()));
+            let violations = error
+                .headers()
+                .and_then(|h| h.get("sl-violations"))
+                .map(|v| format!("{v:?}"));
+            failures.push(format!(
+                "{operation}: {error} {}",
+                violations.unwrap_or_default()
+            ));
         }
     }
 }

@@ -2,26 +2,30 @@
 
 use std::fmt;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use futures::StreamExt;
-use reqwest::header::{HeaderValue, AUTHORIZATION, CONTENT_TYPE};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, AUTHORIZATION, CONTENT_TYPE};
 use serde::de::DeserializeOwned;
+use tokio::time::Instant;
 use tracing::Instrument;
 use url::Url;
 
+use super::auth::{AccessToken, TokenSource};
 use super::error::Error;
 use super::request::Request;
 use super::response::{decode, Response};
+use super::retry::RetryPolicy;
 
 /// The `User-Agent` every request carries.
-const USER_AGENT: &str = concat!("webwork-client/", env!("CARGO_PKG_VERSION"));
+pub(crate) const USER_AGENT: &str = concat!("webwork-client/", env!("CARGO_PKG_VERSION"));
 /// How long a request may take, from connecting to the last byte, unless configured.
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
-/// The largest answer the client reads; a larger one is an error, not an allocation.
-const MAX_BODY_BYTES: usize = 32 * 1024 * 1024;
+/// The largest answer the client reads unless configured; a larger one is an error, not an
+/// allocation.
+const DEFAULT_MAX_RESPONSE_BYTES: usize = 32 * 1024 * 1024;
 
-/// A client for the API. Cheap to clone: clones share one connection pool.
+/// A client for the API. Cheap to clone: clones share one connection pool and one token source.
 ///
 /// ```no_run
 /// # async fn run() -> Result<(), webwork_client::Error> {
@@ -36,24 +40,20 @@ pub struct Client {
 struct Inner {
     http: reqwest::Client,
     base_url: Url,
-    token: Option<Token>,
-}
-
-/// A bearer token that never shows itself in `Debug` output or logs.
-#[derive(Clone)]
-struct Token(String);
-
-impl fmt::Debug for Token {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Token(<redacted>)")
-    }
+    /// `None` sends no `Authorization` header.
+    tokens: Option<Arc<dyn TokenSource>>,
+    timeout: Option<Duration>,
+    retry: RetryPolicy,
+    max_response_bytes: usize,
 }
 
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Client")
             .field("base_url", &self.inner.base_url.as_str())
-            .field("token", &self.inner.token)
+            .field("tokens", &self.inner.tokens)
+            .field("timeout", &self.inner.timeout)
+            .field("retry", &self.inner.retry)
             .finish_non_exhaustive()
     }
 }
@@ -75,8 +75,10 @@ impl Client {
     pub fn builder(base_url: impl Into<String>) -> ClientBuilder {
         ClientBuilder {
             base_url: base_url.into(),
-            token: None,
-            timeout: DEFAULT_TIMEOUT,
+            tokens: None,
+            timeout: Some(DEFAULT_TIMEOUT),
+            retry: RetryPolicy::default(),
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             http: None,
         }
     }
@@ -86,7 +88,8 @@ impl Client {
         &self.inner.base_url
     }
 
-    /// Sends `request` and decodes the answer.
+    /// Sends `request`, retrying it as its retry policy allows and once more with a refreshed
+    /// token after a `401`, and decodes the answer.
     pub(crate) async fn execute<T: DeserializeOwned>(
         &self,
         request: Request,
@@ -97,12 +100,14 @@ impl Client {
             method = %request.method,
             path = request.path_template,
             status = tracing::field::Empty,
+            attempts = tracing::field::Empty,
             elapsed_ms = tracing::field::Empty,
         );
         async move {
             let started = Instant::now();
-            let result = self.send_once(request).await;
+            let (result, attempts) = self.send_with_retries(&request, started).await;
             let span = tracing::Span::current();
+            span.record("attempts", attempts);
             span.record("elapsed_ms", started.elapsed().as_millis() as u64);
             if let Some(status) = result
                 .as_ref()
@@ -116,27 +121,110 @@ impl Client {
         .await
     }
 
-    async fn send_once<T: DeserializeOwned>(&self, request: Request) -> Result<Response<T>, Error> {
-        let url = self.url_for(&request)?;
-        let mut builder = self.inner.http.request(request.method, url);
-        if let Some(token) = &self.inner.token {
-            let mut value = HeaderValue::from_str(&format!("Bearer {}", token.0))
-                .map_err(|_| Error::Config("the token is not a valid header value".into()))?;
-            value.set_sensitive(true);
-            builder = builder.header(AUTHORIZATION, value);
+    /// The retry loop; gives the result and the number of sends.
+    async fn send_with_retries<T: DeserializeOwned>(
+        &self,
+        request: &Request,
+        started: Instant,
+    ) -> (Result<Response<T>, Error>, u32) {
+        let policy = request.options.retry.as_ref().unwrap_or(&self.inner.retry);
+        let mut attempt = 0;
+        // Sends that count against the policy (a resend with a refreshed token does not).
+        let mut counted = 0;
+        let mut reauthorized = false;
+        loop {
+            attempt += 1;
+            counted += 1;
+            let token = match &self.inner.tokens {
+                Some(source) => match source.token().await {
+                    Ok(token) => Some(token),
+                    Err(error) => return (Err(error), attempt - 1),
+                },
+                None => None,
+            };
+            let span =
+                tracing::debug_span!("webwork.attempt", attempt, status = tracing::field::Empty);
+            let result = self
+                .send_once(request, token.as_ref())
+                .instrument(span.clone())
+                .await;
+            if let Some(status) = result
+                .as_ref()
+                .map_or_else(Error::status, |r| Some(r.status))
+            {
+                span.record("status", status.as_u16());
+            }
+            let error = match result {
+                Ok(response) => return (Ok(response), attempt),
+                Err(error) => error,
+            };
+            if let (Error::Unauthorized(_), Some(source), Some(rejected), false) =
+                (&error, &self.inner.tokens, &token, reauthorized)
+            {
+                reauthorized = true;
+                match source.refresh_after_unauthorized(rejected).await {
+                    Ok(Some(_)) => {
+                        tracing::debug!(attempt, "401: sending once more with a refreshed token");
+                        counted -= 1;
+                        continue;
+                    }
+                    Ok(None) => return (Err(error), attempt),
+                    Err(refresh_error) => return (Err(refresh_error), attempt),
+                }
+            }
+            match policy.next_wait(&request.method, &error, counted, started.elapsed()) {
+                Some(wait) => {
+                    tracing::debug!(
+                        attempt,
+                        wait_ms = wait.as_millis() as u64,
+                        error = %error,
+                        "retrying"
+                    );
+                    tokio::time::sleep(wait).await;
+                }
+                None => return (Err(error), attempt),
+            }
         }
-        for (name, value) in request.headers {
-            builder = builder.header(name, value);
+    }
+
+    async fn send_once<T: DeserializeOwned>(
+        &self,
+        request: &Request,
+        token: Option<&AccessToken>,
+    ) -> Result<Response<T>, Error> {
+        let url = self.url_for(request)?;
+        let headers = headers_for(request, token)?;
+        let mut builder = self
+            .inner
+            .http
+            .request(request.method.clone(), url)
+            .headers(headers);
+        if let Some(timeout) = request.options.timeout.or(self.inner.timeout) {
+            builder = builder.timeout(timeout);
         }
-        if let Some(body) = request.body {
-            builder = builder
-                .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
-                .body(body);
+        if let Some(body) = &request.body {
+            builder = builder.body(body.clone());
         }
         let answer = builder.send().await.map_err(Error::Transport)?;
         let status = answer.status();
         let headers = answer.headers().clone();
-        let body = read_body(answer).await?;
+        let limit = self.inner.max_response_bytes;
+        let too_large = |headers: HeaderMap| Error::ResponseTooLarge {
+            limit,
+            status,
+            headers: Box::new(headers),
+        };
+        if answer
+            .content_length()
+            .is_some_and(|length| length > limit as u64)
+        {
+            return Err(too_large(headers));
+        }
+        let body = match read_body(answer, limit).await {
+            Ok(body) => body,
+            Err(None) => return Err(too_large(headers)),
+            Err(Some(error)) => return Err(Error::Transport(error)),
+        };
         decode(status, headers, &body)
     }
 
@@ -156,16 +244,58 @@ impl Client {
     }
 }
 
-/// Reads a body, refusing one larger than [`MAX_BODY_BYTES`].
-async fn read_body(answer: reqwest::Response) -> Result<Vec<u8>, Error> {
+/// The headers of one send: `User-Agent`, `Authorization`, the operation's header parameters,
+/// `Content-Type` for a body, then the request's extra headers, which replace any of these.
+fn headers_for(request: &Request, token: Option<&AccessToken>) -> Result<HeaderMap, Error> {
+    let mut headers = HeaderMap::new();
+    headers.insert(
+        reqwest::header::USER_AGENT,
+        HeaderValue::from_static(USER_AGENT),
+    );
+    if let Some(token) = token {
+        // Never echo the value: it is the token.
+        let mut value = HeaderValue::from_str(&format!("Bearer {}", token.secret()))
+            .map_err(|_| Error::Config("the access token is not a valid header value".into()))?;
+        value.set_sensitive(true);
+        headers.insert(AUTHORIZATION, value);
+    }
+    for (name, value) in &request.headers {
+        let value = HeaderValue::from_str(value).map_err(|_| {
+            Error::Config(format!(
+                "the value of the header parameter `{name}` is not a valid header value"
+            ))
+        })?;
+        headers.append(*name, value);
+    }
+    if request.body.is_some() {
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static(request.content_type));
+    }
+    for (name, value) in &request.options.headers {
+        let header = HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| Error::Config(format!("`{name}` is not a valid header name")))?;
+        let mut value = HeaderValue::from_str(value).map_err(|_| {
+            Error::Config(format!(
+                "the value of the extra header `{name}` is not a valid header value"
+            ))
+        })?;
+        value.set_sensitive(true);
+        headers.insert(header, value);
+    }
+    Ok(headers)
+}
+
+/// Reads a body of at most `limit` bytes: `Err(None)` when it is larger (the rest is not
+/// read), `Err(Some(_))` when the connection fails.
+async fn read_body(
+    answer: reqwest::Response,
+    limit: usize,
+) -> Result<Vec<u8>, Option<reqwest::Error>> {
     let mut body = Vec::new();
     let mut chunks = answer.bytes_stream();
     while let Some(chunk) = chunks.next().await {
-        let chunk = chunk.map_err(Error::Transport)?;
-        if body.len() + chunk.len() > MAX_BODY_BYTES {
-            return Err(Error::Config(format!(
-                "the answer is larger than {MAX_BODY_BYTES} bytes"
-            )));
+        let chunk = chunk.map_err(Some)?;
+        if body.len().saturating_add(chunk.len()) > limit {
+            return Err(None);
         }
         body.extend_from_slice(&chunk);
     }
@@ -177,26 +307,60 @@ async fn read_body(answer: reqwest::Response) -> Result<Vec<u8>, Error> {
 #[must_use]
 pub struct ClientBuilder {
     base_url: String,
-    token: Option<Token>,
-    timeout: Duration,
+    tokens: Option<Arc<dyn TokenSource>>,
+    timeout: Option<Duration>,
+    retry: RetryPolicy,
+    max_response_bytes: usize,
     http: Option<reqwest::Client>,
 }
 
 impl ClientBuilder {
-    /// Authenticates every request with `Authorization: Bearer <token>`.
+    /// Authenticates every request with `Authorization: Bearer <token>` (a personal access
+    /// token, or an OAuth2 access token that the client does not refresh).
     pub fn bearer_token(mut self, token: impl Into<String>) -> Self {
-        self.token = Some(Token(token.into()));
+        self.tokens = Some(Arc::new(AccessToken::new(token)));
         self
     }
 
-    /// How long a request may take in all (30 seconds unless set).
+    /// Asks `source` for the bearer token before every send, and for a new one once after a
+    /// `401` (then sends the request once more). See [`OAuth2TokenSource`](crate::OAuth2TokenSource).
+    pub fn token_source(mut self, source: impl TokenSource) -> Self {
+        self.tokens = Some(Arc::new(source));
+        self
+    }
+
+    /// How long each send may take, from connecting to the last byte of the answer (30 seconds
+    /// unless set). A request's own [`RequestOptions::timeout`](crate::RequestOptions::timeout)
+    /// replaces it.
     pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
+        self.timeout = Some(timeout);
         self
     }
 
-    /// Uses a `reqwest::Client` you configured (proxies, TLS roots). The builder's timeout
-    /// does not apply to it.
+    /// Sends without a client-wide timeout (a request may still set its own). Tests with a
+    /// paused tokio clock need this: the clock jumps over a pending timeout while the client
+    /// waits for the network.
+    pub fn without_timeout(mut self) -> Self {
+        self.timeout = None;
+        self
+    }
+
+    /// How requests are retried ([`RetryPolicy::default`] unless set; a request's own
+    /// [`RequestOptions::retry`](crate::RequestOptions::retry) replaces it).
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// The largest answer body the client reads (32 MiB unless set); a larger one is
+    /// [`Error::ResponseTooLarge`].
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.max_response_bytes = limit;
+        self
+    }
+
+    /// Uses a `reqwest::Client` you configured (proxies, TLS roots, connection pool). The
+    /// timeout, `User-Agent` and retries of this builder still apply.
     pub fn http_client(mut self, http: reqwest::Client) -> Self {
         self.http = Some(http);
         self
@@ -220,7 +384,6 @@ impl ClientBuilder {
             Some(http) => http,
             None => reqwest::Client::builder()
                 .user_agent(USER_AGENT)
-                .timeout(self.timeout)
                 .build()
                 .map_err(|error| Error::Config(error.to_string()))?,
         };
@@ -228,7 +391,10 @@ impl ClientBuilder {
             inner: Arc::new(Inner {
                 http,
                 base_url,
-                token: self.token,
+                tokens: self.tokens,
+                timeout: self.timeout,
+                retry: self.retry,
+                max_response_bytes: self.max_response_bytes,
             }),
         })
     }

@@ -17,7 +17,8 @@ pub enum Error {
     /// A parameter the operation requires was not set on the request builder.
     #[error("the required parameter `{0}` was not set")]
     MissingParameter(&'static str),
-    /// The client could not be set up (an unusable base URL, a TLS back end that failed).
+    /// The client or a request is configured wrongly: an unusable base URL, a TLS back end that
+    /// failed, an extra header that is not a valid header name or value.
     #[error("invalid client configuration: {0}")]
     Config(String),
     /// The request body could not be written as JSON.
@@ -58,6 +59,22 @@ pub enum Error {
     /// The answer could not be decoded into the expected type.
     #[error(transparent)]
     Decode(Box<DecodeError>),
+    /// The answer's body was larger than the client reads
+    /// ([`ClientBuilder::max_response_bytes`](crate::ClientBuilder::max_response_bytes)); it
+    /// was not read to the end.
+    #[error("the answer ({status}) is larger than the limit of {limit} bytes")]
+    ResponseTooLarge {
+        /// The limit in bytes.
+        limit: usize,
+        /// The HTTP status of the answer.
+        status: StatusCode,
+        /// The answer's headers.
+        headers: Box<HeaderMap>,
+    },
+    /// An access token could not be obtained or refreshed (the OAuth2 token endpoint refused or
+    /// could not be reached). The message never contains a token.
+    #[error("authentication failed: {0}")]
+    Auth(String),
 }
 
 impl Error {
@@ -66,6 +83,7 @@ impl Error {
         match self {
             Error::Transport(error) => error.status(),
             Error::Decode(error) => Some(error.status),
+            Error::ResponseTooLarge { status, .. } => Some(*status),
             _ => self.api_error().map(ApiError::status),
         }
     }
@@ -74,6 +92,7 @@ impl Error {
     pub fn headers(&self) -> Option<&HeaderMap> {
         match self {
             Error::Decode(error) => Some(&error.headers),
+            Error::ResponseTooLarge { headers, .. } => Some(headers),
             _ => self.api_error().map(ApiError::headers),
         }
     }
@@ -95,6 +114,30 @@ impl Error {
     /// Whether the request timed out.
     pub fn is_timeout(&self) -> bool {
         matches!(self, Error::Transport(error) if error.is_timeout())
+    }
+
+    /// The wait the server asked for before the next request (`Retry-After`, or the
+    /// rate-limit reset headers on a 429), when it said.
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            Error::RateLimited { retry_after, .. } => *retry_after,
+            Error::Api(error) => super::response::retry_after_header(&error.headers),
+            _ => None,
+        }
+    }
+
+    /// Whether sending the same request again may succeed: a connection failure or timeout, or
+    /// an answer of 408, 429, 502, 503 or 504. The client retries these itself as its
+    /// [`RetryPolicy`](crate::RetryPolicy) allows.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Error::Transport(error) => {
+                error.is_connect() || error.is_timeout() || error.is_request() || error.is_body()
+            }
+            Error::RateLimited { .. } => true,
+            Error::Api(error) => matches!(error.status.as_u16(), 408 | 429 | 502 | 503 | 504),
+            _ => false,
+        }
     }
 }
 
@@ -175,6 +218,21 @@ impl DecodeError {
 
 /// How much of a body an error keeps.
 const SNIPPET_BYTES: usize = 512;
+/// How much of a message (the server's, or serde's about a value) an error keeps.
+pub(crate) const MESSAGE_BYTES: usize = 1024;
+
+/// `text` cut to at most `max` bytes at a character boundary, marked with `…` when cut.
+pub(crate) fn truncate(mut text: String, max: usize) -> String {
+    if text.len() > max {
+        let mut end = max;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
+        text.push('…');
+    }
+    text
+}
 
 /// The first [`SNIPPET_BYTES`] of `body` as text, cut at a character boundary.
 pub(crate) fn snippet(body: &[u8]) -> String {

@@ -1,9 +1,12 @@
 // Hand-written runtime, copied from templates/runtime/ by `cargo xtask regenerate`. Do not edit here.
 
+use std::fmt;
+use std::time::Duration;
+
 use reqwest::Method;
 use serde::Serialize;
 
-use super::Error;
+use super::{Error, RetryPolicy};
 
 /// One HTTP request as a generated operation describes it: the parts the runtime needs to
 /// send it, log it and retry it.
@@ -18,8 +21,12 @@ pub(crate) struct Request {
     pub(crate) segments: Vec<String>,
     pub(crate) query: Vec<(&'static str, String)>,
     pub(crate) headers: Vec<(&'static str, String)>,
-    /// A JSON body, already serialized.
+    /// The body, already serialized.
     pub(crate) body: Option<Vec<u8>>,
+    /// The body's media type.
+    pub(crate) content_type: &'static str,
+    /// What the caller set on the builder for this one request.
+    pub(crate) options: RequestOptions,
 }
 
 impl Request {
@@ -36,7 +43,14 @@ impl Request {
             query: Vec::new(),
             headers: Vec::new(),
             body: None,
+            content_type: "application/json",
+            options: RequestOptions::default(),
         }
+    }
+
+    /// Replaces the per-request options.
+    pub(crate) fn options(&mut self, options: RequestOptions) {
+        self.options = options;
     }
 
     /// Appends one path segment (a literal or a parameter's value).
@@ -58,7 +72,97 @@ impl Request {
     pub(crate) fn json(&mut self, body: &impl Serialize) -> Result<(), Error> {
         let bytes = serde_json::to_vec(body).map_err(|source| Error::Encode { source })?;
         self.body = Some(bytes);
+        self.content_type = "application/json";
         Ok(())
+    }
+
+    /// Serializes `body` as an `application/x-www-form-urlencoded` request body.
+    pub(crate) fn form(&mut self, body: &impl Serialize) -> Result<(), Error> {
+        let text = serde_urlencoded::to_string(body).map_err(|error| Error::Encode {
+            source: <serde_json::Error as serde::ser::Error>::custom(error),
+        })?;
+        self.body = Some(text.into_bytes());
+        self.content_type = "application/x-www-form-urlencoded";
+        Ok(())
+    }
+}
+
+/// Settings for one request that override the client's: timeout, retry policy, extra headers.
+///
+/// Every operation builder has `.timeout(…)`, `.retry(…)` and `.header(…, …)`, which set these.
+///
+/// ```
+/// use std::time::Duration;
+/// let options = webwork_client::RequestOptions::new()
+///     .timeout(Duration::from_secs(5))
+///     .retry(webwork_client::RetryPolicy::none())
+///     .header("X-Request-Id", "42");
+/// # let _ = options;
+/// ```
+#[derive(Clone, Default)]
+#[must_use]
+pub struct RequestOptions {
+    pub(crate) timeout: Option<Duration>,
+    pub(crate) retry: Option<RetryPolicy>,
+    pub(crate) headers: Vec<(String, String)>,
+}
+
+impl RequestOptions {
+    /// No overrides: the client's settings apply.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// How long each send of this request may take, from connecting to the last byte of the
+    /// answer (instead of the client's timeout).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// How this request is retried (instead of the client's policy).
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = Some(policy);
+        self
+    }
+
+    /// Adds a header to this request; it replaces a header of the same name the client would
+    /// send (`User-Agent`, `Authorization`, a header parameter). An invalid name or value is
+    /// reported as [`Error::Config`] when the request is sent. Values never show in `Debug`.
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// The timeout set for this request, if any.
+    pub fn get_timeout(&self) -> Option<Duration> {
+        self.timeout
+    }
+
+    /// The retry policy set for this request, if any.
+    pub fn get_retry(&self) -> Option<&RetryPolicy> {
+        self.retry.as_ref()
+    }
+
+    /// The names of the extra headers set for this request.
+    pub fn header_names(&self) -> impl Iterator<Item = &str> {
+        self.headers.iter().map(|(name, _)| name.as_str())
+    }
+}
+
+impl fmt::Debug for RequestOptions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Extra headers may carry secrets (an API key, a session): show their names only.
+        let headers: Vec<_> = self
+            .headers
+            .iter()
+            .map(|(name, _)| (name, "<redacted>"))
+            .collect();
+        f.debug_struct("RequestOptions")
+            .field("timeout", &self.timeout)
+            .field("retry", &self.retry)
+            .field("headers", &headers)
+            .finish()
     }
 }
 

@@ -8,7 +8,7 @@ use reqwest::StatusCode;
 use serde::de::{value::UnitDeserializer, DeserializeOwned, Error as _};
 use serde::Deserialize;
 
-use super::error::{snippet, ApiError, DecodeError, Error};
+use super::error::{snippet, truncate, ApiError, DecodeError, Error, MESSAGE_BYTES};
 use crate::envelope::{Envelope, Meta};
 
 /// A successful answer: the typed `data` with the rest of the envelope beside it.
@@ -88,16 +88,10 @@ pub(crate) fn decode<T: DeserializeOwned>(
             headers,
         });
     }
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let decoded = serde_path_to_error::deserialize::<_, Envelope<T>>(&mut deserializer)
-        .map_err(|error| (error.path().to_string(), error.into_inner()))
-        .and_then(|envelope| {
-            // Anything after the JSON value makes the answer malformed too.
-            deserializer
-                .end()
-                .map(|()| envelope)
-                .map_err(|error| (".".to_string(), error))
-        });
+    // The fast path decodes straight from the body; only when that fails is the body read a
+    // second time with the path tracker, to say where it failed.
+    let decoded =
+        serde_json::from_slice::<Envelope<T>>(body).or_else(|_| locate_failure::<T>(body));
     let envelope = match decoded {
         Ok(envelope) => envelope,
         Err((path, error)) => {
@@ -132,6 +126,22 @@ pub(crate) fn decode<T: DeserializeOwned>(
     })
 }
 
+/// Decodes `body` again while tracking the path, for the error that names where it failed.
+fn locate_failure<T: DeserializeOwned>(
+    body: &[u8],
+) -> Result<Envelope<T>, (String, serde_json::Error)> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    serde_path_to_error::deserialize::<_, Envelope<T>>(&mut deserializer)
+        .map_err(|error| (error.path().to_string(), error.into_inner()))
+        .and_then(|envelope| {
+            // Anything after the JSON value makes the answer malformed too.
+            deserializer
+                .end()
+                .map(|()| envelope)
+                .map_err(|error| (".".to_string(), error))
+        })
+}
+
 fn decode_error(
     path: &str,
     error: &dyn std::fmt::Display,
@@ -140,8 +150,9 @@ fn decode_error(
     body: &[u8],
 ) -> Error {
     Error::Decode(Box::new(DecodeError {
-        path: path.to_string(),
-        message: error.to_string(),
+        path: truncate(path.to_string(), MESSAGE_BYTES),
+        // serde quotes the offending value, which may be as large as the body.
+        message: truncate(error.to_string(), MESSAGE_BYTES),
         snippet: snippet(body),
         status,
         headers: headers.clone(),
@@ -159,9 +170,12 @@ fn api_error(status: StatusCode, headers: HeaderMap, body: &[u8]) -> ApiError {
             FieldMessages::One(one) => (field, vec![one]),
         })
         .collect();
+    let message = parsed
+        .message
+        .map(|message| truncate(message, MESSAGE_BYTES));
     ApiError {
         status,
-        message: parsed.message,
+        message,
         field_errors,
         body: snippet(body),
         headers,
@@ -182,16 +196,60 @@ pub(crate) fn error_for_status(status: StatusCode, headers: HeaderMap, body: &[u
     }
 }
 
-/// The wait a `Retry-After` header asks for (seconds, or an HTTP date).
+/// `X-RateLimit-Remaining`: requests left in the current window. **Unconfirmed**: the API's
+/// public docs state the limit (60 requests a minute) but name no headers; these are the
+/// conventional names, read only when present.
+pub(crate) const RATE_LIMIT_REMAINING: &str = "x-ratelimit-remaining";
+/// `X-RateLimit-Reset`: when the window resets, as Unix seconds or as seconds from now.
+/// **Unconfirmed**, like [`RATE_LIMIT_REMAINING`].
+pub(crate) const RATE_LIMIT_RESET: &str = "x-ratelimit-reset";
+
+/// Values of `X-RateLimit-Reset` above this are Unix timestamps, below it seconds from now.
+const UNIX_TIMESTAMP_FLOOR: i64 = 1_000_000_000;
+
+/// The wait the server asked for: `Retry-After` (seconds, or an HTTP date), else
+/// `X-RateLimit-Reset` when `X-RateLimit-Remaining` is absent or `0` (unconfirmed header names).
 pub(crate) fn retry_after(headers: &HeaderMap) -> Option<Duration> {
-    let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
+    if let Some(value) = headers.get(RETRY_AFTER) {
+        return parse_retry_after(value.to_str().ok()?.trim());
+    }
+    let remaining = headers
+        .get(RATE_LIMIT_REMAINING)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.trim().parse::<u64>().ok());
+    if remaining.is_some_and(|remaining| remaining > 0) {
+        return None;
+    }
+    let reset = headers
+        .get(RATE_LIMIT_RESET)?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse::<i64>()
+        .ok()?;
+    if reset >= UNIX_TIMESTAMP_FLOOR {
+        let when = chrono::DateTime::from_timestamp(reset, 0)?;
+        return Some(until(when));
+    }
+    Some(Duration::from_secs(reset.max(0).unsigned_abs()))
+}
+
+/// The wait a `Retry-After` header alone asks for (a 503 may send one).
+pub(crate) fn retry_after_header(headers: &HeaderMap) -> Option<Duration> {
+    parse_retry_after(headers.get(RETRY_AFTER)?.to_str().ok()?.trim())
+}
+
+fn parse_retry_after(value: &str) -> Option<Duration> {
     if let Ok(seconds) = value.parse::<u64>() {
         return Some(Duration::from_secs(seconds));
     }
     let when = chrono::DateTime::parse_from_rfc2822(value).ok()?;
-    let wait = when
-        .signed_duration_since(chrono::Utc::now())
+    Some(until(when.with_timezone(&chrono::Utc)))
+}
+
+/// The time from now until `when`, zero when it has passed.
+fn until(when: chrono::DateTime<chrono::Utc>) -> Duration {
+    when.signed_duration_since(chrono::Utc::now())
         .to_std()
-        .unwrap_or_default();
-    Some(wait)
+        .unwrap_or_default()
 }

@@ -5,7 +5,7 @@ use quote::{format_ident, quote};
 
 use super::rust::{doc_lines, doc_text, inner_doc_lines, Paths};
 use crate::model::{
-    Api, Body, HttpMethod, Operation, Param, ParamLocation, Primitive, Tag, TypeRef,
+    Api, Body, BodyEncoding, HttpMethod, Operation, Param, ParamLocation, Primitive, Tag, TypeRef,
 };
 
 /// The module of one tag: its builders and `Client` methods.
@@ -501,16 +501,20 @@ fn send_body(op: &Operation, paths: &Paths) -> TokenStream {
 }
 
 fn body_statements(body: &Body, paths: &Paths) -> TokenStream {
+    let write = match body.encoding {
+        BodyEncoding::Json => quote!(json),
+        BodyEncoding::Form => quote!(form),
+    };
     if body.fields.is_empty() {
         return if body.required {
             quote! {
                 let body = self.body.ok_or(Error::MissingParameter("body"))?;
-                request.json(&body)?;
+                request.#write(&body)?;
             }
         } else {
             quote! {
                 if let Some(body) = self.body {
-                    request.json(&body)?;
+                    request.#write(&body)?;
                 }
             }
         };
@@ -528,7 +532,7 @@ fn body_statements(body: &Body, paths: &Paths) -> TokenStream {
     });
     quote! {
         let body = #ty { #(#members)* };
-        request.json(&body)?;
+        request.#write(&body)?;
     }
 }
 

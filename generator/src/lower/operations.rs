@@ -8,8 +8,8 @@ use openapiv3::{
 use super::types::{docs_of, notes, TypeSpace};
 use crate::diagnostics::{Diagnostic, Pointer};
 use crate::model::{
-    Body, BodyField, Docs, HttpMethod, Operation, Paging, Param, ParamLocation, Primitive, Success,
-    TypeRef,
+    Body, BodyEncoding, BodyField, Docs, HttpMethod, Operation, Paging, Param, ParamLocation,
+    Primitive, Success, TypeRef,
 };
 use crate::names::{self, Scope};
 use crate::resolve::Resolver;
@@ -256,11 +256,19 @@ impl<'a> OperationLowering<'_, 'a> {
         };
         let body_at = at.join("requestBody");
         let body = self.resolver.request_body(item, &body_at)?;
-        let Some((media, content)) = body.content.iter().find(|(media, _)| is_json(media)) else {
+        let json = body.content.iter().find(|(media, _)| is_json(media));
+        let form = || body.content.iter().find(|(media, _)| is_form(media));
+        let Some((encoding, (media, content))) = json
+            .map(|found| (BodyEncoding::Json, found))
+            .or_else(|| form().map(|found| (BodyEncoding::Form, found)))
+        else {
             let found: Vec<&str> = body.content.keys().map(String::as_str).collect();
             return Err(self.resolver.error(
                 &body_at.join("content"),
-                format!("request bodies in {} are not supported by the generator yet; use application/json", found.join(", ")),
+                format!(
+                    "request bodies in {} are not supported by the generator yet; use application/json or application/x-www-form-urlencoded",
+                    found.join(", ")
+                ),
             ));
         };
         let schema_at = body_at.join("content").join(media).join("schema");
@@ -296,6 +304,7 @@ impl<'a> OperationLowering<'_, 'a> {
             .collect();
         Ok(Some(Body {
             ty,
+            encoding,
             required: body.required,
             fields,
         }))
@@ -319,22 +328,41 @@ impl<'a> OperationLowering<'_, 'a> {
             })
             .collect();
         errors.sort_unstable();
-        let success =
-            operation
-                .responses
+        // The first 2xx answer; failing that `default`, then the first redirect (an operation
+        // that only redirects still gets a method, whose data is whatever the answer holds).
+        let responses = &operation.responses;
+        let two_xx = responses
+            .responses
+            .iter()
+            .find_map(|(code, response)| match code {
+                StatusCode::Code(n @ 200..=299) => Some((*n, code.to_string(), response)),
+                StatusCode::Range(2) => Some((200, code.to_string(), response)),
+                _ => None,
+            });
+        let redirect = || {
+            responses
                 .responses
                 .iter()
                 .find_map(|(code, response)| match code {
-                    StatusCode::Code(n @ 200..=299) => Some((*n, response)),
-                    StatusCode::Range(2) => Some((200, response)),
+                    StatusCode::Code(n @ 300..=399) => Some((*n, code.to_string(), response)),
                     _ => None,
-                });
-        let Some((status, response)) = success else {
-            return Err(self
-                .resolver
-                .error(&responses_at, "the operation documents no 2xx answer"));
+                })
         };
-        let response_at = responses_at.join(status);
+        let success = two_xx
+            .or_else(|| {
+                responses
+                    .default
+                    .as_ref()
+                    .map(|r| (200, "default".to_string(), r))
+            })
+            .or_else(redirect);
+        let Some((status, key, response)) = success else {
+            return Err(self.resolver.error(
+                &responses_at,
+                "the operation documents no 2xx, default or 3xx answer",
+            ));
+        };
+        let response_at = responses_at.join(key);
         let response = self.resolver.response(response, &response_at)?;
         let Some((media, content)) = response.content.iter().find(|(media, _)| is_json(media))
         else {
@@ -420,6 +448,11 @@ fn first_example(media: &openapiv3::MediaType) -> Option<serde_json::Value> {
             ReferenceOr::Reference { .. } => None,
         })
     })
+}
+
+/// Whether a media type is a URL-encoded form.
+fn is_form(media: &str) -> bool {
+    media.split(';').next().unwrap_or_default().trim() == "application/x-www-form-urlencoded"
 }
 
 /// Whether a media type is JSON.

@@ -7,7 +7,8 @@ mod types;
 
 pub use envelope::Envelope;
 pub use operations::{
-    Body, BodyField, HttpMethod, Operation, PageInfo, Paging, Param, ParamLocation, Success,
+    Body, BodyEncoding, BodyField, HttpMethod, Operation, PageInfo, Paging, Param, ParamLocation,
+    Success,
 };
 pub use types::{
     DateKind, Docs, Field, Primitive, TypeDef, TypeKind, TypeRef, UnionVariant, Variant,

@@ -144,11 +144,22 @@ pub struct Param {
     pub example: Option<String>,
 }
 
-/// A JSON request body.
+/// How a request body is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyEncoding {
+    /// `application/json`
+    Json,
+    /// `application/x-www-form-urlencoded`
+    Form,
+}
+
+/// A request body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Body {
     /// The body's type.
     pub ty: TypeRef,
+    /// How it is written on the wire.
+    pub encoding: BodyEncoding,
     /// Whether the body must be sent.
     pub required: bool,
     /// When the body is an object: its properties, each with a builder setter.

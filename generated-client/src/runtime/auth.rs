@@ -1,0 +1,509 @@
+// Hand-written runtime, copied from templates/runtime/ by `cargo xtask regenerate`. Do not edit here.
+
+//! Authentication: tokens that never show themselves, token sources the client asks for a
+//! token before each send, and the OAuth2 authorization code flow (on the `oauth2` crate).
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use futures::future::BoxFuture;
+use futures::lock::Mutex;
+use oauth2::basic::{BasicClient, BasicErrorResponse, BasicTokenResponse};
+use oauth2::{
+    AuthType, AuthUrl, AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointNotSet,
+    EndpointSet, ErrorResponse, RedirectUrl, RequestTokenError, Scope, TokenResponse, TokenUrl,
+};
+use tokio::time::Instant;
+use url::Url;
+
+use super::error::{truncate, Error, MESSAGE_BYTES};
+
+/// Where users authorize an application (assumed from the API's docs; configurable with
+/// [`OAuth2Builder::authorization_endpoint`]).
+pub const DEFAULT_AUTHORIZATION_URL: &str = "https://webwork-tracker.com/oauth/authorize";
+/// Where codes and refresh tokens are exchanged for access tokens (assumed; configurable with
+/// [`OAuth2Builder::token_endpoint`]).
+pub const DEFAULT_TOKEN_URL: &str = "https://webwork-tracker.com/oauth/token";
+
+/// How long before it expires an access token is refreshed, unless configured.
+const DEFAULT_REFRESH_MARGIN: Duration = Duration::from_secs(60);
+/// How long a call to the token endpoint may take.
+const TOKEN_ENDPOINT_TIMEOUT: Duration = Duration::from_secs(30);
+
+macro_rules! secret {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        ///
+        /// Its `Debug` output is redacted; read it with [`secret`](Self::secret).
+        #[derive(Clone, PartialEq, Eq)]
+        pub struct $name(String);
+
+        impl $name {
+            /// Wraps a token.
+            pub fn new(token: impl Into<String>) -> Self {
+                $name(token.into())
+            }
+
+            /// The token itself. Do not log it.
+            pub fn secret(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(concat!(stringify!($name), "(<redacted>)"))
+            }
+        }
+    };
+}
+
+secret!(
+    /// An access token: a personal access token or an OAuth2 access token.
+    AccessToken
+);
+secret!(
+    /// An OAuth2 refresh token.
+    RefreshToken
+);
+
+/// Where the client gets the bearer token for each request.
+///
+/// The client calls [`token`](Self::token) before every send, and after a `401` calls
+/// [`refresh_after_unauthorized`](Self::refresh_after_unauthorized) once and, when that gives a
+/// token, sends the request once more. [`AccessToken`] (a fixed token) and
+/// [`OAuth2TokenSource`] implement it; implement it for your own token store.
+pub trait TokenSource: fmt::Debug + Send + Sync + 'static {
+    /// A token to send now; refresh it first if it is about to expire.
+    fn token(&self) -> BoxFuture<'_, Result<AccessToken, Error>>;
+
+    /// The server answered `401` to `rejected`: a new token to try once more, or `None` when
+    /// there is none (the `401` is then returned). The default has none.
+    fn refresh_after_unauthorized<'a>(
+        &'a self,
+        rejected: &'a AccessToken,
+    ) -> BoxFuture<'a, Result<Option<AccessToken>, Error>> {
+        let _ = rejected;
+        Box::pin(async { Ok(None) })
+    }
+}
+
+/// A shared source: keep an `Arc` to read or update it while the client uses it.
+impl<S: TokenSource + ?Sized> TokenSource for Arc<S> {
+    fn token(&self) -> BoxFuture<'_, Result<AccessToken, Error>> {
+        (**self).token()
+    }
+
+    fn refresh_after_unauthorized<'a>(
+        &'a self,
+        rejected: &'a AccessToken,
+    ) -> BoxFuture<'a, Result<Option<AccessToken>, Error>> {
+        (**self).refresh_after_unauthorized(rejected)
+    }
+}
+
+impl TokenSource for AccessToken {
+    fn token(&self) -> BoxFuture<'_, Result<AccessToken, Error>> {
+        let token = self.clone();
+        Box::pin(async move { Ok(token) })
+    }
+}
+
+/// The tokens the token endpoint issued.
+#[derive(Debug, Clone)]
+pub struct TokenSet {
+    access_token: AccessToken,
+    refresh_token: Option<RefreshToken>,
+    expires_at: Option<Instant>,
+    scopes: Vec<String>,
+}
+
+impl TokenSet {
+    /// Tokens you stored: `expires_in` is the access token's remaining lifetime, if known.
+    pub fn new(
+        access_token: impl Into<String>,
+        refresh_token: Option<String>,
+        expires_in: Option<Duration>,
+    ) -> Self {
+        TokenSet {
+            access_token: AccessToken::new(access_token),
+            refresh_token: refresh_token.map(RefreshToken::new),
+            expires_at: expires_in.map(|lifetime| Instant::now() + lifetime),
+            scopes: Vec::new(),
+        }
+    }
+
+    /// The access token.
+    pub fn access_token(&self) -> &AccessToken {
+        &self.access_token
+    }
+
+    /// The refresh token, if the server issued one.
+    pub fn refresh_token(&self) -> Option<&RefreshToken> {
+        self.refresh_token.as_ref()
+    }
+
+    /// How long the access token stays valid (zero once expired), if the server said.
+    pub fn expires_in(&self) -> Option<Duration> {
+        self.expires_at
+            .map(|at| at.saturating_duration_since(Instant::now()))
+    }
+
+    /// The scopes the server granted, when it listed them.
+    pub fn scopes(&self) -> &[String] {
+        &self.scopes
+    }
+
+    fn from_response(response: &BasicTokenResponse, previous: Option<&RefreshToken>) -> Self {
+        TokenSet {
+            access_token: AccessToken::new(response.access_token().secret().clone()),
+            // A server that does not rotate refresh tokens leaves the old one valid.
+            refresh_token: response
+                .refresh_token()
+                .map(|token| RefreshToken::new(token.secret().clone()))
+                .or_else(|| previous.cloned()),
+            expires_at: response
+                .expires_in()
+                .map(|lifetime| Instant::now() + lifetime),
+            scopes: response
+                .scopes()
+                .map(|scopes| scopes.iter().map(|scope| scope.to_string()).collect())
+                .unwrap_or_default(),
+        }
+    }
+}
+
+type ConfiguredClient =
+    BasicClient<EndpointSet, EndpointNotSet, EndpointNotSet, EndpointNotSet, EndpointSet>;
+
+/// The OAuth2 authorization code flow: the URL to send a user to, and the exchanges of a code
+/// or a refresh token for tokens.
+///
+/// ```no_run
+/// # async fn run(code_from_redirect: String) -> Result<(), webwork_client::Error> {
+/// use webwork_client::OAuth2;
+/// let oauth = OAuth2::builder("client-id", "https://example.com/callback")
+///     .client_secret("client-secret")
+///     .build()?;
+/// let state = OAuth2::random_state();
+/// let url = oauth.authorization_url(["read", "write"], &state);
+/// // … send the user to `url`; check that the redirect brings `state` back …
+/// let tokens = oauth.exchange_code(code_from_redirect).await?;
+/// let client = webwork_client::Client::builder(webwork_client::DEFAULT_BASE_URL)
+///     .token_source(oauth.token_source(tokens))
+///     .build()?;
+/// # let _ = client; Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct OAuth2 {
+    client: ConfiguredClient,
+    http: reqwest::Client,
+}
+
+impl fmt::Debug for OAuth2 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("OAuth2")
+            .field("client_id", &self.client.client_id().as_str())
+            .field("authorization_url", &self.client.auth_uri().as_str())
+            .field("token_url", &self.client.token_uri().as_str())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Configures [`OAuth2`].
+#[must_use]
+pub struct OAuth2Builder {
+    client_id: String,
+    client_secret: Option<String>,
+    redirect_uri: String,
+    authorization_url: String,
+    token_url: String,
+    http: Option<reqwest::Client>,
+}
+
+impl fmt::Debug for OAuth2Builder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("OAuth2Builder")
+            .field("client_id", &self.client_id)
+            .field(
+                "client_secret",
+                &self.client_secret.as_ref().map(|_| "<redacted>"),
+            )
+            .field("redirect_uri", &self.redirect_uri)
+            .field("authorization_url", &self.authorization_url)
+            .field("token_url", &self.token_url)
+            .finish_non_exhaustive()
+    }
+}
+
+impl OAuth2Builder {
+    /// The application's client secret (confidential clients). It is sent in the token
+    /// request's form body, with the client id.
+    pub fn client_secret(mut self, secret: impl Into<String>) -> Self {
+        self.client_secret = Some(secret.into());
+        self
+    }
+
+    /// The authorization endpoint ([`DEFAULT_AUTHORIZATION_URL`] unless set).
+    pub fn authorization_endpoint(mut self, url: impl Into<String>) -> Self {
+        self.authorization_url = url.into();
+        self
+    }
+
+    /// The token endpoint ([`DEFAULT_TOKEN_URL`] unless set).
+    pub fn token_endpoint(mut self, url: impl Into<String>) -> Self {
+        self.token_url = url.into();
+        self
+    }
+
+    /// The HTTP client for the token endpoint. It should not follow redirects.
+    pub fn http_client(mut self, http: reqwest::Client) -> Self {
+        self.http = Some(http);
+        self
+    }
+
+    /// Checks the URLs and builds the flow.
+    ///
+    /// # Errors
+    /// [`Error::Config`] when a URL is not valid or the HTTP client cannot be set up.
+    pub fn build(self) -> Result<OAuth2, Error> {
+        let invalid = |what: &str, url: &str, error: url::ParseError| {
+            Error::Config(format!("invalid OAuth2 {what} `{url}`: {error}"))
+        };
+        let auth_url = AuthUrl::new(self.authorization_url.clone())
+            .map_err(|e| invalid("authorization URL", &self.authorization_url, e))?;
+        let token_url = TokenUrl::new(self.token_url.clone())
+            .map_err(|e| invalid("token URL", &self.token_url, e))?;
+        let redirect_uri = RedirectUrl::new(self.redirect_uri.clone())
+            .map_err(|e| invalid("redirect URI", &self.redirect_uri, e))?;
+        let mut client = BasicClient::new(ClientId::new(self.client_id))
+            .set_auth_uri(auth_url)
+            .set_token_uri(token_url)
+            .set_redirect_uri(redirect_uri)
+            .set_auth_type(AuthType::RequestBody);
+        if let Some(secret) = self.client_secret {
+            client = client.set_client_secret(ClientSecret::new(secret));
+        }
+        let http = match self.http {
+            Some(http) => http,
+            None => reqwest::Client::builder()
+                .user_agent(super::client::USER_AGENT)
+                .timeout(TOKEN_ENDPOINT_TIMEOUT)
+                // A token endpoint that redirects could send the code elsewhere.
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .map_err(|error| Error::Config(error.to_string()))?,
+        };
+        Ok(OAuth2 { client, http })
+    }
+}
+
+impl OAuth2 {
+    /// Starts configuring the flow for the application `client_id` whose users are sent back
+    /// to `redirect_uri`.
+    pub fn builder(client_id: impl Into<String>, redirect_uri: impl Into<String>) -> OAuth2Builder {
+        OAuth2Builder {
+            client_id: client_id.into(),
+            client_secret: None,
+            redirect_uri: redirect_uri.into(),
+            authorization_url: DEFAULT_AUTHORIZATION_URL.into(),
+            token_url: DEFAULT_TOKEN_URL.into(),
+            http: None,
+        }
+    }
+
+    /// A random `state` value for [`authorization_url`](Self::authorization_url): keep it and
+    /// check that the redirect brings it back (it protects against cross-site request forgery).
+    pub fn random_state() -> String {
+        CsrfToken::new_random().secret().clone()
+    }
+
+    /// The URL to send a user to: it carries `response_type=code`, the client id, the redirect
+    /// URI, the `scopes` (space-separated) and `state`.
+    pub fn authorization_url<I, S>(&self, scopes: I, state: &str) -> Url
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        let state = state.to_string();
+        let (url, _) = self
+            .client
+            .authorize_url(move || CsrfToken::new(state))
+            .add_scopes(scopes.into_iter().map(|scope| Scope::new(scope.into())))
+            .url();
+        url
+    }
+
+    /// Exchanges the `code` the redirect brought for tokens.
+    ///
+    /// # Errors
+    /// [`Error::Auth`] when the token endpoint refuses the code, cannot be reached or answers
+    /// something that is not a token response.
+    pub async fn exchange_code(&self, code: impl Into<String>) -> Result<TokenSet, Error> {
+        let response = self
+            .client
+            .exchange_code(AuthorizationCode::new(code.into()))
+            .request_async(&self.http)
+            .await
+            .map_err(|error| auth_error("exchanging the authorization code", &error))?;
+        Ok(TokenSet::from_response(&response, None))
+    }
+
+    /// Gets a new access token with `refresh_token`. When the answer carries no new refresh
+    /// token, the returned set keeps the old one.
+    ///
+    /// # Errors
+    /// [`Error::Auth`], as for [`exchange_code`](Self::exchange_code).
+    pub async fn refresh(&self, refresh_token: &RefreshToken) -> Result<TokenSet, Error> {
+        let token = oauth2::RefreshToken::new(refresh_token.secret().to_string());
+        let response = self
+            .client
+            .exchange_refresh_token(&token)
+            .request_async(&self.http)
+            .await
+            .map_err(|error| auth_error("refreshing the access token", &error))?;
+        Ok(TokenSet::from_response(&response, Some(refresh_token)))
+    }
+
+    /// A token source for [`ClientBuilder::token_source`](crate::ClientBuilder::token_source)
+    /// that starts from `tokens` and refreshes them with this flow.
+    pub fn token_source(&self, tokens: TokenSet) -> OAuth2TokenSource {
+        OAuth2TokenSource {
+            oauth: self.clone(),
+            tokens: Arc::new(Mutex::new(tokens)),
+            refresh_margin: DEFAULT_REFRESH_MARGIN,
+            on_refresh: None,
+        }
+    }
+}
+
+/// An error of the token endpoint, told without any token: the server's error code and
+/// description, the transport failure, or where its answer failed to parse (not the answer).
+fn auth_error<RE: std::error::Error + 'static>(
+    doing: &str,
+    error: &RequestTokenError<RE, BasicErrorResponse>,
+) -> Error {
+    let detail = match error {
+        RequestTokenError::ServerResponse(response) => {
+            let mut detail = format!("the server answered `{}`", response.error());
+            if let Some(description) = response.error_description() {
+                detail.push_str(": ");
+                detail.push_str(description);
+            }
+            detail
+        }
+        RequestTokenError::Request(error) => {
+            let mut detail = String::from("the token endpoint could not be reached");
+            let mut source = std::error::Error::source(error);
+            while let Some(cause) = source {
+                detail.push_str(": ");
+                detail.push_str(&cause.to_string());
+                source = cause.source();
+            }
+            detail
+        }
+        // serde's message may quote a value of the answer, which may be a token: give only
+        // where it failed and what kind of failure it was.
+        RequestTokenError::Parse(error, _) => format!(
+            "the token endpoint's answer is not a token response (at `{}`: {:?} error, line {}, \
+             column {})",
+            error.path(),
+            error.inner().classify(),
+            error.inner().line(),
+            error.inner().column()
+        ),
+        RequestTokenError::Other(message) => message.clone(),
+    };
+    Error::Auth(truncate(format!("{doing} failed: {detail}"), MESSAGE_BYTES))
+}
+
+/// A callback told about every refresh; see [`OAuth2TokenSource::on_refresh`].
+type RefreshCallback = Arc<dyn Fn(&TokenSet) + Send + Sync>;
+
+/// OAuth2 tokens the client holds and refreshes: shortly before the access token expires, and
+/// once after a `401`. Concurrent requests share one refresh. Cheap to clone; clones share the
+/// tokens.
+#[derive(Clone)]
+pub struct OAuth2TokenSource {
+    oauth: OAuth2,
+    tokens: Arc<Mutex<TokenSet>>,
+    refresh_margin: Duration,
+    on_refresh: Option<RefreshCallback>,
+}
+
+impl fmt::Debug for OAuth2TokenSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("OAuth2TokenSource")
+            .field("oauth", &self.oauth)
+            .field("refresh_margin", &self.refresh_margin)
+            .finish_non_exhaustive()
+    }
+}
+
+impl OAuth2TokenSource {
+    /// How long before expiry the access token is refreshed (60 seconds unless set).
+    #[must_use]
+    pub fn refresh_margin(mut self, margin: Duration) -> Self {
+        self.refresh_margin = margin;
+        self
+    }
+
+    /// Calls `callback` with the new tokens after every refresh, to store them (a server may
+    /// rotate the refresh token).
+    #[must_use]
+    pub fn on_refresh(mut self, callback: impl Fn(&TokenSet) + Send + Sync + 'static) -> Self {
+        self.on_refresh = Some(Arc::new(callback));
+        self
+    }
+
+    /// The tokens held now.
+    pub async fn tokens(&self) -> TokenSet {
+        self.tokens.lock().await.clone()
+    }
+
+    async fn refresh_locked(&self, tokens: &mut TokenSet) -> Result<bool, Error> {
+        let Some(refresh_token) = tokens.refresh_token.clone() else {
+            return Ok(false);
+        };
+        tracing::debug!("refreshing the OAuth2 access token");
+        *tokens = self.oauth.refresh(&refresh_token).await?;
+        if let Some(callback) = &self.on_refresh {
+            callback(tokens);
+        }
+        Ok(true)
+    }
+}
+
+impl TokenSource for OAuth2TokenSource {
+    fn token(&self) -> BoxFuture<'_, Result<AccessToken, Error>> {
+        Box::pin(async move {
+            let mut tokens = self.tokens.lock().await;
+            let expiring = tokens
+                .expires_in()
+                .is_some_and(|left| left <= self.refresh_margin);
+            if expiring {
+                self.refresh_locked(&mut tokens).await?;
+            }
+            Ok(tokens.access_token.clone())
+        })
+    }
+
+    fn refresh_after_unauthorized<'a>(
+        &'a self,
+        rejected: &'a AccessToken,
+    ) -> BoxFuture<'a, Result<Option<AccessToken>, Error>> {
+        Box::pin(async move {
+            let mut tokens = self.tokens.lock().await;
+            // Another request refreshed while this one was in flight: use its token.
+            if tokens.access_token != *rejected {
+                return Ok(Some(tokens.access_token.clone()));
+            }
+            if self.refresh_locked(&mut tokens).await? {
+                Ok(Some(tokens.access_token.clone()))
+            } else {
+                Ok(None)
+            }
+        })
+    }
+}

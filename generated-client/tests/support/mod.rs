@@ -1,0 +1,221 @@
+// Hand-written test support, copied from templates/tests/ by `cargo xtask regenerate`. Do not edit here.
+
+//! Helpers of the generated example tests: a local server that answers with a documented
+//! example, and a tolerant comparison of what the client decoded with what the example says.
+
+// Each test file uses only part of this module.
+#![allow(dead_code)]
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+use webwork_client::{Client, Error, Response};
+use wiremock::matchers::any;
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+/// A server on 127.0.0.1 that answers every request with `status` and `body`.
+pub async fn serve(status: u16, body: &str) -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(
+            ResponseTemplate::new(status)
+                .set_body_raw(body.as_bytes().to_vec(), "application/json"),
+        )
+        .mount(&server)
+        .await;
+    server
+}
+
+/// A client for `server`.
+pub fn client(server: &MockServer) -> Client {
+    Client::builder(server.uri())
+        .bearer_token("example-token")
+        .build()
+        .expect("the client builds")
+}
+
+/// A value of `T` from its JSON text (a documented example).
+pub fn value<T: DeserializeOwned>(json: &str) -> T {
+    serde_json::from_str(json).unwrap_or_else(|error| {
+        panic!(
+            "the example {json} is not a valid {}: {error}",
+            std::any::type_name::<T>()
+        )
+    })
+}
+
+/// Asserts the answer decoded, and that its data, written back as JSON, says what `expected`
+/// (the example's `data`) says.
+pub fn check<T: Serialize + std::fmt::Debug>(answer: Result<Response<T>, Error>, expected: &str) {
+    let answer = answer.unwrap_or_else(|error| panic!("the example does not decode: {error}"));
+    let expected: Value = serde_json::from_str(expected).expect("the example is JSON");
+    let actual = serde_json::to_value(&answer.data).expect("the data serializes");
+    let mut differences = Vec::new();
+    compare(&expected, &actual, "data", &mut differences);
+    assert!(
+        differences.is_empty(),
+        "decoded data differs from the example:\n{}",
+        differences.join("\n")
+    );
+}
+
+/// Records where `actual` does not say what `expected` says. An absent value matches `null`;
+/// numbers compare by value; timestamps compare as instants; extra members in `actual` are fine.
+fn compare(expected: &Value, actual: &Value, path: &str, differences: &mut Vec<String>) {
+    match (expected, actual) {
+        (Value::Object(expected), Value::Object(actual)) => {
+            for (key, value) in expected {
+                let at = format!("{path}.{key}");
+                match actual.get(key) {
+                    Some(found) => compare(value, found, &at, differences),
+                    None if value.is_null() => {}
+                    None => differences.push(format!("{at}: dropped (example has {value})")),
+                }
+            }
+        }
+        (Value::Array(expected), Value::Array(actual)) => {
+            if expected.len() != actual.len() {
+                differences.push(format!(
+                    "{path}: {} items, example has {}",
+                    actual.len(),
+                    expected.len()
+                ));
+            }
+            for (i, (e, a)) in expected.iter().zip(actual).enumerate() {
+                compare(e, a, &format!("{path}[{i}]"), differences);
+            }
+        }
+        (Value::Number(e), Value::Number(a)) if e.as_f64() == a.as_f64() => {}
+        (Value::String(e), Value::String(a)) if same_instant(e, a) => {}
+        (e, a) if e == a => {}
+        (e, a) => differences.push(format!("{path}: decoded {a}, example has {e}")),
+    }
+}
+
+fn same_instant(a: &str, b: &str) -> bool {
+    match (
+        chrono::DateTime::parse_from_rfc3339(a),
+        chrono::DateTime::parse_from_rfc3339(b),
+    ) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// A Stoplight Prism mock server, started from the spec in its validating mode on 127.0.0.1.
+/// Prism answers requests that break the spec with an error and an `sl-violations` header.
+pub struct Prism {
+    child: std::process::Child,
+    url: String,
+}
+
+impl Prism {
+    /// Starts Prism on a free port, installing it with npm into `target/prism` when it is not
+    /// there. Fails loudly (panics) when it cannot be installed or started.
+    pub fn start(spec: &std::path::Path) -> Prism {
+        assert!(
+            spec.exists(),
+            "the spec {} is missing; the contract test needs it",
+            spec.display()
+        );
+        let binary = prism_binary();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|listener| listener.local_addr())
+            .expect("a free port on 127.0.0.1")
+            .port();
+        let log = std::env::temp_dir().join(format!("prism-{port}.log"));
+        let child = std::process::Command::new(&binary)
+            .args([
+                "mock",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                &port.to_string(),
+                "--errors",
+            ])
+            .arg(spec)
+            .stdout(std::fs::File::create(&log).expect("prism log"))
+            .stderr(std::process::Stdio::inherit())
+            .spawn()
+            .unwrap_or_else(|error| panic!("cannot start Prism ({}): {error}", binary.display()));
+        let mut prism = Prism {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
+        };
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(90);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if let Ok(Some(status)) = prism.child.try_wait() {
+                panic!(
+                    "Prism exited with {status}; its log: {}",
+                    std::fs::read_to_string(&log).unwrap_or_default()
+                );
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "Prism did not start within 90 s; its log: {}",
+                std::fs::read_to_string(&log).unwrap_or_default()
+            );
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        }
+        prism
+    }
+
+    /// A client for this Prism.
+    pub fn client(&self) -> Client {
+        Client::builder(&self.url)
+            .bearer_token("contract-token")
+            .build()
+            .expect("the client builds")
+    }
+}
+
+impl Drop for Prism {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// `PRISM_BIN`, or Prism under `target/prism`, installed there with npm when missing.
+fn prism_binary() -> std::path::PathBuf {
+    if let Some(binary) = std::env::var_os("PRISM_BIN") {
+        return binary.into();
+    }
+    let prefix = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/prism");
+    let binary = prefix.join("node_modules/.bin/prism");
+    if !binary.exists() {
+        std::fs::create_dir_all(&prefix).expect("target/prism");
+        let status = std::process::Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--silent", "--prefix"])
+            .arg(&prefix)
+            .arg("@stoplight/prism-cli@5")
+            .status()
+            .unwrap_or_else(|error| panic!("cannot run npm to install Prism: {error}"));
+        assert!(
+            status.success(),
+            "npm could not install @stoplight/prism-cli ({status})"
+        );
+    }
+    binary
+}
+
+/// Records a failure when the call failed or Prism reported a violation of the spec.
+pub fn record<T>(failures: &mut Vec<String>, operation: &str, answer: Result<Response<T>, Error>) {
+    match answer {
+        Ok(answer) => {
+            if let Some(violations) = answer.headers.get("sl-violations") {
+                failures.push(format!("{operation}: Prism reports {violations:?}"));
+            }
+        }
+        Err(error) => {
+            let violations = error
+                .headers()
+                .and_then(|h| h.get("sl-violations"))
+                .map(|v| format!("{v:?}"));
+            failures.push(format!(
+                "{operation}: {error} {}",
+                violations.unwrap_or_default()
+            ));
+        }
+    }
+}
