@@ -31,11 +31,9 @@ pub fn parse(path: &Path, text: &str) -> Result<OpenAPI, Diagnostic> {
             message: format!("invalid YAML: {error}"),
         }
     })?;
-    let json = serde_json::to_value(&yaml).map_err(|error| {
-        Diagnostic::file(path, format!("the YAML is not JSON-compatible: {error}"))
-    })?;
-    check_version(path, &json)?;
-    serde_path_to_error::deserialize(json).map_err(|error| {
+    check_version(path, &yaml)?;
+    // The YAML tree is deserialized directly; numeric keys (`200:`) read as status codes.
+    serde_path_to_error::deserialize(yaml).map_err(|error| {
         let mut pointer = Pointer::root();
         for segment in error.path().iter() {
             pointer = match segment {
@@ -54,9 +52,9 @@ pub fn parse(path: &Path, text: &str) -> Result<OpenAPI, Diagnostic> {
 }
 
 /// Accepts OpenAPI 3.0.x only, with a clear word for Swagger 2.0 and 3.1.
-fn check_version(path: &Path, json: &serde_json::Value) -> Result<(), Diagnostic> {
+fn check_version(path: &Path, yaml: &serde_yaml::Value) -> Result<(), Diagnostic> {
     let root = Pointer::root();
-    let Some(object) = json.as_object() else {
+    let Some(object) = yaml.as_mapping() else {
         return Err(Diagnostic::at(
             path,
             &root,
