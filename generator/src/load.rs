@@ -32,6 +32,7 @@ pub fn parse(path: &Path, text: &str) -> Result<OpenAPI, Diagnostic> {
         }
     })?;
     check_version(path, &yaml)?;
+    check_schema_shapes(path, &yaml, &Pointer::root(), 0)?;
     // The YAML tree is deserialized directly; numeric keys (`200:`) read as status codes.
     serde_path_to_error::deserialize(yaml).map_err(|error| {
         let mut pointer = Pointer::root();
@@ -81,4 +82,198 @@ fn check_version(path: &Path, yaml: &serde_yaml::Value) -> Result<(), Diagnostic
             "missing `openapi: 3.0.x`; is this an OpenAPI document?",
         )),
     }
+}
+
+/// How deeply the document may nest before it is refused.
+const MAX_NESTING: usize = 200;
+
+/// Checks that every schema in the document has keywords of the right JSON types, before
+/// openapiv3 reads it. openapiv3 reads schemas through untagged enums, which retry a failing
+/// subtree once per alternative at every level: a wrong type deep inside a nested schema
+/// costs time exponential in the depth. Caught here, it is a located error at once.
+fn check_schema_shapes(
+    path: &Path,
+    value: &serde_yaml::Value,
+    at: &Pointer,
+    depth: usize,
+) -> Result<(), Diagnostic> {
+    if depth > MAX_NESTING {
+        return Err(Diagnostic::at(
+            path,
+            at,
+            format!("the document nests deeper than {MAX_NESTING} levels"),
+        ));
+    }
+    match value {
+        serde_yaml::Value::Mapping(map) => {
+            for (key, child) in map {
+                let key_text = key_text_of(key);
+                // Example data and extensions are free-form: a member named `schema` there is
+                // data, not a schema.
+                if matches!(
+                    key_text.as_str(),
+                    "example" | "examples" | "default" | "enum"
+                ) || key_text.starts_with("x-")
+                {
+                    continue;
+                }
+                let child_at = at.join(&key_text);
+                let is_schema_map = key_text == "schemas" && at.to_string() == "#/components";
+                if key_text == "schema" {
+                    check_schema(path, child, &child_at, depth + 1)?;
+                } else if is_schema_map {
+                    if let serde_yaml::Value::Mapping(schemas) = child {
+                        for (name, schema) in schemas {
+                            check_schema(
+                                path,
+                                schema,
+                                &child_at.join(key_text_of(name)),
+                                depth + 2,
+                            )?;
+                        }
+                    }
+                }
+                check_schema_shapes(path, child, &child_at, depth + 1)?;
+            }
+            Ok(())
+        }
+        serde_yaml::Value::Sequence(items) => {
+            for (i, item) in items.iter().enumerate() {
+                check_schema_shapes(path, item, &at.join(i), depth + 1)?;
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+fn key_text_of(key: &serde_yaml::Value) -> String {
+    match key {
+        serde_yaml::Value::String(s) => s.clone(),
+        other => serde_yaml::to_string(other)
+            .map(|s| s.trim().to_string())
+            .unwrap_or_default(),
+    }
+}
+
+/// Checks one schema (or `$ref`) and the schemas nested in it.
+fn check_schema(
+    path: &Path,
+    schema: &serde_yaml::Value,
+    at: &Pointer,
+    depth: usize,
+) -> Result<(), Diagnostic> {
+    use serde_yaml::Value;
+    if depth > MAX_NESTING {
+        return Err(Diagnostic::at(
+            path,
+            at,
+            format!("the document nests deeper than {MAX_NESTING} levels"),
+        ));
+    }
+    let wrong = |key: &str, expected: &str| {
+        Diagnostic::at(path, &at.join(key), format!("`{key}` must be {expected}"))
+    };
+    let Value::Mapping(map) = schema else {
+        return Err(Diagnostic::at(path, at, "a schema must be a mapping"));
+    };
+    let get = |key: &str| map.get(key);
+    if let Some(reference) = get("$ref") {
+        return if reference.is_string() {
+            Ok(())
+        } else {
+            Err(wrong("$ref", "a string"))
+        };
+    }
+    for key in ["type", "format", "pattern", "title", "description"] {
+        if get(key).is_some_and(|v| !v.is_string()) {
+            return Err(wrong(key, "a string"));
+        }
+    }
+    for key in [
+        "nullable",
+        "readOnly",
+        "writeOnly",
+        "deprecated",
+        "uniqueItems",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+    ] {
+        if get(key).is_some_and(|v| !v.is_bool()) {
+            return Err(wrong(key, "true or false"));
+        }
+    }
+    for key in ["minimum", "maximum", "multipleOf"] {
+        if get(key).is_some_and(|v| !v.is_number()) {
+            return Err(wrong(key, "a number"));
+        }
+    }
+    for key in [
+        "minLength",
+        "maxLength",
+        "minItems",
+        "maxItems",
+        "minProperties",
+        "maxProperties",
+    ] {
+        if get(key).is_some_and(|v| !v.is_u64()) {
+            return Err(wrong(key, "a non-negative integer"));
+        }
+    }
+    if get("required").is_some_and(|v| {
+        !v.as_sequence()
+            .is_some_and(|s| s.iter().all(Value::is_string))
+    }) {
+        return Err(wrong("required", "a list of property names"));
+    }
+    if let Some(values) = get("enum") {
+        let Some(values) = values.as_sequence() else {
+            return Err(wrong("enum", "a list"));
+        };
+        let fits = |v: &Value| match get("type").and_then(Value::as_str) {
+            _ if v.is_null() => true,
+            Some("string") => v.is_string(),
+            Some("integer") => v.is_i64() || v.is_u64(),
+            Some("number") => v.is_number(),
+            Some("boolean") => v.is_bool(),
+            _ => true,
+        };
+        if !values.iter().all(fits) {
+            return Err(wrong("enum", "a list of values of the schema's type"));
+        }
+    }
+    if let Some(properties) = get("properties") {
+        let Some(properties) = properties.as_mapping() else {
+            return Err(wrong("properties", "a mapping of schemas"));
+        };
+        for (name, property) in properties {
+            check_schema(
+                path,
+                property,
+                &at.join("properties").join(key_text_of(name)),
+                depth + 2,
+            )?;
+        }
+    }
+    for key in ["items", "not"] {
+        if let Some(inner) = get(key) {
+            check_schema(path, inner, &at.join(key), depth + 1)?;
+        }
+    }
+    if let Some(extra) = get("additionalProperties") {
+        if !extra.is_bool() {
+            check_schema(path, extra, &at.join("additionalProperties"), depth + 1)?;
+        }
+    }
+    for key in ["allOf", "oneOf", "anyOf"] {
+        if let Some(members) = get(key) {
+            let Some(members) = members.as_sequence() else {
+                return Err(wrong(key, "a list of schemas"));
+            };
+            for (i, member) in members.iter().enumerate() {
+                check_schema(path, member, &at.join(key).join(i), depth + 2)?;
+            }
+        }
+    }
+    Ok(())
 }

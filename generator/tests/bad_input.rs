@@ -133,3 +133,23 @@ fn structural_error_names_the_pointer() {
     // openapiv3 reads `paths` as a whole, so the pointer stops there.
     assert!(pointer(&error).starts_with("#/paths"), "{error}");
 }
+
+#[test]
+fn a_mistyped_keyword_deep_in_a_schema_is_found_before_parsing() {
+    // openapiv3 would spend time exponential in the depth on this; the shape check names it.
+    let mut schema = String::from("{properties: {allOf: [1]}}");
+    for _ in 0..40 {
+        schema = format!("{{type: object, properties: {{a: {schema}}}}}");
+    }
+    let spec = format!("{HEADER}paths: {{}}\ncomponents:\n  schemas:\n    Deep: {schema}\n");
+    let error = error_for(&spec);
+    assert!(
+        pointer(&error).starts_with("#/components/schemas/Deep/properties/a/"),
+        "{error}"
+    );
+    assert!(pointer(&error).ends_with("/properties/allOf"), "{error}");
+    assert!(
+        error.message.contains("a schema must be a mapping"),
+        "{error}"
+    );
+}

@@ -9,7 +9,7 @@ mod common;
 use std::path::Path;
 
 use proptest::prelude::*;
-use proptest::test_runner::{Config as RunnerConfig, TestRunner};
+use proptest::test_runner::{Config as RunnerConfig, RngAlgorithm, TestRng, TestRunner};
 use serde_json::{json, Value};
 use webwork_generator::Config;
 
@@ -200,9 +200,8 @@ fn run_pipeline(text: &str, config: &Config) -> Result<(), webwork_generator::Di
     webwork_generator::generate_from_model(&api, config, path).map(|_| ())
 }
 
-/// Cases per seed spec (12 seeds). Kept small: some deep-nesting cases take seconds in a
-/// debug build (see the report of issue 6).
-const CASES_PER_SEED: u32 = 20;
+/// Cases per seed spec (12 seeds): 2,400 mutated specs, about 25 s in a debug build.
+const CASES_PER_SEED: u32 = 200;
 
 #[test]
 fn mutated_specs_never_panic() {
@@ -212,11 +211,17 @@ fn mutated_specs_never_panic() {
             let total = std::cell::Cell::new(0u32);
             let refused = std::cell::Cell::new(0u32);
             for (name, seed, config) in seeds() {
-                let mut runner = TestRunner::new(RunnerConfig {
-                    cases: CASES_PER_SEED,
-                    failure_persistence: None,
-                    ..RunnerConfig::default()
-                });
+                // A fixed RNG: the same cases every run, so a slow or failing case is
+                // reproducible (a random run once met a mutated spec the pipeline took
+                // minutes over; see the notes on issue 6).
+                let mut runner = TestRunner::new_with_rng(
+                    RunnerConfig {
+                        cases: CASES_PER_SEED,
+                        failure_persistence: None,
+                        ..RunnerConfig::default()
+                    },
+                    TestRng::deterministic_rng(RngAlgorithm::ChaCha),
+                );
                 let strategy = prop::collection::vec((any::<usize>(), mutation()), 1..5);
                 let result = runner.run(&strategy, |mutations| {
                     let mut spec = seed.clone();
