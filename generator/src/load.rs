@@ -156,6 +156,13 @@ fn key_text_of(key: &serde_yaml::Value) -> String {
     }
 }
 
+/// Keywords, the test their JSON value must pass, and how to say what they take.
+type KeywordRule = (
+    &'static [&'static str],
+    fn(&serde_yaml::Value) -> bool,
+    &'static str,
+);
+
 /// Checks one schema (or `$ref`) and the schemas nested in it.
 fn check_schema(
     path: &Path,
@@ -185,39 +192,47 @@ fn check_schema(
             Err(wrong("$ref", "a string"))
         };
     }
-    for key in ["type", "format", "pattern", "title", "description"] {
-        if get(key).is_some_and(|v| !v.is_string()) {
-            return Err(wrong(key, "a string"));
-        }
-    }
-    for key in [
-        "nullable",
-        "readOnly",
-        "writeOnly",
-        "deprecated",
-        "uniqueItems",
-        "exclusiveMinimum",
-        "exclusiveMaximum",
-    ] {
-        if get(key).is_some_and(|v| !v.is_bool()) {
-            return Err(wrong(key, "true or false"));
-        }
-    }
-    for key in ["minimum", "maximum", "multipleOf"] {
-        if get(key).is_some_and(|v| !v.is_number()) {
-            return Err(wrong(key, "a number"));
-        }
-    }
-    for key in [
-        "minLength",
-        "maxLength",
-        "minItems",
-        "maxItems",
-        "minProperties",
-        "maxProperties",
-    ] {
-        if get(key).is_some_and(|v| !v.is_u64()) {
-            return Err(wrong(key, "a non-negative integer"));
+    // Scalar keywords: which there are, what JSON they take, and how to say it.
+    let scalar_rules: [KeywordRule; 4] = [
+        (
+            &["type", "format", "pattern", "title", "description"],
+            Value::is_string,
+            "a string",
+        ),
+        (
+            &[
+                "nullable",
+                "readOnly",
+                "writeOnly",
+                "deprecated",
+                "uniqueItems",
+                "exclusiveMinimum",
+                "exclusiveMaximum",
+            ],
+            Value::is_bool,
+            "true or false",
+        ),
+        (
+            &["minimum", "maximum", "multipleOf"],
+            Value::is_number,
+            "a number",
+        ),
+        (
+            &[
+                "minLength",
+                "maxLength",
+                "minItems",
+                "maxItems",
+                "minProperties",
+                "maxProperties",
+            ],
+            Value::is_u64,
+            "a non-negative integer",
+        ),
+    ];
+    for (keys, fits, expected) in scalar_rules {
+        if let Some(key) = keys.iter().find(|key| get(key).is_some_and(|v| !fits(v))) {
+            return Err(wrong(key, expected));
         }
     }
     if get("required").is_some_and(|v| {

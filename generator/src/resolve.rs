@@ -40,10 +40,7 @@ impl<'a> Resolver<'a> {
     ) -> Result<(&'a Schema, Option<&'a str>), Diagnostic> {
         match item {
             ReferenceOr::Item(schema) => Ok((schema, None)),
-            ReferenceOr::Reference { reference } => {
-                let (schema, name) = self.component(reference, "schemas", at, |c| &c.schemas)?;
-                Ok((schema, Some(name)))
-            }
+            ReferenceOr::Reference { reference } => self.schema_component(reference, at),
         }
     }
 
@@ -55,11 +52,18 @@ impl<'a> Resolver<'a> {
     ) -> Result<(&'a Schema, Option<&'a str>), Diagnostic> {
         match item {
             ReferenceOr::Item(schema) => Ok((schema, None)),
-            ReferenceOr::Reference { reference } => {
-                let (schema, name) = self.component(reference, "schemas", at, |c| &c.schemas)?;
-                Ok((schema, Some(name)))
-            }
+            ReferenceOr::Reference { reference } => self.schema_component(reference, at),
         }
+    }
+
+    /// The component schema `reference` names, with the component's name.
+    fn schema_component(
+        &self,
+        reference: &'a str,
+        at: &Pointer,
+    ) -> Result<(&'a Schema, Option<&'a str>), Diagnostic> {
+        let (schema, name) = self.component(reference, "schemas", at, |c| &c.schemas)?;
+        Ok((schema, Some(name)))
     }
 
     /// Resolves a parameter reference.

@@ -472,42 +472,31 @@ pub fn path_params(path: &str) -> Vec<&str> {
 fn constraints(schema: &openapiv3::Schema) -> Vec<String> {
     let mut out = Vec::new();
     match &schema.schema_kind {
-        SchemaKind::Type(Type::Integer(i)) => {
-            if let Some(min) = i.minimum {
-                out.push(format!("at least {min}"));
-            }
-            if let Some(max) = i.maximum {
-                out.push(format!("at most {max}"));
-            }
-        }
-        SchemaKind::Type(Type::Number(n)) => {
-            if let Some(min) = n.minimum {
-                out.push(format!("at least {min}"));
-            }
-            if let Some(max) = n.maximum {
-                out.push(format!("at most {max}"));
-            }
-        }
+        SchemaKind::Type(Type::Integer(i)) => bounds(&mut out, i.minimum, i.maximum, ""),
+        SchemaKind::Type(Type::Number(n)) => bounds(&mut out, n.minimum, n.maximum, ""),
         SchemaKind::Type(Type::String(s)) => {
-            if let Some(min) = s.min_length {
-                out.push(format!("at least {min} characters"));
-            }
-            if let Some(max) = s.max_length {
-                out.push(format!("at most {max} characters"));
-            }
+            bounds(&mut out, s.min_length, s.max_length, " characters");
             if let Some(pattern) = &s.pattern {
                 out.push(format!("matches `{pattern}`"));
             }
         }
-        SchemaKind::Type(Type::Array(a)) => {
-            if let Some(min) = a.min_items {
-                out.push(format!("at least {min} items"));
-            }
-            if let Some(max) = a.max_items {
-                out.push(format!("at most {max} items"));
-            }
-        }
+        SchemaKind::Type(Type::Array(a)) => bounds(&mut out, a.min_items, a.max_items, " items"),
         _ => {}
     }
     out
+}
+
+/// `at least 1`, `at most 100 characters`: a parameter's bounds with the unit they count.
+fn bounds(
+    out: &mut Vec<String>,
+    min: Option<impl std::fmt::Display>,
+    max: Option<impl std::fmt::Display>,
+    unit: &str,
+) {
+    if let Some(min) = min {
+        out.push(format!("at least {min}{unit}"));
+    }
+    if let Some(max) = max {
+        out.push(format!("at most {max}{unit}"));
+    }
 }
