@@ -30,12 +30,20 @@ pub use write::GeneratedFile;
 const RUNTIME: &[(&str, &str)] = &[
     ("auth.rs", include_str!("../../templates/runtime/auth.rs")),
     (
+        "binary.rs",
+        include_str!("../../templates/runtime/binary.rs"),
+    ),
+    (
         "client.rs",
         include_str!("../../templates/runtime/client.rs"),
     ),
     ("dates.rs", include_str!("../../templates/runtime/dates.rs")),
     ("error.rs", include_str!("../../templates/runtime/error.rs")),
     ("mod.rs", include_str!("../../templates/runtime/mod.rs")),
+    (
+        "multipart.rs",
+        include_str!("../../templates/runtime/multipart.rs"),
+    ),
     (
         "paginate.rs",
         include_str!("../../templates/runtime/paginate.rs"),
@@ -164,7 +172,8 @@ pub fn generate_from_model(
             });
         }
     }
-    if files.iter().any(|f| f.path == "tests/examples.rs") {
+    // Both spec-driven tests (`examples.rs`, `contract.rs`) share the support module.
+    if files.iter().any(|f| f.path.starts_with("tests/")) {
         let support_header = "Hand-written test support, copied from templates/tests/ by `cargo xtask regenerate`. Do not edit here.";
         files.push(GeneratedFile {
             path: "tests/support/mod.rs".into(),

@@ -104,7 +104,7 @@ fn the_envelope_is_unwrapped_to_its_data() {
         .unwrap_or_else(|e| panic!("{e}"));
     let by_id = |id: &str| api.operations.iter().find(|op| op.id == id).expect(id);
     let list = by_id("listItems");
-    assert!(list.success.enveloped);
+    assert!(list.success.enveloped());
     assert_eq!(
         list.success.data,
         TypeRef::Array(Box::new(TypeRef::Named("Item".into())))
@@ -114,7 +114,7 @@ fn the_envelope_is_unwrapped_to_its_data() {
         by_id("deleteItem").success.data,
         TypeRef::Primitive(Primitive::Unit)
     );
-    assert!(!by_id("health").success.enveloped);
+    assert!(!by_id("health").success.enveloped());
     assert_eq!(
         api.envelope.as_ref().and_then(|e| e.meta_type.clone()),
         Some(TypeRef::Named("Meta".into()))

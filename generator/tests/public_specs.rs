@@ -29,13 +29,7 @@ const PUBLIC: &[&str] = &[
 /// Public specs the generator refuses for now, with the place it names. Each is a known gap:
 /// the summary snapshot holds the whole message. When one starts to generate, this test
 /// fails: move it to the compiled set.
-const REFUSED: &[(&str, &str)] = &[
-    // multipart/form-data request body.
-    (
-        "outline.yml",
-        "#/paths/~1documents.import/post/requestBody/content",
-    ),
-];
+const REFUSED: &[(&str, &str)] = &[];
 
 /// Fixtures under `generator/tests/fixtures/` whose crates are compiled too.
 const FIXTURES: &[&str] = &[
@@ -48,6 +42,7 @@ const FIXTURES: &[&str] = &[
     "composition",
     "schema_details",
     "names",
+    "media",
 ];
 
 fn public_spec(file: &str) -> PathBuf {
@@ -209,8 +204,14 @@ fn summary_outline() {
     snapshot_summary("outline.yml");
 }
 
-/// Writes a generated crate into `dir`.
+/// Writes a generated crate into `dir`, removing what an earlier run wrote and this one does not.
 fn write_crate(dir: &Path, files: &[webwork_generator::GeneratedFile]) {
+    for stale in files_under(dir).into_iter().filter(|path| {
+        let relative = path.strip_prefix(dir).unwrap_or(path);
+        files.iter().all(|file| Path::new(&file.path) != relative)
+    }) {
+        std::fs::remove_file(stale).expect("remove a stale file");
+    }
     for file in files {
         let path = dir.join(&file.path);
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
@@ -227,6 +228,8 @@ fn generated_crates_compile() {
     let base = root.join("target/public-specs");
     let workspace = base.join("crates");
     let mut members = Vec::new();
+    // (crate, test) of the hand-written tests beside the fixtures, run against their crates.
+    let mut round_trips = Vec::new();
     for file in PUBLIC
         .iter()
         .filter(|file| REFUSED.iter().all(|(f, _)| f != *file))
@@ -247,7 +250,21 @@ fn generated_crates_compile() {
             .unwrap_or_else(|e| panic!("{fixture}: {e}"));
         let files = webwork_generator::generate_from_model(&api, &config, &spec)
             .unwrap_or_else(|e| panic!("{e}"));
+        let mut files = files;
         let name = config.package.name.clone();
+        for test in fixture_tests(fixture) {
+            let file = test.file_name().expect("file name").to_string_lossy();
+            files.push(webwork_generator::GeneratedFile {
+                path: format!("tests/{file}"),
+                contents: std::fs::read_to_string(&test).expect("read fixture test"),
+            });
+            let stem = test
+                .file_stem()
+                .expect("stem")
+                .to_string_lossy()
+                .to_string();
+            round_trips.push((name.clone(), stem));
+        }
         write_crate(&workspace.join(&name), &files);
         members.push(name);
     }
@@ -266,7 +283,13 @@ fn generated_crates_compile() {
     }
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let output = Command::new(cargo)
-        .args(["check", "--workspace", "--quiet", "--message-format=short"])
+        .args([
+            "check",
+            "--workspace",
+            "--all-targets",
+            "--quiet",
+            "--message-format=short",
+        ])
         .current_dir(&workspace)
         .env("CARGO_TARGET_DIR", base.join("target"))
         .env("RUSTFLAGS", "-D warnings")
@@ -278,4 +301,53 @@ fn generated_crates_compile() {
         "generated crates do not compile:\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
+    assert!(!round_trips.is_empty(), "no fixture has tests of its own");
+    for (name, test) in &round_trips {
+        let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+            .args(["test", "--quiet", "-p", name, "--test", test])
+            .current_dir(&workspace)
+            .env("CARGO_TARGET_DIR", base.join("target"))
+            .env("RUSTFLAGS", "-D warnings")
+            .env_remove("CARGO_MAKEFLAGS")
+            .output()
+            .expect("run cargo test");
+        assert!(
+            output.status.success(),
+            "tests/{test}.rs of {name} failed:\n{}\n{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
+
+/// Every file under `dir`, recursively.
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                found.push(path);
+            }
+        }
+    }
+    found
+}
+
+/// The hand-written tests of a fixture's crate: `fixtures/<name>/tests/*.rs`, sorted.
+fn fixture_tests(fixture: &str) -> Vec<PathBuf> {
+    let dir = common::fixture(fixture).join("tests");
+    let mut tests: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .filter_map(|entry| Some(entry.ok()?.path()))
+                .filter(|path| path.extension().is_some_and(|e| e == "rs"))
+                .collect()
+        })
+        .unwrap_or_default();
+    tests.sort();
+    tests
 }

@@ -77,3 +77,8 @@ fn schema_details() {
 fn names() {
     snapshot_types("names");
 }
+
+#[test]
+fn media() {
+    snapshot_fixture("media");
+}

@@ -1,5 +1,5 @@
 //! The hand-written part of the client: HTTP transport, retries, authentication (tokens and
-//! OAuth2), the error type, the response wrapper and date formats.
+//! OAuth2), the error type, the response wrapper, bytes and multipart bodies, and date formats.
 //!
 //! These files are maintained in `templates/runtime/` of the generator's repository and copied
 //! verbatim into every generated crate; the rest of the crate is generated from the spec.
@@ -9,9 +9,11 @@
 #![allow(dead_code, unused_imports)]
 
 mod auth;
+mod binary;
 mod client;
 pub(crate) mod dates;
 mod error;
+mod multipart;
 pub(crate) mod paginate;
 mod request;
 mod response;
@@ -22,11 +24,16 @@ pub use auth::{
     AccessToken, OAuth2, OAuth2Builder, OAuth2TokenSource, RefreshToken, TokenSet, TokenSource,
     DEFAULT_AUTHORIZATION_URL, DEFAULT_TOKEN_URL,
 };
+pub use binary::Binary;
+pub(crate) use binary::FileParts;
 pub use client::{Client, ClientBuilder};
 pub use error::{ApiError, DecodeError, Error};
+pub(crate) use multipart::Multipart;
 pub use request::RequestOptions;
-pub(crate) use response::EnvelopeParts;
 pub use response::Response;
+pub(crate) use response::{
+    decode_binary, decode_empty, decode_enveloped, decode_json, Decoder, EnvelopeParts,
+};
 pub use retry::RetryPolicy;
 
 pub(crate) use dates::FormattedDate;

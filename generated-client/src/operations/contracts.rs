@@ -377,7 +377,7 @@ impl CreateContract {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `DELETE /contracts/{contractId}` request; made by [`Client::delete_contract`].
@@ -456,7 +456,7 @@ impl DeleteContract {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `GET /contracts/{contractId}` request; made by [`Client::get_contract`].
@@ -528,7 +528,7 @@ impl GetContract {
         let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
         request.query("workspace_id", value.to_string());
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `GET /contracts` request; made by [`Client::get_contracts`].
@@ -649,7 +649,7 @@ impl GetContracts {
             request.query("per_page", value.to_string());
         }
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// Every page of the list, from the page set on this builder (or the first), each
     /// fetched when the stream is polled. The stream ends after the last page or the first
@@ -787,6 +787,6 @@ impl UpdateContract {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }

@@ -415,7 +415,7 @@ impl CreateExpense {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `DELETE /expenses/{expenseId}` request; made by [`Client::delete_expense`].
@@ -494,7 +494,7 @@ impl DeleteExpense {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `GET /expenses/categories` request; made by [`Client::get_expense_categories`].
@@ -592,7 +592,7 @@ impl GetExpenseCategories {
             request.query("per_page", value.to_string());
         }
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// Every page of the list, from the page set on this builder (or the first), each
     /// fetched when the stream is polled. The stream ends after the last page or the first
@@ -734,7 +734,7 @@ impl GetExpenses {
             request.query("per_page", value.to_string());
         }
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// Every page of the list, from the page set on this builder (or the first), each
     /// fetched when the stream is polled. The stream ends after the last page or the first
@@ -890,6 +890,6 @@ impl UpdateExpense {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }

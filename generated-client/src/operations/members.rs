@@ -353,7 +353,7 @@ impl DeleteMember {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `GET /members/{memberId}` request; made by [`Client::get_member`].
@@ -425,7 +425,7 @@ impl GetMember {
         let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
         request.query("workspace_id", value.to_string());
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `GET /members` request; made by [`Client::get_members`].
@@ -542,7 +542,7 @@ impl GetMembers {
             request.query("per_page", value.to_string());
         }
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// Every page of the list, from the page set on this builder (or the first), each
     /// fetched when the stream is polled. The stream ends after the last page or the first
@@ -669,7 +669,7 @@ impl InviteMember {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `PUT /members/{memberId}` request; made by [`Client::update_member`].
@@ -820,6 +820,6 @@ impl UpdateMember {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }

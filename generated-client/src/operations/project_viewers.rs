@@ -431,7 +431,7 @@ impl AssignProjectToViewer {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `POST /project-viewers` request; made by [`Client::create_project_viewer`].
@@ -526,7 +526,7 @@ impl CreateProjectViewer {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `DELETE /project-viewers/{viewerId}` request; made by [`Client::delete_project_viewer`].
@@ -605,7 +605,7 @@ impl DeleteProjectViewer {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `GET /project-viewers/{viewerId}` request; made by [`Client::get_project_viewer`].
@@ -677,7 +677,7 @@ impl GetProjectViewer {
         let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
         request.query("workspace_id", value.to_string());
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `GET /project-viewers` request; made by [`Client::get_project_viewers`].
@@ -774,7 +774,7 @@ impl GetProjectViewers {
             request.query("per_page", value.to_string());
         }
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// Every page of the list, from the page set on this builder (or the first), each
     /// fetched when the stream is polled. The stream ends after the last page or the first
@@ -879,7 +879,7 @@ impl RestoreProjectViewer {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `DELETE /project-viewers/{viewerId}/unassign-project` request; made by [`Client::unassign_project_from_viewer`].
@@ -968,6 +968,6 @@ impl UnassignProjectFromViewer {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }

@@ -432,7 +432,7 @@ impl GetActivityDescriptionsReport {
             request.query("per_page", value.to_string());
         }
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `GET /reports/activity-level` request; made by [`Client::get_activity_level_report`].
@@ -564,7 +564,7 @@ impl GetActivityLevelReport {
             request.query("per_page", value.to_string());
         }
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `GET /reports/daily-attendance` request; made by [`Client::get_daily_attendance_report`].
@@ -688,7 +688,7 @@ impl GetDailyAttendanceReport {
             request.query("per_page", value.to_string());
         }
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `GET /reports/daily-timeline` request; made by [`Client::get_daily_timeline_report`].
@@ -797,7 +797,7 @@ impl GetDailyTimelineReport {
             request.query("per_page", value.to_string());
         }
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `GET /reports/task-report` request; made by [`Client::get_task_report`].
@@ -953,7 +953,7 @@ impl GetTaskReport {
             request.query("per_page", value.to_string());
         }
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `GET /reports/tracked-hours` request; made by [`Client::get_tracked_hours_report`].
@@ -1111,6 +1111,6 @@ impl GetTrackedHoursReport {
             request.query("currencies", crate::runtime::join(&value));
         }
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }

@@ -535,7 +535,7 @@ impl AssignTask {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `POST /tasks` request; made by [`Client::create_task`].
@@ -680,7 +680,7 @@ impl CreateTask {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `DELETE /tasks/{taskId}` request; made by [`Client::delete_task`].
@@ -768,7 +768,7 @@ impl DeleteTask {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `GET /tasks/{taskId}` request; made by [`Client::get_task`].
@@ -851,7 +851,7 @@ impl GetTask {
         let value = self.project_id.ok_or(Error::MissingParameter("project_id"))?;
         request.query("project_id", value.to_string());
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `GET /tasks/{taskId}/assignees` request; made by [`Client::get_task_assignees`].
@@ -935,7 +935,7 @@ impl GetTaskAssignees {
         let value = self.project_id.ok_or(Error::MissingParameter("project_id"))?;
         request.query("project_id", value.to_string());
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `GET /tasks` request; made by [`Client::get_tasks`].
@@ -1051,7 +1051,7 @@ impl GetTasks {
             request.query("per_page", value.to_string());
         }
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// Every page of the list, from the page set on this builder (or the first), each
     /// fetched when the stream is polled. The stream ends after the last page or the first
@@ -1174,7 +1174,7 @@ impl UnassignTask {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `PUT /tasks/{taskId}` request; made by [`Client::update_task`].
@@ -1325,6 +1325,6 @@ impl UpdateTask {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }

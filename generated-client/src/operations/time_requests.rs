@@ -357,7 +357,7 @@ impl ApproveTimeRequest {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `POST /time-requests` request; made by [`Client::create_time_request`].
@@ -479,7 +479,7 @@ impl CreateTimeRequest {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `GET /time-requests/{timeRequestId}` request; made by [`Client::get_time_request`].
@@ -553,7 +553,7 @@ impl GetTimeRequest {
         let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
         request.query("workspace_id", value.to_string());
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `GET /time-requests` request; made by [`Client::get_time_requests`].
@@ -708,7 +708,7 @@ impl GetTimeRequests {
             request.query("per_page", value.to_string());
         }
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// Every page of the list, from the page set on this builder (or the first), each
     /// fetched when the stream is polled. The stream ends after the last page or the first
@@ -824,6 +824,6 @@ impl RejectTimeRequest {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }

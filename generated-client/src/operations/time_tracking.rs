@@ -216,7 +216,7 @@ impl GetCurrentTrackerData {
         let value = self.user_id.ok_or(Error::MissingParameter("user_id"))?;
         request.query("user_id", value.to_string());
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `POST /time-tracking/start` request; made by [`Client::start_time_tracking`].
@@ -321,7 +321,7 @@ impl StartTimeTracking {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `POST /time-tracking/stop` request; made by [`Client::stop_time_tracking`].
@@ -372,6 +372,6 @@ impl StopTimeTracking {
         request.segment("time-tracking");
         request.segment("stop");
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }

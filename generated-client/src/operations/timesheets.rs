@@ -344,7 +344,7 @@ impl ApproveTimesheet {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `GET /timesheets` request; made by [`Client::get_timesheets`].
@@ -477,7 +477,7 @@ impl GetTimesheets {
             request.query("per_page", value.to_string());
         }
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// Every page of the list, from the page set on this builder (or the first), each
     /// fetched when the stream is polled. The stream ends after the last page or the first
@@ -589,7 +589,7 @@ impl RejectTimesheet {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `PUT /timesheets/{timesheetId}/submit` request; made by [`Client::submit_timesheet`].
@@ -669,7 +669,7 @@ impl SubmitTimesheet {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `PUT /timesheets/{timesheetId}/unsubmit` request; made by [`Client::unsubmit_timesheet`].
@@ -749,6 +749,6 @@ impl UnsubmitTimesheet {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }

@@ -342,7 +342,7 @@ impl CreateWebhook {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `DELETE /webhooks/{webhookId}` request; made by [`Client::delete_webhook`].
@@ -421,7 +421,7 @@ impl DeleteWebhook {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `GET /webhooks/{webhookId}` request; made by [`Client::get_webhook`].
@@ -493,7 +493,7 @@ impl GetWebhook {
         let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
         request.query("workspace_id", value.to_string());
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
 /// A `GET /webhooks` request; made by [`Client::get_webhooks`].
@@ -562,7 +562,7 @@ impl GetWebhooks {
             request.query("page", value.to_string());
         }
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// Every page of the list, from the page set on this builder (or the first), each
     /// fetched when the stream is polled. The stream ends after the last page or the first
@@ -682,6 +682,6 @@ impl UpdateWebhook {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }

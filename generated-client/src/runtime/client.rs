@@ -1,12 +1,12 @@
 // Hand-written runtime, copied from templates/runtime/ by `cargo xtask regenerate`. Do not edit here.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
 use futures::StreamExt;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue, AUTHORIZATION, CONTENT_TYPE};
-use serde::de::DeserializeOwned;
 use tokio::time::Instant;
 use tracing::Instrument;
 use url::Url;
@@ -14,7 +14,7 @@ use url::Url;
 use super::auth::{AccessToken, TokenSource};
 use super::error::Error;
 use super::request::Request;
-use super::response::{decode, Response};
+use super::response::{error_for_status, Decoder, Response};
 use super::retry::RetryPolicy;
 
 /// The `User-Agent` every request carries.
@@ -89,10 +89,11 @@ impl Client {
     }
 
     /// Sends `request`, retrying it as its retry policy allows and once more with a refreshed
-    /// token after a `401`, and decodes the answer.
-    pub(crate) async fn execute<T: DeserializeOwned>(
+    /// token after a `401`, and decodes a successful answer with `decode`.
+    pub(crate) async fn execute<T>(
         &self,
         request: Request,
+        decode: Decoder<T>,
     ) -> Result<Response<T>, Error> {
         let span = tracing::debug_span!(
             "webwork.request",
@@ -105,7 +106,7 @@ impl Client {
         );
         async move {
             let started = Instant::now();
-            let (result, attempts) = self.send_with_retries(&request, started).await;
+            let (result, attempts) = self.send_with_retries(&request, decode, started).await;
             let span = tracing::Span::current();
             span.record("attempts", attempts);
             span.record("elapsed_ms", started.elapsed().as_millis() as u64);
@@ -122,9 +123,10 @@ impl Client {
     }
 
     /// The retry loop; gives the result and the number of sends.
-    async fn send_with_retries<T: DeserializeOwned>(
+    async fn send_with_retries<T>(
         &self,
         request: &Request,
+        decode: Decoder<T>,
         started: Instant,
     ) -> (Result<Response<T>, Error>, u32) {
         let policy = request.options.retry.as_ref().unwrap_or(&self.inner.retry);
@@ -145,7 +147,7 @@ impl Client {
             let span =
                 tracing::debug_span!("webwork.attempt", attempt, status = tracing::field::Empty);
             let result = self
-                .send_once(request, token.as_ref())
+                .send_once(request, token.as_ref(), decode)
                 .instrument(span.clone())
                 .await;
             if let Some(status) = result
@@ -187,10 +189,11 @@ impl Client {
         }
     }
 
-    async fn send_once<T: DeserializeOwned>(
+    async fn send_once<T>(
         &self,
         request: &Request,
         token: Option<&AccessToken>,
+        decode: Decoder<T>,
     ) -> Result<Response<T>, Error> {
         let url = self.url_for(request)?;
         let headers = headers_for(request, token)?;
@@ -225,6 +228,9 @@ impl Client {
             Err(None) => return Err(too_large(headers)),
             Err(Some(error)) => return Err(Error::Transport(error)),
         };
+        if !status.is_success() {
+            return Err(error_for_status(status, headers, &body));
+        }
         decode(status, headers, &body)
     }
 
@@ -268,7 +274,15 @@ fn headers_for(request: &Request, token: Option<&AccessToken>) -> Result<HeaderM
         headers.append(*name, value);
     }
     if request.body.is_some() {
-        headers.insert(CONTENT_TYPE, HeaderValue::from_static(request.content_type));
+        let content_type = match &request.content_type {
+            Cow::Borrowed(media) => HeaderValue::from_static(media),
+            Cow::Owned(media) => HeaderValue::from_str(media).map_err(|_| {
+                Error::Config(format!(
+                    "`{media}` is not a valid Content-Type header value"
+                ))
+            })?,
+        };
+        headers.insert(CONTENT_TYPE, content_type);
     }
     for (name, value) in &request.options.headers {
         let header = HeaderName::from_bytes(name.as_bytes())

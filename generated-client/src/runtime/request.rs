@@ -1,12 +1,14 @@
 // Hand-written runtime, copied from templates/runtime/ by `cargo xtask regenerate`. Do not edit here.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::time::Duration;
 
 use reqwest::Method;
 use serde::Serialize;
 
-use super::{Error, RetryPolicy};
+use super::multipart::Multipart;
+use super::{Binary, Error, RetryPolicy};
 
 /// One HTTP request as a generated operation describes it: the parts the runtime needs to
 /// send it, log it and retry it.
@@ -24,7 +26,7 @@ pub(crate) struct Request {
     /// The body, already serialized.
     pub(crate) body: Option<Vec<u8>>,
     /// The body's media type.
-    pub(crate) content_type: &'static str,
+    pub(crate) content_type: Cow<'static, str>,
     /// What the caller set on the builder for this one request.
     pub(crate) options: RequestOptions,
 }
@@ -43,7 +45,7 @@ impl Request {
             query: Vec::new(),
             headers: Vec::new(),
             body: None,
-            content_type: "application/json",
+            content_type: Cow::Borrowed("application/json"),
             options: RequestOptions::default(),
         }
     }
@@ -72,7 +74,7 @@ impl Request {
     pub(crate) fn json(&mut self, body: &impl Serialize) -> Result<(), Error> {
         let bytes = serde_json::to_vec(body).map_err(|source| Error::Encode { source })?;
         self.body = Some(bytes);
-        self.content_type = "application/json";
+        self.content_type = Cow::Borrowed("application/json");
         Ok(())
     }
 
@@ -82,8 +84,24 @@ impl Request {
             source: <serde_json::Error as serde::ser::Error>::custom(error),
         })?;
         self.body = Some(text.into_bytes());
-        self.content_type = "application/x-www-form-urlencoded";
+        self.content_type = Cow::Borrowed("application/x-www-form-urlencoded");
         Ok(())
+    }
+
+    /// Sets a `multipart/form-data` request body.
+    pub(crate) fn multipart(&mut self, form: Multipart) {
+        let (body, content_type) = form.encode();
+        self.body = Some(body);
+        self.content_type = Cow::Owned(content_type);
+    }
+
+    /// Sets a raw request body of the spec's `media_type`, unless the bytes name their own.
+    pub(crate) fn raw(&mut self, body: Binary, media_type: &'static str) {
+        self.content_type = match body.content_type() {
+            Some(own) => Cow::Owned(own.to_string()),
+            None => Cow::Borrowed(media_type),
+        };
+        self.body = Some(body.into_bytes());
     }
 }
 

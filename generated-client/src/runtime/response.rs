@@ -3,11 +3,12 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use reqwest::header::{HeaderMap, RETRY_AFTER};
+use reqwest::header::{HeaderMap, CONTENT_TYPE, RETRY_AFTER};
 use reqwest::StatusCode;
 use serde::de::{value::UnitDeserializer, DeserializeOwned, Error as _};
 use serde::Deserialize;
 
+use super::binary::Binary;
 use super::error::{snippet, truncate, ApiError, DecodeError, Error, MESSAGE_BYTES};
 use crate::envelope::{Envelope, Meta};
 
@@ -31,6 +32,17 @@ impl<T> Response<T> {
     /// The typed data, dropping the rest.
     pub fn into_data(self) -> T {
         self.data
+    }
+
+    /// The same answer with its data changed by `f`.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Response<U> {
+        Response {
+            data: f(self.data),
+            message: self.message,
+            meta: self.meta,
+            status: self.status,
+            headers: self.headers,
+        }
     }
 }
 
@@ -67,32 +79,20 @@ impl ServerMessage {
     }
 }
 
-/// Turns an answer into the typed response or the error it stands for.
-pub(crate) fn decode<T: DeserializeOwned>(
+/// How a generated operation turns a successful (2xx) answer into its typed response; the
+/// client has already turned any other status into its error.
+pub(crate) type Decoder<T> = fn(StatusCode, HeaderMap, &[u8]) -> Result<Response<T>, Error>;
+
+/// Decodes a JSON answer wrapped in the envelope; `success: false` is an error.
+pub(crate) fn decode_enveloped<T: DeserializeOwned>(
     status: StatusCode,
     headers: HeaderMap,
     body: &[u8],
 ) -> Result<Response<T>, Error> {
-    if !status.is_success() {
-        return Err(error_for_status(status, headers, body));
+    if is_blank(body) {
+        return unit_data(status, headers, body);
     }
-    if body.iter().all(u8::is_ascii_whitespace) {
-        // An empty success (204 or a bare 200) is fine where no data is expected.
-        let data = T::deserialize(UnitDeserializer::<serde_json::Error>::new())
-            .map_err(|error| decode_error(".", &error, status, &headers, body))?;
-        return Ok(Response {
-            data,
-            message: None,
-            meta: None,
-            status,
-            headers,
-        });
-    }
-    // The fast path decodes straight from the body; only when that fails is the body read a
-    // second time with the path tracker, to say where it failed.
-    let decoded =
-        serde_json::from_slice::<Envelope<T>>(body).or_else(|_| locate_failure::<T>(body));
-    let envelope = match decoded {
+    let envelope = match parse::<Envelope<T>>(body) {
         Ok(envelope) => envelope,
         Err((path, error)) => {
             // A failure report whose data does not fit is still a failure report.
@@ -126,18 +126,84 @@ pub(crate) fn decode<T: DeserializeOwned>(
     })
 }
 
-/// Decodes `body` again while tracking the path, for the error that names where it failed.
-fn locate_failure<T: DeserializeOwned>(
+/// Decodes a JSON answer that is the data itself.
+pub(crate) fn decode_json<T: DeserializeOwned>(
+    status: StatusCode,
+    headers: HeaderMap,
     body: &[u8],
-) -> Result<Envelope<T>, (String, serde_json::Error)> {
+) -> Result<Response<T>, Error> {
+    if is_blank(body) {
+        return unit_data(status, headers, body);
+    }
+    match parse::<T>(body) {
+        Ok(data) => Ok(bare(data, status, headers)),
+        Err((path, error)) => Err(decode_error(&path, &error, status, &headers, body)),
+    }
+}
+
+/// Hands out the answer's bytes, with its `Content-Type`.
+pub(crate) fn decode_binary(
+    status: StatusCode,
+    headers: HeaderMap,
+    body: &[u8],
+) -> Result<Response<Binary>, Error> {
+    let mut data = Binary::new(body);
+    if let Some(media) = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok()) {
+        data = data.with_content_type(media);
+    }
+    Ok(bare(data, status, headers))
+}
+
+/// An answer documented without content: whatever the body holds is not read.
+pub(crate) fn decode_empty(
+    status: StatusCode,
+    headers: HeaderMap,
+    _body: &[u8],
+) -> Result<Response<()>, Error> {
+    Ok(bare((), status, headers))
+}
+
+fn bare<T>(data: T, status: StatusCode, headers: HeaderMap) -> Response<T> {
+    Response {
+        data,
+        message: None,
+        meta: None,
+        status,
+        headers,
+    }
+}
+
+fn is_blank(body: &[u8]) -> bool {
+    body.iter().all(u8::is_ascii_whitespace)
+}
+
+/// An empty success (204 or a bare 200), fine where no data is expected.
+fn unit_data<T: DeserializeOwned>(
+    status: StatusCode,
+    headers: HeaderMap,
+    body: &[u8],
+) -> Result<Response<T>, Error> {
+    let data = T::deserialize(UnitDeserializer::<serde_json::Error>::new())
+        .map_err(|error| decode_error(".", &error, status, &headers, body))?;
+    Ok(bare(data, status, headers))
+}
+
+/// Parses `body` as a `D`. The fast path decodes straight from the body; only when that fails
+/// is the body read a second time with the path tracker, to say where it failed.
+fn parse<D: DeserializeOwned>(body: &[u8]) -> Result<D, (String, serde_json::Error)> {
+    serde_json::from_slice::<D>(body).or_else(|_| locate_failure::<D>(body))
+}
+
+/// Decodes `body` again while tracking the path, for the error that names where it failed.
+fn locate_failure<D: DeserializeOwned>(body: &[u8]) -> Result<D, (String, serde_json::Error)> {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
-    serde_path_to_error::deserialize::<_, Envelope<T>>(&mut deserializer)
+    serde_path_to_error::deserialize::<_, D>(&mut deserializer)
         .map_err(|error| (error.path().to_string(), error.into_inner()))
-        .and_then(|envelope| {
+        .and_then(|value| {
             // Anything after the JSON value makes the answer malformed too.
             deserializer
                 .end()
-                .map(|()| envelope)
+                .map(|()| value)
                 .map_err(|error| (".".to_string(), error))
         })
 }

@@ -449,7 +449,7 @@ impl<'a> Walk<'a> {
             );
         }
         let location = format!("{here} response {}", n.success.status);
-        if o.success.enveloped != n.success.enveloped {
+        if o.success.enveloped() != n.success.enveloped() {
             self.push(
                 Fact::TypeChanged {
                     widened: false,
@@ -461,12 +461,32 @@ impl<'a> Walk<'a> {
                 location.clone(),
                 format!(
                     "the answer is {} the envelope",
-                    if n.success.enveloped {
+                    if n.success.enveloped() {
                         "now wrapped in"
                     } else {
                         "no longer wrapped in"
                     }
                 ),
+            );
+        }
+        let answer_enum = |op: &Operation| op.success.per_status.as_ref().map(|e| e.name.clone());
+        if answer_enum(o) != answer_enum(n) {
+            let what = match answer_enum(n) {
+                Some(name) => {
+                    format!("`send` now returns `{name}`, one variant per success status")
+                }
+                None => "`send` no longer returns one variant per success status".to_string(),
+            };
+            self.push(
+                Fact::TypeChanged {
+                    widened: false,
+                    narrowed: false,
+                    rust_changed: true,
+                    param: false,
+                },
+                Usage::RESPONSE,
+                location.clone(),
+                what,
             );
         }
         if let Some(d) = self.refs(&o.success.data, &n.success.data, Usage::RESPONSE, &location) {

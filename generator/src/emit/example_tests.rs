@@ -19,7 +19,7 @@ pub fn examples_test(api: &Api, paths: &Paths, crate_name: &str) -> Option<Token
         .filter_map(|op| {
             let example = op.response_example.as_ref()?;
             // What the client should hand out: the envelope's data, or the whole body.
-            let expected = match (&api.envelope, op.success.enveloped) {
+            let expected = match (&api.envelope, op.success.enveloped()) {
                 (Some(envelope), true) => example.get(&envelope.data).cloned().unwrap_or_default(),
                 _ => example.clone(),
             };

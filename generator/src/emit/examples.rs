@@ -196,7 +196,7 @@ pub fn rust_type(ty: &TypeRef, krate: &str) -> String {
             Primitive::Date => "chrono::NaiveDate".into(),
             Primitive::DateTime => "chrono::DateTime<chrono::Utc>".into(),
             Primitive::Uuid => "uuid::Uuid".into(),
-            Primitive::Bytes => "Vec<u8>".into(),
+            Primitive::Bytes => format!("{krate}::Binary"),
             Primitive::Json => "serde_json::Value".into(),
             Primitive::Unit => "()".into(),
         },

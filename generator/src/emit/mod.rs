@@ -31,6 +31,7 @@ pub fn rust_files(api: &Api, crate_name: &str, spec_file: &str) -> Vec<RustFile>
     let type_names: Vec<String> = api.types.iter().map(|t| t.name.clone()).collect();
     let in_types = Paths::in_types(&type_names, formats.clone());
     let outside = Paths::outside_types(formats.clone());
+    let in_tests = Paths::in_tests(formats.clone(), crate_name);
 
     let mut files = vec![
         RustFile {
@@ -60,13 +61,13 @@ pub fn rust_files(api: &Api, crate_name: &str, spec_file: &str) -> Vec<RustFile>
             tokens: operations::tag_module(api, tag, &outside, crate_name),
         });
     }
-    if let Some(tokens) = example_tests::examples_test(api, &outside, crate_name) {
+    if let Some(tokens) = example_tests::examples_test(api, &in_tests, crate_name) {
         files.push(RustFile {
             path: "tests/examples.rs".into(),
             tokens,
         });
     }
-    if let Some(tokens) = example_tests::contract_test(api, &outside, crate_name, spec_file) {
+    if let Some(tokens) = example_tests::contract_test(api, &in_tests, crate_name, spec_file) {
         files.push(RustFile {
             path: "tests/contract.rs".into(),
             tokens,

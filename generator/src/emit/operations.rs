@@ -5,8 +5,10 @@ use quote::{format_ident, quote};
 
 use super::rust::{doc_lines, doc_text, inner_doc_lines, Paths};
 use crate::model::{
-    Api, Body, BodyEncoding, HttpMethod, Operation, Param, ParamLocation, Primitive, Tag, TypeRef,
+    AnswerEnum, Api, Body, BodyEncoding, HttpMethod, Operation, Param, ParamLocation, Payload,
+    Primitive, Tag, TypeRef,
 };
+use crate::names;
 
 /// The module of one tag: its builders and `Client` methods.
 pub fn tag_module(api: &Api, tag: &Tag, paths: &Paths, crate_name: &str) -> TokenStream {
@@ -14,7 +16,7 @@ pub fn tag_module(api: &Api, tag: &Tag, paths: &Paths, crate_name: &str) -> Toke
     let methods = operations
         .iter()
         .map(|op| client_method(op, api, crate_name));
-    let builders = operations.iter().map(|op| builder(op, paths));
+    let builders = operations.iter().map(|op| builder(op, paths, api));
     let uses_types = operations.iter().any(|op| uses_named_types(op));
     let types_import = uses_types.then(|| {
         quote!(
@@ -22,8 +24,17 @@ pub fn tag_module(api: &Api, tag: &Tag, paths: &Paths, crate_name: &str) -> Toke
         )
     });
     let module_doc = inner_doc_lines(&tag_doc(tag));
+    // Builders fill deprecated body properties too: the deprecation is for the callers.
+    let uses_deprecated = operations.iter().any(|op| {
+        op.body
+            .iter()
+            .flat_map(|body| &body.fields)
+            .any(|field| field.field.deprecated)
+    });
+    let allow = uses_deprecated.then(|| quote!(#![allow(deprecated)]));
     quote! {
         #module_doc
+        #allow
 
         use crate::runtime::{Request, RequestOptions, Response, RetryPolicy};
         #types_import
@@ -49,6 +60,12 @@ fn uses_named_types(op: &Operation) -> bool {
     op.params.iter().any(|p| named(&p.ty))
         || op.body.as_ref().is_some_and(|b| named(&b.ty))
         || named(&op.success.data)
+        || op
+            .success
+            .per_status
+            .iter()
+            .flat_map(|answers| &answers.variants)
+            .any(|variant| named(&variant.data))
 }
 
 fn contains_named(ty: &TypeRef) -> bool {
@@ -102,7 +119,8 @@ fn client_method(op: &Operation, api: &Api, crate_name: &str) -> TokenStream {
     if let Some(body) = &op.body {
         if body.fields.is_empty() {
             params.push(format!(
-                "- `body` (JSON body, {}): {}.",
+                "- `body` ({} body, {}): {}.",
+                body.media_type,
                 if body.required {
                     "required"
                 } else {
@@ -128,9 +146,12 @@ fn client_method(op: &Operation, api: &Api, crate_name: &str) -> TokenStream {
         text.push_str("\n\n# Parameters\n\n");
         text.push_str(&params.join("\n"));
     }
+    let returned = match &op.success.per_status {
+        Some(answers) => format!("a [`{}`], one variant per success status", answers.name),
+        None => super::examples::data_doc(&op.success.data),
+    };
     text.push_str(&format!(
-        "\n\n# Returns\n\nA [`Response`] whose `data` is {}.",
-        super::examples::data_doc(&op.success.data)
+        "\n\n# Returns\n\nA [`Response`] whose `data` is {returned}."
     ));
     text.push_str(&format!("\n\n# Errors\n\n{}", errors_doc(op)));
     let (example, _) = super::examples::doc_example(op, api, crate_name);
@@ -147,7 +168,7 @@ fn client_method(op: &Operation, api: &Api, crate_name: &str) -> TokenStream {
 }
 
 /// The builder type of one operation.
-fn builder(op: &Operation, paths: &Paths) -> TokenStream {
+fn builder(op: &Operation, paths: &Paths, api: &Api) -> TokenStream {
     let name = format_ident!("{}", op.builder_name);
     let docs = doc_lines(&format!(
         "A `{} {}` request; made by [`Client::{}`].",
@@ -189,11 +210,24 @@ fn builder(op: &Operation, paths: &Paths) -> TokenStream {
         }
     }
 
-    let response_ty = paths.ty(&op.success.data);
-    let send_body = send_body(op, paths);
+    let response_ty = match &op.success.per_status {
+        Some(answers) => {
+            let name = format_ident!("{}", answers.name);
+            quote!(#name)
+        }
+        None => paths.ty(&op.success.data),
+    };
+    let answer_enum = op
+        .success
+        .per_status
+        .as_ref()
+        .map(|answers| answer_enum(op, answers, paths, api));
+    let send_body = send_body(op, paths, api);
     let send_docs = doc_lines(&send_doc(op));
     let paging = paging_methods(op, paths);
     quote! {
+        #answer_enum
+
         #docs
         #[derive(Debug, Clone)]
         #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -436,7 +470,7 @@ fn send_doc(op: &Operation) -> String {
 }
 
 /// The statements of `send`: build the request from the builder's members and execute it.
-fn send_body(op: &Operation, paths: &Paths) -> TokenStream {
+fn send_body(op: &Operation, paths: &Paths, api: &Api) -> TokenStream {
     let method = method_tokens(op.http_method);
     let id = &op.id;
     let template = &op.path;
@@ -493,17 +527,116 @@ fn send_body(op: &Operation, paths: &Paths) -> TokenStream {
     if let Some(body) = &op.body {
         statements.push(body_statements(body, paths));
     }
+    let decoder = match &op.success.per_status {
+        Some(answers) => {
+            let decode = format_ident!("decode_{}", names::snake(&answers.name));
+            quote!(#decode)
+        }
+        None => decoder(op.success.payload, api),
+    };
     statements.push(quote! {
         request.options(self.options);
-        self.client.execute(request).await
+        self.client.execute(request, #decoder).await
     });
     quote!(#(#statements)*)
+}
+
+/// The runtime function that reads a successful body of `payload`.
+fn decoder(payload: Payload, api: &Api) -> TokenStream {
+    match payload {
+        Payload::Envelope => quote!(crate::runtime::decode_enveloped),
+        Payload::Json => quote!(crate::runtime::decode_json),
+        Payload::Binary => quote!(crate::runtime::decode_binary),
+        // Without content documented, an enveloped API may still answer with an envelope,
+        // whose `success: false` must not pass unseen.
+        Payload::Empty if api.envelope.is_some() => quote!(crate::runtime::decode_enveloped),
+        Payload::Empty => quote!(crate::runtime::decode_empty),
+    }
+}
+
+/// The enum an operation with differently shaped success answers returns, and the function
+/// that decodes an answer by its status.
+fn answer_enum(op: &Operation, answers: &AnswerEnum, paths: &Paths, api: &Api) -> TokenStream {
+    let name = format_ident!("{}", answers.name);
+    let docs = doc_lines(&format!(
+        "What [`{}::send`] hands out: the answer's data, by its success status.",
+        op.builder_name
+    ));
+    let variants = answers.variants.iter().map(|variant| {
+        let ident = format_ident!("{}", variant.name);
+        let text = match &variant.description {
+            Some(description) => format!("`{}`: {}", variant.status, description.trim()),
+            None => format!("`{}`.", variant.status),
+        };
+        let docs = doc_lines(&text);
+        if variant.data == TypeRef::Primitive(Primitive::Unit) {
+            quote!(#docs #ident,)
+        } else {
+            let ty = paths.ty(&variant.data);
+            quote!(#docs #ident(#ty),)
+        }
+    });
+    let decode = format_ident!("decode_{}", names::snake(&answers.name));
+    // An undocumented 2xx status is read as the first documented one.
+    let arms = answers.variants.iter().enumerate().map(|(index, variant)| {
+        let ident = format_ident!("{}", variant.name);
+        let status = proc_macro2::Literal::u16_unsuffixed(variant.status);
+        let pattern = if index == 0 {
+            quote!(_)
+        } else {
+            quote!(#status)
+        };
+        let decoder = decoder(variant.payload, api);
+        let wrap = if variant.data == TypeRef::Primitive(Primitive::Unit) {
+            quote!(|()| #name::#ident)
+        } else {
+            quote!(#name::#ident)
+        };
+        (
+            index,
+            quote!(#pattern => #decoder(status, headers, body).map(|answer| answer.map(#wrap)),),
+        )
+    });
+    // The catch-all arm goes last.
+    let mut arms: Vec<(usize, TokenStream)> = arms.collect();
+    arms.rotate_left(1);
+    let arms = arms.into_iter().map(|(_, arm)| arm);
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[serde(untagged)]
+        pub enum #name {
+            #(#variants)*
+        }
+
+        fn #decode(status: reqwest::StatusCode, headers: reqwest::header::HeaderMap, body: &[u8]) -> Result<Response<#name>, Error> {
+            match status.as_u16() {
+                #(#arms)*
+            }
+        }
+    }
 }
 
 fn body_statements(body: &Body, paths: &Paths) -> TokenStream {
     let write = match body.encoding {
         BodyEncoding::Json => quote!(json),
         BodyEncoding::Form => quote!(form),
+        BodyEncoding::Multipart => return multipart_statements(body, paths),
+        BodyEncoding::Raw => {
+            let media = &body.media_type;
+            return if body.required {
+                quote! {
+                    let body = self.body.ok_or(Error::MissingParameter("body"))?;
+                    request.raw(body, #media);
+                }
+            } else {
+                quote! {
+                    if let Some(body) = self.body {
+                        request.raw(body, #media);
+                    }
+                }
+            };
+        }
     };
     if body.fields.is_empty() {
         return if body.required {
@@ -519,6 +652,15 @@ fn body_statements(body: &Body, paths: &Paths) -> TokenStream {
             }
         };
     }
+    let body = body_struct(body, paths);
+    quote! {
+        #body
+        request.#write(&body)?;
+    }
+}
+
+/// `let body = Body { .. };` from the builder's body setters.
+fn body_struct(body: &Body, paths: &Paths) -> TokenStream {
     let ty = paths.ty(&body.ty);
     let members = body.fields.iter().map(|field| {
         let member = format_ident!("{}", field.field.rust_name);
@@ -530,9 +672,36 @@ fn body_statements(body: &Body, paths: &Paths) -> TokenStream {
             quote!(#member: self.#setter.ok_or(Error::MissingParameter(#wire))?,)
         }
     });
+    quote!(let body = #ty { #(#members)* };)
+}
+
+/// A `multipart/form-data` body: the body struct, then one part per property (several for an
+/// array), files for the `format: binary` ones.
+fn multipart_statements(body: &Body, paths: &Paths) -> TokenStream {
+    let build = body_struct(body, paths);
+    let parts = body.fields.iter().map(|field| {
+        let member = format_ident!("{}", field.field.rust_name);
+        let wire = &field.field.wire_name;
+        let is_file = match &field.field.ty {
+            TypeRef::Primitive(Primitive::Bytes) => true,
+            TypeRef::Array(item) => **item == TypeRef::Primitive(Primitive::Bytes),
+            _ => false,
+        };
+        if is_file {
+            let content_type = match body.part_types.iter().find(|(name, _)| name == wire) {
+                Some((_, media)) => quote!(Some(#media)),
+                None => quote!(None),
+            };
+            quote!(form.files(#wire, body.#member, #content_type);)
+        } else {
+            quote!(form.value(#wire, &body.#member)?;)
+        }
+    });
     quote! {
-        let body = #ty { #(#members)* };
-        request.#write(&body)?;
+        #build
+        let mut form = crate::runtime::Multipart::new();
+        #(#parts)*
+        request.multipart(form);
     }
 }
 

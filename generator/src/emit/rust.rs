@@ -21,6 +21,8 @@ const STD_NAMES: &[(&str, &str)] = &[
 pub struct Paths {
     shadowed: BTreeSet<&'static str>,
     types_prefix: TokenStream,
+    /// The path of the client crate's root: `crate`, or the crate's name in its tests.
+    krate: TokenStream,
     /// The module of each `x-date-format` pattern in `crate::formats`.
     pub formats: BTreeMap<String, String>,
 }
@@ -36,6 +38,7 @@ impl Paths {
         Paths {
             shadowed,
             types_prefix: TokenStream::new(),
+            krate: quote!(crate),
             formats,
         }
     }
@@ -45,7 +48,18 @@ impl Paths {
         Paths {
             shadowed: BTreeSet::new(),
             types_prefix: quote!(types::),
+            krate: quote!(crate),
             formats,
+        }
+    }
+
+    /// Paths for the crate's integration tests, which reach it by its name `crate_name` and
+    /// import its `types` module.
+    pub fn in_tests(formats: BTreeMap<String, String>, crate_name: &str) -> Self {
+        let krate = format_ident!("{}", crate_name);
+        Paths {
+            krate: quote!(#krate),
+            ..Self::outside_types(formats)
         }
     }
 
@@ -102,8 +116,8 @@ impl Paths {
             Primitive::DateTime => quote!(chrono::DateTime<chrono::Utc>),
             Primitive::Uuid => quote!(uuid::Uuid),
             Primitive::Bytes => {
-                let vec = self.std("Vec");
-                quote!(#vec<u8>)
+                let krate = &self.krate;
+                quote!(#krate::Binary)
             }
             Primitive::Json => quote!(serde_json::Value),
             Primitive::Unit => quote!(()),

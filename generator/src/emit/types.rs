@@ -4,7 +4,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::rust::{doc_lines, doc_text, inner_doc_lines, Paths};
-use crate::model::{Api, Field, Primitive, TypeDef, TypeKind, TypeRef, UnionVariant, Variant};
+use crate::model::{Api, Field, TypeDef, TypeKind, TypeRef, UnionVariant, Variant};
 
 /// The `types` module: one item per named type, sorted by name.
 pub fn types_module(api: &Api, paths: &Paths) -> TokenStream {
@@ -20,43 +20,10 @@ pub fn types_module(api: &Api, paths: &Paths) -> TokenStream {
     let any_deprecated =
         api.types.iter().any(|def| def.deprecated) || fields().any(|f| f.deprecated);
     let allow = any_deprecated.then(|| quote!(#![allow(deprecated)]));
-    let binary = fields()
-        .any(|f| f.ty == TypeRef::Primitive(Primitive::Bytes))
-        .then(binary_module);
     quote! {
         #docs
         #allow
         #(#items)*
-        #binary
-    }
-}
-
-/// Serde helpers for `format: binary` properties: raw bytes, written in JSON as a string.
-fn binary_module() -> TokenStream {
-    quote! {
-        /// Serde helpers for `format: binary` properties: the bytes travel as a JSON string.
-        mod binary {
-            pub fn serialize<S: serde::Serializer>(value: &[u8], serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                serializer.serialize_str(&::std::string::String::from_utf8_lossy(value))
-            }
-
-            pub fn deserialize<'de, D: serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<::std::vec::Vec<u8>, D::Error> {
-                <::std::string::String as serde::Deserialize>::deserialize(deserializer).map(::std::string::String::into_bytes)
-            }
-
-            pub mod option {
-                pub fn serialize<S: serde::Serializer>(value: &::std::option::Option<::std::vec::Vec<u8>>, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                    match value {
-                        Some(bytes) => super::serialize(bytes, serializer),
-                        None => serializer.serialize_none(),
-                    }
-                }
-
-                pub fn deserialize<'de, D: serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<::std::option::Option<::std::vec::Vec<u8>>, D::Error> {
-                    <::std::option::Option<::std::string::String> as serde::Deserialize>::deserialize(deserializer).map(|text| text.map(::std::string::String::into_bytes))
-                }
-            }
-        }
     }
 }
 
@@ -166,7 +133,6 @@ fn struct_field(field: &Field, paths: &Paths) -> TokenStream {
         TypeRef::FormattedDate { format, .. } => {
             Some(paths.format_module(format).to_string().replace(' ', ""))
         }
-        TypeRef::Primitive(Primitive::Bytes) => Some("binary".to_string()),
         _ => None,
     };
     if let Some(module) = with_module {

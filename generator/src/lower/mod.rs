@@ -64,6 +64,7 @@ pub fn lower(spec: &OpenAPI, file: &Path, config: &Config) -> Result<Api, Diagno
         }
     }
 
+    name_answer_enums(&mut operations);
     let tags = tags(spec, &operations);
     let tag_order = |name: &str| {
         tags.iter()
@@ -102,6 +103,33 @@ pub fn lower(spec: &OpenAPI, file: &Path, config: &Config) -> Result<Api, Diagno
         envelope,
         page_info,
     })
+}
+
+/// Makes the names of the per-status answer enums unique beside the request builders, which
+/// share their module, and the runtime names the operation modules import.
+fn name_answer_enums(operations: &mut [crate::model::Operation]) {
+    let reserved = [
+        "Client",
+        "Error",
+        "Request",
+        "RequestOptions",
+        "Response",
+        "RetryPolicy",
+    ];
+    let builders: Vec<String> = operations
+        .iter()
+        .map(|op| op.builder_name.clone())
+        .collect();
+    let mut scope = Scope::with_reserved(
+        reserved
+            .into_iter()
+            .chain(builders.iter().map(String::as_str)),
+    );
+    for op in operations.iter_mut() {
+        if let Some(answers) = &mut op.success.per_status {
+            answers.name = scope.claim(&answers.name);
+        }
+    }
 }
 
 /// The operations of a path item, in the order OpenAPI lists methods.

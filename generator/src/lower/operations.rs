@@ -8,8 +8,8 @@ use openapiv3::{
 use super::types::{docs_of, notes, TypeSpace};
 use crate::diagnostics::{Diagnostic, Pointer};
 use crate::model::{
-    Body, BodyEncoding, BodyField, Docs, HttpMethod, Operation, Paging, Param, ParamLocation,
-    Primitive, Success, TypeRef,
+    AnswerEnum, AnswerVariant, Body, BodyEncoding, BodyField, Docs, HttpMethod, Operation, Paging,
+    Param, ParamLocation, Payload, Primitive, Success, TypeRef,
 };
 use crate::names::{self, Scope};
 use crate::resolve::Resolver;
@@ -256,29 +256,34 @@ impl<'a> OperationLowering<'_, 'a> {
         };
         let body_at = at.join("requestBody");
         let body = self.resolver.request_body(item, &body_at)?;
-        let json = body.content.iter().find(|(media, _)| is_json(media));
-        let form = || body.content.iter().find(|(media, _)| is_form(media));
-        let Some((encoding, (media, content))) = json
+        // JSON first, then the form encodings, then whatever else the spec lists first.
+        let find = |wanted: fn(&str) -> bool| body.content.iter().find(|(media, _)| wanted(media));
+        let chosen = find(is_json)
             .map(|found| (BodyEncoding::Json, found))
-            .or_else(|| form().map(|found| (BodyEncoding::Form, found)))
-        else {
-            let found: Vec<&str> = body.content.keys().map(String::as_str).collect();
+            .or_else(|| find(is_form).map(|found| (BodyEncoding::Form, found)))
+            .or_else(|| find(is_multipart).map(|found| (BodyEncoding::Multipart, found)))
+            .or_else(|| body.content.first().map(|found| (BodyEncoding::Raw, found)));
+        let Some((encoding, (media, content))) = chosen else {
             return Err(self.resolver.error(
                 &body_at.join("content"),
-                format!(
-                    "request bodies in {} are not supported by the generator yet; use application/json or application/x-www-form-urlencoded",
-                    found.join(", ")
-                ),
+                "the request body lists no media type",
             ));
         };
         let schema_at = body_at.join("content").join(media).join("schema");
-        let ty = match &content.schema {
-            Some(schema) => {
+        let ty = match (&content.schema, encoding) {
+            // Raw bodies are bytes whatever their schema says (`format: binary`, a text).
+            (_, BodyEncoding::Raw) => TypeRef::Primitive(Primitive::Bytes),
+            (Some(schema), _) => {
                 self.types
                     .type_of(schema, &schema_at, &format!("{builder_name}Body"))?
             }
-            None => TypeRef::Primitive(Primitive::Json),
+            (None, _) => TypeRef::Primitive(Primitive::Json),
         };
+        let part_types = content
+            .encoding
+            .iter()
+            .filter_map(|(name, encoding)| Some((name.clone(), encoding.content_type.clone()?)))
+            .collect();
         let mut scope = Scope::with_reserved(BUILDER_MEMBERS.iter().copied());
         for param in params {
             scope.claim(&param.rust_name);
@@ -287,6 +292,12 @@ impl<'a> OperationLowering<'_, 'a> {
             TypeRef::Named(name) => self.types.struct_fields(name).unwrap_or_default().to_vec(),
             _ => Vec::new(),
         };
+        if encoding == BodyEncoding::Multipart && fields.is_empty() {
+            return Err(self.resolver.error(
+                &schema_at,
+                "a multipart/form-data body must be an object with properties (one part each)",
+            ));
+        }
         let fields = fields
             .into_iter()
             .map(|field| {
@@ -305,12 +316,14 @@ impl<'a> OperationLowering<'_, 'a> {
         Ok(Some(Body {
             ty,
             encoding,
+            media_type: media.clone(),
+            part_types,
             required: body.required,
             fields,
         }))
     }
 
-    /// The first 2xx answer, and the documented error statuses.
+    /// The successful answers, and the documented error statuses.
     fn responses(
         &mut self,
         operation: &'a SpecOperation,
@@ -328,74 +341,111 @@ impl<'a> OperationLowering<'_, 'a> {
             })
             .collect();
         errors.sort_unstable();
-        // The first 2xx answer; failing that `default`, then the first redirect (an operation
-        // that only redirects still gets a method, whose data is whatever the answer holds).
+        // Every explicit 2xx answer, ascending; failing those `2XX`, then `default`, then the
+        // first redirect (an operation that only redirects still gets a method, whose data is
+        // whatever the answer holds).
         let responses = &operation.responses;
-        let two_xx = responses
+        let mut documented: Vec<(u16, String, &'a ReferenceOr<openapiv3::Response>)> = responses
             .responses
             .iter()
-            .find_map(|(code, response)| match code {
+            .filter_map(|(code, response)| match code {
                 StatusCode::Code(n @ 200..=299) => Some((*n, code.to_string(), response)),
-                StatusCode::Range(2) => Some((200, code.to_string(), response)),
                 _ => None,
-            });
-        let redirect = || {
-            responses
+            })
+            .collect();
+        documented.sort_by_key(|(status, _, _)| *status);
+        if documented.is_empty() {
+            let fallback = responses
                 .responses
                 .iter()
                 .find_map(|(code, response)| match code {
-                    StatusCode::Code(n @ 300..=399) => Some((*n, code.to_string(), response)),
+                    StatusCode::Range(2) => Some((200, code.to_string(), response)),
                     _ => None,
                 })
-        };
-        let success = two_xx
-            .or_else(|| {
-                responses
-                    .default
-                    .as_ref()
-                    .map(|r| (200, "default".to_string(), r))
-            })
-            .or_else(redirect);
-        let Some((status, key, response)) = success else {
+                .or_else(|| {
+                    responses
+                        .default
+                        .as_ref()
+                        .map(|r| (200, "default".to_string(), r))
+                })
+                .or_else(|| {
+                    responses
+                        .responses
+                        .iter()
+                        .find_map(|(code, response)| match code {
+                            StatusCode::Code(n @ 300..=399) => {
+                                Some((*n, code.to_string(), response))
+                            }
+                            _ => None,
+                        })
+                });
+            documented.extend(fallback);
+        }
+        if documented.is_empty() {
             return Err(self.resolver.error(
                 &responses_at,
                 "the operation documents no 2xx, default or 3xx answer",
             ));
+        }
+
+        let mut variants = Vec::with_capacity(documented.len());
+        for (index, (status, key, response)) in documented.into_iter().enumerate() {
+            let response_at = responses_at.join(key);
+            let response = self.resolver.response(response, &response_at)?;
+            let name = status_variant(status);
+            // The first answer keeps the plain `{Builder}Data` name for an inline schema.
+            let hint = if index == 0 {
+                format!("{builder_name}Data")
+            } else {
+                format!("{builder_name}{name}Data")
+            };
+            let (payload, data) = self.answer(response, &response_at, &hint)?;
+            variants.push(AnswerVariant {
+                status,
+                name,
+                description: Some(response.description.clone()).filter(|d| !d.trim().is_empty()),
+                data,
+                payload,
+            });
+        }
+        let first = &variants[0];
+        let same_shape = variants
+            .iter()
+            .all(|v| v.payload == first.payload && v.data == first.data);
+        let success = Success {
+            status: first.status,
+            data: first.data.clone(),
+            payload: first.payload,
+            // Named for now; `lower` makes the name unique among the builders.
+            per_status: (!same_shape).then(|| AnswerEnum {
+                name: format!("{builder_name}Answer"),
+                variants,
+            }),
         };
-        let response_at = responses_at.join(key);
-        let response = self.resolver.response(response, &response_at)?;
+        Ok((success, errors))
+    }
+
+    /// How one successful answer's body is read, and the type of its data.
+    fn answer(
+        &mut self,
+        response: &'a openapiv3::Response,
+        response_at: &Pointer,
+        data_hint: &str,
+    ) -> Result<(Payload, TypeRef), Diagnostic> {
         let Some((media, content)) = response.content.iter().find(|(media, _)| is_json(media))
         else {
-            if response.content.is_empty() {
-                let data = TypeRef::Primitive(Primitive::Unit);
-                return Ok((
-                    Success {
-                        status,
-                        data,
-                        enveloped: false,
-                    },
-                    errors,
-                ));
-            }
-            return Err(self.resolver.error(
-                &response_at.join("content"),
-                "answers that are not JSON are not supported by the generator yet",
-            ));
+            return Ok(if response.content.is_empty() {
+                (Payload::Empty, TypeRef::Primitive(Primitive::Unit))
+            } else {
+                // Not JSON (a file, an image, a text): handed out as the body's bytes.
+                (Payload::Binary, TypeRef::Primitive(Primitive::Bytes))
+            });
         };
         let schema_at = response_at.join("content").join(media).join("schema");
         let Some(schema_item) = &content.schema else {
-            let data = TypeRef::Primitive(Primitive::Json);
-            return Ok((
-                Success {
-                    status,
-                    data,
-                    enveloped: false,
-                },
-                errors,
-            ));
+            return Ok((Payload::Json, TypeRef::Primitive(Primitive::Json)));
         };
         let schema = self.types.resolve(schema_item, &schema_at)?;
-        let data_hint = format!("{builder_name}Data");
         if let (Some(envelope), true) = (self.envelope, self.types.is_envelope(schema)) {
             let SchemaKind::Type(Type::Object(object)) = &schema.schema_kind else {
                 return Err(self
@@ -411,7 +461,7 @@ impl<'a> OperationLowering<'_, 'a> {
             let data = match object.properties.get(&envelope.data) {
                 Some(data) => {
                     let data_at = envelope_at.join("properties").join(&envelope.data);
-                    self.types.type_of_boxed(data, &data_at, &data_hint)?
+                    self.types.type_of_boxed(data, &data_at, data_hint)?
                 }
                 None => TypeRef::Primitive(Primitive::Unit),
             };
@@ -419,25 +469,27 @@ impl<'a> OperationLowering<'_, 'a> {
                 let meta_at = envelope_at.join("properties").join(&envelope.meta);
                 *self.meta_type = Some(self.types.type_of_boxed(meta, &meta_at, "Meta")?);
             }
-            return Ok((
-                Success {
-                    status,
-                    data,
-                    enveloped: true,
-                },
-                errors,
-            ));
+            return Ok((Payload::Envelope, data));
         }
-        let data = self.types.type_of(schema_item, &schema_at, &data_hint)?;
-        Ok((
-            Success {
-                status,
-                data,
-                enveloped: false,
-            },
-            errors,
-        ))
+        let data = self.types.type_of(schema_item, &schema_at, data_hint)?;
+        Ok((Payload::Json, data))
     }
+}
+
+/// The enum variant of a success status: its reason phrase (`Created`), or `Status207` for
+/// the rarely used ones.
+fn status_variant(status: u16) -> String {
+    let reason = match status {
+        200 => "Ok",
+        201 => "Created",
+        202 => "Accepted",
+        203 => "NonAuthoritative",
+        204 => "NoContent",
+        205 => "ResetContent",
+        206 => "PartialContent",
+        _ => return format!("Status{status}"),
+    };
+    reason.to_string()
 }
 
 /// A media type's `example`, or the value of its first inline `examples` entry.
@@ -453,6 +505,11 @@ fn first_example(media: &openapiv3::MediaType) -> Option<serde_json::Value> {
 /// Whether a media type is a URL-encoded form.
 fn is_form(media: &str) -> bool {
     media.split(';').next().unwrap_or_default().trim() == "application/x-www-form-urlencoded"
+}
+
+/// Whether a media type is a multipart form.
+fn is_multipart(media: &str) -> bool {
+    media.split(';').next().unwrap_or_default().trim() == "multipart/form-data"
 }
 
 /// Whether a media type is JSON.

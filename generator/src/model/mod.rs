@@ -7,8 +7,8 @@ mod types;
 
 pub use envelope::Envelope;
 pub use operations::{
-    Body, BodyEncoding, BodyField, HttpMethod, Operation, PageInfo, Paging, Param, ParamLocation,
-    Success,
+    AnswerEnum, AnswerVariant, Body, BodyEncoding, BodyField, HttpMethod, Operation, PageInfo,
+    Paging, Param, ParamLocation, Payload, Success,
 };
 pub use types::{
     DateKind, Docs, Field, Primitive, TypeDef, TypeKind, TypeRef, UnionVariant, Variant,

@@ -151,6 +151,11 @@ pub enum BodyEncoding {
     Json,
     /// `application/x-www-form-urlencoded`
     Form,
+    /// `multipart/form-data`: one part per property; `format: binary` properties are files.
+    Multipart,
+    /// Any other media type (`application/octet-stream`, `image/png`, `text/plain`): the body
+    /// is sent as the raw bytes the caller gives.
+    Raw,
 }
 
 /// A request body.
@@ -160,6 +165,11 @@ pub struct Body {
     pub ty: TypeRef,
     /// How it is written on the wire.
     pub encoding: BodyEncoding,
+    /// The media type the spec names for it (`application/json`, `image/png`).
+    pub media_type: String,
+    /// For a multipart body: the `contentType` the spec's `encoding` sets for a property,
+    /// by property name.
+    pub part_types: Vec<(String, String)>,
     /// Whether the body must be sent.
     pub required: bool,
     /// When the body is an object: its properties, each with a builder setter.
@@ -178,10 +188,57 @@ pub struct BodyField {
 /// The successful answer of an operation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Success {
-    /// The status code (200, 201, ...).
+    /// The status code of the first documented success (200, 201, ...).
     pub status: u16,
-    /// The type of the payload (`data` inside the envelope, or the whole body).
+    /// The type of its payload (`data` inside the envelope, or the whole body).
     pub data: TypeRef,
-    /// Whether the body is wrapped in the envelope.
-    pub enveloped: bool,
+    /// How its body is read.
+    pub payload: Payload,
+    /// When the 2xx answers differ in shape: the enum `send` returns, one variant per status.
+    pub per_status: Option<AnswerEnum>,
+}
+
+impl Success {
+    /// Whether the (first) successful body is wrapped in the envelope.
+    pub fn enveloped(&self) -> bool {
+        self.payload == Payload::Envelope
+    }
+}
+
+/// How the body of a successful answer is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Payload {
+    /// JSON wrapped in the configured envelope; the data is its `data` member.
+    Envelope,
+    /// JSON that is the data itself.
+    Json,
+    /// Any other media type: the body's bytes.
+    Binary,
+    /// No content is documented.
+    Empty,
+}
+
+/// An operation whose success statuses answer with different shapes (`200` a task, `202`
+/// nothing): `send` returns this enum, decoded by status.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerEnum {
+    /// The enum's name (`CreateTaskAnswer`).
+    pub name: String,
+    /// One variant per documented status, ascending; the first is [`Success::status`].
+    pub variants: Vec<AnswerVariant>,
+}
+
+/// One documented success status of an [`AnswerEnum`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerVariant {
+    /// The status code.
+    pub status: u16,
+    /// The variant's name (`Created`, `NoContent`, `Status207`).
+    pub name: String,
+    /// The answer's description in the spec.
+    pub description: Option<String>,
+    /// The payload's type (`()` when there is none).
+    pub data: TypeRef,
+    /// How the body is read.
+    pub payload: Payload,
 }

@@ -144,7 +144,8 @@ pub enum Primitive {
     DateTime,
     /// `uuid::Uuid`
     Uuid,
-    /// Raw bytes (`format: binary`): `Vec<u8>`, written as a string in JSON.
+    /// Raw bytes (`format: binary`): the runtime's `Binary` (a file, an upload, a download);
+    /// a string in JSON.
     Bytes,
     /// Any JSON value.
     Json,
@@ -198,15 +199,6 @@ impl TypeRef {
         match self {
             TypeRef::Named(name) => Some(name),
             _ => None,
-        }
-    }
-
-    /// Whether this reference uses a [`Primitive::Bytes`] anywhere.
-    pub fn uses_bytes(&self) -> bool {
-        match self {
-            TypeRef::Primitive(Primitive::Bytes) => true,
-            TypeRef::Array(inner) | TypeRef::Map(inner) => inner.uses_bytes(),
-            _ => false,
         }
     }
 
