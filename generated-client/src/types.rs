@@ -55,6 +55,7 @@ pub enum ApprovalStatus {
 }
 impl ApprovalStatus {
     /// The value as the API writes it.
+    #[must_use]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Pending => "pending",
@@ -134,6 +135,7 @@ pub enum AttendanceStatusFilter {
 }
 impl AttendanceStatusFilter {
     /// The value as the API writes it.
+    #[must_use]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Late => "late",
@@ -195,6 +197,7 @@ pub enum AvatarRemoval {
 }
 impl AvatarRemoval {
     /// The value as the API writes it.
+    #[must_use]
     pub fn value(self) -> i64 {
         match self {
             Self::Keep => 0,
@@ -304,6 +307,7 @@ pub enum ContractStatus {
 }
 impl ContractStatus {
     /// The value as the API writes it.
+    #[must_use]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Active => "active",
@@ -369,6 +373,7 @@ pub enum ContractUserRole {
 }
 impl ContractUserRole {
     /// The value as the API writes it.
+    #[must_use]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Owner => "Owner",
@@ -748,6 +753,7 @@ pub enum ExpenseType {
 }
 impl ExpenseType {
     /// The value as the API writes it.
+    #[must_use]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Billable => "billable",
@@ -889,6 +895,7 @@ pub enum LeavePeriod {
 }
 impl LeavePeriod {
     /// The value as the API writes it.
+    #[must_use]
     pub fn value(self) -> i64 {
         match self {
             Self::FullDay => 0,
@@ -1022,6 +1029,7 @@ pub enum MemberStatus {
 }
 impl MemberStatus {
     /// The value as the API writes it.
+    #[must_use]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Active => "active",
@@ -1209,6 +1217,7 @@ pub enum ProjectViewerStatus {
 }
 impl ProjectViewerStatus {
     /// The value as the API writes it.
+    #[must_use]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Active => "active",
@@ -1266,6 +1275,7 @@ pub enum RateStatus {
 }
 impl RateStatus {
     /// The value as the API writes it.
+    #[must_use]
     pub fn value(self) -> i64 {
         match self {
             Self::Hidden => 0,
@@ -1318,6 +1328,7 @@ pub enum RateType {
 }
 impl RateType {
     /// The value as the API writes it.
+    #[must_use]
     pub fn value(self) -> i64 {
         match self {
             Self::CustomRate => 1,
@@ -1402,6 +1413,7 @@ pub enum Role {
 }
 impl Role {
     /// The value as the API writes it.
+    #[must_use]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Owner => "Owner",
@@ -1471,6 +1483,7 @@ pub enum RoleWritable {
 }
 impl RoleWritable {
     /// The value as the API writes it.
+    #[must_use]
     pub fn as_str(&self) -> &str {
         match self {
             Self::RegularUser => "Regular User",
@@ -1546,6 +1559,7 @@ pub enum ScreenshotMode {
 }
 impl ScreenshotMode {
     /// The value as the API writes it.
+    #[must_use]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Full => "full",
@@ -1713,6 +1727,7 @@ pub enum TaskPriority {
 }
 impl TaskPriority {
     /// The value as the API writes it.
+    #[must_use]
     pub fn value(self) -> i64 {
         match self {
             Self::Urgent => 10,
@@ -1791,6 +1806,7 @@ pub enum TaskStatus {
 }
 impl TaskStatus {
     /// The value as the API writes it.
+    #[must_use]
     pub fn value(self) -> i64 {
         match self {
             Self::Incomplete => 0,
@@ -1970,6 +1986,7 @@ pub enum TimesheetStatus {
 }
 impl TimesheetStatus {
     /// The value as the API writes it.
+    #[must_use]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Open => "open",
@@ -2229,6 +2246,7 @@ pub enum WebhookEvent {
 }
 impl WebhookEvent {
     /// The value as the API writes it.
+    #[must_use]
     pub fn as_str(&self) -> &str {
         match self {
             Self::TrackerStarted => "tracker.started",
@@ -2320,6 +2338,7 @@ pub enum YesNo {
 }
 impl YesNo {
     /// The value as the API writes it.
+    #[must_use]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Yes => "yes",

@@ -74,6 +74,18 @@ pub struct Package {
     /// A one-line description.
     #[serde(default)]
     pub description: Option<String>,
+    /// The API's or the crate's home page.
+    #[serde(default)]
+    pub homepage: Option<String>,
+    /// Where the crate's source is published.
+    #[serde(default)]
+    pub repository: Option<String>,
+    /// crates.io keywords (at most five).
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    /// crates.io category slugs.
+    #[serde(default)]
+    pub categories: Vec<String>,
 }
 
 impl Default for Package {
@@ -82,6 +94,10 @@ impl Default for Package {
             name: "api-client".to_string(),
             version: "0.1.0".to_string(),
             description: None,
+            homepage: None,
+            repository: None,
+            keywords: Vec::new(),
+            categories: vec!["api-bindings".to_string()],
         }
     }
 }

@@ -57,7 +57,15 @@ pub fn cargo_toml(config: &Config, header: &str) -> Result<String, RenderError> 
         CARGO_TOML,
         context! {
             header,
-            package => context! { name => &config.package.name, version => &config.package.version, description },
+            package => context! {
+                name => &config.package.name,
+                version => &config.package.version,
+                description,
+                homepage => &config.package.homepage,
+                repository => &config.package.repository,
+                keywords => &config.package.keywords,
+                categories => &config.package.categories,
+            },
             rust_version => RUST_VERSION,
         },
     )

@@ -73,6 +73,7 @@ fn try_lower_public(file: &str) -> Result<(Api, Config, PathBuf), webwork_genera
             name: crate_name(file),
             version: "0.1.0".into(),
             description: Some(format!("generated from {file}")),
+            ..Package::default()
         },
         ..Config::default()
     };

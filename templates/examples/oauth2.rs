@@ -51,7 +51,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!(
             "refreshed; store the new tokens ({:?})",
             tokens.refresh_token()
-        )
+        );
     });
     let client = Client::builder(DEFAULT_BASE_URL)
         .token_source(source)

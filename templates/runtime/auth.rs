@@ -133,22 +133,26 @@ impl TokenSet {
     }
 
     /// The access token.
+    #[must_use]
     pub fn access_token(&self) -> &AccessToken {
         &self.access_token
     }
 
     /// The refresh token, if the server issued one.
+    #[must_use]
     pub fn refresh_token(&self) -> Option<&RefreshToken> {
         self.refresh_token.as_ref()
     }
 
     /// How long the access token stays valid (zero once expired), if the server said.
+    #[must_use]
     pub fn expires_in(&self) -> Option<Duration> {
         self.expires_at
             .map(|at| at.saturating_duration_since(Instant::now()))
     }
 
     /// The scopes the server granted, when it listed them.
+    #[must_use]
     pub fn scopes(&self) -> &[String] {
         &self.scopes
     }
@@ -313,6 +317,7 @@ impl OAuth2 {
 
     /// A random `state` value for [`authorization_url`](Self::authorization_url): keep it and
     /// check that the redirect brings it back (it protects against cross-site request forgery).
+    #[must_use]
     pub fn random_state() -> String {
         CsrfToken::new_random().secret().clone()
     }
@@ -366,6 +371,7 @@ impl OAuth2 {
 
     /// A token source for [`ClientBuilder::token_source`](crate::ClientBuilder::token_source)
     /// that starts from `tokens` and refreshes them with this flow.
+    #[must_use]
     pub fn token_source(&self, tokens: TokenSet) -> OAuth2TokenSource {
         OAuth2TokenSource {
             oauth: self.clone(),

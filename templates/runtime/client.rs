@@ -82,6 +82,7 @@ impl Client {
     }
 
     /// The URL every request path is appended to.
+    #[must_use]
     pub fn base_url(&self) -> &Url {
         &self.inner.base_url
     }
@@ -107,7 +108,7 @@ impl Client {
             let (result, attempts) = self.send_with_retries(&request, decode, started).await;
             let span = tracing::Span::current();
             span.record("attempts", attempts);
-            span.record("elapsed_ms", started.elapsed().as_millis() as u64);
+            span.record("elapsed_ms", millis(started.elapsed()));
             if let Some(status) = result
                 .as_ref()
                 .map_or_else(Error::status, |r| Some(r.status))
@@ -176,7 +177,7 @@ impl Client {
                 Some(wait) => {
                     tracing::debug!(
                         attempt,
-                        wait_ms = wait.as_millis() as u64,
+                        wait_ms = millis(wait),
                         error = %error,
                         "retrying"
                     );
@@ -217,7 +218,7 @@ impl Client {
         };
         if answer
             .content_length()
-            .is_some_and(|length| length > limit as u64)
+            .is_some_and(|length| usize::try_from(length).map_or(true, |length| length > limit))
         {
             return Err(too_large(headers));
         }
@@ -294,6 +295,11 @@ fn headers_for(request: &Request, token: Option<&AccessToken>) -> Result<HeaderM
         headers.insert(header, value);
     }
     Ok(headers)
+}
+
+/// A duration in whole milliseconds, for logs.
+fn millis(duration: Duration) -> u64 {
+    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
 }
 
 /// Reads a body of at most `limit` bytes: `Err(None)` when it is larger (the rest is not

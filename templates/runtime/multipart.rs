@@ -110,7 +110,9 @@ impl Multipart {
                 quoted(part.name)
             );
             if let Some(file_name) = &part.file_name {
-                disposition.push_str(&format!("; filename=\"{}\"", quoted(file_name)));
+                disposition.push_str("; filename=\"");
+                disposition.push_str(&quoted(file_name));
+                disposition.push('"');
             }
             body.extend_from_slice(disposition.as_bytes());
             body.extend_from_slice(b"\r\n");
@@ -128,15 +130,20 @@ impl Multipart {
     /// A boundary that no part contains. Deterministic, so the same body encodes the same
     /// way every time.
     fn boundary(&self) -> String {
-        (0u32..)
-            .map(|n| format!("webwork-client-boundary-{n:08x}"))
-            .find(|candidate| {
-                !self
-                    .parts
-                    .iter()
-                    .any(|part| contains(&part.bytes, candidate.as_bytes()))
-            })
-            .unwrap_or_default()
+        let mut n = 0u64;
+        loop {
+            let candidate = format!("webwork-client-boundary-{n:08x}");
+            let taken = self
+                .parts
+                .iter()
+                .any(|part| contains(&part.bytes, candidate.as_bytes()));
+            // Each part can contain only so many candidates: this ends within
+            // (total body size / boundary length + 1) tries.
+            if !taken {
+                return candidate;
+            }
+            n += 1;
+        }
     }
 }
 

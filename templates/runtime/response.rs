@@ -140,6 +140,7 @@ pub(crate) fn decode_json<T: DeserializeOwned>(
 }
 
 /// Hands out the answer's bytes, with its `Content-Type`.
+#[allow(clippy::unnecessary_wraps)] // It is a `Decoder`, whose answers may fail.
 pub(crate) fn decode_binary(
     status: StatusCode,
     headers: HeaderMap,
@@ -153,6 +154,7 @@ pub(crate) fn decode_binary(
 }
 
 /// An answer documented without content: whatever the body holds is not read.
+#[allow(clippy::unnecessary_wraps)] // It is a `Decoder`, whose answers may fail.
 pub(crate) fn decode_empty(
     status: StatusCode,
     headers: HeaderMap,

@@ -527,7 +527,7 @@ impl GetMembers {
         let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
         request.query("workspace_id", value.to_string());
         if let Some(value) = self.email {
-            request.query("email", value.to_string());
+            request.query("email", value);
         }
         if let Some(value) = self.status {
             request.query("status", value.to_string());

@@ -765,7 +765,7 @@ impl GetProjectViewers {
         let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
         request.query("workspace_id", value.to_string());
         if let Some(value) = self.email {
-            request.query("email", value.to_string());
+            request.query("email", value);
         }
         if let Some(value) = self.page {
             request.query("page", value.to_string());

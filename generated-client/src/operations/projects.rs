@@ -644,7 +644,7 @@ impl GetProjects {
         let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
         request.query("workspace_id", value.to_string());
         if let Some(value) = self.name {
-            request.query("name", value.to_string());
+            request.query("name", value);
         }
         if let Some(value) = self.page {
             request.query("page", value.to_string());

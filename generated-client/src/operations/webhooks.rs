@@ -413,7 +413,7 @@ impl DeleteWebhook {
         );
         request.segment("webhooks");
         let value = self.webhook_id.ok_or(Error::MissingParameter("webhookId"))?;
-        request.segment(value.to_string());
+        request.segment(value);
         let body = types::WorkspaceScopedRequest {
             workspace_id: self
                 .workspace_id
@@ -489,7 +489,7 @@ impl GetWebhook {
         );
         request.segment("webhooks");
         let value = self.webhook_id.ok_or(Error::MissingParameter("webhookId"))?;
-        request.segment(value.to_string());
+        request.segment(value);
         let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
         request.query("workspace_id", value.to_string());
         request.options(self.options);
@@ -672,7 +672,7 @@ impl UpdateWebhook {
         );
         request.segment("webhooks");
         let value = self.webhook_id.ok_or(Error::MissingParameter("webhookId"))?;
-        request.segment(value.to_string());
+        request.segment(value);
         let body = types::UpdateWebhookRequest {
             workspace_id: self
                 .workspace_id

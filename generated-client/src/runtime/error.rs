@@ -79,6 +79,7 @@ pub enum Error {
 
 impl Error {
     /// The HTTP status of the answer, when there was one.
+    #[must_use]
     pub fn status(&self) -> Option<StatusCode> {
         match self {
             Error::Transport(error) => error.status(),
@@ -89,6 +90,7 @@ impl Error {
     }
 
     /// The headers of the answer, when there was one.
+    #[must_use]
     pub fn headers(&self) -> Option<&HeaderMap> {
         match self {
             Error::Decode(error) => Some(&error.headers),
@@ -98,6 +100,7 @@ impl Error {
     }
 
     /// The server's answer, for the variants that carry one.
+    #[must_use]
     pub fn api_error(&self) -> Option<&ApiError> {
         match self {
             Error::Unauthorized(error)
@@ -112,12 +115,14 @@ impl Error {
     }
 
     /// Whether the request timed out.
+    #[must_use]
     pub fn is_timeout(&self) -> bool {
         matches!(self, Error::Transport(error) if error.is_timeout())
     }
 
     /// The wait the server asked for before the next request (`Retry-After`, or the
     /// rate-limit reset headers on a 429), when it said.
+    #[must_use]
     pub fn retry_after(&self) -> Option<Duration> {
         match self {
             Error::RateLimited { retry_after, .. } => *retry_after,
@@ -129,6 +134,7 @@ impl Error {
     /// Whether sending the same request again may succeed: a connection failure or timeout, or
     /// an answer of 408, 429, 502, 503 or 504. The client retries these itself as its
     /// [`RetryPolicy`](crate::RetryPolicy) allows.
+    #[must_use]
     pub fn is_retryable(&self) -> bool {
         match self {
             Error::Transport(error) => {
@@ -153,26 +159,31 @@ pub struct ApiError {
 
 impl ApiError {
     /// The HTTP status.
+    #[must_use]
     pub fn status(&self) -> StatusCode {
         self.status
     }
 
     /// The server's `message`, if its answer had one.
+    #[must_use]
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 
     /// Per-field validation messages (`errors` in the body), empty when there were none.
+    #[must_use]
     pub fn field_errors(&self) -> &BTreeMap<String, Vec<String>> {
         &self.field_errors
     }
 
     /// The start of the body as text (at most a few hundred bytes).
+    #[must_use]
     pub fn body(&self) -> &str {
         &self.body
     }
 
     /// The answer's headers.
+    #[must_use]
     pub fn headers(&self) -> &HeaderMap {
         &self.headers
     }
@@ -201,16 +212,19 @@ pub struct DecodeError {
 
 impl DecodeError {
     /// The JSON path of the value that failed (`data[3].amount`), `.` for the whole body.
+    #[must_use]
     pub fn path(&self) -> &str {
         &self.path
     }
 
     /// What was wrong with it.
+    #[must_use]
     pub fn message(&self) -> &str {
         &self.message
     }
 
     /// The start of the body as text.
+    #[must_use]
     pub fn snippet(&self) -> &str {
         &self.snippet
     }

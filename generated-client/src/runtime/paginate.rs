@@ -59,6 +59,8 @@ fn has_more<T>(page: i64, per_page: Option<i64>, answer: &Response<Vec<T>>) -> b
     match answer.meta.as_ref().and_then(PageInfo::pages) {
         Some((current, last)) => current.max(page) < last,
         // Without page metadata a short page is the last one.
-        None => per_page.is_none_or(|size| answer.data.len() as i64 >= size),
+        None => {
+            per_page.is_none_or(|size| i64::try_from(answer.data.len()).unwrap_or(i64::MAX) >= size)
+        }
     }
 }

@@ -153,11 +153,13 @@ impl RequestOptions {
     }
 
     /// The timeout set for this request, if any.
+    #[must_use]
     pub fn get_timeout(&self) -> Option<Duration> {
         self.timeout
     }
 
     /// The retry policy set for this request, if any.
+    #[must_use]
     pub fn get_retry(&self) -> Option<&RetryPolicy> {
         self.retry.as_ref()
     }

@@ -714,6 +714,8 @@ fn to_text(value: &TokenStream, ty: &TypeRef, paths: &Paths) -> TokenStream {
             quote!(crate::runtime::FormattedDate::to_formatted(&#value, #module::FORMAT))
         }
         TypeRef::Array(_) => quote!(crate::runtime::join(&#value)),
+        // Already text: no conversion (and no copy).
+        TypeRef::Primitive(Primitive::String) => value.clone(),
         _ => quote!(#value.to_string()),
     }
 }

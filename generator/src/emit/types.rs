@@ -321,6 +321,7 @@ fn string_enum(
 
         impl #name {
             /// The value as the API writes it.
+            #[must_use]
             pub fn as_str(&self) -> &str {
                 match self {
                     #(Self::#idents => #values,)*
@@ -394,6 +395,7 @@ fn integer_enum(
 
         impl #name {
             /// The value as the API writes it.
+            #[must_use]
             pub fn value(self) -> i64 {
                 match self {
                     #(Self::#idents => #values,)*
