@@ -126,6 +126,24 @@ fn unsupported_construct_is_named() {
 }
 
 #[test]
+fn a_multipart_body_that_is_not_an_object_is_named() {
+    let spec = format!(
+        "{HEADER}paths:\n  /files:\n    post:\n      operationId: upload\n      requestBody:\n        content:\n          multipart/form-data:\n            schema: {{type: string, format: binary}}\n      responses:\n        '204': {{description: stored}}\n"
+    );
+    let error = error_for(&spec);
+    assert_eq!(
+        pointer(&error),
+        "#/paths/~1files/post/requestBody/content/multipart~1form-data/schema"
+    );
+    assert!(
+        error
+            .message
+            .contains("multipart/form-data body must be an object"),
+        "{error}"
+    );
+}
+
+#[test]
 fn structural_error_names_the_pointer() {
     let spec =
         format!("{HEADER}paths:\n  /a:\n    get:\n      operationId: 12\n      responses: 7\n");

@@ -2,7 +2,9 @@
 
 mod common;
 
-use webwork_generator::model::{ParamLocation, Primitive, TypeKind, TypeRef};
+use webwork_generator::model::{
+    BodyEncoding, ParamLocation, Payload, Primitive, TypeKind, TypeRef,
+};
 
 fn builders() -> webwork_generator::model::Api {
     webwork_generator::model(&common::fixture("builders").join("api.yaml"))
@@ -122,4 +124,76 @@ fn the_envelope_is_unwrapped_to_its_data() {
     assert_eq!(api.base_url, "https://api.example.test/v1");
     // The envelope schema itself is not a type of the crate.
     assert!(api.types.iter().all(|t| t.name != "Done"));
+}
+
+fn media() -> webwork_generator::model::Api {
+    webwork_generator::model(&common::fixture("media").join("api.yaml"))
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn bodies_are_read_by_media_type() {
+    let api = media();
+    let body = |id: &str| {
+        let op = api.operations.iter().find(|op| op.id == id).expect(id);
+        op.body.clone().expect("a body")
+    };
+    let upload = body("uploadDocument");
+    assert_eq!(upload.encoding, BodyEncoding::Multipart);
+    assert_eq!(
+        upload.part_types,
+        [("file".to_string(), "application/pdf".to_string())]
+    );
+    let setters: Vec<&str> = upload.fields.iter().map(|f| f.setter.as_str()).collect();
+    // `pages` is a builder method of paged lists, so the property's setter is prefixed.
+    assert_eq!(
+        setters,
+        ["file", "attachments", "title", "body_pages", "tags", "meta"]
+    );
+    for (id, media) in [
+        ("replaceDocument", "application/octet-stream"),
+        ("addNote", "text/plain"),
+    ] {
+        let raw = body(id);
+        assert_eq!(raw.encoding, BodyEncoding::Raw, "{id}");
+        assert_eq!(raw.media_type, media);
+        assert_eq!(raw.ty, TypeRef::Primitive(Primitive::Bytes));
+    }
+}
+
+#[test]
+fn success_answers_of_different_shapes_become_one_enum() {
+    let api = media();
+    let success = |id: &str| {
+        let op = api.operations.iter().find(|op| op.id == id).expect(id);
+        op.success.clone()
+    };
+    let upload = success("uploadDocument");
+    let answers = upload.per_status.expect("three shapes");
+    assert_eq!(answers.name, "UploadDocumentAnswer");
+    let variants: Vec<(u16, &str, Payload, TypeRef)> = answers
+        .variants
+        .iter()
+        .map(|v| (v.status, v.name.as_str(), v.payload, v.data.clone()))
+        .collect();
+    assert_eq!(
+        variants,
+        [
+            (200, "Ok", Payload::Json, TypeRef::Named("Document".into())),
+            (202, "Accepted", Payload::Json, TypeRef::Named("Job".into())),
+            (
+                204,
+                "NoContent",
+                Payload::Empty,
+                TypeRef::Primitive(Primitive::Unit)
+            ),
+        ]
+    );
+    // 200 and 201 both answer with a Document: one type, no enum.
+    let replace = success("replaceDocument");
+    assert!(replace.per_status.is_none());
+    assert_eq!(replace.data, TypeRef::Named("Document".into()));
+    let download = success("downloadDocument");
+    assert_eq!(download.payload, Payload::Binary);
+    assert_eq!(download.data, TypeRef::Primitive(Primitive::Bytes));
 }
