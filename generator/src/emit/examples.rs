@@ -114,6 +114,8 @@ fn rust_value(value: &Value, ty: &TypeRef, api: &Api, krate: &str) -> String {
     let parsed = |target: &str| format!("{value}.parse::<{target}>()?");
     match (ty, value) {
         (TypeRef::Primitive(Primitive::String), Value::String(text)) => format!("{text:?}"),
+        // Bytes to upload come from a file more often than from a literal.
+        (TypeRef::Primitive(Primitive::Bytes), _) => "std::fs::read(\"upload.bin\")?".into(),
         (TypeRef::Primitive(Primitive::Bool), Value::Bool(flag)) => flag.to_string(),
         (TypeRef::Primitive(Primitive::I32), Value::Number(n)) if n.is_i64() => n.to_string(),
         (TypeRef::Primitive(Primitive::I64), Value::Number(n)) => match n.as_i64() {

@@ -154,8 +154,13 @@ fn client_method(op: &Operation, api: &Api, crate_name: &str) -> TokenStream {
         "\n\n# Returns\n\nA [`Response`] whose `data` is {returned}."
     ));
     text.push_str(&format!("\n\n# Errors\n\n{}", errors_doc(op)));
-    let (example, _) = super::examples::doc_example(op, api, crate_name);
+    let (example, placeholders) = super::examples::doc_example(op, api, crate_name);
     text.push_str(&format!("\n\n# Example\n\n{example}"));
+    if placeholders {
+        text.push_str(
+            "\n\nThe spec gives no example for some required values; the ones above are placeholders.",
+        );
+    }
     let docs = doc_lines(&text);
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
     quote! {
