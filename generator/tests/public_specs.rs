@@ -253,7 +253,15 @@ fn generated_crates_compile() {
             .unwrap_or_else(|e| panic!("{e}"));
         let mut files = files;
         let name = config.package.name.clone();
-        for test in fixture_tests(fixture) {
+        let tests = fixture_tests(fixture);
+        if !tests.is_empty() {
+            files.push(webwork_generator::GeneratedFile {
+                path: "tests/fixture_support/mod.rs".into(),
+                contents: std::fs::read_to_string(common::fixture("support.rs"))
+                    .expect("read the fixtures' test support"),
+            });
+        }
+        for test in tests {
             let file = test.file_name().expect("file name").to_string_lossy();
             files.push(webwork_generator::GeneratedFile {
                 path: format!("tests/{file}"),
