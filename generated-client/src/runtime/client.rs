@@ -43,6 +43,10 @@ struct Inner {
     /// `None` sends no `Authorization` header.
     tokens: Option<Arc<dyn TokenSource>>,
     timeout: Option<Duration>,
+    /// The client-wide timeout is set on `http` itself (the client built it), so a send sets
+    /// none of its own unless the request has one: a per-request timeout costs reqwest three
+    /// allocations.
+    timeout_in_http: bool,
     retry: RetryPolicy,
     max_response_bytes: usize,
 }
@@ -193,39 +197,50 @@ impl Client {
         token: Option<&AccessToken>,
     ) -> Result<Response<T>, Error> {
         let url = self.url_for(request)?;
-        let headers = headers_for(request, token)?;
-        let mut builder = self
-            .inner
-            .http
-            .request(request.method.clone(), url)
-            .headers(headers);
-        if let Some(timeout) = request.options.timeout.or(self.inner.timeout) {
-            builder = builder.timeout(timeout);
+        // A `reqwest::Request` built in place: the builder would copy the header map.
+        let mut http_request = reqwest::Request::new(request.method.clone(), url);
+        *http_request.headers_mut() = headers_for(request, token)?;
+        let client_timeout = self.inner.timeout.filter(|_| !self.inner.timeout_in_http);
+        if let Some(timeout) = request.options.timeout.or(client_timeout) {
+            *http_request.timeout_mut() = Some(timeout);
         }
         if let Some(body) = &request.body {
-            builder = builder.body(body.clone());
+            *http_request.body_mut() = Some(body.clone().into());
         }
-        let answer = builder.send().await.map_err(Error::Transport)?;
+        let mut answer = self
+            .inner
+            .http
+            .execute(http_request)
+            .await
+            .map_err(Error::Transport)?;
         let status = answer.status();
-        let headers = answer.headers().clone();
+        // Reading the body does not need the headers: take them instead of copying them.
+        let headers = std::mem::take(answer.headers_mut());
         let limit = self.inner.max_response_bytes;
         let too_large = |headers: HeaderMap| Error::ResponseTooLarge {
             limit,
             status,
             headers: Box::new(headers),
         };
-        if answer
-            .content_length()
-            .is_some_and(|length| length > limit as u64)
-        {
-            return Err(too_large(headers));
-        }
-        let body = match read_body(answer, limit).await {
-            Ok(body) => body,
-            Err(None) => return Err(too_large(headers)),
-            Err(Some(error)) => return Err(Error::Transport(error)),
+        let whole;
+        let streamed;
+        let body: &[u8] = match answer.content_length() {
+            Some(length) if length > limit as u64 => return Err(too_large(headers)),
+            // A known length within the limit: read at once (one chunk is not copied).
+            Some(_) => {
+                whole = answer.bytes().await.map_err(Error::Transport)?;
+                &whole
+            }
+            None => {
+                streamed = match read_body(answer, limit).await {
+                    Ok(body) => body,
+                    Err(None) => return Err(too_large(headers)),
+                    Err(Some(error)) => return Err(Error::Transport(error)),
+                };
+                &streamed
+            }
         };
-        decode(status, headers, &body)
+        decode(status, headers, body)
     }
 
     fn url_for(&self, request: &Request) -> Result<Url, Error> {
@@ -380,12 +395,18 @@ impl ClientBuilder {
                 "`{base_url}` is not an http(s) base URL"
             )));
         }
+        let timeout_in_http = self.http.is_none();
         let http = match self.http {
             Some(http) => http,
-            None => reqwest::Client::builder()
-                .user_agent(USER_AGENT)
-                .build()
-                .map_err(|error| Error::Config(error.to_string()))?,
+            None => {
+                let mut http = reqwest::Client::builder().user_agent(USER_AGENT);
+                if let Some(timeout) = self.timeout {
+                    // The same total timeout as one set per request, which replaces it.
+                    http = http.timeout(timeout);
+                }
+                http.build()
+                    .map_err(|error| Error::Config(error.to_string()))?
+            }
         };
         Ok(Client {
             inner: Arc::new(Inner {
@@ -393,6 +414,7 @@ impl ClientBuilder {
                 base_url,
                 tokens: self.tokens,
                 timeout: self.timeout,
+                timeout_in_http,
                 retry: self.retry,
                 max_response_bytes: self.max_response_bytes,
             }),
