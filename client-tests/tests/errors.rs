@@ -372,6 +372,27 @@ fn an_unusable_base_url_is_config() {
 }
 
 #[tokio::test]
+async fn an_invalid_bearer_token_is_config_at_each_send() {
+    let server = answering(ResponseTemplate::new(200).set_body_json(categories())).await;
+    let secret = "secret\nwith a line break";
+    let client = Client::builder(server.uri())
+        .bearer_token(secret)
+        .retry(RetryPolicy::none())
+        .build()
+        .expect("the token is checked when sending");
+    for _ in 0..2 {
+        let error = get_categories(&client).await.expect_err("invalid token");
+        assert!(matches!(error, Error::Config(_)), "{error:?}");
+        assert!(!format!("{error:?} {error}").contains("with a line break"));
+    }
+    assert!(server
+        .received_requests()
+        .await
+        .expect("recorded")
+        .is_empty());
+}
+
+#[tokio::test]
 async fn an_invalid_extra_header_is_config() {
     let server = answering(ResponseTemplate::new(200).set_body_json(categories())).await;
     let client = client(&server);

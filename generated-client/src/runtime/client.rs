@@ -42,6 +42,9 @@ struct Inner {
     base_url: Url,
     /// `None` sends no `Authorization` header.
     tokens: Option<Arc<dyn TokenSource>>,
+    /// The token of [`ClientBuilder::bearer_token`] with its `Authorization` value, made once:
+    /// a send neither asks `tokens` (which clones and boxes) nor formats the header.
+    bearer: Option<(AccessToken, HeaderValue)>,
     timeout: Option<Duration>,
     /// The client-wide timeout is set on `http` itself (the client built it), so a send sets
     /// none of its own unless the request has one: a per-request timeout costs reqwest three
@@ -80,6 +83,7 @@ impl Client {
         ClientBuilder {
             base_url: base_url.into(),
             tokens: None,
+            bearer: None,
             timeout: Some(DEFAULT_TIMEOUT),
             retry: RetryPolicy::default(),
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
@@ -139,17 +143,22 @@ impl Client {
         loop {
             attempt += 1;
             counted += 1;
-            let token = match &self.inner.tokens {
-                Some(source) => match source.token().await {
-                    Ok(token) => Some(token),
+            let fetched;
+            let token = match (&self.inner.bearer, &self.inner.tokens) {
+                (Some((token, _)), _) => Some(token),
+                (None, Some(source)) => match source.token().await {
+                    Ok(token) => {
+                        fetched = token;
+                        Some(&fetched)
+                    }
                     Err(error) => return (Err(error), attempt - 1),
                 },
-                None => None,
+                (None, None) => None,
             };
             let span =
                 tracing::debug_span!("webwork.attempt", attempt, status = tracing::field::Empty);
             let result = self
-                .send_once(request, token.as_ref())
+                .send_once(request, token)
                 .instrument(span.clone())
                 .await;
             if let Some(status) = result
@@ -163,7 +172,7 @@ impl Client {
                 Err(error) => error,
             };
             if let (Error::Unauthorized(_), Some(source), Some(rejected), false) =
-                (&error, &self.inner.tokens, &token, reauthorized)
+                (&error, &self.inner.tokens, token, reauthorized)
             {
                 reauthorized = true;
                 match source.refresh_after_unauthorized(rejected).await {
@@ -197,9 +206,10 @@ impl Client {
         token: Option<&AccessToken>,
     ) -> Result<Response<T>, Error> {
         let url = self.url_for(request)?;
+        let authorization = token.map(|token| self.authorization(token)).transpose()?;
         // A `reqwest::Request` built in place: the builder would copy the header map.
         let mut http_request = reqwest::Request::new(request.method.clone(), url);
-        *http_request.headers_mut() = headers_for(request, token)?;
+        *http_request.headers_mut() = headers_for(request, authorization)?;
         let client_timeout = self.inner.timeout.filter(|_| !self.inner.timeout_in_http);
         if let Some(timeout) = request.options.timeout.or(client_timeout) {
             *http_request.timeout_mut() = Some(timeout);
@@ -243,6 +253,14 @@ impl Client {
         decode(status, headers, body)
     }
 
+    /// The `Authorization` value for `token`: the one made at build for the bearer token.
+    fn authorization(&self, token: &AccessToken) -> Result<HeaderValue, Error> {
+        match &self.inner.bearer {
+            Some((bearer, value)) if std::ptr::eq(bearer, token) => Ok(value.clone()),
+            _ => authorization(token),
+        }
+    }
+
     fn url_for(&self, request: &Request) -> Result<Url, Error> {
         let mut url = self.inner.base_url.clone();
         {
@@ -259,19 +277,24 @@ impl Client {
     }
 }
 
+/// `Bearer <token>`, marked sensitive.
+fn authorization(token: &AccessToken) -> Result<HeaderValue, Error> {
+    // Never echo the value: it is the token.
+    let mut value = HeaderValue::from_str(&format!("Bearer {}", token.secret()))
+        .map_err(|_| Error::Config("the access token is not a valid header value".into()))?;
+    value.set_sensitive(true);
+    Ok(value)
+}
+
 /// The headers of one send: `User-Agent`, `Authorization`, the operation's header parameters,
 /// `Content-Type` for a body, then the request's extra headers, which replace any of these.
-fn headers_for(request: &Request, token: Option<&AccessToken>) -> Result<HeaderMap, Error> {
+fn headers_for(request: &Request, authorization: Option<HeaderValue>) -> Result<HeaderMap, Error> {
     let mut headers = HeaderMap::new();
     headers.insert(
         reqwest::header::USER_AGENT,
         HeaderValue::from_static(USER_AGENT),
     );
-    if let Some(token) = token {
-        // Never echo the value: it is the token.
-        let mut value = HeaderValue::from_str(&format!("Bearer {}", token.secret()))
-            .map_err(|_| Error::Config("the access token is not a valid header value".into()))?;
-        value.set_sensitive(true);
+    if let Some(value) = authorization {
         headers.insert(AUTHORIZATION, value);
     }
     for (name, value) in &request.headers {
@@ -323,6 +346,8 @@ async fn read_body(
 pub struct ClientBuilder {
     base_url: String,
     tokens: Option<Arc<dyn TokenSource>>,
+    /// The token of `bearer_token`, also in `tokens`.
+    bearer: Option<AccessToken>,
     timeout: Option<Duration>,
     retry: RetryPolicy,
     max_response_bytes: usize,
@@ -333,7 +358,9 @@ impl ClientBuilder {
     /// Authenticates every request with `Authorization: Bearer <token>` (a personal access
     /// token, or an OAuth2 access token that the client does not refresh).
     pub fn bearer_token(mut self, token: impl Into<String>) -> Self {
-        self.tokens = Some(Arc::new(AccessToken::new(token)));
+        let token = AccessToken::new(token);
+        self.tokens = Some(Arc::new(token.clone()));
+        self.bearer = Some(token);
         self
     }
 
@@ -341,6 +368,7 @@ impl ClientBuilder {
     /// `401` (then sends the request once more). See [`OAuth2TokenSource`](crate::OAuth2TokenSource).
     pub fn token_source(mut self, source: impl TokenSource) -> Self {
         self.tokens = Some(Arc::new(source));
+        self.bearer = None;
         self
     }
 
@@ -413,6 +441,11 @@ impl ClientBuilder {
                 http,
                 base_url,
                 tokens: self.tokens,
+                // An invalid token is reported by every send, as for any token source.
+                bearer: self.bearer.and_then(|token| {
+                    let value = authorization(&token).ok()?;
+                    Some((token, value))
+                }),
                 timeout: self.timeout,
                 timeout_in_http,
                 retry: self.retry,
