@@ -111,6 +111,10 @@ impl Client {
             attempts = tracing::field::Empty,
             elapsed_ms = tracing::field::Empty,
         );
+        if span.is_disabled() {
+            // No subscriber wants the span: skip entering it and recording into it.
+            return self.send_with_retries(&request, Instant::now()).await.0;
+        }
         async move {
             let started = Instant::now();
             let (result, attempts) = self.send_with_retries(&request, started).await;
@@ -157,16 +161,21 @@ impl Client {
             };
             let span =
                 tracing::debug_span!("webwork.attempt", attempt, status = tracing::field::Empty);
-            let result = self
-                .send_once(request, token)
-                .instrument(span.clone())
-                .await;
-            if let Some(status) = result
-                .as_ref()
-                .map_or_else(Error::status, |r| Some(r.status))
-            {
-                span.record("status", status.as_u16());
-            }
+            let result = if span.is_disabled() {
+                self.send_once(request, token).await
+            } else {
+                let result = self
+                    .send_once(request, token)
+                    .instrument(span.clone())
+                    .await;
+                if let Some(status) = result
+                    .as_ref()
+                    .map_or_else(Error::status, |r| Some(r.status))
+                {
+                    span.record("status", status.as_u16());
+                }
+                result
+            };
             let error = match result {
                 Ok(response) => return (Ok(response), attempt),
                 Err(error) => error,
