@@ -19,13 +19,16 @@
 //!
 //! Outside criterion, a counting allocator measures allocations per request (client vs
 //! reqwest) and the peak of live heap while streaming 50 pages vs 1 page (flat memory: one page
-//! is held at a time). They are printed, and written to the file `$WEBWORK_BENCH_EXTRA` if set.
+//! is held at a time), and the 1-item round trip is timed again with the two sides interleaved
+//! request by request (median per request), so that load on a shared machine falls on both
+//! alike; criterion times one side, then the other. They are printed, and written to the file
+//! `$WEBWORK_BENCH_EXTRA` if set.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::net::TcpListener;
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use futures::StreamExt;
@@ -356,7 +359,38 @@ fn decode_and_round_trip(c: &mut Criterion) {
     memory(&setup);
 }
 
-/// Allocations per request and peak live heap while paginating, printed and saved as JSON.
+/// The 1-item round trip of each side, alternating sides request by request: the median
+/// nanoseconds per request (client, reqwest).
+fn interleaved_round_trip(setup: &Setup) -> (u128, u128) {
+    const ROUNDS: usize = 4000;
+    let rt = &setup.runtime;
+    let time = |client: bool| {
+        let started = Instant::now();
+        if client {
+            std::hint::black_box(rt.block_on(setup.client_workspaces()));
+        } else {
+            std::hint::black_box(rt.block_on(setup.raw_workspaces()));
+        }
+        started.elapsed().as_nanos()
+    };
+    let mut client = Vec::with_capacity(ROUNDS);
+    let mut raw = Vec::with_capacity(ROUNDS);
+    for round in 0..ROUNDS {
+        // Either side first in turn.
+        let first = round % 2 == 0;
+        let a = time(first);
+        let b = time(!first);
+        let (c, r) = if first { (a, b) } else { (b, a) };
+        client.push(c);
+        raw.push(r);
+    }
+    client.sort_unstable();
+    raw.sort_unstable();
+    (client[ROUNDS / 2], raw[ROUNDS / 2])
+}
+
+/// Allocations per request, peak live heap while paginating and the interleaved round trip,
+/// printed as `name value` lines and saved to `$WEBWORK_BENCH_EXTRA`.
 fn memory(setup: &Setup) {
     let rt = &setup.runtime;
     const REQUESTS: usize = 200;
@@ -390,6 +424,7 @@ fn memory(setup: &Setup) {
     peak_while(1);
     let peak_1 = peak_while(1);
     let peak_50 = peak_while(PAGES);
+    let (client_ns, raw_ns) = interleaved_round_trip(setup);
     // `name value` lines: `cargo xtask bench` reads them without a JSON parser.
     let report = format!(
         "alloc_round_trip_client {client_small}\n\
@@ -397,9 +432,11 @@ fn memory(setup: &Setup) {
          alloc_decode_100_client {client_100}\n\
          alloc_decode_100_reqwest_serde {raw_100}\n\
          paginate_peak_bytes_1_page {peak_1}\n\
-         paginate_peak_bytes_50_pages {peak_50}\n"
+         paginate_peak_bytes_50_pages {peak_50}\n\
+         round_trip_interleaved_ns_client {client_ns}\n\
+         round_trip_interleaved_ns_reqwest_serde {raw_ns}\n"
     );
-    println!("allocations per request and peak live heap:\n{report}");
+    println!("allocations per request, peak live heap, interleaved round trip:\n{report}");
     if let Some(path) = std::env::var_os("WEBWORK_BENCH_EXTRA") {
         std::fs::write(&path, report).expect("write WEBWORK_BENCH_EXTRA");
     }
