@@ -1,6 +1,14 @@
 //! What the generated client costs over bare `reqwest` + `serde_json`, against a tiny HTTP/1.1
 //! server on 127.0.0.1 that answers from prepared bytes (so the server adds as little as it can).
 //!
+//! Both sides send the same request: the bare side's `reqwest::Client` is configured as the
+//! generated client configures its own (a `User-Agent` and a 30 s total timeout; the bearer
+//! token with `.bearer_auth`), reads the body with `.bytes()` and checks the status and the
+//! envelope's `success`. The server answers every connection from one thread: with a thread per
+//! connection, the client's and the bare side's connections were served by different threads,
+//! and how the scheduler placed those two threads moved the round trip by up to 25% between two
+//! identical `reqwest` clients.
+//!
 //! `cargo bench -p client-tests --bench client` (or `cargo xtask bench`, which prints one table).
 //!
 //! - `decode_100/{client,reqwest_serde}`: `GET /expenses` answering 100 expenses, through the
@@ -11,17 +19,21 @@
 //!
 //! Outside criterion, a counting allocator measures allocations per request (client vs
 //! reqwest) and the peak of live heap while streaming 50 pages vs 1 page (flat memory: one page
-//! is held at a time). They are printed, and written to the file `$WEBWORK_BENCH_EXTRA` if set.
+//! is held at a time), and the 1-item round trip is timed again with the two sides interleaved
+//! request by request (median per request), so that load on a shared machine falls on both
+//! alike; criterion times one side, then the other. They are printed, and written to the file
+//! `$WEBWORK_BENCH_EXTRA` if set.
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use futures::StreamExt;
 use serde::Deserialize;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use webwork_client::types::{Expense, Workspace};
 use webwork_client::{Client, Meta};
 
@@ -156,46 +168,60 @@ fn query_number(target: &[u8], name: &[u8]) -> Option<i64> {
         .ok()
 }
 
-/// Starts the server on a free port of 127.0.0.1; a thread per connection, keep-alive, GET only.
+/// Starts the server on a free port of 127.0.0.1: one thread (a current-thread tokio runtime)
+/// serves every connection; keep-alive, GET only.
 fn start_server() -> String {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+    listener
+        .set_nonblocking(true)
+        .expect("non-blocking listener");
     let address = listener.local_addr().expect("address");
     let answers = Arc::new(Answers::new());
     std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { continue };
-            let answers = Arc::clone(&answers);
-            std::thread::spawn(move || {
-                let _ = stream.set_nodelay(true);
-                let mut buffer = vec![0u8; 16 * 1024];
-                let mut filled = 0;
-                loop {
-                    match stream.read(&mut buffer[filled..]) {
-                        Ok(0) | Err(_) => return,
-                        Ok(n) => filled += n,
-                    }
-                    let Some(end) = buffer[..filled].windows(4).position(|w| w == b"\r\n\r\n")
-                    else {
-                        if filled == buffer.len() {
-                            return;
-                        }
-                        continue;
-                    };
-                    let target = buffer[..end]
-                        .split(|&b| b == b' ')
-                        .nth(1)
-                        .unwrap_or_default();
-                    let answer = Arc::clone(answers.for_target(target));
-                    if stream.write_all(&answer).is_err() {
-                        return;
-                    }
-                    buffer.copy_within(end + 4..filled, 0);
-                    filled -= end + 4;
-                }
-            });
-        }
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_io()
+            .build()
+            .expect("server runtime");
+        runtime.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
+            loop {
+                let Ok((stream, _)) = listener.accept().await else {
+                    continue;
+                };
+                tokio::spawn(serve(stream, Arc::clone(&answers)));
+            }
+        });
     });
     format!("http://{address}")
+}
+
+/// Answers the requests of one connection until it closes.
+async fn serve(mut stream: tokio::net::TcpStream, answers: Arc<Answers>) {
+    let _ = stream.set_nodelay(true);
+    let mut buffer = vec![0u8; 16 * 1024];
+    let mut filled = 0;
+    loop {
+        match stream.read(&mut buffer[filled..]).await {
+            Ok(0) | Err(_) => return,
+            Ok(n) => filled += n,
+        }
+        let Some(end) = buffer[..filled].windows(4).position(|w| w == b"\r\n\r\n") else {
+            if filled == buffer.len() {
+                return;
+            }
+            continue;
+        };
+        let target = buffer[..end]
+            .split(|&b| b == b' ')
+            .nth(1)
+            .unwrap_or_default();
+        let answer = Arc::clone(answers.for_target(target));
+        if stream.write_all(&answer).await.is_err() {
+            return;
+        }
+        buffer.copy_within(end + 4..filled, 0);
+        filled -= end + 4;
+    }
 }
 
 /// The envelope as a hand-written client would read it.
@@ -226,7 +252,12 @@ impl Setup {
             .bearer_token("token")
             .build()
             .expect("client");
-        let http = reqwest::Client::new();
+        // As the generated client builds its own: its `User-Agent` and its default timeout.
+        let http = reqwest::Client::builder()
+            .user_agent(concat!("webwork-client/", env!("CARGO_PKG_VERSION")))
+            .timeout(Duration::from_secs(30))
+            .build()
+            .expect("reqwest client");
         Setup {
             runtime,
             base,
@@ -328,7 +359,38 @@ fn decode_and_round_trip(c: &mut Criterion) {
     memory(&setup);
 }
 
-/// Allocations per request and peak live heap while paginating, printed and saved as JSON.
+/// The 1-item round trip of each side, alternating sides request by request: the median
+/// nanoseconds per request (client, reqwest).
+fn interleaved_round_trip(setup: &Setup) -> (u128, u128) {
+    const ROUNDS: usize = 4000;
+    let rt = &setup.runtime;
+    let time = |client: bool| {
+        let started = Instant::now();
+        if client {
+            std::hint::black_box(rt.block_on(setup.client_workspaces()));
+        } else {
+            std::hint::black_box(rt.block_on(setup.raw_workspaces()));
+        }
+        started.elapsed().as_nanos()
+    };
+    let mut client = Vec::with_capacity(ROUNDS);
+    let mut raw = Vec::with_capacity(ROUNDS);
+    for round in 0..ROUNDS {
+        // Either side first in turn.
+        let first = round % 2 == 0;
+        let a = time(first);
+        let b = time(!first);
+        let (c, r) = if first { (a, b) } else { (b, a) };
+        client.push(c);
+        raw.push(r);
+    }
+    client.sort_unstable();
+    raw.sort_unstable();
+    (client[ROUNDS / 2], raw[ROUNDS / 2])
+}
+
+/// Allocations per request, peak live heap while paginating and the interleaved round trip,
+/// printed as `name value` lines and saved to `$WEBWORK_BENCH_EXTRA`.
 fn memory(setup: &Setup) {
     let rt = &setup.runtime;
     const REQUESTS: usize = 200;
@@ -362,6 +424,7 @@ fn memory(setup: &Setup) {
     peak_while(1);
     let peak_1 = peak_while(1);
     let peak_50 = peak_while(PAGES);
+    let (client_ns, raw_ns) = interleaved_round_trip(setup);
     // `name value` lines: `cargo xtask bench` reads them without a JSON parser.
     let report = format!(
         "alloc_round_trip_client {client_small}\n\
@@ -369,9 +432,11 @@ fn memory(setup: &Setup) {
          alloc_decode_100_client {client_100}\n\
          alloc_decode_100_reqwest_serde {raw_100}\n\
          paginate_peak_bytes_1_page {peak_1}\n\
-         paginate_peak_bytes_50_pages {peak_50}\n"
+         paginate_peak_bytes_50_pages {peak_50}\n\
+         round_trip_interleaved_ns_client {client_ns}\n\
+         round_trip_interleaved_ns_reqwest_serde {raw_ns}\n"
     );
-    println!("allocations per request and peak live heap:\n{report}");
+    println!("allocations per request, peak live heap, interleaved round trip:\n{report}");
     if let Some(path) = std::env::var_os("WEBWORK_BENCH_EXTRA") {
         std::fs::write(&path, report).expect("write WEBWORK_BENCH_EXTRA");
     }

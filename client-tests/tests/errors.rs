@@ -247,6 +247,67 @@ async fn a_body_over_the_limit_is_response_too_large() {
     assert_eq!((*limit, status.as_u16()), (64 * 1024, 200));
 }
 
+/// Serves one answer on 127.0.0.1 whose body is chunked (no `Content-Length`), in chunks of
+/// `chunk` bytes; gives the base URL.
+fn chunked_server(body: Vec<u8>, chunk: usize) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let address = listener.local_addr().expect("addr");
+    std::thread::spawn(move || {
+        let Ok((mut stream, _)) = listener.accept() else {
+            return;
+        };
+        let mut request = Vec::new();
+        let mut buffer = [0u8; 1024];
+        while !request.windows(4).any(|w| w == b"\r\n\r\n") {
+            match stream.read(&mut buffer) {
+                Ok(0) | Err(_) => return,
+                Ok(n) => request.extend_from_slice(&buffer[..n]),
+            }
+        }
+        let mut answer = b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n\
+            transfer-encoding: chunked\r\nconnection: close\r\n\r\n"
+            .to_vec();
+        for piece in body.chunks(chunk) {
+            answer.extend_from_slice(format!("{:x}\r\n", piece.len()).as_bytes());
+            answer.extend_from_slice(piece);
+            answer.extend_from_slice(b"\r\n");
+        }
+        answer.extend_from_slice(b"0\r\n\r\n");
+        // The client stops reading a body over its limit: a failed write is expected then.
+        let _ = stream.write_all(&answer);
+    });
+    format!("http://{address}")
+}
+
+#[tokio::test]
+async fn a_chunked_body_over_the_limit_is_response_too_large() {
+    let client = Client::builder(chunked_server(vec![b'x'; 1 << 20], 16 * 1024))
+        .bearer_token(TOKEN)
+        .retry(RetryPolicy::none())
+        .max_response_bytes(64 * 1024)
+        .build()
+        .expect("client");
+    let error = get_categories(&client).await.expect_err("too large");
+    let Error::ResponseTooLarge { limit, status, .. } = &error else {
+        panic!("{error:?}")
+    };
+    assert_eq!((*limit, status.as_u16()), (64 * 1024, 200));
+}
+
+#[tokio::test]
+async fn a_chunked_body_within_the_limit_is_read() {
+    let body = categories().to_string().into_bytes();
+    let client = Client::builder(chunked_server(body, 7))
+        .bearer_token(TOKEN)
+        .retry(RetryPolicy::none())
+        .build()
+        .expect("client");
+    let answer = get_categories(&client).await.expect("decodes");
+    assert_eq!(answer.data.len(), 1);
+    assert_eq!(answer.headers["transfer-encoding"], "chunked");
+}
+
 #[tokio::test]
 async fn a_huge_malformed_body_gives_a_bounded_error() {
     // 4 MiB: under the default limit, so it is read and fails to decode.
@@ -308,6 +369,27 @@ fn an_unusable_base_url_is_config() {
         let error = Client::builder(url).build().expect_err(url);
         assert!(matches!(error, Error::Config(_)), "{url}: {error:?}");
     }
+}
+
+#[tokio::test]
+async fn an_invalid_bearer_token_is_config_at_each_send() {
+    let server = answering(ResponseTemplate::new(200).set_body_json(categories())).await;
+    let secret = "secret\nwith a line break";
+    let client = Client::builder(server.uri())
+        .bearer_token(secret)
+        .retry(RetryPolicy::none())
+        .build()
+        .expect("the token is checked when sending");
+    for _ in 0..2 {
+        let error = get_categories(&client).await.expect_err("invalid token");
+        assert!(matches!(error, Error::Config(_)), "{error:?}");
+        assert!(!format!("{error:?} {error}").contains("with a line break"));
+    }
+    assert!(server
+        .received_requests()
+        .await
+        .expect("recorded")
+        .is_empty());
 }
 
 #[tokio::test]
@@ -380,6 +462,47 @@ async fn a_request_timeout_is_transport_timeout_and_overrides_the_client_default
     let error = get_categories(&client).await.expect_err("times out");
     assert!(error.is_timeout(), "{error:?}");
     assert_eq!(started.elapsed(), Duration::from_secs(10));
+}
+
+/// On the real clock, with the HTTP client the builder makes (which carries the client-wide
+/// timeout itself): a request's own timeout still replaces it, shorter or longer.
+#[tokio::test]
+async fn a_request_timeout_overrides_the_default_http_client_timeout() {
+    let server = answering(
+        ResponseTemplate::new(200)
+            .set_body_json(categories())
+            .set_delay(Duration::from_millis(600)),
+    )
+    .await;
+    let client = |timeout| {
+        Client::builder(server.uri())
+            .bearer_token(TOKEN)
+            .timeout(timeout)
+            .retry(RetryPolicy::none())
+            .build()
+            .expect("client")
+    };
+
+    let started = std::time::Instant::now();
+    let error = client(Duration::from_secs(20))
+        .get_expense_categories()
+        .workspace_id(1)
+        .timeout(Duration::from_millis(100))
+        .send()
+        .await
+        .expect_err("times out");
+    assert!(error.is_timeout(), "{error:?}");
+    assert!(started.elapsed() < Duration::from_millis(550));
+
+    let slow = client(Duration::from_millis(100));
+    let error = get_categories(&slow).await.expect_err("times out");
+    assert!(error.is_timeout(), "{error:?}");
+    slow.get_expense_categories()
+        .workspace_id(1)
+        .timeout(Duration::from_secs(20))
+        .send()
+        .await
+        .expect("a longer timeout of the request replaces the client's");
 }
 
 #[tokio::test]

@@ -394,6 +394,8 @@ async fn tracing_has_spans_and_attempts_but_no_token() {
     assert!(log.contains("operation=\"getExpenseCategories\""), "{log}");
     assert!(log.contains("path=\"/expenses/categories\""), "{log}");
     assert!(log.contains("attempt=2"), "{log}");
+    assert!(log.contains("attempts=2"), "{log}");
+    assert!(log.contains("elapsed_ms="), "{log}");
     assert!(log.contains("status=200"), "{log}");
     for secret in ["fresh-secret", "revoked-secret", REFRESH, SECRET] {
         assert!(!log.contains(secret), "{secret} in the log:\n{log}");

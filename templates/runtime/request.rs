@@ -17,8 +17,8 @@ pub(crate) struct Request {
     pub(crate) operation_id: &'static str,
     /// The path template from the spec (`/expenses/{expenseId}`), for tracing.
     pub(crate) path_template: &'static str,
-    /// Path segments after the base URL, not yet percent-encoded.
-    pub(crate) segments: Vec<String>,
+    /// Path segments after the base URL, not yet percent-encoded (literals are not copied).
+    pub(crate) segments: Vec<Cow<'static, str>>,
     pub(crate) query: Vec<(&'static str, String)>,
     pub(crate) headers: Vec<(&'static str, String)>,
     /// The body, already serialized.
@@ -54,7 +54,7 @@ impl Request {
     }
 
     /// Appends one path segment (a literal or a parameter's value).
-    pub(crate) fn segment(&mut self, segment: impl Into<String>) {
+    pub(crate) fn segment(&mut self, segment: impl Into<Cow<'static, str>>) {
         self.segments.push(segment.into());
     }
 

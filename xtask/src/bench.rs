@@ -383,6 +383,16 @@ fn table(
         format!("{} vs {}", duration(client_rt), duration(raw_rt)),
         format!("{:.2} (target 1.05)", client_rt / raw_rt),
     );
+    if let (Some(client), Some(raw)) = (
+        extra(extras, "round_trip_interleaved_ns_client"),
+        extra(extras, "round_trip_interleaved_ns_reqwest_serde"),
+    ) {
+        row(
+            "client: round trip (1 item), sides interleaved per request (medians)",
+            format!("{} vs {}", duration(client), duration(raw)),
+            format!("{:.2} (target 1.05)", client / raw),
+        );
+    }
     for (name, label) in [
         ("round_trip", "client: allocations per request (1 item)"),
         ("decode_100", "client: allocations per request (100 items)"),

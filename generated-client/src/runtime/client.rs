@@ -42,7 +42,14 @@ struct Inner {
     base_url: Url,
     /// `None` sends no `Authorization` header.
     tokens: Option<Arc<dyn TokenSource>>,
+    /// The token of [`ClientBuilder::bearer_token`] with its `Authorization` value, made once:
+    /// a send neither asks `tokens` (which clones and boxes) nor formats the header.
+    bearer: Option<(AccessToken, HeaderValue)>,
     timeout: Option<Duration>,
+    /// The client-wide timeout is set on `http` itself (the client built it), so a send sets
+    /// none of its own unless the request has one: a per-request timeout costs reqwest three
+    /// allocations.
+    timeout_in_http: bool,
     retry: RetryPolicy,
     max_response_bytes: usize,
 }
@@ -76,6 +83,7 @@ impl Client {
         ClientBuilder {
             base_url: base_url.into(),
             tokens: None,
+            bearer: None,
             timeout: Some(DEFAULT_TIMEOUT),
             retry: RetryPolicy::default(),
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
@@ -105,6 +113,13 @@ impl Client {
             attempts = tracing::field::Empty,
             elapsed_ms = tracing::field::Empty,
         );
+        if span.is_disabled() {
+            // No subscriber wants the span: skip entering it and recording into it.
+            return self
+                .send_with_retries(&request, decode, Instant::now())
+                .await
+                .0;
+        }
         async move {
             let started = Instant::now();
             let (result, attempts) = self.send_with_retries(&request, decode, started).await;
@@ -138,31 +153,41 @@ impl Client {
         loop {
             attempt += 1;
             counted += 1;
-            let token = match &self.inner.tokens {
-                Some(source) => match source.token().await {
-                    Ok(token) => Some(token),
+            let fetched;
+            let token = match (&self.inner.bearer, &self.inner.tokens) {
+                (Some((token, _)), _) => Some(token),
+                (None, Some(source)) => match source.token().await {
+                    Ok(token) => {
+                        fetched = token;
+                        Some(&fetched)
+                    }
                     Err(error) => return (Err(error), attempt - 1),
                 },
-                None => None,
+                (None, None) => None,
             };
             let span =
                 tracing::debug_span!("webwork.attempt", attempt, status = tracing::field::Empty);
-            let result = self
-                .send_once(request, token.as_ref(), decode)
-                .instrument(span.clone())
-                .await;
-            if let Some(status) = result
-                .as_ref()
-                .map_or_else(Error::status, |r| Some(r.status))
-            {
-                span.record("status", status.as_u16());
-            }
+            let result = if span.is_disabled() {
+                self.send_once(request, token, decode).await
+            } else {
+                let result = self
+                    .send_once(request, token, decode)
+                    .instrument(span.clone())
+                    .await;
+                if let Some(status) = result
+                    .as_ref()
+                    .map_or_else(Error::status, |r| Some(r.status))
+                {
+                    span.record("status", status.as_u16());
+                }
+                result
+            };
             let error = match result {
                 Ok(response) => return (Ok(response), attempt),
                 Err(error) => error,
             };
             if let (Error::Unauthorized(_), Some(source), Some(rejected), false) =
-                (&error, &self.inner.tokens, &token, reauthorized)
+                (&error, &self.inner.tokens, token, reauthorized)
             {
                 reauthorized = true;
                 match source.refresh_after_unauthorized(rejected).await {
@@ -197,42 +222,64 @@ impl Client {
         decode: Decoder<T>,
     ) -> Result<Response<T>, Error> {
         let url = self.url_for(request)?;
-        let headers = headers_for(request, token)?;
-        let mut builder = self
-            .inner
-            .http
-            .request(request.method.clone(), url)
-            .headers(headers);
-        if let Some(timeout) = request.options.timeout.or(self.inner.timeout) {
-            builder = builder.timeout(timeout);
+        let authorization = token.map(|token| self.authorization(token)).transpose()?;
+        // A `reqwest::Request` built in place: the builder would copy the header map.
+        let mut http_request = reqwest::Request::new(request.method.clone(), url);
+        *http_request.headers_mut() = headers_for(request, authorization)?;
+        let client_timeout = self.inner.timeout.filter(|_| !self.inner.timeout_in_http);
+        if let Some(timeout) = request.options.timeout.or(client_timeout) {
+            *http_request.timeout_mut() = Some(timeout);
         }
         if let Some(body) = &request.body {
-            builder = builder.body(body.clone());
+            *http_request.body_mut() = Some(body.clone().into());
         }
-        let answer = builder.send().await.map_err(Error::Transport)?;
+        let mut answer = self
+            .inner
+            .http
+            .execute(http_request)
+            .await
+            .map_err(Error::Transport)?;
         let status = answer.status();
-        let headers = answer.headers().clone();
+        // Reading the body does not need the headers: take them instead of copying them.
+        let headers = std::mem::take(answer.headers_mut());
         let limit = self.inner.max_response_bytes;
         let too_large = |headers: HeaderMap| Error::ResponseTooLarge {
             limit,
             status,
             headers: Box::new(headers),
         };
-        if answer
-            .content_length()
-            .is_some_and(|length| usize::try_from(length).map_or(true, |length| length > limit))
-        {
-            return Err(too_large(headers));
-        }
-        let body = match read_body(answer, limit).await {
-            Ok(body) => body,
-            Err(None) => return Err(too_large(headers)),
-            Err(Some(error)) => return Err(Error::Transport(error)),
+        let whole;
+        let streamed;
+        let body: &[u8] = match answer.content_length() {
+            Some(length) if usize::try_from(length).map_or(true, |length| length > limit) => {
+                return Err(too_large(headers));
+            }
+            // A known length within the limit: read at once (one chunk is not copied).
+            Some(_) => {
+                whole = answer.bytes().await.map_err(Error::Transport)?;
+                &whole
+            }
+            None => {
+                streamed = match read_body(answer, limit).await {
+                    Ok(body) => body,
+                    Err(None) => return Err(too_large(headers)),
+                    Err(Some(error)) => return Err(Error::Transport(error)),
+                };
+                &streamed
+            }
         };
         if !status.is_success() {
-            return Err(error_for_status(status, headers, &body));
+            return Err(error_for_status(status, headers, body));
         }
-        decode(status, headers, &body)
+        decode(status, headers, body)
+    }
+
+    /// The `Authorization` value for `token`: the one made at build for the bearer token.
+    fn authorization(&self, token: &AccessToken) -> Result<HeaderValue, Error> {
+        match &self.inner.bearer {
+            Some((bearer, value)) if std::ptr::eq(bearer, token) => Ok(value.clone()),
+            _ => authorization(token),
+        }
     }
 
     fn url_for(&self, request: &Request) -> Result<Url, Error> {
@@ -251,19 +298,24 @@ impl Client {
     }
 }
 
+/// `Bearer <token>`, marked sensitive.
+fn authorization(token: &AccessToken) -> Result<HeaderValue, Error> {
+    // Never echo the value: it is the token.
+    let mut value = HeaderValue::from_str(&format!("Bearer {}", token.secret()))
+        .map_err(|_| Error::Config("the access token is not a valid header value".into()))?;
+    value.set_sensitive(true);
+    Ok(value)
+}
+
 /// The headers of one send: `User-Agent`, `Authorization`, the operation's header parameters,
 /// `Content-Type` for a body, then the request's extra headers, which replace any of these.
-fn headers_for(request: &Request, token: Option<&AccessToken>) -> Result<HeaderMap, Error> {
+fn headers_for(request: &Request, authorization: Option<HeaderValue>) -> Result<HeaderMap, Error> {
     let mut headers = HeaderMap::new();
     headers.insert(
         reqwest::header::USER_AGENT,
         HeaderValue::from_static(USER_AGENT),
     );
-    if let Some(token) = token {
-        // Never echo the value: it is the token.
-        let mut value = HeaderValue::from_str(&format!("Bearer {}", token.secret()))
-            .map_err(|_| Error::Config("the access token is not a valid header value".into()))?;
-        value.set_sensitive(true);
+    if let Some(value) = authorization {
         headers.insert(AUTHORIZATION, value);
     }
     for (name, value) in &request.headers {
@@ -328,6 +380,8 @@ async fn read_body(
 pub struct ClientBuilder {
     base_url: String,
     tokens: Option<Arc<dyn TokenSource>>,
+    /// The token of `bearer_token`, also in `tokens`.
+    bearer: Option<AccessToken>,
     timeout: Option<Duration>,
     retry: RetryPolicy,
     max_response_bytes: usize,
@@ -338,7 +392,9 @@ impl ClientBuilder {
     /// Authenticates every request with `Authorization: Bearer <token>` (a personal access
     /// token, or an OAuth2 access token that the client does not refresh).
     pub fn bearer_token(mut self, token: impl Into<String>) -> Self {
-        self.tokens = Some(Arc::new(AccessToken::new(token)));
+        let token = AccessToken::new(token);
+        self.tokens = Some(Arc::new(token.clone()));
+        self.bearer = Some(token);
         self
     }
 
@@ -346,6 +402,7 @@ impl ClientBuilder {
     /// `401` (then sends the request once more). See [`OAuth2TokenSource`](crate::OAuth2TokenSource).
     pub fn token_source(mut self, source: impl TokenSource) -> Self {
         self.tokens = Some(Arc::new(source));
+        self.bearer = None;
         self
     }
 
@@ -400,19 +457,30 @@ impl ClientBuilder {
                 "`{base_url}` is not an http(s) base URL"
             )));
         }
-        let http = match self.http {
-            Some(http) => http,
-            None => reqwest::Client::builder()
-                .user_agent(USER_AGENT)
-                .build()
-                .map_err(|error| Error::Config(error.to_string()))?,
+        let timeout_in_http = self.http.is_none();
+        let http = if let Some(http) = self.http {
+            http
+        } else {
+            let mut http = reqwest::Client::builder().user_agent(USER_AGENT);
+            if let Some(timeout) = self.timeout {
+                // The same total timeout as one set per request, which replaces it.
+                http = http.timeout(timeout);
+            }
+            http.build()
+                .map_err(|error| Error::Config(error.to_string()))?
         };
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
                 base_url,
                 tokens: self.tokens,
+                // An invalid token is reported by every send, as for any token source.
+                bearer: self.bearer.and_then(|token| {
+                    let value = authorization(&token).ok()?;
+                    Some((token, value))
+                }),
                 timeout: self.timeout,
+                timeout_in_http,
                 retry: self.retry,
                 max_response_bytes: self.max_response_bytes,
             }),
