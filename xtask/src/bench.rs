@@ -112,21 +112,14 @@ fn run_all(options: &BenchArgs, root: &Path) -> Result<String, String> {
         Some(time_compile(root, &target)?)
     };
 
-    let openapi_generator = if options.compare {
-        eprintln!("== openapi-generator-cli generate -g rust on the same spec");
-        time_openapi_generator(root, &target)
+    let others = if options.compare {
+        compare_others(root, &target)
     } else {
-        None
+        Vec::new()
     };
 
     let figures = Criterion::new(criterion);
-    let table = table(
-        &figures,
-        &read_extra(&extra),
-        regenerate,
-        compile,
-        openapi_generator,
-    )?;
+    let table = table(&figures, &read_extra(&extra), regenerate, compile, &others)?;
     let saved = target.join("criterion/webwork-bench.md");
     std::fs::write(&saved, &table).map_err(|e| format!("cannot write {}: {e}", saved.display()))?;
     eprintln!("(table saved as {})", saved.display());
@@ -216,31 +209,199 @@ fn time_compile(root: &Path, target: &Path) -> Result<Compile, String> {
     })
 }
 
-/// The wall time of openapi-generator's Rust client generator on the spec, when installed.
-fn time_openapi_generator(root: &Path, target: &Path) -> Option<Duration> {
-    let out = target.join("bench-openapi-generator");
-    let run = || {
-        let mut command = Command::new("openapi-generator-cli");
-        command
-            .current_dir(root)
-            .args(["generate", "-g", "rust", "--skip-validate-spec", "-i"])
-            .arg(root.join("spec/webwork-v2.yaml"))
-            .arg("-o")
-            .arg(&out)
-            .stdout(Stdio::null());
-        timed(command, "openapi-generator-cli")
-    };
-    match run() {
-        Ok(_) => {
-            let mut runs: Vec<Duration> = (0..3).filter_map(|_| run().ok()).collect();
-            runs.sort();
-            runs.get(runs.len() / 2).copied()
+/// How often each other generator is timed (after one run that also checks it accepts the spec).
+const OTHER_RUNS: usize = 3;
+
+/// Another generator run on the same spec by `--compare`.
+struct Other {
+    /// The tool in the row's name: `comparison: {tool} {version}{how} vs ours`.
+    tool: &'static str,
+    how: &'static str,
+    /// The tool's version, when it tells.
+    version: Option<String>,
+    outcome: Outcome,
+}
+
+enum Outcome {
+    /// Median wall time.
+    Timed(Duration),
+    /// The tool ran and failed on the spec: the reason it gave.
+    Refused(String),
+}
+
+/// Times openapi-generator and progenitor on the spec, each when installed (on `PATH`, or
+/// under `target/tools/` as the README's install commands put them).
+fn compare_others(root: &Path, target: &Path) -> Vec<Other> {
+    let spec = root.join("spec/webwork-v2.yaml");
+    let mut others = Vec::new();
+
+    eprintln!("== openapi-generator-cli generate -g rust on the same spec");
+    match find_tool(root, target, "openapi-generator-cli") {
+        Some(tool) => {
+            let out = target.join("bench-openapi-generator");
+            let generate = || {
+                let mut command = Command::new(&tool);
+                command
+                    .current_dir(root)
+                    .args(["generate", "-g", "rust", "--skip-validate-spec", "-i"])
+                    .arg(&spec)
+                    .arg("-o")
+                    .arg(&out);
+                command
+            };
+            let version = || {
+                let mut command = Command::new(&tool);
+                command.arg("version");
+                first_line(command)
+            };
+            let outcome = time_other(generate);
+            others.push(Other {
+                tool: "openapi-generator",
+                how: " -g rust",
+                version: version(),
+                outcome,
+            });
         }
-        Err(message) => {
-            eprintln!("skipped: {message} (pip install openapi-generator-cli; needs java)");
-            None
+        None => eprintln!(
+            "skipped: openapi-generator-cli not found (pip install openapi-generator-cli; needs java)"
+        ),
+    }
+
+    eprintln!("== cargo progenitor on the same spec");
+    match find_tool(root, target, "cargo-progenitor") {
+        Some(tool) => {
+            let out = target.join("bench-progenitor");
+            let generate = || {
+                let mut command = Command::new(&tool);
+                command
+                    .current_dir(root)
+                    .args(["progenitor", "-i"])
+                    .arg(&spec)
+                    .arg("-o")
+                    .arg(&out)
+                    .args(["-n", "webwork", "-v", "0.1.0"]);
+                command
+            };
+            // cargo-progenitor has no version flag; the crate it writes names its runtime,
+            // which shares its version.
+            let outcome = time_other(generate);
+            others.push(Other {
+                tool: "progenitor",
+                how: "",
+                version: progenitor_version(&out.join("Cargo.toml")),
+                outcome,
+            });
+        }
+        None => eprintln!(
+            "skipped: cargo-progenitor not found (cargo install cargo-progenitor --locked \
+             --root target/tools)"
+        ),
+    }
+    others
+}
+
+/// `name` on `PATH`, else in `target/tools/bin` or `target/tools/venv/bin` (both under the
+/// target folder in use and under the workspace's own `target`).
+fn find_tool(root: &Path, target: &Path, name: &str) -> Option<PathBuf> {
+    let on_path = std::env::var_os("PATH")
+        .map(|path| std::env::split_paths(&path).collect::<Vec<_>>())
+        .unwrap_or_default();
+    let tools = [target.to_path_buf(), root.join("target")]
+        .into_iter()
+        .flat_map(|dir| [dir.join("tools/bin"), dir.join("tools/venv/bin")]);
+    on_path
+        .into_iter()
+        .chain(tools)
+        .map(|dir| dir.join(name))
+        .find(|file| file.is_file())
+}
+
+/// Runs `generate` once (a refusal ends there), then [`OTHER_RUNS`] times for the median.
+fn time_other(generate: impl Fn() -> Command) -> Outcome {
+    let run = || -> Result<Duration, String> {
+        let mut command = generate();
+        command.stdin(Stdio::null());
+        let started = Instant::now();
+        let output = command
+            .output()
+            .map_err(|error| format!("cannot run it: {error}"))?;
+        let elapsed = started.elapsed();
+        if output.status.success() {
+            Ok(elapsed)
+        } else {
+            Err(failure_reason(&output))
+        }
+    };
+    if let Err(reason) = run() {
+        eprintln!("refused: {reason}");
+        return Outcome::Refused(reason);
+    }
+    let mut runs = Vec::with_capacity(OTHER_RUNS);
+    for _ in 0..OTHER_RUNS {
+        match run() {
+            Ok(wall) => runs.push(wall),
+            Err(reason) => return Outcome::Refused(reason),
         }
     }
+    runs.sort();
+    Outcome::Timed(runs[runs.len() / 2])
+}
+
+/// The line that says why a tool failed: a panic's message, else the first line naming an
+/// error or exception, else the last line it wrote to stderr, else its exit status. At most
+/// [`REASON_CHARS`] characters.
+fn failure_reason(output: &std::process::Output) -> String {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let lines = |text: &'_ str| -> Vec<String> {
+        text.lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let (stderr, stdout) = (lines(&stderr), lines(&stdout));
+    let all: Vec<&String> = stderr.iter().chain(&stdout).collect();
+    let reason = if let Some(at) = all.iter().position(|line| line.contains("panicked at")) {
+        // Since Rust 1.73 the message follows on the next line.
+        format!("panic: {}", all.get(at + 1).unwrap_or(&all[at]))
+    } else if let Some(line) = all.iter().find(|line| {
+        let lower = line.to_ascii_lowercase();
+        lower.contains("error") || lower.contains("exception")
+    }) {
+        (*line).clone()
+    } else if let Some(line) = stderr.last() {
+        line.clone()
+    } else {
+        format!("exit status {}", output.status)
+    };
+    match reason.char_indices().nth(REASON_CHARS) {
+        Some((cut, _)) => format!("{}…", &reason[..cut]),
+        None => reason,
+    }
+}
+
+/// How much of a refusal's reason goes into the table.
+const REASON_CHARS: usize = 240;
+
+/// The first line a command prints, when it succeeds.
+fn first_line(mut command: Command) -> Option<String> {
+    let output = command.stderr(Stdio::null()).output().ok()?;
+    if !output.status.success() {
+        return None;
+    }
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    Some(stdout.lines().next()?.trim().to_string()).filter(|line| !line.is_empty())
+}
+
+/// `progenitor-client = "0.15.1"` in the Cargo.toml progenitor wrote -> `0.15.1`.
+fn progenitor_version(manifest: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(manifest).ok()?;
+    let line = text
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("progenitor-client"))?;
+    let value = line.trim_start().strip_prefix('=')?.trim();
+    Some(value.trim_matches('"').to_string()).filter(|version| !version.is_empty())
 }
 
 /// Figures from criterion's `estimates.json` files.
@@ -316,7 +477,7 @@ fn table(
     extras: &[(String, f64)],
     regenerate: Regenerate,
     compile: Option<Compile>,
-    openapi_generator: Option<Duration>,
+    others: &[Other],
 ) -> Result<String, String> {
     let mut rows: Vec<(String, String, String)> = Vec::new();
     let mut row = |stage: &str, figure: String, ratio: String| {
@@ -450,12 +611,27 @@ fn table(
             ),
         );
     }
-    if let Some(other) = openapi_generator {
-        row(
-            "openapi-generator-cli generate -g rust (wall)",
-            format!("{:.2} s", other.as_secs_f64()),
-            format!("{:.1}x cargo xtask regenerate", other.as_secs_f64() / wall),
+    for other in others {
+        let version = other
+            .version
+            .as_ref()
+            .map_or_else(String::new, |version| format!(" {version}"));
+        let stage = format!(
+            "comparison: {}{version}{} vs ours (regenerate wall)",
+            other.tool, other.how
         );
+        match &other.outcome {
+            Outcome::Timed(theirs) => row(
+                &stage,
+                format!("{:.2} s vs {:.2} s", theirs.as_secs_f64(), wall),
+                format!("{:.2} (theirs / ours)", theirs.as_secs_f64() / wall),
+            ),
+            Outcome::Refused(reason) => row(
+                &stage,
+                format!("refused: {}", reason.replace('|', "\\|")),
+                String::new(),
+            ),
+        }
     }
 
     let mut out = String::from("| stage | figure | ratio |\n|---|---|---|\n");
