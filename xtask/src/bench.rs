@@ -1,6 +1,8 @@
 //! `cargo xtask bench`: runs the criterion benchmarks of the generator and of the client with
 //! short settings, times `cargo xtask regenerate` and the build of `webwork-client`, and prints
-//! one table (stage, figure, ratio), also saved as `target/criterion/webwork-bench.md`.
+//! one table (stage, figure, ratio), also saved as `target/criterion/webwork-bench.md`. With
+//! `--compare`, also a release build of `regenerate` and, when installed, openapi-generator and
+//! progenitor on the same spec.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -100,7 +102,7 @@ fn run_all(options: &BenchArgs, root: &Path) -> Result<String, String> {
     timed(command, "the client benchmarks")?;
 
     eprintln!("== cargo xtask regenerate, warm build ({REGENERATE_RUNS} runs)");
-    let regenerate = time_regenerate(root, &target)?;
+    let regenerate = time_regenerate(root, &target, &Build::CargoXtask)?;
 
     let compile = if options.skip_compile {
         None
@@ -112,14 +114,24 @@ fn run_all(options: &BenchArgs, root: &Path) -> Result<String, String> {
         Some(time_compile(root, &target)?)
     };
 
-    let others = if options.compare {
-        compare_others(root, &target)
+    let (release, others) = if options.compare {
+        (
+            Some(time_regenerate_release(root, &target)?),
+            compare_others(root, &target),
+        )
     } else {
-        Vec::new()
+        (None, Vec::new())
     };
 
     let figures = Criterion::new(criterion);
-    let table = table(&figures, &read_extra(&extra), regenerate, compile, &others)?;
+    let table = table(
+        &figures,
+        &read_extra(&extra),
+        &regenerate,
+        compile,
+        release.as_ref(),
+        &others,
+    )?;
     let saved = target.join("criterion/webwork-bench.md");
     std::fs::write(&saved, &table).map_err(|e| format!("cannot write {}: {e}", saved.display()))?;
     eprintln!("(table saved as {})", saved.display());
@@ -133,20 +145,44 @@ struct Regenerate {
     generator: Duration,
 }
 
-fn time_regenerate(root: &Path, target: &Path) -> Result<Regenerate, String> {
-    let out = target.join("bench-regenerate/generated-client");
-    let run = || -> Result<(Duration, Duration), String> {
+/// How the generator runs for [`time_regenerate`].
+enum Build {
+    /// `cargo xtask regenerate`: cargo's freshness check, then the debug build.
+    CargoXtask,
+    /// The release build of xtask, run directly (what `--compare` sets beside other
+    /// generators, which are release binaries).
+    Release(PathBuf),
+}
+
+fn time_regenerate(root: &Path, target: &Path, build: &Build) -> Result<Regenerate, String> {
+    let (mut command, what, out) = match build {
+        Build::CargoXtask => {
+            let mut command = cargo();
+            command.args(["xtask", "regenerate", "--out"]);
+            (command, "cargo xtask regenerate", "bench-regenerate")
+        }
+        Build::Release(binary) => {
+            let mut command = Command::new(binary);
+            command.args(["regenerate", "--out"]);
+            (
+                command,
+                "xtask regenerate (release)",
+                "bench-regenerate-release",
+            )
+        }
+    };
+    command
+        .current_dir(root)
+        .arg(target.join(out).join("generated-client"))
+        .stderr(Stdio::inherit());
+    let mut run = || -> Result<(Duration, Duration), String> {
         let started = Instant::now();
-        let output = cargo()
-            .current_dir(root)
-            .args(["xtask", "regenerate", "--out"])
-            .arg(&out)
-            .stderr(Stdio::inherit())
+        let output = command
             .output()
-            .map_err(|error| format!("cannot run cargo xtask regenerate: {error}"))?;
+            .map_err(|error| format!("cannot run {what}: {error}"))?;
         let wall = started.elapsed();
         if !output.status.success() {
-            return Err("cargo xtask regenerate failed".into());
+            return Err(format!("{what} failed"));
         }
         // "wrote N files to DIR in M ms"
         let stdout = String::from_utf8_lossy(&output.stdout);
@@ -165,6 +201,21 @@ fn time_regenerate(root: &Path, target: &Path) -> Result<Regenerate, String> {
     runs.sort();
     let (wall, generator) = runs[runs.len() / 2];
     Ok(Regenerate { wall, generator })
+}
+
+/// Builds xtask in release (`cargo build --release -p xtask`) and times its `regenerate`.
+fn time_regenerate_release(root: &Path, target: &Path) -> Result<Regenerate, String> {
+    eprintln!("== cargo build --release -p xtask");
+    let mut command = cargo();
+    command
+        .current_dir(root)
+        .args(["build", "--quiet", "--release", "-p", "xtask"]);
+    timed(command, "cargo build --release -p xtask")?;
+    let binary = target
+        .join("release")
+        .join(format!("xtask{}", std::env::consts::EXE_SUFFIX));
+    eprintln!("== xtask regenerate, release build ({REGENERATE_RUNS} runs)");
+    time_regenerate(root, target, &Build::Release(binary))
 }
 
 struct Compile {
@@ -475,8 +526,9 @@ fn duration(ns: f64) -> String {
 fn table(
     figures: &Criterion,
     extras: &[(String, f64)],
-    regenerate: Regenerate,
+    regenerate: &Regenerate,
     compile: Option<Compile>,
+    release: Option<&Regenerate>,
     others: &[Other],
 ) -> Result<String, String> {
     let mut rows: Vec<(String, String, String)> = Vec::new();
@@ -611,6 +663,18 @@ fn table(
             ),
         );
     }
+    if let Some(release) = release {
+        let release_wall = release.wall.as_secs_f64();
+        row(
+            "xtask regenerate, release build (wall, no cargo)",
+            format!("{:.0} ms", release_wall * 1e3),
+            format!(
+                "{:.2} in the generator; {:.2} of the debug wall",
+                release.generator.as_secs_f64() / release_wall,
+                release_wall / wall
+            ),
+        );
+    }
     for other in others {
         let version = other
             .version
@@ -621,11 +685,15 @@ fn table(
             other.tool, other.how
         );
         match &other.outcome {
-            Outcome::Timed(theirs) => row(
-                &stage,
-                format!("{:.2} s vs {:.2} s", theirs.as_secs_f64(), wall),
-                format!("{:.2} (theirs / ours)", theirs.as_secs_f64() / wall),
-            ),
+            Outcome::Timed(theirs) => {
+                let theirs = theirs.as_secs_f64();
+                let mut ratio = format!("{:.2} (theirs / ours)", theirs / wall);
+                if let Some(release) = release {
+                    let release = release.wall.as_secs_f64();
+                    let _ = write!(ratio, "; {:.2} against ours in release", theirs / release);
+                }
+                row(&stage, format!("{theirs:.2} s vs {wall:.2} s"), ratio);
+            }
             Outcome::Refused(reason) => row(
                 &stage,
                 format!("refused: {}", reason.replace('|', "\\|")),
