@@ -326,6 +326,7 @@ fn compare_others(root: &Path, target: &Path) -> Vec<Other> {
                 let mut command = Command::new(&tool);
                 command
                     .current_dir(root)
+                    .env("RUST_BACKTRACE", "0")
                     .args(["progenitor", "-i"])
                     .arg(&spec)
                     .arg("-o")
@@ -378,10 +379,13 @@ fn time_other(generate: impl Fn() -> Command) -> Outcome {
             .map_err(|error| format!("cannot run it: {error}"))?;
         let elapsed = started.elapsed();
         if output.status.success() {
-            Ok(elapsed)
-        } else {
-            Err(failure_reason(&output))
+            return Ok(elapsed);
         }
+        let reason = failure_reason(
+            &String::from_utf8_lossy(&output.stderr),
+            &String::from_utf8_lossy(&output.stdout),
+        );
+        Err(reason.unwrap_or_else(|| format!("exit status {}", output.status)))
     };
     if let Err(reason) = run() {
         eprintln!("refused: {reason}");
@@ -398,12 +402,10 @@ fn time_other(generate: impl Fn() -> Command) -> Outcome {
     Outcome::Timed(runs[runs.len() / 2])
 }
 
-/// The line that says why a tool failed: a panic's message, else the first line naming an
-/// error or exception, else the last line it wrote to stderr, else its exit status. At most
-/// [`REASON_CHARS`] characters.
-fn failure_reason(output: &std::process::Output) -> String {
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    let stdout = String::from_utf8_lossy(&output.stdout);
+/// The line that says why a tool failed: a panic's message, else the first line that says
+/// it failed (progenitor's `gen fail: …`), else the first naming an error or exception, else
+/// the last line on stderr. At most [`REASON_CHARS`] characters.
+fn failure_reason(stderr: &str, stdout: &str) -> Option<String> {
     let lines = |text: &'_ str| -> Vec<String> {
         text.lines()
             .map(str::trim)
@@ -411,25 +413,28 @@ fn failure_reason(output: &std::process::Output) -> String {
             .map(str::to_string)
             .collect()
     };
-    let (stderr, stdout) = (lines(&stderr), lines(&stdout));
+    let (stderr, stdout) = (lines(stderr), lines(stdout));
     let all: Vec<&String> = stderr.iter().chain(&stdout).collect();
-    let reason = if let Some(at) = all.iter().position(|line| line.contains("panicked at")) {
+    let containing = |needles: &[&str]| {
+        all.iter().position(|line| {
+            let lower = line.to_ascii_lowercase();
+            needles.iter().any(|needle| lower.contains(needle))
+        })
+    };
+    let reason = if let Some(at) = containing(&["panicked at"]) {
         // Since Rust 1.73 the message follows on the next line.
         format!("panic: {}", all.get(at + 1).unwrap_or(&all[at]))
-    } else if let Some(line) = all.iter().find(|line| {
-        let lower = line.to_ascii_lowercase();
-        lower.contains("error") || lower.contains("exception")
-    }) {
-        (*line).clone()
-    } else if let Some(line) = stderr.last() {
-        line.clone()
+    } else if let Some(at) = containing(&["fail:", "failed:"]) {
+        all[at].clone()
+    } else if let Some(at) = containing(&["error", "exception"]) {
+        all[at].clone()
     } else {
-        format!("exit status {}", output.status)
+        stderr.last()?.clone()
     };
-    match reason.char_indices().nth(REASON_CHARS) {
+    Some(match reason.char_indices().nth(REASON_CHARS) {
         Some((cut, _)) => format!("{}…", &reason[..cut]),
         None => reason,
-    }
+    })
 }
 
 /// How much of a refusal's reason goes into the table.
@@ -707,4 +712,52 @@ fn table(
         let _ = writeln!(out, "| {stage} | {figure} | {ratio} |");
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reason_of_a_panic_is_its_message() {
+        let stderr = "\nthread 'main' (578) panicked at src/method.rs:1220:9:\n\
+                      assertion failed: response_types.len() <= 1\n\
+                      note: run with `RUST_BACKTRACE=1` environment variable\n";
+        assert_eq!(
+            failure_reason(stderr, "").as_deref(),
+            Some("panic: assertion failed: response_types.len() <= 1")
+        );
+    }
+
+    #[test]
+    fn reason_prefers_the_failure_over_the_summary() {
+        let stdout = "   0  struct Meta\ngen fail: UnexpectedFormat(\"unexpected content type\")\n";
+        let stderr = "Error: generation experienced errors\n\nStack backtrace:\n";
+        assert_eq!(
+            failure_reason(stderr, stdout).as_deref(),
+            Some("gen fail: UnexpectedFormat(\"unexpected content type\")")
+        );
+    }
+
+    #[test]
+    fn reason_falls_back_to_the_last_stderr_line_and_is_bounded() {
+        assert_eq!(failure_reason("", "all fine"), None);
+        assert_eq!(failure_reason("first\nlast\n", "").as_deref(), Some("last"));
+        let long = failure_reason(&format!("error: {}", "x".repeat(1000)), "").unwrap_or_default();
+        assert_eq!(long.chars().count(), REASON_CHARS + 1);
+        assert!(long.ends_with('…'));
+    }
+
+    #[test]
+    fn progenitor_version_from_its_manifest() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let manifest = dir.path().join("Cargo.toml");
+        std::fs::write(
+            &manifest,
+            "[dependencies]\nbytes = \"1.9\"\nprogenitor-client = \"0.15.1\"\n",
+        )
+        .expect("write manifest");
+        assert_eq!(progenitor_version(&manifest).as_deref(), Some("0.15.1"));
+        assert_eq!(progenitor_version(&dir.path().join("missing")), None);
+    }
 }
