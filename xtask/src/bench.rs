@@ -1,6 +1,8 @@
 //! `cargo xtask bench`: runs the criterion benchmarks of the generator and of the client with
 //! short settings, times `cargo xtask regenerate` and the build of `webwork-client`, and prints
-//! one table (stage, figure, ratio), also saved as `target/criterion/webwork-bench.md`.
+//! one table (stage, figure, ratio), also saved as `target/criterion/webwork-bench.md`. With
+//! `--compare`, also a release build of `regenerate` and, when installed, openapi-generator and
+//! progenitor on the same spec.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -100,7 +102,7 @@ fn run_all(options: &BenchArgs, root: &Path) -> Result<String, String> {
     timed(command, "the client benchmarks")?;
 
     eprintln!("== cargo xtask regenerate, warm build ({REGENERATE_RUNS} runs)");
-    let regenerate = time_regenerate(root, &target)?;
+    let regenerate = time_regenerate(root, &target, &Build::CargoXtask)?;
 
     let compile = if options.skip_compile {
         None
@@ -112,20 +114,23 @@ fn run_all(options: &BenchArgs, root: &Path) -> Result<String, String> {
         Some(time_compile(root, &target)?)
     };
 
-    let openapi_generator = if options.compare {
-        eprintln!("== openapi-generator-cli generate -g rust on the same spec");
-        time_openapi_generator(root, &target)
+    let (release, others) = if options.compare {
+        (
+            Some(time_regenerate_release(root, &target)?),
+            compare_others(root, &target),
+        )
     } else {
-        None
+        (None, Vec::new())
     };
 
     let figures = Criterion::new(criterion);
     let table = table(
         &figures,
         &read_extra(&extra),
-        regenerate,
+        &regenerate,
         compile,
-        openapi_generator,
+        release.as_ref(),
+        &others,
     )?;
     let saved = target.join("criterion/webwork-bench.md");
     std::fs::write(&saved, &table).map_err(|e| format!("cannot write {}: {e}", saved.display()))?;
@@ -140,20 +145,44 @@ struct Regenerate {
     generator: Duration,
 }
 
-fn time_regenerate(root: &Path, target: &Path) -> Result<Regenerate, String> {
-    let out = target.join("bench-regenerate/generated-client");
-    let run = || -> Result<(Duration, Duration), String> {
+/// How the generator runs for [`time_regenerate`].
+enum Build {
+    /// `cargo xtask regenerate`: cargo's freshness check, then the debug build.
+    CargoXtask,
+    /// The release build of xtask, run directly (what `--compare` sets beside other
+    /// generators, which are release binaries).
+    Release(PathBuf),
+}
+
+fn time_regenerate(root: &Path, target: &Path, build: &Build) -> Result<Regenerate, String> {
+    let (mut command, what, out) = match build {
+        Build::CargoXtask => {
+            let mut command = cargo();
+            command.args(["xtask", "regenerate", "--out"]);
+            (command, "cargo xtask regenerate", "bench-regenerate")
+        }
+        Build::Release(binary) => {
+            let mut command = Command::new(binary);
+            command.args(["regenerate", "--out"]);
+            (
+                command,
+                "xtask regenerate (release)",
+                "bench-regenerate-release",
+            )
+        }
+    };
+    command
+        .current_dir(root)
+        .arg(target.join(out).join("generated-client"))
+        .stderr(Stdio::inherit());
+    let mut run = || -> Result<(Duration, Duration), String> {
         let started = Instant::now();
-        let output = cargo()
-            .current_dir(root)
-            .args(["xtask", "regenerate", "--out"])
-            .arg(&out)
-            .stderr(Stdio::inherit())
+        let output = command
             .output()
-            .map_err(|error| format!("cannot run cargo xtask regenerate: {error}"))?;
+            .map_err(|error| format!("cannot run {what}: {error}"))?;
         let wall = started.elapsed();
         if !output.status.success() {
-            return Err("cargo xtask regenerate failed".into());
+            return Err(format!("{what} failed"));
         }
         // "wrote N files to DIR in M ms"
         let stdout = String::from_utf8_lossy(&output.stdout);
@@ -172,6 +201,21 @@ fn time_regenerate(root: &Path, target: &Path) -> Result<Regenerate, String> {
     runs.sort();
     let (wall, generator) = runs[runs.len() / 2];
     Ok(Regenerate { wall, generator })
+}
+
+/// Builds xtask in release (`cargo build --release -p xtask`) and times its `regenerate`.
+fn time_regenerate_release(root: &Path, target: &Path) -> Result<Regenerate, String> {
+    eprintln!("== cargo build --release -p xtask");
+    let mut command = cargo();
+    command
+        .current_dir(root)
+        .args(["build", "--quiet", "--release", "-p", "xtask"]);
+    timed(command, "cargo build --release -p xtask")?;
+    let binary = target
+        .join("release")
+        .join(format!("xtask{}", std::env::consts::EXE_SUFFIX));
+    eprintln!("== xtask regenerate, release build ({REGENERATE_RUNS} runs)");
+    time_regenerate(root, target, &Build::Release(binary))
 }
 
 struct Compile {
@@ -216,31 +260,204 @@ fn time_compile(root: &Path, target: &Path) -> Result<Compile, String> {
     })
 }
 
-/// The wall time of openapi-generator's Rust client generator on the spec, when installed.
-fn time_openapi_generator(root: &Path, target: &Path) -> Option<Duration> {
-    let out = target.join("bench-openapi-generator");
-    let run = || {
-        let mut command = Command::new("openapi-generator-cli");
-        command
-            .current_dir(root)
-            .args(["generate", "-g", "rust", "--skip-validate-spec", "-i"])
-            .arg(root.join("spec/webwork-v2.yaml"))
-            .arg("-o")
-            .arg(&out)
-            .stdout(Stdio::null());
-        timed(command, "openapi-generator-cli")
-    };
-    match run() {
-        Ok(_) => {
-            let mut runs: Vec<Duration> = (0..3).filter_map(|_| run().ok()).collect();
-            runs.sort();
-            runs.get(runs.len() / 2).copied()
+/// How often each other generator is timed (after one run that also checks it accepts the spec).
+const OTHER_RUNS: usize = 3;
+
+/// Another generator run on the same spec by `--compare`.
+struct Other {
+    /// The tool in the row's name: `comparison: {tool} {version}{how} vs ours`.
+    tool: &'static str,
+    how: &'static str,
+    /// The tool's version, when it tells.
+    version: Option<String>,
+    outcome: Outcome,
+}
+
+enum Outcome {
+    /// Median wall time.
+    Timed(Duration),
+    /// The tool ran and failed on the spec: the reason it gave.
+    Refused(String),
+}
+
+/// Times openapi-generator and progenitor on the spec, each when installed (on `PATH`, or
+/// under `target/tools/` as the README's install commands put them).
+fn compare_others(root: &Path, target: &Path) -> Vec<Other> {
+    let spec = root.join("spec/webwork-v2.yaml");
+    let mut others = Vec::new();
+
+    eprintln!("== openapi-generator-cli generate -g rust on the same spec");
+    match find_tool(root, target, "openapi-generator-cli") {
+        Some(tool) => {
+            let out = target.join("bench-openapi-generator");
+            let generate = || {
+                let mut command = Command::new(&tool);
+                command
+                    .current_dir(root)
+                    .args(["generate", "-g", "rust", "--skip-validate-spec", "-i"])
+                    .arg(&spec)
+                    .arg("-o")
+                    .arg(&out);
+                command
+            };
+            let version = || {
+                let mut command = Command::new(&tool);
+                command.arg("version");
+                first_line(command)
+            };
+            let outcome = time_other(generate);
+            others.push(Other {
+                tool: "openapi-generator",
+                how: " -g rust",
+                version: version(),
+                outcome,
+            });
         }
-        Err(message) => {
-            eprintln!("skipped: {message} (pip install openapi-generator-cli; needs java)");
-            None
+        None => eprintln!(
+            "skipped: openapi-generator-cli not found (pip install openapi-generator-cli; needs java)"
+        ),
+    }
+
+    eprintln!("== cargo progenitor on the same spec");
+    match find_tool(root, target, "cargo-progenitor") {
+        Some(tool) => {
+            let out = target.join("bench-progenitor");
+            let generate = || {
+                let mut command = Command::new(&tool);
+                command
+                    .current_dir(root)
+                    .env("RUST_BACKTRACE", "0")
+                    .args(["progenitor", "-i"])
+                    .arg(&spec)
+                    .arg("-o")
+                    .arg(&out)
+                    .args(["-n", "webwork", "-v", "0.1.0"]);
+                command
+            };
+            // cargo-progenitor has no version flag; the crate it writes names its runtime,
+            // which shares its version.
+            let outcome = time_other(generate);
+            others.push(Other {
+                tool: "progenitor",
+                how: "",
+                version: progenitor_version(&out.join("Cargo.toml")),
+                outcome,
+            });
+        }
+        None => eprintln!(
+            "skipped: cargo-progenitor not found (cargo install cargo-progenitor --locked \
+             --root target/tools)"
+        ),
+    }
+    others
+}
+
+/// `name` on `PATH`, else in `target/tools/bin` or `target/tools/venv/bin` (both under the
+/// target folder in use and under the workspace's own `target`).
+fn find_tool(root: &Path, target: &Path, name: &str) -> Option<PathBuf> {
+    let on_path = std::env::var_os("PATH")
+        .map(|path| std::env::split_paths(&path).collect::<Vec<_>>())
+        .unwrap_or_default();
+    let tools = [target.to_path_buf(), root.join("target")]
+        .into_iter()
+        .flat_map(|dir| [dir.join("tools/bin"), dir.join("tools/venv/bin")]);
+    on_path
+        .into_iter()
+        .chain(tools)
+        .map(|dir| dir.join(name))
+        .find(|file| file.is_file())
+}
+
+/// Runs `generate` once (a refusal ends there), then [`OTHER_RUNS`] times for the median.
+fn time_other(generate: impl Fn() -> Command) -> Outcome {
+    let run = || -> Result<Duration, String> {
+        let mut command = generate();
+        command.stdin(Stdio::null());
+        let started = Instant::now();
+        let output = command
+            .output()
+            .map_err(|error| format!("cannot run it: {error}"))?;
+        let elapsed = started.elapsed();
+        if output.status.success() {
+            return Ok(elapsed);
+        }
+        let reason = failure_reason(
+            &String::from_utf8_lossy(&output.stderr),
+            &String::from_utf8_lossy(&output.stdout),
+        );
+        Err(reason.unwrap_or_else(|| format!("exit status {}", output.status)))
+    };
+    if let Err(reason) = run() {
+        eprintln!("refused: {reason}");
+        return Outcome::Refused(reason);
+    }
+    let mut runs = Vec::with_capacity(OTHER_RUNS);
+    for _ in 0..OTHER_RUNS {
+        match run() {
+            Ok(wall) => runs.push(wall),
+            Err(reason) => return Outcome::Refused(reason),
         }
     }
+    runs.sort();
+    Outcome::Timed(runs[runs.len() / 2])
+}
+
+/// The line that says why a tool failed: a panic's message, else the first line that says
+/// it failed (progenitor's `gen fail: …`), else the first naming an error or exception, else
+/// the last line on stderr. At most [`REASON_CHARS`] characters.
+fn failure_reason(stderr: &str, stdout: &str) -> Option<String> {
+    let lines = |text: &'_ str| -> Vec<String> {
+        text.lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let (stderr, stdout) = (lines(stderr), lines(stdout));
+    let all: Vec<&String> = stderr.iter().chain(&stdout).collect();
+    let containing = |needles: &[&str]| {
+        all.iter().position(|line| {
+            let lower = line.to_ascii_lowercase();
+            needles.iter().any(|needle| lower.contains(needle))
+        })
+    };
+    let reason = if let Some(at) = containing(&["panicked at"]) {
+        // Since Rust 1.73 the message follows on the next line.
+        format!("panic: {}", all.get(at + 1).unwrap_or(&all[at]))
+    } else if let Some(at) = containing(&["fail:", "failed:"]) {
+        all[at].clone()
+    } else if let Some(at) = containing(&["error", "exception"]) {
+        all[at].clone()
+    } else {
+        stderr.last()?.clone()
+    };
+    Some(match reason.char_indices().nth(REASON_CHARS) {
+        Some((cut, _)) => format!("{}…", &reason[..cut]),
+        None => reason,
+    })
+}
+
+/// How much of a refusal's reason goes into the table.
+const REASON_CHARS: usize = 240;
+
+/// The first line a command prints, when it succeeds.
+fn first_line(mut command: Command) -> Option<String> {
+    let output = command.stderr(Stdio::null()).output().ok()?;
+    if !output.status.success() {
+        return None;
+    }
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    Some(stdout.lines().next()?.trim().to_string()).filter(|line| !line.is_empty())
+}
+
+/// `progenitor-client = "0.15.1"` in the Cargo.toml progenitor wrote -> `0.15.1`.
+fn progenitor_version(manifest: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(manifest).ok()?;
+    let line = text
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("progenitor-client"))?;
+    let value = line.trim_start().strip_prefix('=')?.trim();
+    Some(value.trim_matches('"').to_string()).filter(|version| !version.is_empty())
 }
 
 /// Figures from criterion's `estimates.json` files.
@@ -314,9 +531,10 @@ fn duration(ns: f64) -> String {
 fn table(
     figures: &Criterion,
     extras: &[(String, f64)],
-    regenerate: Regenerate,
+    regenerate: &Regenerate,
     compile: Option<Compile>,
-    openapi_generator: Option<Duration>,
+    release: Option<&Regenerate>,
+    others: &[Other],
 ) -> Result<String, String> {
     let mut rows: Vec<(String, String, String)> = Vec::new();
     let mut row = |stage: &str, figure: String, ratio: String| {
@@ -460,12 +678,43 @@ fn table(
             ),
         );
     }
-    if let Some(other) = openapi_generator {
+    if let Some(release) = release {
+        let release_wall = release.wall.as_secs_f64();
         row(
-            "openapi-generator-cli generate -g rust (wall)",
-            format!("{:.2} s", other.as_secs_f64()),
-            format!("{:.1}x cargo xtask regenerate", other.as_secs_f64() / wall),
+            "xtask regenerate, release build (wall, no cargo)",
+            format!("{:.0} ms", release_wall * 1e3),
+            format!(
+                "{:.2} in the generator; {:.2} of the debug wall",
+                release.generator.as_secs_f64() / release_wall,
+                release_wall / wall
+            ),
         );
+    }
+    for other in others {
+        let version = other
+            .version
+            .as_ref()
+            .map_or_else(String::new, |version| format!(" {version}"));
+        let stage = format!(
+            "comparison: {}{version}{} vs ours (regenerate wall)",
+            other.tool, other.how
+        );
+        match &other.outcome {
+            Outcome::Timed(theirs) => {
+                let theirs = theirs.as_secs_f64();
+                let mut ratio = format!("{:.2} (theirs / ours)", theirs / wall);
+                if let Some(release) = release {
+                    let release = release.wall.as_secs_f64();
+                    let _ = write!(ratio, "; {:.2} against ours in release", theirs / release);
+                }
+                row(&stage, format!("{theirs:.2} s vs {wall:.2} s"), ratio);
+            }
+            Outcome::Refused(reason) => row(
+                &stage,
+                format!("refused: {}", reason.replace('|', "\\|")),
+                String::new(),
+            ),
+        }
     }
 
     let mut out = String::from("| stage | figure | ratio |\n|---|---|---|\n");
@@ -473,4 +722,52 @@ fn table(
         let _ = writeln!(out, "| {stage} | {figure} | {ratio} |");
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reason_of_a_panic_is_its_message() {
+        let stderr = "\nthread 'main' (578) panicked at src/method.rs:1220:9:\n\
+                      assertion failed: response_types.len() <= 1\n\
+                      note: run with `RUST_BACKTRACE=1` environment variable\n";
+        assert_eq!(
+            failure_reason(stderr, "").as_deref(),
+            Some("panic: assertion failed: response_types.len() <= 1")
+        );
+    }
+
+    #[test]
+    fn reason_prefers_the_failure_over_the_summary() {
+        let stdout = "   0  struct Meta\ngen fail: UnexpectedFormat(\"unexpected content type\")\n";
+        let stderr = "Error: generation experienced errors\n\nStack backtrace:\n";
+        assert_eq!(
+            failure_reason(stderr, stdout).as_deref(),
+            Some("gen fail: UnexpectedFormat(\"unexpected content type\")")
+        );
+    }
+
+    #[test]
+    fn reason_falls_back_to_the_last_stderr_line_and_is_bounded() {
+        assert_eq!(failure_reason("", "all fine"), None);
+        assert_eq!(failure_reason("first\nlast\n", "").as_deref(), Some("last"));
+        let long = failure_reason(&format!("error: {}", "x".repeat(1000)), "").unwrap_or_default();
+        assert_eq!(long.chars().count(), REASON_CHARS + 1);
+        assert!(long.ends_with('…'));
+    }
+
+    #[test]
+    fn progenitor_version_from_its_manifest() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let manifest = dir.path().join("Cargo.toml");
+        std::fs::write(
+            &manifest,
+            "[dependencies]\nbytes = \"1.9\"\nprogenitor-client = \"0.15.1\"\n",
+        )
+        .expect("write manifest");
+        assert_eq!(progenitor_version(&manifest).as_deref(), Some("0.15.1"));
+        assert_eq!(progenitor_version(&dir.path().join("missing")), None);
+    }
 }

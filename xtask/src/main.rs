@@ -27,7 +27,9 @@ usage: cargo xtask regenerate [--spec PATH] [--out DIR] [--check]
 
   bench        run the benchmarks (short settings) and print one table: stage, figure, ratio
     --full       criterion's default measurement times instead of the short ones
-    --compare    also time openapi-generator on the same spec, when it is installed
+    --compare    also time a release build of regenerate, and openapi-generator and progenitor
+                 on the same spec when installed (on PATH or under target/tools; see the
+                 README's Performance section)
     --skip-compile  leave out the compile-time figures of webwork-client";
 
 fn main() -> ExitCode {
