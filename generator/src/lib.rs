@@ -129,11 +129,13 @@ pub fn generate_from_model(
     let internal =
         |what: String| Diagnostic::file(spec, format!("internal generator error: {what}"));
 
-    let mut files = Vec::new();
     let crate_name = config.package.name.replace('-', "_");
-    for file in emit::rust_files(api, &crate_name, &source) {
-        let formatted =
-            write::format_rust(file.tokens, &file.path).map_err(|e| internal(e.to_string()))?;
+    let emitter = emit::Emitter::new(api, &crate_name, &source);
+    let mut files = Vec::new();
+    for (file, formatted) in emit_and_format(&emitter, emitter.files()) {
+        let Some(formatted) = formatted.map_err(internal)? else {
+            continue;
+        };
         files.push(GeneratedFile {
             contents: format!("// {header}\n\n// Laid out by prettyplease, whose layout rustfmt would change; rustfmt leaves it as is.\n#![cfg_attr(rustfmt, rustfmt::skip)]\n\n{formatted}"),
             path: file.path,
@@ -187,4 +189,108 @@ pub fn generate_from_model(
     });
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
+}
+
+/// What became of one planned Rust file: its formatted text, `None` when the crate has no such
+/// file, or what went wrong.
+type Formatted = Result<Option<String>, String>;
+
+/// Makes and formats every planned Rust file, spread over the machine's cores, and returns
+/// them in the order planned (so the output does not depend on the threads).
+///
+/// Making tokens and formatting them (`syn` parse + prettyplease) is most of the generator's
+/// time, and files are independent. A `TokenStream` cannot leave its thread, so each worker
+/// both makes and formats a file. Workers take the next file from a shared counter over the
+/// files sorted largest first, so the big ones (`src/types.rs`, the operation modules, the
+/// tests) start early and do not end up queued behind each other on one thread.
+fn emit_and_format(
+    emitter: &emit::Emitter<'_>,
+    planned: Vec<emit::PlannedFile>,
+) -> Vec<(emit::PlannedFile, Formatted)> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    let mut order: Vec<usize> = (0..planned.len()).collect();
+    // Stable: files of equal weight keep their planned order.
+    order.sort_by_key(|&i| std::cmp::Reverse(emitter.weight(&planned[i])));
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(planned.len())
+        .max(1);
+    let next = AtomicUsize::new(0);
+    let (sender, receiver) = std::sync::mpsc::channel::<(usize, Formatted)>();
+    let mut results: Vec<Option<Formatted>> = planned.iter().map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                let sender = sender.clone();
+                let (next, order, planned) = (&next, &order, &planned);
+                scope.spawn(move || loop {
+                    let Some(&index) = order.get(next.fetch_add(1, Ordering::Relaxed)) else {
+                        break;
+                    };
+                    let Some(file) = planned.get(index) else {
+                        break;
+                    };
+                    // A panic (a generator bug) becomes this file's error instead of tearing
+                    // down the scope; the emitter is only read, so nothing is left half-done.
+                    let formatted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        emit_and_format_one(emitter, file)
+                    }))
+                    .unwrap_or_else(|payload| {
+                        Err(format!(
+                            "making or formatting {} panicked: {}",
+                            file.path,
+                            panic_message(payload.as_ref())
+                        ))
+                    });
+                    if sender.send((index, formatted)).is_err() {
+                        break;
+                    }
+                })
+            })
+            .collect();
+        drop(sender);
+        for (index, formatted) in receiver {
+            if let Some(slot) = results.get_mut(index) {
+                *slot = Some(formatted);
+            }
+        }
+        // Joined here so that a panic that escaped the worker's loop is taken as a result,
+        // not re-raised by the scope; a file without a result is reported below.
+        for handle in handles {
+            let _ = handle.join();
+        }
+    });
+    planned
+        .into_iter()
+        .zip(results)
+        .map(|(file, formatted)| {
+            let formatted = formatted.unwrap_or_else(|| {
+                Err(format!(
+                    "the thread making and formatting {} stopped without a result",
+                    file.path
+                ))
+            });
+            (file, formatted)
+        })
+        .collect()
+}
+
+/// Makes and formats one planned file.
+fn emit_and_format_one(emitter: &emit::Emitter<'_>, file: &emit::PlannedFile) -> Formatted {
+    match emitter.emit(file) {
+        None => Ok(None),
+        Some(tokens) => write::format_rust(tokens, &file.path)
+            .map(Some)
+            .map_err(|error| error.to_string()),
+    }
+}
+
+/// The text of a panic's payload (`panic!` gives a `&str` or a `String`).
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> &str {
+    payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("no message")
 }
