@@ -2,7 +2,10 @@
 
 use std::path::Path;
 
+use std::borrow::Cow;
+
 use openapiv3::OpenAPI;
+use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Location, Pointer};
 
@@ -32,8 +35,20 @@ pub fn parse(path: &Path, text: &str) -> Result<OpenAPI, Diagnostic> {
         }
     })?;
     check_version(path, &yaml)?;
-    check_schema_shapes(path, &yaml, &Pointer::root(), 0)?;
+    check_schema_shapes(path, &yaml, &At::Root, 0)?;
     // The YAML tree is deserialized directly; numeric keys (`200:`) read as status codes.
+    // Tracking the path costs an allocation per key of the document, so it is only done to
+    // say where a spec that failed is wrong: the text is read again for that (the tree is
+    // consumed), which gives the same tree and the same first error.
+    OpenAPI::deserialize(yaml).or_else(|_| {
+        let yaml: serde_yaml::Value = serde_yaml::from_str(text)
+            .map_err(|error| Diagnostic::file(path, format!("invalid YAML: {error}")))?;
+        located_error(path, yaml)
+    })
+}
+
+/// Deserializes `yaml` again, tracking the path, for the located error of a spec that failed.
+fn located_error(path: &Path, yaml: serde_yaml::Value) -> Result<OpenAPI, Diagnostic> {
     serde_path_to_error::deserialize(yaml).map_err(|error| {
         let mut pointer = Pointer::root();
         for segment in error.path().iter() {
@@ -87,6 +102,26 @@ fn check_version(path: &Path, yaml: &serde_yaml::Value) -> Result<(), Diagnostic
 /// How deeply the document may nest before it is refused.
 const MAX_NESTING: usize = 200;
 
+/// Where the shape check is in the document: a chain of segments on the stack, made into a
+/// [`Pointer`] only for an error. The check visits every node of the document, and joining a
+/// `Pointer` at each one cost an allocation per node.
+#[derive(Clone, Copy)]
+enum At<'a> {
+    Root,
+    Key(&'a At<'a>, &'a str),
+    Index(&'a At<'a>, usize),
+}
+
+impl At<'_> {
+    fn pointer(&self) -> Pointer {
+        match self {
+            At::Root => Pointer::root(),
+            At::Key(parent, key) => parent.pointer().join(key),
+            At::Index(parent, index) => parent.pointer().join(index),
+        }
+    }
+}
+
 /// Checks that every schema in the document has keywords of the right JSON types, before
 /// openapiv3 reads it. openapiv3 reads schemas through untagged enums, which retry a failing
 /// subtree once per alternative at every level: a wrong type deep inside a nested schema
@@ -94,13 +129,13 @@ const MAX_NESTING: usize = 200;
 fn check_schema_shapes(
     path: &Path,
     value: &serde_yaml::Value,
-    at: &Pointer,
+    at: &At<'_>,
     depth: usize,
 ) -> Result<(), Diagnostic> {
     if depth > MAX_NESTING {
         return Err(Diagnostic::at(
             path,
-            at,
+            &at.pointer(),
             format!("the document nests deeper than {MAX_NESTING} levels"),
         ));
     }
@@ -111,25 +146,22 @@ fn check_schema_shapes(
                 // Example data and extensions are free-form: a member named `schema` there is
                 // data, not a schema.
                 if matches!(
-                    key_text.as_str(),
+                    key_text.as_ref(),
                     "example" | "examples" | "default" | "enum"
                 ) || key_text.starts_with("x-")
                 {
                     continue;
                 }
-                let child_at = at.join(&key_text);
-                let is_schema_map = key_text == "schemas" && at.to_string() == "#/components";
+                let child_at = At::Key(at, &key_text);
+                let is_schema_map =
+                    key_text == "schemas" && matches!(at, At::Key(At::Root, "components"));
                 if key_text == "schema" {
                     check_schema(path, child, &child_at, depth + 1)?;
                 } else if is_schema_map {
                     if let serde_yaml::Value::Mapping(schemas) = child {
                         for (name, schema) in schemas {
-                            check_schema(
-                                path,
-                                schema,
-                                &child_at.join(key_text_of(name)),
-                                depth + 2,
-                            )?;
+                            let name = key_text_of(name);
+                            check_schema(path, schema, &At::Key(&child_at, &name), depth + 2)?;
                         }
                     }
                 }
@@ -139,7 +171,7 @@ fn check_schema_shapes(
         }
         serde_yaml::Value::Sequence(items) => {
             for (i, item) in items.iter().enumerate() {
-                check_schema_shapes(path, item, &at.join(i), depth + 1)?;
+                check_schema_shapes(path, item, &At::Index(at, i), depth + 1)?;
             }
             Ok(())
         }
@@ -147,12 +179,14 @@ fn check_schema_shapes(
     }
 }
 
-fn key_text_of(key: &serde_yaml::Value) -> String {
+fn key_text_of(key: &serde_yaml::Value) -> Cow<'_, str> {
     match key {
-        serde_yaml::Value::String(s) => s.clone(),
-        other => serde_yaml::to_string(other)
-            .map(|s| s.trim().to_string())
-            .unwrap_or_default(),
+        serde_yaml::Value::String(s) => Cow::Borrowed(s),
+        other => Cow::Owned(
+            serde_yaml::to_string(other)
+                .map(|s| s.trim().to_string())
+                .unwrap_or_default(),
+        ),
     }
 }
 
@@ -167,22 +201,30 @@ type KeywordRule = (
 fn check_schema(
     path: &Path,
     schema: &serde_yaml::Value,
-    at: &Pointer,
+    at: &At<'_>,
     depth: usize,
 ) -> Result<(), Diagnostic> {
     use serde_yaml::Value;
     if depth > MAX_NESTING {
         return Err(Diagnostic::at(
             path,
-            at,
+            &at.pointer(),
             format!("the document nests deeper than {MAX_NESTING} levels"),
         ));
     }
     let wrong = |key: &str, expected: &str| {
-        Diagnostic::at(path, &at.join(key), format!("`{key}` must be {expected}"))
+        Diagnostic::at(
+            path,
+            &at.pointer().join(key),
+            format!("`{key}` must be {expected}"),
+        )
     };
     let Value::Mapping(map) = schema else {
-        return Err(Diagnostic::at(path, at, "a schema must be a mapping"));
+        return Err(Diagnostic::at(
+            path,
+            &at.pointer(),
+            "a schema must be a mapping",
+        ));
     };
     let get = |key: &str| map.get(key);
     if let Some(reference) = get("$ref") {
@@ -261,23 +303,20 @@ fn check_schema(
         let Some(properties) = properties.as_mapping() else {
             return Err(wrong("properties", "a mapping of schemas"));
         };
+        let properties_at = At::Key(at, "properties");
         for (name, property) in properties {
-            check_schema(
-                path,
-                property,
-                &at.join("properties").join(key_text_of(name)),
-                depth + 2,
-            )?;
+            let name = key_text_of(name);
+            check_schema(path, property, &At::Key(&properties_at, &name), depth + 2)?;
         }
     }
     for key in ["items", "not"] {
         if let Some(inner) = get(key) {
-            check_schema(path, inner, &at.join(key), depth + 1)?;
+            check_schema(path, inner, &At::Key(at, key), depth + 1)?;
         }
     }
     if let Some(extra) = get("additionalProperties") {
         if !extra.is_bool() {
-            check_schema(path, extra, &at.join("additionalProperties"), depth + 1)?;
+            check_schema(path, extra, &At::Key(at, "additionalProperties"), depth + 1)?;
         }
     }
     for key in ["allOf", "oneOf", "anyOf"] {
@@ -285,8 +324,9 @@ fn check_schema(
             let Some(members) = members.as_sequence() else {
                 return Err(wrong(key, "a list of schemas"));
             };
+            let members_at = At::Key(at, key);
             for (i, member) in members.iter().enumerate() {
-                check_schema(path, member, &at.join(key).join(i), depth + 2)?;
+                check_schema(path, member, &At::Index(&members_at, i), depth + 2)?;
             }
         }
     }

@@ -27,53 +27,149 @@ pub struct RustFile {
 /// Every generated Rust file of the crate for `api`; `crate_name` is its library name and
 /// `spec_file` the spec's file name (the contract test looks for it in `../spec/`).
 pub fn rust_files(api: &Api, crate_name: &str, spec_file: &str) -> Vec<RustFile> {
-    let formats = format_modules(api);
-    let type_names: Vec<String> = api.types.iter().map(|t| t.name.clone()).collect();
-    let in_types = Paths::in_types(&type_names, formats.clone());
-    let outside = Paths::outside_types(formats.clone());
-    let in_tests = Paths::in_tests(formats.clone(), crate_name);
+    let emitter = Emitter::new(api, crate_name, spec_file);
+    emitter
+        .files()
+        .into_iter()
+        .filter_map(|file| {
+            let tokens = emitter.emit(&file)?;
+            Some(RustFile {
+                path: file.path,
+                tokens,
+            })
+        })
+        .collect()
+}
 
-    let mut files = vec![
-        RustFile {
-            path: "src/lib.rs".into(),
-            tokens: support::lib_rs(api),
-        },
-        RustFile {
-            path: "src/types.rs".into(),
-            tokens: types::types_module(api, &in_types),
-        },
-        RustFile {
-            path: "src/envelope.rs".into(),
-            tokens: support::envelope_rs(api, &outside),
-        },
-        RustFile {
-            path: "src/formats.rs".into(),
-            tokens: support::formats_rs(&formats),
-        },
-        RustFile {
-            path: "src/operations/mod.rs".into(),
-            tokens: support::operations_mod(api),
-        },
-    ];
-    for tag in &api.tags {
-        files.push(RustFile {
-            path: format!("src/operations/{}.rs", tag.module),
-            tokens: operations::tag_module(api, tag, &outside, crate_name),
-        });
+/// Which generated Rust file a [`PlannedFile`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Which {
+    Lib,
+    Types,
+    Envelope,
+    Formats,
+    OperationsMod,
+    /// The module of `api.tags[index]`.
+    Tag(usize),
+    ExamplesTest,
+    ContractTest,
+}
+
+/// A Rust file the crate may have, before its tokens are made.
+///
+/// Plain data (`Send`), unlike the tokens: `proc_macro2::TokenStream` is neither `Send` nor
+/// `Sync`, so a thread that formats a file has to make its tokens too, from this.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedFile {
+    /// Path inside the crate (`src/types.rs`).
+    pub path: String,
+    which: Which,
+}
+
+/// Makes the tokens of the crate's Rust files, one file at a time, from any thread: it holds
+/// only plain data (`Sync`), and the [`Paths`] a file needs are made per file, since they
+/// hold tokens.
+pub struct Emitter<'a> {
+    api: &'a Api,
+    crate_name: &'a str,
+    spec_file: &'a str,
+    formats: BTreeMap<String, String>,
+    type_names: Vec<String>,
+}
+
+impl<'a> Emitter<'a> {
+    /// An emitter for `api`; `crate_name` is the crate's library name and `spec_file` the
+    /// spec's file name (the contract test looks for it in `../spec/`).
+    pub fn new(api: &'a Api, crate_name: &'a str, spec_file: &'a str) -> Self {
+        Emitter {
+            api,
+            crate_name,
+            spec_file,
+            formats: format_modules(api),
+            type_names: api.types.iter().map(|t| t.name.clone()).collect(),
+        }
     }
-    if let Some(tokens) = example_tests::examples_test(api, &in_tests, crate_name) {
-        files.push(RustFile {
-            path: "tests/examples.rs".into(),
-            tokens,
-        });
+
+    /// The Rust files the crate may have, in a fixed order. [`Emitter::emit`] decides whether
+    /// the test files are there (they are only when the spec has examples).
+    pub fn files(&self) -> Vec<PlannedFile> {
+        let plain = |path: &str, which| PlannedFile {
+            path: path.into(),
+            which,
+        };
+        let mut files = vec![
+            plain("src/lib.rs", Which::Lib),
+            plain("src/types.rs", Which::Types),
+            plain("src/envelope.rs", Which::Envelope),
+            plain("src/formats.rs", Which::Formats),
+            plain("src/operations/mod.rs", Which::OperationsMod),
+        ];
+        for (index, tag) in self.api.tags.iter().enumerate() {
+            files.push(PlannedFile {
+                path: format!("src/operations/{}.rs", tag.module),
+                which: Which::Tag(index),
+            });
+        }
+        files.push(plain("tests/examples.rs", Which::ExamplesTest));
+        files.push(plain("tests/contract.rs", Which::ContractTest));
+        files
     }
-    if let Some(tokens) = example_tests::contract_test(api, &in_tests, crate_name, spec_file) {
-        files.push(RustFile {
-            path: "tests/contract.rs".into(),
-            tokens,
-        });
+
+    /// A rough measure of the work of making and formatting `file` (about microseconds in an
+    /// optimized build, from timing each file of the WebWork spec), to start the largest files
+    /// first when they are spread over threads. Only the order of the weights matters much.
+    pub fn weight(&self, file: &PlannedFile) -> usize {
+        let api = self.api;
+        match file.which {
+            // Per type: the item, its docs, derives and accessors.
+            Which::Types => 250 * api.types.len(),
+            // Per operation: a documented method with an example, and a builder.
+            Which::Tag(index) => api
+                .tags
+                .get(index)
+                .map_or(0, |tag| 800 * api.operations_of(tag).count()),
+            Which::ExamplesTest => 200 * api.operations.len(),
+            Which::ContractTest => 70 * api.operations.len(),
+            Which::Envelope | Which::Formats => 200,
+            Which::Lib | Which::OperationsMod => 50,
+        }
     }
-    files
+
+    /// Paths for the crate's integration tests, which reach it by its name.
+    fn in_tests(&self) -> Paths {
+        Paths::in_tests(self.formats.clone(), self.crate_name)
+    }
+
+    /// The tokens of `file`, or `None` when the crate has no such file.
+    pub fn emit(&self, file: &PlannedFile) -> Option<TokenStream> {
+        let api = self.api;
+        let outside = || Paths::outside_types(self.formats.clone());
+        match file.which {
+            Which::Lib => Some(support::lib_rs(api)),
+            Which::Types => {
+                let in_types = Paths::in_types(&self.type_names, self.formats.clone());
+                Some(types::types_module(api, &in_types))
+            }
+            Which::Envelope => Some(support::envelope_rs(api, &outside())),
+            Which::Formats => Some(support::formats_rs(&self.formats)),
+            Which::OperationsMod => Some(support::operations_mod(api)),
+            Which::Tag(index) => {
+                let tag = api.tags.get(index)?;
+                Some(operations::tag_module(
+                    api,
+                    tag,
+                    &outside(),
+                    self.crate_name,
+                ))
+            }
+            Which::ExamplesTest => {
+                example_tests::examples_test(api, &self.in_tests(), self.crate_name)
+            }
+            Which::ContractTest => {
+                example_tests::contract_test(api, &self.in_tests(), self.crate_name, self.spec_file)
+            }
+        }
+    }
 }
 
 /// The `crate::formats` module name of each `x-date-format` pattern: the pattern's letters

@@ -233,12 +233,13 @@ fn wrap_urls(text: &str) -> String {
 /// Escapes `[`, `]` and `<` in prose that do not start or end a link. `after_code` and
 /// `before_code` say whether a code span touches the text's start or end (`` [`Name`] ``).
 fn escape_prose(text: &str, after_code: bool, before_code: bool) -> String {
-    let chars: Vec<char> = text.chars().collect();
+    // Walks byte offsets and looks ahead in `text[i..]` itself: every character the scanner
+    // stops at (`<`, `[`, `]`) is one byte, so the offsets stay on character boundaries, and
+    // no copy of the rest of the line is made per character (that was quadratic in the line).
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let rest: String = chars[i..].iter().collect();
+    while let Some(c) = text[i..].chars().next() {
+        let rest = &text[i..];
         match c {
             '<' => match rest.find('>') {
                 Some(end)
@@ -247,16 +248,16 @@ fn escape_prose(text: &str, after_code: bool, before_code: bool) -> String {
                         || rest.starts_with("<mailto:") =>
                 {
                     out.push_str(&rest[..=end]);
-                    i += rest[..=end].chars().count();
+                    i += end + 1;
                     continue;
                 }
                 _ => out.push_str("\\<"),
             },
-            '[' if i + 1 == chars.len() && before_code => out.push('['),
-            '[' => match markdown_link_len(&rest) {
+            '[' if i + 1 == text.len() && before_code => out.push('['),
+            '[' => match markdown_link_len(rest) {
                 Some(len) => {
                     out.push_str(&rest[..len]);
-                    i += rest[..len].chars().count();
+                    i += len;
                     continue;
                 }
                 None => out.push_str("\\["),
@@ -265,7 +266,7 @@ fn escape_prose(text: &str, after_code: bool, before_code: bool) -> String {
             ']' => out.push_str("\\]"),
             _ => out.push(c),
         }
-        i += 1;
+        i += c.len_utf8();
     }
     out
 }
