@@ -19,6 +19,10 @@ use criterion::{
 use serde_json::{Map, Value};
 use webwork_generator::{emit, load, lower, render, write, Config, GeneratedFile};
 
+/// The allocator of `cargo xtask`, whose `regenerate` these figures are about.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn spec_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/webwork-v2.yaml")
 }

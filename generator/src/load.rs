@@ -179,9 +179,13 @@ fn check_schema_shapes(
     }
 }
 
+/// A mapping key as text. Status codes (`200:`) are number keys, one per response of the spec,
+/// so numbers and booleans are written directly rather than through the YAML emitter.
 fn key_text_of(key: &serde_yaml::Value) -> Cow<'_, str> {
     match key {
         serde_yaml::Value::String(s) => Cow::Borrowed(s),
+        serde_yaml::Value::Number(number) => Cow::Owned(number.to_string()),
+        serde_yaml::Value::Bool(flag) => Cow::Owned(flag.to_string()),
         other => Cow::Owned(
             serde_yaml::to_string(other)
                 .map(|s| s.trim().to_string())
@@ -331,4 +335,22 @@ fn check_schema(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::key_text_of;
+    use serde_yaml::Value;
+
+    #[test]
+    fn keys_read_as_the_text_the_spec_wrote() {
+        let mapping: serde_yaml::Mapping =
+            serde_yaml::from_str("200: a\n4XX: b\ntrue: c\n1.5: d\nname: e\n~: f\n").expect("YAML");
+        let keys: Vec<String> = mapping
+            .keys()
+            .map(|k| key_text_of(k).into_owned())
+            .collect();
+        assert_eq!(keys, ["200", "4XX", "true", "1.5", "name", "null"]);
+        assert_eq!(key_text_of(&Value::from(-7)), "-7");
+    }
 }

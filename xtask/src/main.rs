@@ -6,6 +6,10 @@ use std::time::Instant;
 
 mod bench;
 
+/// The generator's allocations are many and small; see `Cargo.toml`.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str = "\
 usage: cargo xtask regenerate [--spec PATH] [--out DIR] [--check]
        cargo xtask spec-diff [--base REV | --old FILE] [--new FILE] [--format text|markdown|json]
