@@ -168,6 +168,41 @@ impl RequestOptions {
     }
 }
 
+/// Gives a request builder the four per-request option methods every builder has (`timeout`,
+/// `retry`, `header`, `options`). They are the same for every operation, so they are written
+/// once here and each generated builder, which has an `options: RequestOptions` field, names
+/// itself once: `crate::runtime::request_options!(CreateExpense);`.
+macro_rules! request_options {
+    ($builder:ident) => {
+        impl $builder {
+            /// Overrides the client's timeout for this request.
+            pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+                self.options = self.options.timeout(timeout);
+                self
+            }
+
+            /// Overrides the client's retry policy for this request.
+            pub fn retry(mut self, policy: $crate::RetryPolicy) -> Self {
+                self.options = self.options.retry(policy);
+                self
+            }
+
+            /// Adds a header to this request.
+            pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+                self.options = self.options.header(name, value);
+                self
+            }
+
+            /// Replaces every per-request option at once.
+            pub fn options(mut self, options: $crate::RequestOptions) -> Self {
+                self.options = options;
+                self
+            }
+        }
+    };
+}
+pub(crate) use request_options;
+
 impl fmt::Debug for RequestOptions {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // Extra headers may carry secrets (an API key, a session): show their names only.

@@ -4,7 +4,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 //! Leaves: Manage leave requests - view, approve, reject leave requests, view leave balances and policies.
-use crate::runtime::{Request, RequestOptions, Response, RetryPolicy};
+use crate::runtime::{Request, RequestOptions, Response};
 use crate::types;
 use crate::{Client, Error};
 impl Client {
@@ -380,26 +380,6 @@ impl ApproveLeave {
         self.workspace_id = Some(body.workspace_id);
         self
     }
-    /// Overrides the client's timeout for this request.
-    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-        self.options = self.options.timeout(timeout);
-        self
-    }
-    /// Overrides the client's retry policy for this request.
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.options = self.options.retry(policy);
-        self
-    }
-    /// Adds a header to this request.
-    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.options = self.options.header(name, value);
-        self
-    }
-    /// Replaces every per-request option at once.
-    pub fn options(mut self, options: RequestOptions) -> Self {
-        self.options = options;
-        self
-    }
     /// Sends the request and decodes the answer.
     ///
     /// # Errors
@@ -425,6 +405,7 @@ impl ApproveLeave {
         self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
+crate::runtime::request_options!(ApproveLeave);
 /// A `POST /leaves` request; made by [`Client::create_leave_request`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -523,26 +504,6 @@ impl CreateLeaveRequest {
         self.reason = body.reason;
         self
     }
-    /// Overrides the client's timeout for this request.
-    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-        self.options = self.options.timeout(timeout);
-        self
-    }
-    /// Overrides the client's retry policy for this request.
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.options = self.options.retry(policy);
-        self
-    }
-    /// Adds a header to this request.
-    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.options = self.options.header(name, value);
-        self
-    }
-    /// Replaces every per-request option at once.
-    pub fn options(mut self, options: RequestOptions) -> Self {
-        self.options = options;
-        self
-    }
     /// Sends the request and decodes the answer.
     ///
     /// # Errors
@@ -574,6 +535,7 @@ impl CreateLeaveRequest {
         self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
+crate::runtime::request_options!(CreateLeaveRequest);
 /// A `GET /leaves/balances` request; made by [`Client::get_leave_balances`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -633,26 +595,6 @@ impl GetLeaveBalances {
         self.page = Some(value.into());
         self
     }
-    /// Overrides the client's timeout for this request.
-    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-        self.options = self.options.timeout(timeout);
-        self
-    }
-    /// Overrides the client's retry policy for this request.
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.options = self.options.retry(policy);
-        self
-    }
-    /// Adds a header to this request.
-    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.options = self.options.header(name, value);
-        self
-    }
-    /// Replaces every per-request option at once.
-    pub fn options(mut self, options: RequestOptions) -> Self {
-        self.options = options;
-        self
-    }
     /// Sends the request and decodes the answer.
     ///
     /// # Errors
@@ -707,6 +649,7 @@ impl GetLeaveBalances {
         crate::runtime::paginate::items(self.pages())
     }
 }
+crate::runtime::request_options!(GetLeaveBalances);
 /// A `GET /leaves/policies` request; made by [`Client::get_leave_policies`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -746,26 +689,6 @@ impl GetLeavePolicies {
     /// Optional `per_page` in the query; at least 1; at most 100; default `20`; example `20`.
     pub fn per_page(mut self, value: impl Into<i64>) -> Self {
         self.per_page = Some(value.into());
-        self
-    }
-    /// Overrides the client's timeout for this request.
-    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-        self.options = self.options.timeout(timeout);
-        self
-    }
-    /// Overrides the client's retry policy for this request.
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.options = self.options.retry(policy);
-        self
-    }
-    /// Adds a header to this request.
-    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.options = self.options.header(name, value);
-        self
-    }
-    /// Replaces every per-request option at once.
-    pub fn options(mut self, options: RequestOptions) -> Self {
-        self.options = options;
         self
     }
     /// Sends the request and decodes the answer.
@@ -818,6 +741,7 @@ impl GetLeavePolicies {
         crate::runtime::paginate::items(self.pages())
     }
 }
+crate::runtime::request_options!(GetLeavePolicies);
 /// A `GET /leaves` request; made by [`Client::get_leaves`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -922,26 +846,6 @@ impl GetLeaves {
         self.per_page = Some(value.into());
         self
     }
-    /// Overrides the client's timeout for this request.
-    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-        self.options = self.options.timeout(timeout);
-        self
-    }
-    /// Overrides the client's retry policy for this request.
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.options = self.options.retry(policy);
-        self
-    }
-    /// Adds a header to this request.
-    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.options = self.options.header(name, value);
-        self
-    }
-    /// Replaces every per-request option at once.
-    pub fn options(mut self, options: RequestOptions) -> Self {
-        self.options = options;
-        self
-    }
     /// Sends the request and decodes the answer.
     ///
     /// # Errors
@@ -1006,6 +910,7 @@ impl GetLeaves {
         crate::runtime::paginate::items(self.pages())
     }
 }
+crate::runtime::request_options!(GetLeaves);
 /// A `PUT /leaves/{leaveId}/reject` request; made by [`Client::reject_leave`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -1049,26 +954,6 @@ impl RejectLeave {
         self.reason = Some(body.reason);
         self
     }
-    /// Overrides the client's timeout for this request.
-    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-        self.options = self.options.timeout(timeout);
-        self
-    }
-    /// Overrides the client's retry policy for this request.
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.options = self.options.retry(policy);
-        self
-    }
-    /// Adds a header to this request.
-    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.options = self.options.header(name, value);
-        self
-    }
-    /// Replaces every per-request option at once.
-    pub fn options(mut self, options: RequestOptions) -> Self {
-        self.options = options;
-        self
-    }
     /// Sends the request and decodes the answer.
     ///
     /// # Errors
@@ -1095,3 +980,4 @@ impl RejectLeave {
         self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
+crate::runtime::request_options!(RejectLeave);

@@ -4,7 +4,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 //! Projects: Manage projects within workspaces.
-use crate::runtime::{Request, RequestOptions, Response, RetryPolicy};
+use crate::runtime::{Request, RequestOptions, Response};
 use crate::types;
 use crate::{Client, Error};
 impl Client {
@@ -363,26 +363,6 @@ impl CreateProject {
         self.icon = body.icon;
         self
     }
-    /// Overrides the client's timeout for this request.
-    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-        self.options = self.options.timeout(timeout);
-        self
-    }
-    /// Overrides the client's retry policy for this request.
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.options = self.options.retry(policy);
-        self
-    }
-    /// Adds a header to this request.
-    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.options = self.options.header(name, value);
-        self
-    }
-    /// Replaces every per-request option at once.
-    pub fn options(mut self, options: RequestOptions) -> Self {
-        self.options = options;
-        self
-    }
     /// Sends the request and decodes the answer.
     ///
     /// # Errors
@@ -412,6 +392,7 @@ impl CreateProject {
         self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
+crate::runtime::request_options!(CreateProject);
 /// A `DELETE /projects/{projectId}` request; made by [`Client::delete_project`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -447,26 +428,6 @@ impl DeleteProject {
         self.workspace_id = Some(body.workspace_id);
         self
     }
-    /// Overrides the client's timeout for this request.
-    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-        self.options = self.options.timeout(timeout);
-        self
-    }
-    /// Overrides the client's retry policy for this request.
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.options = self.options.retry(policy);
-        self
-    }
-    /// Adds a header to this request.
-    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.options = self.options.header(name, value);
-        self
-    }
-    /// Replaces every per-request option at once.
-    pub fn options(mut self, options: RequestOptions) -> Self {
-        self.options = options;
-        self
-    }
     /// Sends the request and decodes the answer.
     ///
     /// # Errors
@@ -491,6 +452,7 @@ impl DeleteProject {
         self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
+crate::runtime::request_options!(DeleteProject);
 /// A `GET /projects/{projectId}` request; made by [`Client::get_project`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -523,26 +485,6 @@ impl GetProject {
         self.workspace_id = Some(value.into());
         self
     }
-    /// Overrides the client's timeout for this request.
-    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-        self.options = self.options.timeout(timeout);
-        self
-    }
-    /// Overrides the client's retry policy for this request.
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.options = self.options.retry(policy);
-        self
-    }
-    /// Adds a header to this request.
-    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.options = self.options.header(name, value);
-        self
-    }
-    /// Replaces every per-request option at once.
-    pub fn options(mut self, options: RequestOptions) -> Self {
-        self.options = options;
-        self
-    }
     /// Sends the request and decodes the answer.
     ///
     /// # Errors
@@ -563,6 +505,7 @@ impl GetProject {
         self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
+crate::runtime::request_options!(GetProject);
 /// A `GET /projects` request; made by [`Client::get_projects`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -613,26 +556,6 @@ impl GetProjects {
         self.per_page = Some(value.into());
         self
     }
-    /// Overrides the client's timeout for this request.
-    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-        self.options = self.options.timeout(timeout);
-        self
-    }
-    /// Overrides the client's retry policy for this request.
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.options = self.options.retry(policy);
-        self
-    }
-    /// Adds a header to this request.
-    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.options = self.options.header(name, value);
-        self
-    }
-    /// Replaces every per-request option at once.
-    pub fn options(mut self, options: RequestOptions) -> Self {
-        self.options = options;
-        self
-    }
     /// Sends the request and decodes the answer.
     ///
     /// # Errors
@@ -679,6 +602,7 @@ impl GetProjects {
         crate::runtime::paginate::items(self.pages())
     }
 }
+crate::runtime::request_options!(GetProjects);
 /// A `PUT /projects/{projectId}` request; made by [`Client::update_project`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -770,26 +694,6 @@ impl UpdateProject {
         self.icon = body.icon;
         self
     }
-    /// Overrides the client's timeout for this request.
-    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-        self.options = self.options.timeout(timeout);
-        self
-    }
-    /// Overrides the client's retry policy for this request.
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.options = self.options.retry(policy);
-        self
-    }
-    /// Adds a header to this request.
-    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.options = self.options.header(name, value);
-        self
-    }
-    /// Replaces every per-request option at once.
-    pub fn options(mut self, options: RequestOptions) -> Self {
-        self.options = options;
-        self
-    }
     /// Sends the request and decodes the answer.
     ///
     /// # Errors
@@ -821,3 +725,4 @@ impl UpdateProject {
         self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
+crate::runtime::request_options!(UpdateProject);

@@ -4,7 +4,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 //! Tasks: Manage tasks within projects. As a workspace owner or executive manager, you have full access to all tasks in your workspace.
-use crate::runtime::{Request, RequestOptions, Response, RetryPolicy};
+use crate::runtime::{Request, RequestOptions, Response};
 use crate::types;
 use crate::{Client, Error};
 impl Client {
@@ -490,26 +490,6 @@ impl AssignTask {
         self.project_id = Some(body.project_id);
         self
     }
-    /// Overrides the client's timeout for this request.
-    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-        self.options = self.options.timeout(timeout);
-        self
-    }
-    /// Overrides the client's retry policy for this request.
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.options = self.options.retry(policy);
-        self
-    }
-    /// Adds a header to this request.
-    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.options = self.options.header(name, value);
-        self
-    }
-    /// Replaces every per-request option at once.
-    pub fn options(mut self, options: RequestOptions) -> Self {
-        self.options = options;
-        self
-    }
     /// Sends the request and decodes the answer.
     ///
     /// # Errors
@@ -538,6 +518,7 @@ impl AssignTask {
         self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
+crate::runtime::request_options!(AssignTask);
 /// A `POST /tasks` request; made by [`Client::create_task`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -636,26 +617,6 @@ impl CreateTask {
         self.parent_id = body.parent_id;
         self
     }
-    /// Overrides the client's timeout for this request.
-    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-        self.options = self.options.timeout(timeout);
-        self
-    }
-    /// Overrides the client's retry policy for this request.
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.options = self.options.retry(policy);
-        self
-    }
-    /// Adds a header to this request.
-    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.options = self.options.header(name, value);
-        self
-    }
-    /// Replaces every per-request option at once.
-    pub fn options(mut self, options: RequestOptions) -> Self {
-        self.options = options;
-        self
-    }
     /// Sends the request and decodes the answer.
     ///
     /// # Errors
@@ -683,6 +644,7 @@ impl CreateTask {
         self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
+crate::runtime::request_options!(CreateTask);
 /// A `DELETE /tasks/{taskId}` request; made by [`Client::delete_task`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -726,26 +688,6 @@ impl DeleteTask {
         self.project_id = Some(body.project_id);
         self
     }
-    /// Overrides the client's timeout for this request.
-    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-        self.options = self.options.timeout(timeout);
-        self
-    }
-    /// Overrides the client's retry policy for this request.
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.options = self.options.retry(policy);
-        self
-    }
-    /// Adds a header to this request.
-    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.options = self.options.header(name, value);
-        self
-    }
-    /// Replaces every per-request option at once.
-    pub fn options(mut self, options: RequestOptions) -> Self {
-        self.options = options;
-        self
-    }
     /// Sends the request and decodes the answer.
     ///
     /// # Errors
@@ -771,6 +713,7 @@ impl DeleteTask {
         self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
+crate::runtime::request_options!(DeleteTask);
 /// A `GET /tasks/{taskId}` request; made by [`Client::get_task`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -812,26 +755,6 @@ impl GetTask {
         self.project_id = Some(value.into());
         self
     }
-    /// Overrides the client's timeout for this request.
-    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-        self.options = self.options.timeout(timeout);
-        self
-    }
-    /// Overrides the client's retry policy for this request.
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.options = self.options.retry(policy);
-        self
-    }
-    /// Adds a header to this request.
-    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.options = self.options.header(name, value);
-        self
-    }
-    /// Replaces every per-request option at once.
-    pub fn options(mut self, options: RequestOptions) -> Self {
-        self.options = options;
-        self
-    }
     /// Sends the request and decodes the answer.
     ///
     /// # Errors
@@ -854,6 +777,7 @@ impl GetTask {
         self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
+crate::runtime::request_options!(GetTask);
 /// A `GET /tasks/{taskId}/assignees` request; made by [`Client::get_task_assignees`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -895,26 +819,6 @@ impl GetTaskAssignees {
         self.project_id = Some(value.into());
         self
     }
-    /// Overrides the client's timeout for this request.
-    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-        self.options = self.options.timeout(timeout);
-        self
-    }
-    /// Overrides the client's retry policy for this request.
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.options = self.options.retry(policy);
-        self
-    }
-    /// Adds a header to this request.
-    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.options = self.options.header(name, value);
-        self
-    }
-    /// Replaces every per-request option at once.
-    pub fn options(mut self, options: RequestOptions) -> Self {
-        self.options = options;
-        self
-    }
     /// Sends the request and decodes the answer.
     ///
     /// # Errors
@@ -938,6 +842,7 @@ impl GetTaskAssignees {
         self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
+crate::runtime::request_options!(GetTaskAssignees);
 /// A `GET /tasks` request; made by [`Client::get_tasks`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -1006,26 +911,6 @@ impl GetTasks {
         self.per_page = Some(value.into());
         self
     }
-    /// Overrides the client's timeout for this request.
-    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-        self.options = self.options.timeout(timeout);
-        self
-    }
-    /// Overrides the client's retry policy for this request.
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.options = self.options.retry(policy);
-        self
-    }
-    /// Adds a header to this request.
-    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.options = self.options.header(name, value);
-        self
-    }
-    /// Replaces every per-request option at once.
-    pub fn options(mut self, options: RequestOptions) -> Self {
-        self.options = options;
-        self
-    }
     /// Sends the request and decodes the answer.
     ///
     /// # Errors
@@ -1077,6 +962,7 @@ impl GetTasks {
         crate::runtime::paginate::items(self.pages())
     }
 }
+crate::runtime::request_options!(GetTasks);
 /// A `DELETE /tasks/{taskId}/unassign/{userId}` request; made by [`Client::unassign_task`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -1129,26 +1015,6 @@ impl UnassignTask {
         self.project_id = Some(body.project_id);
         self
     }
-    /// Overrides the client's timeout for this request.
-    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-        self.options = self.options.timeout(timeout);
-        self
-    }
-    /// Overrides the client's retry policy for this request.
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.options = self.options.retry(policy);
-        self
-    }
-    /// Adds a header to this request.
-    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.options = self.options.header(name, value);
-        self
-    }
-    /// Replaces every per-request option at once.
-    pub fn options(mut self, options: RequestOptions) -> Self {
-        self.options = options;
-        self
-    }
     /// Sends the request and decodes the answer.
     ///
     /// # Errors
@@ -1177,6 +1043,7 @@ impl UnassignTask {
         self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
+crate::runtime::request_options!(UnassignTask);
 /// A `PUT /tasks/{taskId}` request; made by [`Client::update_task`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -1276,26 +1143,6 @@ impl UpdateTask {
         self.parent_id = body.parent_id;
         self
     }
-    /// Overrides the client's timeout for this request.
-    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-        self.options = self.options.timeout(timeout);
-        self
-    }
-    /// Overrides the client's retry policy for this request.
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.options = self.options.retry(policy);
-        self
-    }
-    /// Adds a header to this request.
-    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.options = self.options.header(name, value);
-        self
-    }
-    /// Replaces every per-request option at once.
-    pub fn options(mut self, options: RequestOptions) -> Self {
-        self.options = options;
-        self
-    }
     /// Sends the request and decodes the answer.
     ///
     /// # Errors
@@ -1328,3 +1175,4 @@ impl UpdateTask {
         self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
+crate::runtime::request_options!(UpdateTask);

@@ -4,7 +4,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 //! Timesheets: Manage timesheet approvals - view, approve, reject, submit, and unsubmit timesheets.
-use crate::runtime::{Request, RequestOptions, Response, RetryPolicy};
+use crate::runtime::{Request, RequestOptions, Response};
 use crate::types;
 use crate::{Client, Error};
 impl Client {
@@ -302,26 +302,6 @@ impl ApproveTimesheet {
         self.workspace_id = Some(body.workspace_id);
         self
     }
-    /// Overrides the client's timeout for this request.
-    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-        self.options = self.options.timeout(timeout);
-        self
-    }
-    /// Overrides the client's retry policy for this request.
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.options = self.options.retry(policy);
-        self
-    }
-    /// Adds a header to this request.
-    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.options = self.options.header(name, value);
-        self
-    }
-    /// Replaces every per-request option at once.
-    pub fn options(mut self, options: RequestOptions) -> Self {
-        self.options = options;
-        self
-    }
     /// Sends the request and decodes the answer.
     ///
     /// # Errors
@@ -347,6 +327,7 @@ impl ApproveTimesheet {
         self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
+crate::runtime::request_options!(ApproveTimesheet);
 /// A `GET /timesheets` request; made by [`Client::get_timesheets`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -424,26 +405,6 @@ impl GetTimesheets {
         self.per_page = Some(value.into());
         self
     }
-    /// Overrides the client's timeout for this request.
-    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-        self.options = self.options.timeout(timeout);
-        self
-    }
-    /// Overrides the client's retry policy for this request.
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.options = self.options.retry(policy);
-        self
-    }
-    /// Adds a header to this request.
-    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.options = self.options.header(name, value);
-        self
-    }
-    /// Replaces every per-request option at once.
-    pub fn options(mut self, options: RequestOptions) -> Self {
-        self.options = options;
-        self
-    }
     /// Sends the request and decodes the answer.
     ///
     /// # Errors
@@ -503,6 +464,7 @@ impl GetTimesheets {
         crate::runtime::paginate::items(self.pages())
     }
 }
+crate::runtime::request_options!(GetTimesheets);
 /// A `PUT /timesheets/{timesheetId}/reject` request; made by [`Client::reject_timesheet`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -546,26 +508,6 @@ impl RejectTimesheet {
         self.reason = Some(body.reason);
         self
     }
-    /// Overrides the client's timeout for this request.
-    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-        self.options = self.options.timeout(timeout);
-        self
-    }
-    /// Overrides the client's retry policy for this request.
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.options = self.options.retry(policy);
-        self
-    }
-    /// Adds a header to this request.
-    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.options = self.options.header(name, value);
-        self
-    }
-    /// Replaces every per-request option at once.
-    pub fn options(mut self, options: RequestOptions) -> Self {
-        self.options = options;
-        self
-    }
     /// Sends the request and decodes the answer.
     ///
     /// # Errors
@@ -592,6 +534,7 @@ impl RejectTimesheet {
         self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
+crate::runtime::request_options!(RejectTimesheet);
 /// A `PUT /timesheets/{timesheetId}/submit` request; made by [`Client::submit_timesheet`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -627,26 +570,6 @@ impl SubmitTimesheet {
         self.workspace_id = Some(body.workspace_id);
         self
     }
-    /// Overrides the client's timeout for this request.
-    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-        self.options = self.options.timeout(timeout);
-        self
-    }
-    /// Overrides the client's retry policy for this request.
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.options = self.options.retry(policy);
-        self
-    }
-    /// Adds a header to this request.
-    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.options = self.options.header(name, value);
-        self
-    }
-    /// Replaces every per-request option at once.
-    pub fn options(mut self, options: RequestOptions) -> Self {
-        self.options = options;
-        self
-    }
     /// Sends the request and decodes the answer.
     ///
     /// # Errors
@@ -672,6 +595,7 @@ impl SubmitTimesheet {
         self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
+crate::runtime::request_options!(SubmitTimesheet);
 /// A `PUT /timesheets/{timesheetId}/unsubmit` request; made by [`Client::unsubmit_timesheet`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -707,26 +631,6 @@ impl UnsubmitTimesheet {
         self.workspace_id = Some(body.workspace_id);
         self
     }
-    /// Overrides the client's timeout for this request.
-    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-        self.options = self.options.timeout(timeout);
-        self
-    }
-    /// Overrides the client's retry policy for this request.
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.options = self.options.retry(policy);
-        self
-    }
-    /// Adds a header to this request.
-    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.options = self.options.header(name, value);
-        self
-    }
-    /// Replaces every per-request option at once.
-    pub fn options(mut self, options: RequestOptions) -> Self {
-        self.options = options;
-        self
-    }
     /// Sends the request and decodes the answer.
     ///
     /// # Errors
@@ -752,3 +656,4 @@ impl UnsubmitTimesheet {
         self.client.execute(request, crate::runtime::decode_enveloped).await
     }
 }
+crate::runtime::request_options!(UnsubmitTimesheet);

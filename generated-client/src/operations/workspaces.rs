@@ -4,7 +4,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 //! Workspaces: Read workspace information for the authenticated user for using it in the other endpoints.
-use crate::runtime::{Request, RequestOptions, Response, RetryPolicy};
+use crate::runtime::{Request, RequestOptions, Response};
 use crate::types;
 use crate::{Client, Error};
 impl Client {
@@ -90,26 +90,6 @@ impl GetWorkspaces {
         self.per_page = Some(value.into());
         self
     }
-    /// Overrides the client's timeout for this request.
-    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-        self.options = self.options.timeout(timeout);
-        self
-    }
-    /// Overrides the client's retry policy for this request.
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.options = self.options.retry(policy);
-        self
-    }
-    /// Adds a header to this request.
-    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.options = self.options.header(name, value);
-        self
-    }
-    /// Replaces every per-request option at once.
-    pub fn options(mut self, options: RequestOptions) -> Self {
-        self.options = options;
-        self
-    }
     /// Sends the request and decodes the answer.
     ///
     /// # Errors
@@ -155,3 +135,4 @@ impl GetWorkspaces {
         crate::runtime::paginate::items(self.pages())
     }
 }
+crate::runtime::request_options!(GetWorkspaces);

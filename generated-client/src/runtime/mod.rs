@@ -31,6 +31,7 @@ pub(crate) use binary::FileParts;
 pub use client::{Client, ClientBuilder};
 pub use error::{ApiError, DecodeError, Error};
 pub(crate) use multipart::Multipart;
+pub(crate) use request::request_options;
 pub use request::RequestOptions;
 pub use response::Response;
 pub(crate) use response::{

@@ -36,7 +36,7 @@ pub fn tag_module(api: &Api, tag: &Tag, paths: &Paths, crate_name: &str) -> Toke
         #module_doc
         #allow
 
-        use crate::runtime::{Request, RequestOptions, Response, RetryPolicy};
+        use crate::runtime::{Request, RequestOptions, Response};
         #types_import
         use crate::{Client, Error};
 
@@ -249,30 +249,6 @@ fn builder(op: &Operation, paths: &Paths, api: &Api) -> TokenStream {
 
             #(#setters)*
 
-            /// Overrides the client's timeout for this request.
-            pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-                self.options = self.options.timeout(timeout);
-                self
-            }
-
-            /// Overrides the client's retry policy for this request.
-            pub fn retry(mut self, policy: RetryPolicy) -> Self {
-                self.options = self.options.retry(policy);
-                self
-            }
-
-            /// Adds a header to this request.
-            pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-                self.options = self.options.header(name, value);
-                self
-            }
-
-            /// Replaces every per-request option at once.
-            pub fn options(mut self, options: RequestOptions) -> Self {
-                self.options = options;
-                self
-            }
-
             #send_docs
             pub async fn send(self) -> Result<Response<#response_ty>, Error> {
                 #send_body
@@ -280,6 +256,8 @@ fn builder(op: &Operation, paths: &Paths, api: &Api) -> TokenStream {
 
             #paging
         }
+
+        crate::runtime::request_options!(#name);
     }
 }
 
