@@ -230,6 +230,14 @@ async fn json_with_a_wrong_content_type_is_still_read() {
     assert_eq!(answer.data.len(), 1);
 }
 
+/// `error` is `ResponseTooLarge` for a 200 answer, with `limit` as the limit it went over.
+fn assert_response_too_large(error: &Error, expected_limit: usize) {
+    let Error::ResponseTooLarge { limit, status, .. } = error else {
+        panic!("{error:?}")
+    };
+    assert_eq!((*limit, status.as_u16()), (expected_limit, 200));
+}
+
 #[tokio::test]
 async fn a_body_over_the_limit_is_response_too_large() {
     let server =
@@ -241,10 +249,7 @@ async fn a_body_over_the_limit_is_response_too_large() {
         .build()
         .expect("client");
     let error = get_categories(&client).await.expect_err("too large");
-    let Error::ResponseTooLarge { limit, status, .. } = &error else {
-        panic!("{error:?}")
-    };
-    assert_eq!((*limit, status.as_u16()), (64 * 1024, 200));
+    assert_response_too_large(&error, 64 * 1024);
 }
 
 /// Serves one answer on 127.0.0.1 whose body is chunked (no `Content-Length`), in chunks of
@@ -289,10 +294,7 @@ async fn a_chunked_body_over_the_limit_is_response_too_large() {
         .build()
         .expect("client");
     let error = get_categories(&client).await.expect_err("too large");
-    let Error::ResponseTooLarge { limit, status, .. } = &error else {
-        panic!("{error:?}")
-    };
-    assert_eq!((*limit, status.as_u16()), (64 * 1024, 200));
+    assert_response_too_large(&error, 64 * 1024);
 }
 
 #[tokio::test]
