@@ -7,6 +7,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use common::oauth::{
+    api_accepting, client_with, oauth, token_answer, token_endpoint, REFRESH, SECRET,
+};
 use common::{categories, get_categories};
 use serde_json::json;
 use webwork_client::{
@@ -14,65 +17,6 @@ use webwork_client::{
 };
 use wiremock::matchers::{body_string_contains, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
-
-const SECRET: &str = "client-secret-0b5e";
-const REFRESH: &str = "refresh-token-77c1";
-
-fn oauth(server: &MockServer) -> OAuth2 {
-    OAuth2::builder("client-42", "http://127.0.0.1/callback")
-        .client_secret(SECRET)
-        .authorization_endpoint(format!("{}/oauth/authorize", server.uri()))
-        .token_endpoint(format!("{}/oauth/token", server.uri()))
-        .build()
-        .expect("oauth")
-}
-
-fn token_answer(access: &str, refresh: Option<&str>) -> ResponseTemplate {
-    let mut body = json!({"access_token": access, "token_type": "Bearer", "expires_in": 1_296_000, "scope": "read write"});
-    if let Some(refresh) = refresh {
-        body["refresh_token"] = json!(refresh);
-    }
-    ResponseTemplate::new(200).set_body_json(body)
-}
-
-async fn token_endpoint(server: &MockServer, answer: ResponseTemplate, expected: u64) {
-    Mock::given(method("POST"))
-        .and(path("/oauth/token"))
-        .and(body_string_contains("grant_type=refresh_token"))
-        .and(body_string_contains(
-            format!("refresh_token={REFRESH}").as_str(),
-        ))
-        .and(body_string_contains("client_id=client-42"))
-        .respond_with(answer)
-        .expect(expected)
-        .mount(server)
-        .await;
-}
-
-/// The API answers `token` with the categories and any other token with a 401.
-async fn api_accepting(server: &MockServer, token: &str) {
-    Mock::given(method("GET"))
-        .and(path("/expenses/categories"))
-        .and(header("authorization", format!("Bearer {token}").as_str()))
-        .respond_with(ResponseTemplate::new(200).set_body_json(categories()))
-        .with_priority(1)
-        .mount(server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path("/expenses/categories"))
-        .respond_with(common::error_answer(401, "Unauthenticated."))
-        .with_priority(2)
-        .mount(server)
-        .await;
-}
-
-fn client_with(server: &MockServer, source: impl TokenSource) -> Client {
-    Client::builder(server.uri())
-        .token_source(source)
-        .retry(RetryPolicy::none())
-        .build()
-        .expect("client")
-}
 
 fn api_requests_with(requests: &[wiremock::Request], token: &str) -> usize {
     let value = format!("Bearer {token}");
@@ -351,54 +295,6 @@ async fn tokens_and_secrets_never_show_in_debug_output() {
         ] {
             assert!(!text.contains(secret), "{secret} in {text}");
         }
-    }
-}
-
-/// A `tracing` writer that keeps everything in memory.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Captured {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().expect("lock").extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-#[tokio::test]
-async fn tracing_has_spans_and_attempts_but_no_token() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
-        .with_writer(move || writer.clone())
-        .with_ansi(false)
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
-
-    let server = MockServer::start().await;
-    token_endpoint(&server, token_answer("fresh-secret", None), 1).await;
-    api_accepting(&server, "fresh-secret").await;
-    let source =
-        oauth(&server).token_source(TokenSet::new("revoked-secret", Some(REFRESH.into()), None));
-    get_categories(&client_with(&server, source))
-        .await
-        .expect("ok");
-
-    let log = String::from_utf8(captured.0.lock().expect("lock").clone()).expect("utf-8");
-    assert!(log.contains("webwork.request"), "{log}");
-    assert!(log.contains("operation=\"getExpenseCategories\""), "{log}");
-    assert!(log.contains("path=\"/expenses/categories\""), "{log}");
-    assert!(log.contains("attempt=2"), "{log}");
-    assert!(log.contains("attempts=2"), "{log}");
-    assert!(log.contains("elapsed_ms="), "{log}");
-    assert!(log.contains("status=200"), "{log}");
-    for secret in ["fresh-secret", "revoked-secret", REFRESH, SECRET] {
-        assert!(!log.contains(secret), "{secret} in the log:\n{log}");
     }
 }
 

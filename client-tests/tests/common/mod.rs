@@ -10,6 +10,8 @@ use uuid::Uuid;
 use webwork_client::{Client, ClientBuilder, Error, Response};
 use wiremock::{MockServer, Request, Respond, ResponseTemplate};
 
+pub mod oauth;
+
 /// The personal access token of the tests; no error or `Debug` text may contain it.
 pub const TOKEN: &str = "pat-7f3a9c-super-secret";
 pub const CATEGORY_ID: &str = "a1b2c3d4-e5f6-7890-abcd-ef1234567890";
