@@ -37,6 +37,10 @@ const RUNTIME: &[(&str, &str)] = &[
         "client.rs",
         include_str!("../../templates/runtime/client.rs"),
     ),
+    (
+        "custom.rs",
+        include_str!("../../templates/runtime/custom.rs"),
+    ),
     ("dates.rs", include_str!("../../templates/runtime/dates.rs")),
     ("error.rs", include_str!("../../templates/runtime/error.rs")),
     ("mod.rs", include_str!("../../templates/runtime/mod.rs")),
@@ -48,6 +52,7 @@ const RUNTIME: &[(&str, &str)] = &[
         "paginate.rs",
         include_str!("../../templates/runtime/paginate.rs"),
     ),
+    ("raw.rs", include_str!("../../templates/runtime/raw.rs")),
     (
         "request.rs",
         include_str!("../../templates/runtime/request.rs"),

@@ -12,9 +12,16 @@ use reqwest::StatusCode;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// A parameter the operation requires was not set on the request builder.
-    #[error("the required parameter `{0}` was not set")]
-    MissingParameter(&'static str),
+    /// Parameters the operation requires were not set on the request builder; nothing was
+    /// sent. `names` are the builder's setters, every missing one, in the order the operation
+    /// lists them.
+    #[error("`{operation}` was not sent: {}", missing_text(names))]
+    MissingParameter {
+        /// The operationId of the operation.
+        operation: &'static str,
+        /// The setters of the missing parameters (and body properties).
+        names: Vec<&'static str>,
+    },
     /// The client or a request is configured wrongly: an unusable base URL, a TLS back end that
     /// failed, an extra header that is not a valid header name or value.
     #[error("invalid client configuration: {0}")]
@@ -25,9 +32,11 @@ pub enum Error {
         /// What serde_json reported.
         source: serde_json::Error,
     },
-    /// The request got no answer: the connection failed, timed out or broke.
-    #[error("the request failed: {0}")]
-    Transport(#[source] reqwest::Error),
+    /// The request got no answer: the connection failed, timed out or broke, after every
+    /// send the retry policy allowed. Its text says what happened and how many sends were made;
+    /// [`Error::is_timeout`] and [`Error::is_connect`] tell the common cases apart.
+    #[error(transparent)]
+    Transport(Box<TransportError>),
     /// 401: the token is missing, invalid or expired.
     #[error("unauthorized: {0}")]
     Unauthorized(Box<ApiError>),
@@ -80,7 +89,7 @@ impl Error {
     #[must_use]
     pub fn status(&self) -> Option<StatusCode> {
         match self {
-            Error::Transport(error) => error.status(),
+            Error::Transport(error) => error.source.status(),
             Error::Decode(error) => Some(error.status),
             Error::ResponseTooLarge { status, .. } => Some(*status),
             _ => self.api_error().map(ApiError::status),
@@ -112,10 +121,38 @@ impl Error {
         }
     }
 
-    /// Whether the request timed out.
+    /// Whether the request timed out (connecting, or waiting for the answer).
     #[must_use]
     pub fn is_timeout(&self) -> bool {
         matches!(self, Error::Transport(error) if error.is_timeout())
+    }
+
+    /// Whether no connection could be made: refused, unreachable, a failed DNS lookup or TLS
+    /// handshake, or a connect timeout.
+    #[must_use]
+    pub fn is_connect(&self) -> bool {
+        matches!(self, Error::Transport(error) if error.is_connect())
+    }
+
+    /// The error for the required parameters of `operation` that are not set: each entry is a
+    /// setter's name and whether it is missing.
+    pub(crate) fn missing(operation: &'static str, parameters: &[(&'static str, bool)]) -> Self {
+        Error::MissingParameter {
+            operation,
+            names: parameters
+                .iter()
+                .filter(|(_, missing)| *missing)
+                .map(|(name, _)| *name)
+                .collect(),
+        }
+    }
+
+    /// The same error, counting `attempts` sends if it is a transport failure.
+    pub(crate) fn after_attempts(mut self, attempts: u32) -> Self {
+        if let Error::Transport(error) = &mut self {
+            error.attempts = attempts;
+        }
+        self
     }
 
     /// The wait the server asked for before the next request (`Retry-After`, or the
@@ -136,7 +173,8 @@ impl Error {
     pub fn is_retryable(&self) -> bool {
         match self {
             Error::Transport(error) => {
-                error.is_connect() || error.is_timeout() || error.is_request() || error.is_body()
+                let cause = &error.source;
+                cause.is_connect() || cause.is_timeout() || cause.is_request() || cause.is_body()
             }
             Error::RateLimited { .. } => true,
             Error::Api(error) => matches!(error.status.as_u16(), 408 | 429 | 502 | 503 | 504),
@@ -198,14 +236,29 @@ impl fmt::Display for ApiError {
 }
 
 /// An answer that did not have the shape the spec describes.
-#[derive(Debug, thiserror::Error)]
+#[derive(thiserror::Error)]
 #[error("could not decode the answer at `{path}`: {message} (body starts: {snippet:?})")]
 pub struct DecodeError {
     pub(crate) path: String,
     pub(crate) message: String,
     pub(crate) snippet: String,
+    pub(crate) body: Vec<u8>,
     pub(crate) status: StatusCode,
     pub(crate) headers: HeaderMap,
+}
+
+impl fmt::Debug for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The body can be megabytes: the snippet stands for it.
+        f.debug_struct("DecodeError")
+            .field("path", &self.path)
+            .field("message", &self.message)
+            .field("snippet", &self.snippet)
+            .field("body_len", &self.body.len())
+            .field("status", &self.status)
+            .field("headers", &self.headers)
+            .finish()
+    }
 }
 
 impl DecodeError {
@@ -225,6 +278,176 @@ impl DecodeError {
     #[must_use]
     pub fn snippet(&self) -> &str {
         &self.snippet
+    }
+
+    /// The whole answer as it was read (within
+    /// [`ClientBuilder::max_response_bytes`](crate::ClientBuilder::max_response_bytes)), to
+    /// decode it some other way:
+    ///
+    /// ```
+    /// # fn handle(error: webwork_client::Error) {
+    /// if let webwork_client::Error::Decode(error) = &error {
+    ///     let answer: serde_json::Value = serde_json::from_slice(error.body()).unwrap_or_default();
+    ///     println!("the server said {answer}");
+    /// }
+    /// # }
+    /// ```
+    #[must_use]
+    pub fn body(&self) -> &[u8] {
+        &self.body
+    }
+
+    /// The HTTP status of the answer.
+    #[must_use]
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+}
+
+/// A request that got no answer, after every send the retry policy allowed.
+///
+/// Its text names the request and what happened (`GET /expenses: connection refused (4
+/// attempts)`); [`source`](std::error::Error::source) is the HTTP stack's own error.
+#[derive(Debug)]
+pub struct TransportError {
+    pub(crate) method: reqwest::Method,
+    pub(crate) path: String,
+    /// The timeout that applied to the send, for the text of a timeout.
+    pub(crate) timeout: Option<Duration>,
+    /// The connect timeout that applied, for the text of a connect timeout.
+    pub(crate) connect_timeout: Option<Duration>,
+    pub(crate) attempts: u32,
+    pub(crate) source: reqwest::Error,
+}
+
+impl TransportError {
+    /// How many times the request was sent.
+    #[must_use]
+    pub fn attempts(&self) -> u32 {
+        self.attempts
+    }
+
+    /// Whether a send timed out (connecting, or waiting for the answer).
+    #[must_use]
+    pub fn is_timeout(&self) -> bool {
+        self.source.is_timeout() || self.cause() == Cause::ConnectTimeout
+    }
+
+    /// Whether no connection could be made (refused, unreachable, DNS, TLS, connect timeout).
+    #[must_use]
+    pub fn is_connect(&self) -> bool {
+        self.source.is_connect()
+    }
+
+    /// What happened, read from the HTTP stack's error and its causes.
+    fn cause(&self) -> Cause {
+        let chain = std::iter::successors(
+            Some(&self.source as &(dyn std::error::Error + 'static)),
+            |error| error.source(),
+        );
+        let mut texts = String::new();
+        let mut refused = false;
+        for error in chain {
+            if let Some(io) = error.downcast_ref::<std::io::Error>() {
+                refused |= io.kind() == std::io::ErrorKind::ConnectionRefused;
+            }
+            texts.push_str(&error.to_string().to_ascii_lowercase());
+            texts.push('\n');
+        }
+        let connect = self.source.is_connect();
+        if connect && (self.source.is_timeout() || texts.contains("timed out")) {
+            Cause::ConnectTimeout
+        } else if self.source.is_timeout() {
+            Cause::Timeout
+        } else if refused || texts.contains("connection refused") {
+            Cause::Refused
+        } else if texts.contains("dns error") || texts.contains("failed to lookup address") {
+            Cause::Dns
+        } else if ["tls", "certificate", "handshake", "ssl"]
+            .iter()
+            .any(|word| texts.contains(word))
+        {
+            Cause::Tls
+        } else if connect {
+            Cause::Connect
+        } else if self.source.is_body() || self.source.is_decode() {
+            Cause::Body
+        } else {
+            Cause::Other
+        }
+    }
+}
+
+/// The kinds of transport failure the text of a [`TransportError`] tells apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cause {
+    Timeout,
+    ConnectTimeout,
+    Refused,
+    Dns,
+    Tls,
+    Connect,
+    Body,
+    Other,
+}
+
+impl fmt::Display for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}: ", self.method, self.path)?;
+        match (self.cause(), self.timeout, self.connect_timeout) {
+            (Cause::Timeout, Some(limit), _) => write!(f, "timed out after {}", seconds(limit)),
+            (Cause::Timeout, None, _) => f.write_str("timed out"),
+            (Cause::ConnectTimeout, _, Some(limit)) => {
+                write!(f, "connecting timed out after {}", seconds(limit))
+            }
+            (Cause::ConnectTimeout, _, None) => f.write_str("connecting timed out"),
+            (Cause::Refused, ..) => f.write_str("connection refused"),
+            (Cause::Dns, ..) => f.write_str("DNS lookup failed"),
+            (Cause::Tls, ..) => f.write_str("TLS handshake failed"),
+            (Cause::Connect, ..) => f.write_str("could not connect"),
+            (Cause::Body, ..) => f.write_str("the connection broke while the answer was read"),
+            (Cause::Other, ..) => f.write_str("the request could not be sent"),
+        }?;
+        write!(f, " ({})", plural(self.attempts as usize, "attempt"))
+    }
+}
+
+impl std::error::Error for TransportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
+    }
+}
+
+/// `30 s`, `1.5 s`, `250 ms`.
+fn seconds(duration: Duration) -> String {
+    if duration.subsec_millis() == 0 {
+        format!("{} s", duration.as_secs())
+    } else if duration < Duration::from_secs(1) {
+        format!("{} ms", duration.as_millis())
+    } else {
+        format!("{:.1} s", duration.as_secs_f64())
+    }
+}
+
+/// `1 attempt`, `3 attempts`.
+fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("{count} {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
+
+/// ``the required parameters `a`, `b` are not set``.
+fn missing_text(names: &[&str]) -> String {
+    let quoted = names
+        .iter()
+        .map(|name| format!("`{name}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    match names.len() {
+        1 => format!("the required parameter {quoted} is not set"),
+        _ => format!("the required parameters {quoted} are not set"),
     }
 }
 

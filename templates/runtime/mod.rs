@@ -12,10 +12,12 @@
 mod auth;
 mod binary;
 mod client;
+mod custom;
 pub(crate) mod dates;
 mod error;
 mod multipart;
 pub(crate) mod paginate;
+mod raw;
 mod request;
 mod response;
 mod retry;
@@ -28,13 +30,18 @@ pub use auth::{
 pub use binary::Binary;
 pub(crate) use binary::FileParts;
 pub use client::{Client, ClientBuilder};
-pub use error::{ApiError, DecodeError, Error};
+pub use custom::RequestBuilder;
+pub use error::{ApiError, DecodeError, Error, TransportError};
 pub(crate) use multipart::Multipart;
-pub(crate) use request::request_options;
+pub use raw::RawResponse;
+pub(crate) use request::{operation_builder, request_options};
 pub use request::RequestOptions;
+/// The HTTP method of [`Client::request`], re-exported from the HTTP stack.
+pub use reqwest::Method;
 pub use response::Response;
 pub(crate) use response::{
-    decode_binary, decode_empty, decode_enveloped, decode_json, Decoder, EnvelopeParts,
+    decode_binary, decode_empty, decode_enveloped, decode_enveloped_without_data, decode_json,
+    Decoder, EnvelopeParts,
 };
 pub use retry::RetryPolicy;
 

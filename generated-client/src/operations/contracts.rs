@@ -32,7 +32,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -80,7 +80,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -125,7 +125,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -174,7 +174,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -233,7 +233,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -337,8 +337,34 @@ impl CreateContract {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id`, `project_id`, `user_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `project_id`, `user_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
     pub async fn send(self) -> Result<Response<types::Contract>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (workspace_id, project_id, user_id) = match (
+            self.workspace_id,
+            self.project_id,
+            self.user_id,
+        ) {
+            (Some(workspace_id), Some(project_id), Some(user_id)) => {
+                (workspace_id, project_id, user_id)
+            }
+            (workspace_id, project_id, user_id) => {
+                return Err(
+                    Error::missing(
+                        "createContract",
+                        &[
+                            ("workspace_id", workspace_id.is_none()),
+                            ("project_id", project_id.is_none()),
+                            ("user_id", user_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::POST,
             "createContract",
@@ -346,21 +372,19 @@ impl CreateContract {
         );
         request.segment("contracts");
         let body = types::CreateContractRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
-            project_id: self.project_id.ok_or(Error::MissingParameter("project_id"))?,
-            user_id: self.user_id.ok_or(Error::MissingParameter("user_id"))?,
+            workspace_id,
+            project_id,
+            user_id,
             weekly_hours_limit: self.weekly_hours_limit,
             screenshots: self.screenshots,
             rate: self.rate,
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(CreateContract);
+crate::runtime::operation_builder!(CreateContract, decode_enveloped);
 /// A `DELETE /contracts/{contractId}` request; made by [`Client::delete_contract`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -400,27 +424,43 @@ impl DeleteContract {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `contract_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `contract_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (contract_id, workspace_id) = match (self.contract_id, self.workspace_id) {
+            (Some(contract_id), Some(workspace_id)) => (contract_id, workspace_id),
+            (contract_id, workspace_id) => {
+                return Err(
+                    Error::missing(
+                        "deleteContract",
+                        &[
+                            ("contract_id", contract_id.is_none()),
+                            ("workspace_id", workspace_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::DELETE,
             "deleteContract",
             "/contracts/{contractId}",
         );
         request.segment("contracts");
-        let value = self.contract_id.ok_or(Error::MissingParameter("contractId"))?;
-        request.segment(value.to_string());
+        request.segment(contract_id.to_string());
         let body = types::WorkspaceScopedRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
+            workspace_id,
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(DeleteContract);
+crate::runtime::operation_builder!(DeleteContract, decode_enveloped);
 /// A `GET /contracts/{contractId}` request; made by [`Client::get_contract`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -457,23 +497,40 @@ impl GetContract {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `contract_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `contract_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
     pub async fn send(self) -> Result<Response<types::Contract>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (contract_id, workspace_id) = match (self.contract_id, self.workspace_id) {
+            (Some(contract_id), Some(workspace_id)) => (contract_id, workspace_id),
+            (contract_id, workspace_id) => {
+                return Err(
+                    Error::missing(
+                        "getContract",
+                        &[
+                            ("contract_id", contract_id.is_none()),
+                            ("workspace_id", workspace_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::GET,
             "getContract",
             "/contracts/{contractId}",
         );
         request.segment("contracts");
-        let value = self.contract_id.ok_or(Error::MissingParameter("contractId"))?;
-        request.segment(value.to_string());
-        let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
-        request.query("workspace_id", value.to_string());
+        request.segment(contract_id.to_string());
+        request.query("workspace_id", workspace_id.to_string());
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(GetContract);
+crate::runtime::operation_builder!(GetContract, decode_enveloped);
 /// A `GET /contracts` request; made by [`Client::get_contracts`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -548,31 +605,8 @@ impl GetContracts {
     ///
     /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
     pub async fn send(self) -> Result<Response<Vec<types::Contract>>, Error> {
-        let mut request = Request::new(
-            reqwest::Method::GET,
-            "getContracts",
-            "/contracts",
-        );
-        request.segment("contracts");
-        let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
-        request.query("workspace_id", value.to_string());
-        if let Some(value) = self.project_id {
-            request.query("project_id", value.to_string());
-        }
-        if let Some(value) = self.user_id {
-            request.query("user_id", value.to_string());
-        }
-        if let Some(value) = self.status {
-            request.query("status", value.to_string());
-        }
-        if let Some(value) = self.page {
-            request.query("page", value.to_string());
-        }
-        if let Some(value) = self.per_page {
-            request.query("per_page", value.to_string());
-        }
-        request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// Every page of the list, from the page set on this builder (or the first), each
     /// fetched when the stream is polled. The stream ends after the last page or the first
@@ -597,8 +631,38 @@ impl GetContracts {
     ) -> impl futures::Stream<Item = Result<types::Contract, Error>> + Send + 'static {
         crate::runtime::paginate::items(self.pages())
     }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let Some(workspace_id) = self.workspace_id else {
+            return Err(Error::missing("getContracts", &[("workspace_id", true)]));
+        };
+        let mut request = Request::new(
+            reqwest::Method::GET,
+            "getContracts",
+            "/contracts",
+        );
+        request.segment("contracts");
+        request.query("workspace_id", workspace_id.to_string());
+        if let Some(value) = self.project_id {
+            request.query("project_id", value.to_string());
+        }
+        if let Some(value) = self.user_id {
+            request.query("user_id", value.to_string());
+        }
+        if let Some(value) = self.status {
+            request.query("status", value.to_string());
+        }
+        if let Some(value) = self.page {
+            request.query("page", value.to_string());
+        }
+        if let Some(value) = self.per_page {
+            request.query("per_page", value.to_string());
+        }
+        request.options(self.options);
+        Ok((self.client, request))
+    }
 }
-crate::runtime::request_options!(GetContracts);
+crate::runtime::operation_builder!(GetContracts, decode_enveloped);
 /// A `PUT /contracts/{contractId}` request; made by [`Client::update_contract`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -670,20 +734,36 @@ impl UpdateContract {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `contract_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `contract_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
     pub async fn send(self) -> Result<Response<types::Contract>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (contract_id, workspace_id) = match (self.contract_id, self.workspace_id) {
+            (Some(contract_id), Some(workspace_id)) => (contract_id, workspace_id),
+            (contract_id, workspace_id) => {
+                return Err(
+                    Error::missing(
+                        "updateContract",
+                        &[
+                            ("contract_id", contract_id.is_none()),
+                            ("workspace_id", workspace_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::PUT,
             "updateContract",
             "/contracts/{contractId}",
         );
         request.segment("contracts");
-        let value = self.contract_id.ok_or(Error::MissingParameter("contractId"))?;
-        request.segment(value.to_string());
+        request.segment(contract_id.to_string());
         let body = types::UpdateContractRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
+            workspace_id,
             weekly_hours_limit: self.weekly_hours_limit,
             screenshots: self.screenshots,
             rate: self.rate,
@@ -691,7 +771,7 @@ impl UpdateContract {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(UpdateContract);
+crate::runtime::operation_builder!(UpdateContract, decode_enveloped);

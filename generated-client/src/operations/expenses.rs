@@ -34,7 +34,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -84,7 +84,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -131,7 +131,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -188,7 +188,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -249,7 +249,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -371,8 +371,42 @@ impl CreateExpense {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id`, `expense_name`, `date`, `amount`, `category_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `expense_name`, `date`, `amount`, `category_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
     pub async fn send(self) -> Result<Response<types::Expense>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (workspace_id, expense_name, date, amount, category_id) = match (
+            self.workspace_id,
+            self.expense_name,
+            self.date,
+            self.amount,
+            self.category_id,
+        ) {
+            (
+                Some(workspace_id),
+                Some(expense_name),
+                Some(date),
+                Some(amount),
+                Some(category_id),
+            ) => (workspace_id, expense_name, date, amount, category_id),
+            (workspace_id, expense_name, date, amount, category_id) => {
+                return Err(
+                    Error::missing(
+                        "createExpense",
+                        &[
+                            ("workspace_id", workspace_id.is_none()),
+                            ("expense_name", expense_name.is_none()),
+                            ("date", date.is_none()),
+                            ("amount", amount.is_none()),
+                            ("category_id", category_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::POST,
             "createExpense",
@@ -380,25 +414,21 @@ impl CreateExpense {
         );
         request.segment("expenses");
         let body = types::CreateExpenseRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
-            expense_name: self
-                .expense_name
-                .ok_or(Error::MissingParameter("expense_name"))?,
-            date: self.date.ok_or(Error::MissingParameter("date"))?,
-            amount: self.amount.ok_or(Error::MissingParameter("amount"))?,
-            category_id: self.category_id.ok_or(Error::MissingParameter("category_id"))?,
+            workspace_id,
+            expense_name,
+            date,
+            amount,
+            category_id,
             project_id: self.project_id,
             note: self.note,
             is_billable: self.is_billable,
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(CreateExpense);
+crate::runtime::operation_builder!(CreateExpense, decode_enveloped);
 /// A `DELETE /expenses/{expenseId}` request; made by [`Client::delete_expense`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -438,27 +468,43 @@ impl DeleteExpense {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `expense_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `expense_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (expense_id, workspace_id) = match (self.expense_id, self.workspace_id) {
+            (Some(expense_id), Some(workspace_id)) => (expense_id, workspace_id),
+            (expense_id, workspace_id) => {
+                return Err(
+                    Error::missing(
+                        "deleteExpense",
+                        &[
+                            ("expense_id", expense_id.is_none()),
+                            ("workspace_id", workspace_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::DELETE,
             "deleteExpense",
             "/expenses/{expenseId}",
         );
         request.segment("expenses");
-        let value = self.expense_id.ok_or(Error::MissingParameter("expenseId"))?;
-        request.segment(value.to_string());
+        request.segment(expense_id.to_string());
         let body = types::WorkspaceScopedRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
+            workspace_id,
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(DeleteExpense);
+crate::runtime::operation_builder!(DeleteExpense, decode_enveloped);
 /// A `GET /expenses/categories` request; made by [`Client::get_expense_categories`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -515,26 +561,8 @@ impl GetExpenseCategories {
     ///
     /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
     pub async fn send(self) -> Result<Response<Vec<types::ExpenseCategory>>, Error> {
-        let mut request = Request::new(
-            reqwest::Method::GET,
-            "getExpenseCategories",
-            "/expenses/categories",
-        );
-        request.segment("expenses");
-        request.segment("categories");
-        let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
-        request.query("workspace_id", value.to_string());
-        if let Some(value) = self.id {
-            request.query("id", value.to_string());
-        }
-        if let Some(value) = self.page {
-            request.query("page", value.to_string());
-        }
-        if let Some(value) = self.per_page {
-            request.query("per_page", value.to_string());
-        }
-        request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// Every page of the list, from the page set on this builder (or the first), each
     /// fetched when the stream is polled. The stream ends after the last page or the first
@@ -561,8 +589,35 @@ impl GetExpenseCategories {
     > + Send + 'static {
         crate::runtime::paginate::items(self.pages())
     }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let Some(workspace_id) = self.workspace_id else {
+            return Err(
+                Error::missing("getExpenseCategories", &[("workspace_id", true)]),
+            );
+        };
+        let mut request = Request::new(
+            reqwest::Method::GET,
+            "getExpenseCategories",
+            "/expenses/categories",
+        );
+        request.segment("expenses");
+        request.segment("categories");
+        request.query("workspace_id", workspace_id.to_string());
+        if let Some(value) = self.id {
+            request.query("id", value.to_string());
+        }
+        if let Some(value) = self.page {
+            request.query("page", value.to_string());
+        }
+        if let Some(value) = self.per_page {
+            request.query("per_page", value.to_string());
+        }
+        request.options(self.options);
+        Ok((self.client, request))
+    }
 }
-crate::runtime::request_options!(GetExpenseCategories);
+crate::runtime::operation_builder!(GetExpenseCategories, decode_enveloped);
 /// A `GET /expenses` request; made by [`Client::get_expenses`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -637,27 +692,8 @@ impl GetExpenses {
     ///
     /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
     pub async fn send(self) -> Result<Response<Vec<types::Expense>>, Error> {
-        let mut request = Request::new(reqwest::Method::GET, "getExpenses", "/expenses");
-        request.segment("expenses");
-        let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
-        request.query("workspace_id", value.to_string());
-        if let Some(value) = self.id {
-            request.query("id", value.to_string());
-        }
-        if let Some(value) = self.date_from {
-            request.query("date_from", value.to_string());
-        }
-        if let Some(value) = self.date_to {
-            request.query("date_to", value.to_string());
-        }
-        if let Some(value) = self.page {
-            request.query("page", value.to_string());
-        }
-        if let Some(value) = self.per_page {
-            request.query("per_page", value.to_string());
-        }
-        request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// Every page of the list, from the page set on this builder (or the first), each
     /// fetched when the stream is polled. The stream ends after the last page or the first
@@ -682,8 +718,34 @@ impl GetExpenses {
     ) -> impl futures::Stream<Item = Result<types::Expense, Error>> + Send + 'static {
         crate::runtime::paginate::items(self.pages())
     }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let Some(workspace_id) = self.workspace_id else {
+            return Err(Error::missing("getExpenses", &[("workspace_id", true)]));
+        };
+        let mut request = Request::new(reqwest::Method::GET, "getExpenses", "/expenses");
+        request.segment("expenses");
+        request.query("workspace_id", workspace_id.to_string());
+        if let Some(value) = self.id {
+            request.query("id", value.to_string());
+        }
+        if let Some(value) = self.date_from {
+            request.query("date_from", value.to_string());
+        }
+        if let Some(value) = self.date_to {
+            request.query("date_to", value.to_string());
+        }
+        if let Some(value) = self.page {
+            request.query("page", value.to_string());
+        }
+        if let Some(value) = self.per_page {
+            request.query("per_page", value.to_string());
+        }
+        request.options(self.options);
+        Ok((self.client, request))
+    }
 }
-crate::runtime::request_options!(GetExpenses);
+crate::runtime::operation_builder!(GetExpenses, decode_enveloped);
 /// A `PUT /expenses/{expenseId}` request; made by [`Client::update_expense`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -771,20 +833,36 @@ impl UpdateExpense {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `expense_id`, `expense_name` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `expense_id`, `expense_name` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (expense_id, expense_name) = match (self.expense_id, self.expense_name) {
+            (Some(expense_id), Some(expense_name)) => (expense_id, expense_name),
+            (expense_id, expense_name) => {
+                return Err(
+                    Error::missing(
+                        "updateExpense",
+                        &[
+                            ("expense_id", expense_id.is_none()),
+                            ("expense_name", expense_name.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::PUT,
             "updateExpense",
             "/expenses/{expenseId}",
         );
         request.segment("expenses");
-        let value = self.expense_id.ok_or(Error::MissingParameter("expenseId"))?;
-        request.segment(value.to_string());
+        request.segment(expense_id.to_string());
         let body = types::UpdateExpenseRequest {
-            expense_name: self
-                .expense_name
-                .ok_or(Error::MissingParameter("expense_name"))?,
+            expense_name,
             date: self.date,
             amount: self.amount,
             category_id: self.category_id,
@@ -794,7 +872,7 @@ impl UpdateExpense {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(UpdateExpense);
+crate::runtime::operation_builder!(UpdateExpense, decode_enveloped);

@@ -28,7 +28,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -85,7 +85,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -137,7 +137,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -197,7 +197,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -260,7 +260,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -316,7 +316,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -384,28 +384,44 @@ impl ApproveLeave {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `leave_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `leave_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (leave_id, workspace_id) = match (self.leave_id, self.workspace_id) {
+            (Some(leave_id), Some(workspace_id)) => (leave_id, workspace_id),
+            (leave_id, workspace_id) => {
+                return Err(
+                    Error::missing(
+                        "approveLeave",
+                        &[
+                            ("leave_id", leave_id.is_none()),
+                            ("workspace_id", workspace_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::PUT,
             "approveLeave",
             "/leaves/{leaveId}/approve",
         );
         request.segment("leaves");
-        let value = self.leave_id.ok_or(Error::MissingParameter("leaveId"))?;
-        request.segment(value.to_string());
+        request.segment(leave_id.to_string());
         request.segment("approve");
         let body = types::WorkspaceScopedRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
+            workspace_id,
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(ApproveLeave);
+crate::runtime::operation_builder!(ApproveLeave, decode_enveloped);
 /// A `POST /leaves` request; made by [`Client::create_leave_request`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -508,8 +524,42 @@ impl CreateLeaveRequest {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id`, `policy_id`, `start`, `end`, `user_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `policy_id`, `start`, `end`, `user_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (workspace_id, policy_id, start, end, user_id) = match (
+            self.workspace_id,
+            self.policy_id,
+            self.start,
+            self.end,
+            self.user_id,
+        ) {
+            (
+                Some(workspace_id),
+                Some(policy_id),
+                Some(start),
+                Some(end),
+                Some(user_id),
+            ) => (workspace_id, policy_id, start, end, user_id),
+            (workspace_id, policy_id, start, end, user_id) => {
+                return Err(
+                    Error::missing(
+                        "createLeaveRequest",
+                        &[
+                            ("workspace_id", workspace_id.is_none()),
+                            ("policy_id", policy_id.is_none()),
+                            ("start", start.is_none()),
+                            ("end", end.is_none()),
+                            ("user_id", user_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::POST,
             "createLeaveRequest",
@@ -517,13 +567,11 @@ impl CreateLeaveRequest {
         );
         request.segment("leaves");
         let body = types::CreateLeaveRequestRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
-            policy_id: self.policy_id.ok_or(Error::MissingParameter("policy_id"))?,
-            start: self.start.ok_or(Error::MissingParameter("start"))?,
-            end: self.end.ok_or(Error::MissingParameter("end"))?,
-            user_id: self.user_id.ok_or(Error::MissingParameter("user_id"))?,
+            workspace_id,
+            policy_id,
+            start,
+            end,
+            user_id,
             start_time: self.start_time,
             end_time: self.end_time,
             hours_per_day: self.hours_per_day,
@@ -532,10 +580,10 @@ impl CreateLeaveRequest {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(CreateLeaveRequest);
+crate::runtime::operation_builder!(CreateLeaveRequest, decode_enveloped);
 /// A `GET /leaves/balances` request; made by [`Client::get_leave_balances`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -599,29 +647,10 @@ impl GetLeaveBalances {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id`, `date_from`, `date_to` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `date_from`, `date_to` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
     pub async fn send(self) -> Result<Response<Vec<types::LeaveBalance>>, Error> {
-        let mut request = Request::new(
-            reqwest::Method::GET,
-            "getLeaveBalances",
-            "/leaves/balances",
-        );
-        request.segment("leaves");
-        request.segment("balances");
-        let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
-        request.query("workspace_id", value.to_string());
-        if let Some(value) = self.user_id {
-            request.query("user_id", value.to_string());
-        }
-        let value = self.date_from.ok_or(Error::MissingParameter("date_from"))?;
-        request.query("date_from", value.to_string());
-        let value = self.date_to.ok_or(Error::MissingParameter("date_to"))?;
-        request.query("date_to", value.to_string());
-        if let Some(value) = self.page {
-            request.query("page", value.to_string());
-        }
-        request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// Every page of the list, from the page set on this builder (or the first), each
     /// fetched when the stream is polled. The stream ends after the last page or the first
@@ -648,8 +677,50 @@ impl GetLeaveBalances {
     > + Send + 'static {
         crate::runtime::paginate::items(self.pages())
     }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (workspace_id, date_from, date_to) = match (
+            self.workspace_id,
+            self.date_from,
+            self.date_to,
+        ) {
+            (Some(workspace_id), Some(date_from), Some(date_to)) => {
+                (workspace_id, date_from, date_to)
+            }
+            (workspace_id, date_from, date_to) => {
+                return Err(
+                    Error::missing(
+                        "getLeaveBalances",
+                        &[
+                            ("workspace_id", workspace_id.is_none()),
+                            ("date_from", date_from.is_none()),
+                            ("date_to", date_to.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
+        let mut request = Request::new(
+            reqwest::Method::GET,
+            "getLeaveBalances",
+            "/leaves/balances",
+        );
+        request.segment("leaves");
+        request.segment("balances");
+        request.query("workspace_id", workspace_id.to_string());
+        if let Some(value) = self.user_id {
+            request.query("user_id", value.to_string());
+        }
+        request.query("date_from", date_from.to_string());
+        request.query("date_to", date_to.to_string());
+        if let Some(value) = self.page {
+            request.query("page", value.to_string());
+        }
+        request.options(self.options);
+        Ok((self.client, request))
+    }
 }
-crate::runtime::request_options!(GetLeaveBalances);
+crate::runtime::operation_builder!(GetLeaveBalances, decode_enveloped);
 /// A `GET /leaves/policies` request; made by [`Client::get_leave_policies`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -697,23 +768,8 @@ impl GetLeavePolicies {
     ///
     /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
     pub async fn send(self) -> Result<Response<Vec<types::LeavePolicy>>, Error> {
-        let mut request = Request::new(
-            reqwest::Method::GET,
-            "getLeavePolicies",
-            "/leaves/policies",
-        );
-        request.segment("leaves");
-        request.segment("policies");
-        let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
-        request.query("workspace_id", value.to_string());
-        if let Some(value) = self.page {
-            request.query("page", value.to_string());
-        }
-        if let Some(value) = self.per_page {
-            request.query("per_page", value.to_string());
-        }
-        request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// Every page of the list, from the page set on this builder (or the first), each
     /// fetched when the stream is polled. The stream ends after the last page or the first
@@ -740,8 +796,30 @@ impl GetLeavePolicies {
     > + Send + 'static {
         crate::runtime::paginate::items(self.pages())
     }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let Some(workspace_id) = self.workspace_id else {
+            return Err(Error::missing("getLeavePolicies", &[("workspace_id", true)]));
+        };
+        let mut request = Request::new(
+            reqwest::Method::GET,
+            "getLeavePolicies",
+            "/leaves/policies",
+        );
+        request.segment("leaves");
+        request.segment("policies");
+        request.query("workspace_id", workspace_id.to_string());
+        if let Some(value) = self.page {
+            request.query("page", value.to_string());
+        }
+        if let Some(value) = self.per_page {
+            request.query("per_page", value.to_string());
+        }
+        request.options(self.options);
+        Ok((self.client, request))
+    }
 }
-crate::runtime::request_options!(GetLeavePolicies);
+crate::runtime::operation_builder!(GetLeavePolicies, decode_enveloped);
 /// A `GET /leaves` request; made by [`Client::get_leaves`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -852,10 +930,40 @@ impl GetLeaves {
     ///
     /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
     pub async fn send(self) -> Result<Response<Vec<types::Leave>>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// Every page of the list, from the page set on this builder (or the first), each
+    /// fetched when the stream is polled. The stream ends after the last page or the first
+    /// error; no page is fetched twice.
+    pub fn pages(
+        self,
+    ) -> impl futures::Stream<
+        Item = Result<Response<Vec<types::Leave>>, Error>,
+    > + Send + 'static {
+        let first = self.page.unwrap_or(1);
+        let per_page = self.per_page;
+        crate::runtime::paginate::pages(
+            first,
+            per_page,
+            move |page| self.clone().page(page).send(),
+        )
+    }
+    /// Every item of the list over all pages, one page held at a time. Cap it with
+    /// `futures::StreamExt::take`.
+    pub fn stream(
+        self,
+    ) -> impl futures::Stream<Item = Result<types::Leave, Error>> + Send + 'static {
+        crate::runtime::paginate::items(self.pages())
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let Some(workspace_id) = self.workspace_id else {
+            return Err(Error::missing("getLeaves", &[("workspace_id", true)]));
+        };
         let mut request = Request::new(reqwest::Method::GET, "getLeaves", "/leaves");
         request.segment("leaves");
-        let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
-        request.query("workspace_id", value.to_string());
+        request.query("workspace_id", workspace_id.to_string());
         if let Some(value) = self.id {
             request.query("id", value.to_string());
         }
@@ -884,33 +992,10 @@ impl GetLeaves {
             request.query("per_page", value.to_string());
         }
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
-    }
-    /// Every page of the list, from the page set on this builder (or the first), each
-    /// fetched when the stream is polled. The stream ends after the last page or the first
-    /// error; no page is fetched twice.
-    pub fn pages(
-        self,
-    ) -> impl futures::Stream<
-        Item = Result<Response<Vec<types::Leave>>, Error>,
-    > + Send + 'static {
-        let first = self.page.unwrap_or(1);
-        let per_page = self.per_page;
-        crate::runtime::paginate::pages(
-            first,
-            per_page,
-            move |page| self.clone().page(page).send(),
-        )
-    }
-    /// Every item of the list over all pages, one page held at a time. Cap it with
-    /// `futures::StreamExt::take`.
-    pub fn stream(
-        self,
-    ) -> impl futures::Stream<Item = Result<types::Leave, Error>> + Send + 'static {
-        crate::runtime::paginate::items(self.pages())
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(GetLeaves);
+crate::runtime::operation_builder!(GetLeaves, decode_enveloped);
 /// A `PUT /leaves/{leaveId}/reject` request; made by [`Client::reject_leave`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -958,26 +1043,49 @@ impl RejectLeave {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `leave_id`, `workspace_id`, `reason` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `leave_id`, `workspace_id`, `reason` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (leave_id, workspace_id, reason) = match (
+            self.leave_id,
+            self.workspace_id,
+            self.reason,
+        ) {
+            (Some(leave_id), Some(workspace_id), Some(reason)) => {
+                (leave_id, workspace_id, reason)
+            }
+            (leave_id, workspace_id, reason) => {
+                return Err(
+                    Error::missing(
+                        "rejectLeave",
+                        &[
+                            ("leave_id", leave_id.is_none()),
+                            ("workspace_id", workspace_id.is_none()),
+                            ("reason", reason.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::PUT,
             "rejectLeave",
             "/leaves/{leaveId}/reject",
         );
         request.segment("leaves");
-        let value = self.leave_id.ok_or(Error::MissingParameter("leaveId"))?;
-        request.segment(value.to_string());
+        request.segment(leave_id.to_string());
         request.segment("reject");
         let body = types::RejectLeaveRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
-            reason: self.reason.ok_or(Error::MissingParameter("reason"))?,
+            workspace_id,
+            reason,
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(RejectLeave);
+crate::runtime::operation_builder!(RejectLeave, decode_enveloped);

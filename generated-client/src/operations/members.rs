@@ -30,7 +30,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -75,7 +75,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -124,7 +124,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -184,7 +184,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -241,7 +241,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -316,27 +316,43 @@ impl DeleteMember {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `member_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `member_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (member_id, workspace_id) = match (self.member_id, self.workspace_id) {
+            (Some(member_id), Some(workspace_id)) => (member_id, workspace_id),
+            (member_id, workspace_id) => {
+                return Err(
+                    Error::missing(
+                        "deleteMember",
+                        &[
+                            ("member_id", member_id.is_none()),
+                            ("workspace_id", workspace_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::DELETE,
             "deleteMember",
             "/members/{memberId}",
         );
         request.segment("members");
-        let value = self.member_id.ok_or(Error::MissingParameter("memberId"))?;
-        request.segment(value.to_string());
+        request.segment(member_id.to_string());
         let body = types::WorkspaceScopedRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
+            workspace_id,
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(DeleteMember);
+crate::runtime::operation_builder!(DeleteMember, decode_enveloped);
 /// A `GET /members/{memberId}` request; made by [`Client::get_member`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -373,23 +389,40 @@ impl GetMember {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `member_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `member_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
     pub async fn send(self) -> Result<Response<types::Member>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (member_id, workspace_id) = match (self.member_id, self.workspace_id) {
+            (Some(member_id), Some(workspace_id)) => (member_id, workspace_id),
+            (member_id, workspace_id) => {
+                return Err(
+                    Error::missing(
+                        "getMember",
+                        &[
+                            ("member_id", member_id.is_none()),
+                            ("workspace_id", workspace_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::GET,
             "getMember",
             "/members/{memberId}",
         );
         request.segment("members");
-        let value = self.member_id.ok_or(Error::MissingParameter("memberId"))?;
-        request.segment(value.to_string());
-        let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
-        request.query("workspace_id", value.to_string());
+        request.segment(member_id.to_string());
+        request.query("workspace_id", workspace_id.to_string());
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(GetMember);
+crate::runtime::operation_builder!(GetMember, decode_enveloped);
 /// A `GET /members` request; made by [`Client::get_members`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -464,27 +497,8 @@ impl GetMembers {
     ///
     /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
     pub async fn send(self) -> Result<Response<Vec<types::Member>>, Error> {
-        let mut request = Request::new(reqwest::Method::GET, "getMembers", "/members");
-        request.segment("members");
-        let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
-        request.query("workspace_id", value.to_string());
-        if let Some(value) = self.email {
-            request.query("email", value);
-        }
-        if let Some(value) = self.status {
-            request.query("status", value.to_string());
-        }
-        if let Some(value) = self.role {
-            request.query("role", value.to_string());
-        }
-        if let Some(value) = self.page {
-            request.query("page", value.to_string());
-        }
-        if let Some(value) = self.per_page {
-            request.query("per_page", value.to_string());
-        }
-        request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// Every page of the list, from the page set on this builder (or the first), each
     /// fetched when the stream is polled. The stream ends after the last page or the first
@@ -509,8 +523,34 @@ impl GetMembers {
     ) -> impl futures::Stream<Item = Result<types::Member, Error>> + Send + 'static {
         crate::runtime::paginate::items(self.pages())
     }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let Some(workspace_id) = self.workspace_id else {
+            return Err(Error::missing("getMembers", &[("workspace_id", true)]));
+        };
+        let mut request = Request::new(reqwest::Method::GET, "getMembers", "/members");
+        request.segment("members");
+        request.query("workspace_id", workspace_id.to_string());
+        if let Some(value) = self.email {
+            request.query("email", value);
+        }
+        if let Some(value) = self.status {
+            request.query("status", value.to_string());
+        }
+        if let Some(value) = self.role {
+            request.query("role", value.to_string());
+        }
+        if let Some(value) = self.page {
+            request.query("page", value.to_string());
+        }
+        if let Some(value) = self.per_page {
+            request.query("per_page", value.to_string());
+        }
+        request.options(self.options);
+        Ok((self.client, request))
+    }
 }
-crate::runtime::request_options!(GetMembers);
+crate::runtime::operation_builder!(GetMembers, decode_enveloped);
 /// A `POST /members` request; made by [`Client::invite_member`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -573,8 +613,42 @@ impl InviteMember {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id`, `email`, `firstname`, `lastname`, `role` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `email`, `firstname`, `lastname`, `role` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
     pub async fn send(self) -> Result<Response<types::MemberInvitation>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (workspace_id, email, firstname, lastname, role) = match (
+            self.workspace_id,
+            self.email,
+            self.firstname,
+            self.lastname,
+            self.role,
+        ) {
+            (
+                Some(workspace_id),
+                Some(email),
+                Some(firstname),
+                Some(lastname),
+                Some(role),
+            ) => (workspace_id, email, firstname, lastname, role),
+            (workspace_id, email, firstname, lastname, role) => {
+                return Err(
+                    Error::missing(
+                        "inviteMember",
+                        &[
+                            ("workspace_id", workspace_id.is_none()),
+                            ("email", email.is_none()),
+                            ("firstname", firstname.is_none()),
+                            ("lastname", lastname.is_none()),
+                            ("role", role.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::POST,
             "inviteMember",
@@ -582,20 +656,18 @@ impl InviteMember {
         );
         request.segment("members");
         let body = types::InviteMemberRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
-            email: self.email.ok_or(Error::MissingParameter("email"))?,
-            firstname: self.firstname.ok_or(Error::MissingParameter("firstname"))?,
-            lastname: self.lastname.ok_or(Error::MissingParameter("lastname"))?,
-            role: self.role.ok_or(Error::MissingParameter("role"))?,
+            workspace_id,
+            email,
+            firstname,
+            lastname,
+            role,
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(InviteMember);
+crate::runtime::operation_builder!(InviteMember, decode_enveloped);
 /// A `PUT /members/{memberId}` request; made by [`Client::update_member`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -699,20 +771,36 @@ impl UpdateMember {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `member_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `member_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (member_id, workspace_id) = match (self.member_id, self.workspace_id) {
+            (Some(member_id), Some(workspace_id)) => (member_id, workspace_id),
+            (member_id, workspace_id) => {
+                return Err(
+                    Error::missing(
+                        "updateMember",
+                        &[
+                            ("member_id", member_id.is_none()),
+                            ("workspace_id", workspace_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::PUT,
             "updateMember",
             "/members/{memberId}",
         );
         request.segment("members");
-        let value = self.member_id.ok_or(Error::MissingParameter("memberId"))?;
-        request.segment(value.to_string());
+        request.segment(member_id.to_string());
         let body = types::UpdateMemberRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
+            workspace_id,
             email: self.email,
             firstname: self.firstname,
             lastname: self.lastname,
@@ -724,7 +812,7 @@ impl UpdateMember {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(UpdateMember);
+crate::runtime::operation_builder!(UpdateMember, decode_enveloped);

@@ -27,7 +27,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -75,7 +75,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -123,7 +123,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -168,7 +168,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -215,7 +215,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -268,7 +268,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -316,7 +316,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -392,29 +392,52 @@ impl AssignProjectToViewer {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `viewer_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `viewer_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (viewer_id, workspace_id, project_id) = match (
+            self.viewer_id,
+            self.workspace_id,
+            self.project_id,
+        ) {
+            (Some(viewer_id), Some(workspace_id), Some(project_id)) => {
+                (viewer_id, workspace_id, project_id)
+            }
+            (viewer_id, workspace_id, project_id) => {
+                return Err(
+                    Error::missing(
+                        "assignProjectToViewer",
+                        &[
+                            ("viewer_id", viewer_id.is_none()),
+                            ("workspace_id", workspace_id.is_none()),
+                            ("project_id", project_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::POST,
             "assignProjectToViewer",
             "/project-viewers/{viewerId}/assign-project",
         );
         request.segment("project-viewers");
-        let value = self.viewer_id.ok_or(Error::MissingParameter("viewerId"))?;
-        request.segment(value.to_string());
+        request.segment(viewer_id.to_string());
         request.segment("assign-project");
         let body = types::AssignProjectToViewerRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
-            project_id: self.project_id.ok_or(Error::MissingParameter("project_id"))?,
+            workspace_id,
+            project_id,
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(AssignProjectToViewer);
+crate::runtime::operation_builder!(AssignProjectToViewer, decode_enveloped);
 /// A `POST /project-viewers` request; made by [`Client::create_project_viewer`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -469,8 +492,36 @@ impl CreateProjectViewer {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id`, `email`, `firstname`, `lastname` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `email`, `firstname`, `lastname` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
     pub async fn send(self) -> Result<Response<types::ProjectViewer>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (workspace_id, email, firstname, lastname) = match (
+            self.workspace_id,
+            self.email,
+            self.firstname,
+            self.lastname,
+        ) {
+            (Some(workspace_id), Some(email), Some(firstname), Some(lastname)) => {
+                (workspace_id, email, firstname, lastname)
+            }
+            (workspace_id, email, firstname, lastname) => {
+                return Err(
+                    Error::missing(
+                        "createProjectViewer",
+                        &[
+                            ("workspace_id", workspace_id.is_none()),
+                            ("email", email.is_none()),
+                            ("firstname", firstname.is_none()),
+                            ("lastname", lastname.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::POST,
             "createProjectViewer",
@@ -478,19 +529,17 @@ impl CreateProjectViewer {
         );
         request.segment("project-viewers");
         let body = types::CreateProjectViewerRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
-            email: self.email.ok_or(Error::MissingParameter("email"))?,
-            firstname: self.firstname.ok_or(Error::MissingParameter("firstname"))?,
-            lastname: self.lastname.ok_or(Error::MissingParameter("lastname"))?,
+            workspace_id,
+            email,
+            firstname,
+            lastname,
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(CreateProjectViewer);
+crate::runtime::operation_builder!(CreateProjectViewer, decode_enveloped);
 /// A `DELETE /project-viewers/{viewerId}` request; made by [`Client::delete_project_viewer`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -530,27 +579,43 @@ impl DeleteProjectViewer {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `viewer_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `viewer_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (viewer_id, workspace_id) = match (self.viewer_id, self.workspace_id) {
+            (Some(viewer_id), Some(workspace_id)) => (viewer_id, workspace_id),
+            (viewer_id, workspace_id) => {
+                return Err(
+                    Error::missing(
+                        "deleteProjectViewer",
+                        &[
+                            ("viewer_id", viewer_id.is_none()),
+                            ("workspace_id", workspace_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::DELETE,
             "deleteProjectViewer",
             "/project-viewers/{viewerId}",
         );
         request.segment("project-viewers");
-        let value = self.viewer_id.ok_or(Error::MissingParameter("viewerId"))?;
-        request.segment(value.to_string());
+        request.segment(viewer_id.to_string());
         let body = types::WorkspaceScopedRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
+            workspace_id,
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(DeleteProjectViewer);
+crate::runtime::operation_builder!(DeleteProjectViewer, decode_enveloped);
 /// A `GET /project-viewers/{viewerId}` request; made by [`Client::get_project_viewer`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -587,23 +652,40 @@ impl GetProjectViewer {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `viewer_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `viewer_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
     pub async fn send(self) -> Result<Response<types::ProjectViewer>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (viewer_id, workspace_id) = match (self.viewer_id, self.workspace_id) {
+            (Some(viewer_id), Some(workspace_id)) => (viewer_id, workspace_id),
+            (viewer_id, workspace_id) => {
+                return Err(
+                    Error::missing(
+                        "getProjectViewer",
+                        &[
+                            ("viewer_id", viewer_id.is_none()),
+                            ("workspace_id", workspace_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::GET,
             "getProjectViewer",
             "/project-viewers/{viewerId}",
         );
         request.segment("project-viewers");
-        let value = self.viewer_id.ok_or(Error::MissingParameter("viewerId"))?;
-        request.segment(value.to_string());
-        let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
-        request.query("workspace_id", value.to_string());
+        request.segment(viewer_id.to_string());
+        request.query("workspace_id", workspace_id.to_string());
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(GetProjectViewer);
+crate::runtime::operation_builder!(GetProjectViewer, decode_enveloped);
 /// A `GET /project-viewers` request; made by [`Client::get_project_viewers`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -660,25 +742,8 @@ impl GetProjectViewers {
     ///
     /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
     pub async fn send(self) -> Result<Response<Vec<types::ProjectViewer>>, Error> {
-        let mut request = Request::new(
-            reqwest::Method::GET,
-            "getProjectViewers",
-            "/project-viewers",
-        );
-        request.segment("project-viewers");
-        let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
-        request.query("workspace_id", value.to_string());
-        if let Some(value) = self.email {
-            request.query("email", value);
-        }
-        if let Some(value) = self.page {
-            request.query("page", value.to_string());
-        }
-        if let Some(value) = self.per_page {
-            request.query("per_page", value.to_string());
-        }
-        request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// Every page of the list, from the page set on this builder (or the first), each
     /// fetched when the stream is polled. The stream ends after the last page or the first
@@ -705,8 +770,32 @@ impl GetProjectViewers {
     > + Send + 'static {
         crate::runtime::paginate::items(self.pages())
     }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let Some(workspace_id) = self.workspace_id else {
+            return Err(Error::missing("getProjectViewers", &[("workspace_id", true)]));
+        };
+        let mut request = Request::new(
+            reqwest::Method::GET,
+            "getProjectViewers",
+            "/project-viewers",
+        );
+        request.segment("project-viewers");
+        request.query("workspace_id", workspace_id.to_string());
+        if let Some(value) = self.email {
+            request.query("email", value);
+        }
+        if let Some(value) = self.page {
+            request.query("page", value.to_string());
+        }
+        if let Some(value) = self.per_page {
+            request.query("per_page", value.to_string());
+        }
+        request.options(self.options);
+        Ok((self.client, request))
+    }
 }
-crate::runtime::request_options!(GetProjectViewers);
+crate::runtime::operation_builder!(GetProjectViewers, decode_enveloped);
 /// A `POST /project-viewers/{viewerId}/restore` request; made by [`Client::restore_project_viewer`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -746,28 +835,44 @@ impl RestoreProjectViewer {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `viewer_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `viewer_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (viewer_id, workspace_id) = match (self.viewer_id, self.workspace_id) {
+            (Some(viewer_id), Some(workspace_id)) => (viewer_id, workspace_id),
+            (viewer_id, workspace_id) => {
+                return Err(
+                    Error::missing(
+                        "restoreProjectViewer",
+                        &[
+                            ("viewer_id", viewer_id.is_none()),
+                            ("workspace_id", workspace_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::POST,
             "restoreProjectViewer",
             "/project-viewers/{viewerId}/restore",
         );
         request.segment("project-viewers");
-        let value = self.viewer_id.ok_or(Error::MissingParameter("viewerId"))?;
-        request.segment(value.to_string());
+        request.segment(viewer_id.to_string());
         request.segment("restore");
         let body = types::WorkspaceScopedRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
+            workspace_id,
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(RestoreProjectViewer);
+crate::runtime::operation_builder!(RestoreProjectViewer, decode_enveloped);
 /// A `DELETE /project-viewers/{viewerId}/unassign-project` request; made by [`Client::unassign_project_from_viewer`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -815,26 +920,49 @@ impl UnassignProjectFromViewer {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `viewer_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `viewer_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (viewer_id, workspace_id, project_id) = match (
+            self.viewer_id,
+            self.workspace_id,
+            self.project_id,
+        ) {
+            (Some(viewer_id), Some(workspace_id), Some(project_id)) => {
+                (viewer_id, workspace_id, project_id)
+            }
+            (viewer_id, workspace_id, project_id) => {
+                return Err(
+                    Error::missing(
+                        "unassignProjectFromViewer",
+                        &[
+                            ("viewer_id", viewer_id.is_none()),
+                            ("workspace_id", workspace_id.is_none()),
+                            ("project_id", project_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::DELETE,
             "unassignProjectFromViewer",
             "/project-viewers/{viewerId}/unassign-project",
         );
         request.segment("project-viewers");
-        let value = self.viewer_id.ok_or(Error::MissingParameter("viewerId"))?;
-        request.segment(value.to_string());
+        request.segment(viewer_id.to_string());
         request.segment("unassign-project");
         let body = types::UnassignProjectFromViewerRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
-            project_id: self.project_id.ok_or(Error::MissingParameter("project_id"))?,
+            workspace_id,
+            project_id,
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(UnassignProjectFromViewer);
+crate::runtime::operation_builder!(UnassignProjectFromViewer, decode_enveloped);

@@ -34,7 +34,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -88,7 +88,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -135,7 +135,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -182,7 +182,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -246,7 +246,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -367,8 +367,27 @@ impl CreateProject {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id`, `name` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `name` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
     pub async fn send(self) -> Result<Response<types::Project>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (workspace_id, name) = match (self.workspace_id, self.name) {
+            (Some(workspace_id), Some(name)) => (workspace_id, name),
+            (workspace_id, name) => {
+                return Err(
+                    Error::missing(
+                        "createProject",
+                        &[
+                            ("workspace_id", workspace_id.is_none()),
+                            ("name", name.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::POST,
             "createProject",
@@ -376,10 +395,8 @@ impl CreateProject {
         );
         request.segment("projects");
         let body = types::CreateProjectRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
-            name: self.name.ok_or(Error::MissingParameter("name"))?,
+            workspace_id,
+            name,
             start_date: self.start_date,
             deadline: self.deadline,
             estimation: self.estimation,
@@ -389,10 +406,10 @@ impl CreateProject {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(CreateProject);
+crate::runtime::operation_builder!(CreateProject, decode_enveloped);
 /// A `DELETE /projects/{projectId}` request; made by [`Client::delete_project`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -432,27 +449,43 @@ impl DeleteProject {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `project_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `project_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (project_id, workspace_id) = match (self.project_id, self.workspace_id) {
+            (Some(project_id), Some(workspace_id)) => (project_id, workspace_id),
+            (project_id, workspace_id) => {
+                return Err(
+                    Error::missing(
+                        "deleteProject",
+                        &[
+                            ("project_id", project_id.is_none()),
+                            ("workspace_id", workspace_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::DELETE,
             "deleteProject",
             "/projects/{projectId}",
         );
         request.segment("projects");
-        let value = self.project_id.ok_or(Error::MissingParameter("projectId"))?;
-        request.segment(value.to_string());
+        request.segment(project_id.to_string());
         let body = types::WorkspaceScopedRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
+            workspace_id,
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(DeleteProject);
+crate::runtime::operation_builder!(DeleteProject, decode_enveloped);
 /// A `GET /projects/{projectId}` request; made by [`Client::get_project`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -489,23 +522,40 @@ impl GetProject {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `project_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `project_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
     pub async fn send(self) -> Result<Response<types::Project>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (project_id, workspace_id) = match (self.project_id, self.workspace_id) {
+            (Some(project_id), Some(workspace_id)) => (project_id, workspace_id),
+            (project_id, workspace_id) => {
+                return Err(
+                    Error::missing(
+                        "getProject",
+                        &[
+                            ("project_id", project_id.is_none()),
+                            ("workspace_id", workspace_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::GET,
             "getProject",
             "/projects/{projectId}",
         );
         request.segment("projects");
-        let value = self.project_id.ok_or(Error::MissingParameter("projectId"))?;
-        request.segment(value.to_string());
-        let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
-        request.query("workspace_id", value.to_string());
+        request.segment(project_id.to_string());
+        request.query("workspace_id", workspace_id.to_string());
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(GetProject);
+crate::runtime::operation_builder!(GetProject, decode_enveloped);
 /// A `GET /projects` request; made by [`Client::get_projects`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -562,21 +612,8 @@ impl GetProjects {
     ///
     /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
     pub async fn send(self) -> Result<Response<Vec<types::Project>>, Error> {
-        let mut request = Request::new(reqwest::Method::GET, "getProjects", "/projects");
-        request.segment("projects");
-        let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
-        request.query("workspace_id", value.to_string());
-        if let Some(value) = self.name {
-            request.query("name", value);
-        }
-        if let Some(value) = self.page {
-            request.query("page", value.to_string());
-        }
-        if let Some(value) = self.per_page {
-            request.query("per_page", value.to_string());
-        }
-        request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// Every page of the list, from the page set on this builder (or the first), each
     /// fetched when the stream is polled. The stream ends after the last page or the first
@@ -601,8 +638,28 @@ impl GetProjects {
     ) -> impl futures::Stream<Item = Result<types::Project, Error>> + Send + 'static {
         crate::runtime::paginate::items(self.pages())
     }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let Some(workspace_id) = self.workspace_id else {
+            return Err(Error::missing("getProjects", &[("workspace_id", true)]));
+        };
+        let mut request = Request::new(reqwest::Method::GET, "getProjects", "/projects");
+        request.segment("projects");
+        request.query("workspace_id", workspace_id.to_string());
+        if let Some(value) = self.name {
+            request.query("name", value);
+        }
+        if let Some(value) = self.page {
+            request.query("page", value.to_string());
+        }
+        if let Some(value) = self.per_page {
+            request.query("per_page", value.to_string());
+        }
+        request.options(self.options);
+        Ok((self.client, request))
+    }
 }
-crate::runtime::request_options!(GetProjects);
+crate::runtime::operation_builder!(GetProjects, decode_enveloped);
 /// A `PUT /projects/{projectId}` request; made by [`Client::update_project`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -698,20 +755,36 @@ impl UpdateProject {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `project_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `project_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
     pub async fn send(self) -> Result<Response<types::Project>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (project_id, workspace_id) = match (self.project_id, self.workspace_id) {
+            (Some(project_id), Some(workspace_id)) => (project_id, workspace_id),
+            (project_id, workspace_id) => {
+                return Err(
+                    Error::missing(
+                        "updateProject",
+                        &[
+                            ("project_id", project_id.is_none()),
+                            ("workspace_id", workspace_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::PUT,
             "updateProject",
             "/projects/{projectId}",
         );
         request.segment("projects");
-        let value = self.project_id.ok_or(Error::MissingParameter("projectId"))?;
-        request.segment(value.to_string());
+        request.segment(project_id.to_string());
         let body = types::UpdateProjectRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
+            workspace_id,
             name: self.name,
             start_date: self.start_date,
             deadline: self.deadline,
@@ -722,7 +795,7 @@ impl UpdateProject {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(UpdateProject);
+crate::runtime::operation_builder!(UpdateProject, decode_enveloped);

@@ -32,7 +32,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -82,7 +82,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -133,7 +133,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -180,7 +180,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -233,7 +233,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -287,7 +287,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -385,10 +385,36 @@ impl GetActivityDescriptionsReport {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id`, `start_date`, `end_date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `start_date`, `end_date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
     pub async fn send(
         self,
     ) -> Result<Response<types::ActivityDescriptionsReport>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (workspace_id, start_date, end_date) = match (
+            self.workspace_id,
+            self.start_date,
+            self.end_date,
+        ) {
+            (Some(workspace_id), Some(start_date), Some(end_date)) => {
+                (workspace_id, start_date, end_date)
+            }
+            (workspace_id, start_date, end_date) => {
+                return Err(
+                    Error::missing(
+                        "getActivityDescriptionsReport",
+                        &[
+                            ("workspace_id", workspace_id.is_none()),
+                            ("start_date", start_date.is_none()),
+                            ("end_date", end_date.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::GET,
             "getActivityDescriptionsReport",
@@ -396,12 +422,9 @@ impl GetActivityDescriptionsReport {
         );
         request.segment("reports");
         request.segment("activity-descriptions");
-        let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
-        request.query("workspace_id", value.to_string());
-        let value = self.start_date.ok_or(Error::MissingParameter("start_date"))?;
-        request.query("start_date", value.to_string());
-        let value = self.end_date.ok_or(Error::MissingParameter("end_date"))?;
-        request.query("end_date", value.to_string());
+        request.query("workspace_id", workspace_id.to_string());
+        request.query("start_date", start_date.to_string());
+        request.query("end_date", end_date.to_string());
         if let Some(value) = self.user_ids {
             request.query("user_ids", crate::runtime::join(&value));
         }
@@ -412,10 +435,10 @@ impl GetActivityDescriptionsReport {
             request.query("per_page", value.to_string());
         }
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(GetActivityDescriptionsReport);
+crate::runtime::operation_builder!(GetActivityDescriptionsReport, decode_enveloped);
 /// A `GET /reports/activity-level` request; made by [`Client::get_activity_level_report`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -497,8 +520,34 @@ impl GetActivityLevelReport {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id`, `start_date`, `end_date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `start_date`, `end_date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
     pub async fn send(self) -> Result<Response<types::ActivityLevelReport>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (workspace_id, start_date, end_date) = match (
+            self.workspace_id,
+            self.start_date,
+            self.end_date,
+        ) {
+            (Some(workspace_id), Some(start_date), Some(end_date)) => {
+                (workspace_id, start_date, end_date)
+            }
+            (workspace_id, start_date, end_date) => {
+                return Err(
+                    Error::missing(
+                        "getActivityLevelReport",
+                        &[
+                            ("workspace_id", workspace_id.is_none()),
+                            ("start_date", start_date.is_none()),
+                            ("end_date", end_date.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::GET,
             "getActivityLevelReport",
@@ -506,12 +555,9 @@ impl GetActivityLevelReport {
         );
         request.segment("reports");
         request.segment("activity-level");
-        let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
-        request.query("workspace_id", value.to_string());
-        let value = self.start_date.ok_or(Error::MissingParameter("start_date"))?;
-        request.query("start_date", value.to_string());
-        let value = self.end_date.ok_or(Error::MissingParameter("end_date"))?;
-        request.query("end_date", value.to_string());
+        request.query("workspace_id", workspace_id.to_string());
+        request.query("start_date", start_date.to_string());
+        request.query("end_date", end_date.to_string());
         if let Some(value) = self.contract_id {
             request.query("contract_id", value.to_string());
         }
@@ -525,10 +571,10 @@ impl GetActivityLevelReport {
             request.query("per_page", value.to_string());
         }
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(GetActivityLevelReport);
+crate::runtime::operation_builder!(GetActivityLevelReport, decode_enveloped);
 /// A `GET /reports/daily-attendance` request; made by [`Client::get_daily_attendance_report`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -604,8 +650,27 @@ impl GetDailyAttendanceReport {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id`, `date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
     pub async fn send(self) -> Result<Response<types::DailyAttendanceReport>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (workspace_id, date) = match (self.workspace_id, self.date) {
+            (Some(workspace_id), Some(date)) => (workspace_id, date),
+            (workspace_id, date) => {
+                return Err(
+                    Error::missing(
+                        "getDailyAttendanceReport",
+                        &[
+                            ("workspace_id", workspace_id.is_none()),
+                            ("date", date.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::GET,
             "getDailyAttendanceReport",
@@ -613,10 +678,8 @@ impl GetDailyAttendanceReport {
         );
         request.segment("reports");
         request.segment("daily-attendance");
-        let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
-        request.query("workspace_id", value.to_string());
-        let value = self.date.ok_or(Error::MissingParameter("date"))?;
-        request.query("date", value.to_string());
+        request.query("workspace_id", workspace_id.to_string());
+        request.query("date", date.to_string());
         if let Some(value) = self.users {
             request.query("users", crate::runtime::join(&value));
         }
@@ -630,10 +693,10 @@ impl GetDailyAttendanceReport {
             request.query("per_page", value.to_string());
         }
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(GetDailyAttendanceReport);
+crate::runtime::operation_builder!(GetDailyAttendanceReport, decode_enveloped);
 /// A `GET /reports/daily-timeline` request; made by [`Client::get_daily_timeline_report`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -697,8 +760,27 @@ impl GetDailyTimelineReport {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id`, `date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
     pub async fn send(self) -> Result<Response<types::DailyTimelineReport>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (workspace_id, date) = match (self.workspace_id, self.date) {
+            (Some(workspace_id), Some(date)) => (workspace_id, date),
+            (workspace_id, date) => {
+                return Err(
+                    Error::missing(
+                        "getDailyTimelineReport",
+                        &[
+                            ("workspace_id", workspace_id.is_none()),
+                            ("date", date.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::GET,
             "getDailyTimelineReport",
@@ -706,10 +788,8 @@ impl GetDailyTimelineReport {
         );
         request.segment("reports");
         request.segment("daily-timeline");
-        let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
-        request.query("workspace_id", value.to_string());
-        let value = self.date.ok_or(Error::MissingParameter("date"))?;
-        request.query("date", value.to_string());
+        request.query("workspace_id", workspace_id.to_string());
+        request.query("date", date.to_string());
         if let Some(value) = self.user_ids {
             request.query("user_ids", crate::runtime::join(&value));
         }
@@ -720,10 +800,10 @@ impl GetDailyTimelineReport {
             request.query("per_page", value.to_string());
         }
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(GetDailyTimelineReport);
+crate::runtime::operation_builder!(GetDailyTimelineReport, decode_enveloped);
 /// A `GET /reports/task-report` request; made by [`Client::get_task_report`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -823,8 +903,34 @@ impl GetTaskReport {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id`, `start_date`, `end_date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `start_date`, `end_date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
     pub async fn send(self) -> Result<Response<types::TaskReport>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (workspace_id, start_date, end_date) = match (
+            self.workspace_id,
+            self.start_date,
+            self.end_date,
+        ) {
+            (Some(workspace_id), Some(start_date), Some(end_date)) => {
+                (workspace_id, start_date, end_date)
+            }
+            (workspace_id, start_date, end_date) => {
+                return Err(
+                    Error::missing(
+                        "getTaskReport",
+                        &[
+                            ("workspace_id", workspace_id.is_none()),
+                            ("start_date", start_date.is_none()),
+                            ("end_date", end_date.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::GET,
             "getTaskReport",
@@ -832,12 +938,9 @@ impl GetTaskReport {
         );
         request.segment("reports");
         request.segment("task-report");
-        let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
-        request.query("workspace_id", value.to_string());
-        let value = self.start_date.ok_or(Error::MissingParameter("start_date"))?;
-        request.query("start_date", value.to_string());
-        let value = self.end_date.ok_or(Error::MissingParameter("end_date"))?;
-        request.query("end_date", value.to_string());
+        request.query("workspace_id", workspace_id.to_string());
+        request.query("start_date", start_date.to_string());
+        request.query("end_date", end_date.to_string());
         if let Some(value) = self.users {
             request.query("users", crate::runtime::join(&value));
         }
@@ -857,10 +960,10 @@ impl GetTaskReport {
             request.query("per_page", value.to_string());
         }
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(GetTaskReport);
+crate::runtime::operation_builder!(GetTaskReport, decode_enveloped);
 /// A `GET /reports/tracked-hours` request; made by [`Client::get_tracked_hours_report`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -962,6 +1065,16 @@ impl GetTrackedHoursReport {
     ///
     /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
     pub async fn send(self) -> Result<Response<types::TrackedHoursReport>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let Some(workspace_id) = self.workspace_id else {
+            return Err(
+                Error::missing("getTrackedHoursReport", &[("workspace_id", true)]),
+            );
+        };
         let mut request = Request::new(
             reqwest::Method::GET,
             "getTrackedHoursReport",
@@ -969,8 +1082,7 @@ impl GetTrackedHoursReport {
         );
         request.segment("reports");
         request.segment("tracked-hours");
-        let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
-        request.query("workspace_id", value.to_string());
+        request.query("workspace_id", workspace_id.to_string());
         if let Some(value) = self.user_id {
             request.query("user_id", value.to_string());
         }
@@ -996,7 +1108,7 @@ impl GetTrackedHoursReport {
             request.query("currencies", crate::runtime::join(&value));
         }
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(GetTrackedHoursReport);
+crate::runtime::operation_builder!(GetTrackedHoursReport, decode_enveloped);

@@ -30,7 +30,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -87,7 +87,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -141,7 +141,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -190,7 +190,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -239,7 +239,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -291,7 +291,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -348,7 +348,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -403,7 +403,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -494,31 +494,55 @@ impl AssignTask {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `task_id`, `user_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `task_id`, `user_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (task_id, user_id, workspace_id, project_id) = match (
+            self.task_id,
+            self.user_id,
+            self.workspace_id,
+            self.project_id,
+        ) {
+            (Some(task_id), Some(user_id), Some(workspace_id), Some(project_id)) => {
+                (task_id, user_id, workspace_id, project_id)
+            }
+            (task_id, user_id, workspace_id, project_id) => {
+                return Err(
+                    Error::missing(
+                        "assignTask",
+                        &[
+                            ("task_id", task_id.is_none()),
+                            ("user_id", user_id.is_none()),
+                            ("workspace_id", workspace_id.is_none()),
+                            ("project_id", project_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::POST,
             "assignTask",
             "/tasks/{taskId}/assign/{userId}",
         );
         request.segment("tasks");
-        let value = self.task_id.ok_or(Error::MissingParameter("taskId"))?;
-        request.segment(value.to_string());
+        request.segment(task_id.to_string());
         request.segment("assign");
-        let value = self.user_id.ok_or(Error::MissingParameter("userId"))?;
-        request.segment(value.to_string());
+        request.segment(user_id.to_string());
         let body = types::AssignTaskRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
-            project_id: self.project_id.ok_or(Error::MissingParameter("project_id"))?,
+            workspace_id,
+            project_id,
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(AssignTask);
+crate::runtime::operation_builder!(AssignTask, decode_enveloped);
 /// A `POST /tasks` request; made by [`Client::create_task`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -621,16 +645,40 @@ impl CreateTask {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id`, `project_id`, `title` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `project_id`, `title` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
     pub async fn send(self) -> Result<Response<types::Task>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (workspace_id, project_id, title) = match (
+            self.workspace_id,
+            self.project_id,
+            self.title,
+        ) {
+            (Some(workspace_id), Some(project_id), Some(title)) => {
+                (workspace_id, project_id, title)
+            }
+            (workspace_id, project_id, title) => {
+                return Err(
+                    Error::missing(
+                        "createTask",
+                        &[
+                            ("workspace_id", workspace_id.is_none()),
+                            ("project_id", project_id.is_none()),
+                            ("title", title.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(reqwest::Method::POST, "createTask", "/tasks");
         request.segment("tasks");
         let body = types::CreateTaskRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
-            project_id: self.project_id.ok_or(Error::MissingParameter("project_id"))?,
-            title: self.title.ok_or(Error::MissingParameter("title"))?,
+            workspace_id,
+            project_id,
+            title,
             description: self.description,
             status: self.status,
             priority: self.priority,
@@ -641,10 +689,10 @@ impl CreateTask {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(CreateTask);
+crate::runtime::operation_builder!(CreateTask, decode_enveloped);
 /// A `DELETE /tasks/{taskId}` request; made by [`Client::delete_task`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -692,28 +740,51 @@ impl DeleteTask {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `task_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `task_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (task_id, workspace_id, project_id) = match (
+            self.task_id,
+            self.workspace_id,
+            self.project_id,
+        ) {
+            (Some(task_id), Some(workspace_id), Some(project_id)) => {
+                (task_id, workspace_id, project_id)
+            }
+            (task_id, workspace_id, project_id) => {
+                return Err(
+                    Error::missing(
+                        "deleteTask",
+                        &[
+                            ("task_id", task_id.is_none()),
+                            ("workspace_id", workspace_id.is_none()),
+                            ("project_id", project_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::DELETE,
             "deleteTask",
             "/tasks/{taskId}",
         );
         request.segment("tasks");
-        let value = self.task_id.ok_or(Error::MissingParameter("taskId"))?;
-        request.segment(value.to_string());
+        request.segment(task_id.to_string());
         let body = types::DeleteTaskRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
-            project_id: self.project_id.ok_or(Error::MissingParameter("project_id"))?,
+            workspace_id,
+            project_id,
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(DeleteTask);
+crate::runtime::operation_builder!(DeleteTask, decode_enveloped);
 /// A `GET /tasks/{taskId}` request; made by [`Client::get_task`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -759,25 +830,48 @@ impl GetTask {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `task_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `task_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
     pub async fn send(self) -> Result<Response<types::Task>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (task_id, workspace_id, project_id) = match (
+            self.task_id,
+            self.workspace_id,
+            self.project_id,
+        ) {
+            (Some(task_id), Some(workspace_id), Some(project_id)) => {
+                (task_id, workspace_id, project_id)
+            }
+            (task_id, workspace_id, project_id) => {
+                return Err(
+                    Error::missing(
+                        "getTask",
+                        &[
+                            ("task_id", task_id.is_none()),
+                            ("workspace_id", workspace_id.is_none()),
+                            ("project_id", project_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::GET,
             "getTask",
             "/tasks/{taskId}",
         );
         request.segment("tasks");
-        let value = self.task_id.ok_or(Error::MissingParameter("taskId"))?;
-        request.segment(value.to_string());
-        let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
-        request.query("workspace_id", value.to_string());
-        let value = self.project_id.ok_or(Error::MissingParameter("project_id"))?;
-        request.query("project_id", value.to_string());
+        request.segment(task_id.to_string());
+        request.query("workspace_id", workspace_id.to_string());
+        request.query("project_id", project_id.to_string());
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(GetTask);
+crate::runtime::operation_builder!(GetTask, decode_enveloped);
 /// A `GET /tasks/{taskId}/assignees` request; made by [`Client::get_task_assignees`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -823,26 +917,49 @@ impl GetTaskAssignees {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `task_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `task_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
     pub async fn send(self) -> Result<Response<Vec<types::TaskAssignee>>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (task_id, workspace_id, project_id) = match (
+            self.task_id,
+            self.workspace_id,
+            self.project_id,
+        ) {
+            (Some(task_id), Some(workspace_id), Some(project_id)) => {
+                (task_id, workspace_id, project_id)
+            }
+            (task_id, workspace_id, project_id) => {
+                return Err(
+                    Error::missing(
+                        "getTaskAssignees",
+                        &[
+                            ("task_id", task_id.is_none()),
+                            ("workspace_id", workspace_id.is_none()),
+                            ("project_id", project_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::GET,
             "getTaskAssignees",
             "/tasks/{taskId}/assignees",
         );
         request.segment("tasks");
-        let value = self.task_id.ok_or(Error::MissingParameter("taskId"))?;
-        request.segment(value.to_string());
+        request.segment(task_id.to_string());
         request.segment("assignees");
-        let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
-        request.query("workspace_id", value.to_string());
-        let value = self.project_id.ok_or(Error::MissingParameter("project_id"))?;
-        request.query("project_id", value.to_string());
+        request.query("workspace_id", workspace_id.to_string());
+        request.query("project_id", project_id.to_string());
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(GetTaskAssignees);
+crate::runtime::operation_builder!(GetTaskAssignees, decode_enveloped);
 /// A `GET /tasks` request; made by [`Client::get_tasks`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -915,28 +1032,10 @@ impl GetTasks {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
     pub async fn send(self) -> Result<Response<Vec<types::Task>>, Error> {
-        let mut request = Request::new(reqwest::Method::GET, "getTasks", "/tasks");
-        request.segment("tasks");
-        let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
-        request.query("workspace_id", value.to_string());
-        let value = self.project_id.ok_or(Error::MissingParameter("project_id"))?;
-        request.query("project_id", value.to_string());
-        if let Some(value) = self.status {
-            request.query("status", value.to_string());
-        }
-        if let Some(value) = self.priority {
-            request.query("priority", value.to_string());
-        }
-        if let Some(value) = self.page {
-            request.query("page", value.to_string());
-        }
-        if let Some(value) = self.per_page {
-            request.query("per_page", value.to_string());
-        }
-        request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// Every page of the list, from the page set on this builder (or the first), each
     /// fetched when the stream is polled. The stream ends after the last page or the first
@@ -961,8 +1060,43 @@ impl GetTasks {
     ) -> impl futures::Stream<Item = Result<types::Task, Error>> + Send + 'static {
         crate::runtime::paginate::items(self.pages())
     }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (workspace_id, project_id) = match (self.workspace_id, self.project_id) {
+            (Some(workspace_id), Some(project_id)) => (workspace_id, project_id),
+            (workspace_id, project_id) => {
+                return Err(
+                    Error::missing(
+                        "getTasks",
+                        &[
+                            ("workspace_id", workspace_id.is_none()),
+                            ("project_id", project_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
+        let mut request = Request::new(reqwest::Method::GET, "getTasks", "/tasks");
+        request.segment("tasks");
+        request.query("workspace_id", workspace_id.to_string());
+        request.query("project_id", project_id.to_string());
+        if let Some(value) = self.status {
+            request.query("status", value.to_string());
+        }
+        if let Some(value) = self.priority {
+            request.query("priority", value.to_string());
+        }
+        if let Some(value) = self.page {
+            request.query("page", value.to_string());
+        }
+        if let Some(value) = self.per_page {
+            request.query("per_page", value.to_string());
+        }
+        request.options(self.options);
+        Ok((self.client, request))
+    }
 }
-crate::runtime::request_options!(GetTasks);
+crate::runtime::operation_builder!(GetTasks, decode_enveloped);
 /// A `DELETE /tasks/{taskId}/unassign/{userId}` request; made by [`Client::unassign_task`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -1019,31 +1153,55 @@ impl UnassignTask {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `task_id`, `user_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `task_id`, `user_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (task_id, user_id, workspace_id, project_id) = match (
+            self.task_id,
+            self.user_id,
+            self.workspace_id,
+            self.project_id,
+        ) {
+            (Some(task_id), Some(user_id), Some(workspace_id), Some(project_id)) => {
+                (task_id, user_id, workspace_id, project_id)
+            }
+            (task_id, user_id, workspace_id, project_id) => {
+                return Err(
+                    Error::missing(
+                        "unassignTask",
+                        &[
+                            ("task_id", task_id.is_none()),
+                            ("user_id", user_id.is_none()),
+                            ("workspace_id", workspace_id.is_none()),
+                            ("project_id", project_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::DELETE,
             "unassignTask",
             "/tasks/{taskId}/unassign/{userId}",
         );
         request.segment("tasks");
-        let value = self.task_id.ok_or(Error::MissingParameter("taskId"))?;
-        request.segment(value.to_string());
+        request.segment(task_id.to_string());
         request.segment("unassign");
-        let value = self.user_id.ok_or(Error::MissingParameter("userId"))?;
-        request.segment(value.to_string());
+        request.segment(user_id.to_string());
         let body = types::UnassignTaskRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
-            project_id: self.project_id.ok_or(Error::MissingParameter("project_id"))?,
+            workspace_id,
+            project_id,
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(UnassignTask);
+crate::runtime::operation_builder!(UnassignTask, decode_enveloped);
 /// A `PUT /tasks/{taskId}` request; made by [`Client::update_task`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -1147,21 +1305,44 @@ impl UpdateTask {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `task_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `task_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
     pub async fn send(self) -> Result<Response<types::Task>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (task_id, workspace_id, project_id) = match (
+            self.task_id,
+            self.workspace_id,
+            self.project_id,
+        ) {
+            (Some(task_id), Some(workspace_id), Some(project_id)) => {
+                (task_id, workspace_id, project_id)
+            }
+            (task_id, workspace_id, project_id) => {
+                return Err(
+                    Error::missing(
+                        "updateTask",
+                        &[
+                            ("task_id", task_id.is_none()),
+                            ("workspace_id", workspace_id.is_none()),
+                            ("project_id", project_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::PUT,
             "updateTask",
             "/tasks/{taskId}",
         );
         request.segment("tasks");
-        let value = self.task_id.ok_or(Error::MissingParameter("taskId"))?;
-        request.segment(value.to_string());
+        request.segment(task_id.to_string());
         let body = types::UpdateTaskRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
-            project_id: self.project_id.ok_or(Error::MissingParameter("project_id"))?,
+            workspace_id,
+            project_id,
             title: self.title,
             description: self.description,
             status: self.status,
@@ -1172,7 +1353,7 @@ impl UpdateTask {
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(UpdateTask);
+crate::runtime::operation_builder!(UpdateTask, decode_enveloped);

@@ -30,7 +30,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -82,7 +82,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -133,7 +133,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -187,7 +187,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -249,7 +249,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -317,30 +317,49 @@ impl ApproveTimeRequest {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `time_request_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `time_request_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (time_request_id, workspace_id) = match (
+            self.time_request_id,
+            self.workspace_id,
+        ) {
+            (Some(time_request_id), Some(workspace_id)) => {
+                (time_request_id, workspace_id)
+            }
+            (time_request_id, workspace_id) => {
+                return Err(
+                    Error::missing(
+                        "approveTimeRequest",
+                        &[
+                            ("time_request_id", time_request_id.is_none()),
+                            ("workspace_id", workspace_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::POST,
             "approveTimeRequest",
             "/time-requests/{timeRequestId}/approve",
         );
         request.segment("time-requests");
-        let value = self
-            .time_request_id
-            .ok_or(Error::MissingParameter("timeRequestId"))?;
-        request.segment(value.to_string());
+        request.segment(time_request_id.to_string());
         request.segment("approve");
         let body = types::WorkspaceScopedRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
+            workspace_id,
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(ApproveTimeRequest);
+crate::runtime::operation_builder!(ApproveTimeRequest, decode_enveloped);
 /// A `POST /time-requests` request; made by [`Client::create_time_request`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -419,8 +438,42 @@ impl CreateTimeRequest {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id`, `user_id`, `contract_id`, `start`, `end` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `user_id`, `contract_id`, `start`, `end` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
     pub async fn send(self) -> Result<Response<types::TimeRequest>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (workspace_id, user_id, contract_id, start, end) = match (
+            self.workspace_id,
+            self.user_id,
+            self.contract_id,
+            self.start,
+            self.end,
+        ) {
+            (
+                Some(workspace_id),
+                Some(user_id),
+                Some(contract_id),
+                Some(start),
+                Some(end),
+            ) => (workspace_id, user_id, contract_id, start, end),
+            (workspace_id, user_id, contract_id, start, end) => {
+                return Err(
+                    Error::missing(
+                        "createTimeRequest",
+                        &[
+                            ("workspace_id", workspace_id.is_none()),
+                            ("user_id", user_id.is_none()),
+                            ("contract_id", contract_id.is_none()),
+                            ("start", start.is_none()),
+                            ("end", end.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::POST,
             "createTimeRequest",
@@ -428,22 +481,20 @@ impl CreateTimeRequest {
         );
         request.segment("time-requests");
         let body = types::CreateTimeRequestRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
-            user_id: self.user_id.ok_or(Error::MissingParameter("user_id"))?,
-            contract_id: self.contract_id.ok_or(Error::MissingParameter("contract_id"))?,
-            start: self.start.ok_or(Error::MissingParameter("start"))?,
-            end: self.end.ok_or(Error::MissingParameter("end"))?,
+            workspace_id,
+            user_id,
+            contract_id,
+            start,
+            end,
             notes: self.notes,
             task_id: self.task_id,
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(CreateTimeRequest);
+crate::runtime::operation_builder!(CreateTimeRequest, decode_enveloped);
 /// A `GET /time-requests/{timeRequestId}` request; made by [`Client::get_time_request`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -480,25 +531,45 @@ impl GetTimeRequest {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `time_request_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `time_request_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
     pub async fn send(self) -> Result<Response<types::TimeRequest>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (time_request_id, workspace_id) = match (
+            self.time_request_id,
+            self.workspace_id,
+        ) {
+            (Some(time_request_id), Some(workspace_id)) => {
+                (time_request_id, workspace_id)
+            }
+            (time_request_id, workspace_id) => {
+                return Err(
+                    Error::missing(
+                        "getTimeRequest",
+                        &[
+                            ("time_request_id", time_request_id.is_none()),
+                            ("workspace_id", workspace_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::GET,
             "getTimeRequest",
             "/time-requests/{timeRequestId}",
         );
         request.segment("time-requests");
-        let value = self
-            .time_request_id
-            .ok_or(Error::MissingParameter("timeRequestId"))?;
-        request.segment(value.to_string());
-        let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
-        request.query("workspace_id", value.to_string());
+        request.segment(time_request_id.to_string());
+        request.query("workspace_id", workspace_id.to_string());
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(GetTimeRequest);
+crate::runtime::operation_builder!(GetTimeRequest, decode_enveloped);
 /// A `GET /time-requests` request; made by [`Client::get_time_requests`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -598,40 +669,10 @@ impl GetTimeRequests {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id`, `date_from`, `date_to` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `date_from`, `date_to` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
     pub async fn send(self) -> Result<Response<Vec<types::TimeRequest>>, Error> {
-        let mut request = Request::new(
-            reqwest::Method::GET,
-            "getTimeRequests",
-            "/time-requests",
-        );
-        request.segment("time-requests");
-        let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
-        request.query("workspace_id", value.to_string());
-        let value = self.date_from.ok_or(Error::MissingParameter("date_from"))?;
-        request.query("date_from", value.to_string());
-        let value = self.date_to.ok_or(Error::MissingParameter("date_to"))?;
-        request.query("date_to", value.to_string());
-        if let Some(value) = self.status {
-            request.query("status", value.to_string());
-        }
-        if let Some(value) = self.user_id {
-            request.query("user_id", value.to_string());
-        }
-        if let Some(value) = self.project_id {
-            request.query("project_id", value.to_string());
-        }
-        if let Some(value) = self.id {
-            request.query("id", value.to_string());
-        }
-        if let Some(value) = self.page {
-            request.query("page", value.to_string());
-        }
-        if let Some(value) = self.per_page {
-            request.query("per_page", value.to_string());
-        }
-        request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// Every page of the list, from the page set on this builder (or the first), each
     /// fetched when the stream is polled. The stream ends after the last page or the first
@@ -658,8 +699,61 @@ impl GetTimeRequests {
     > + Send + 'static {
         crate::runtime::paginate::items(self.pages())
     }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (workspace_id, date_from, date_to) = match (
+            self.workspace_id,
+            self.date_from,
+            self.date_to,
+        ) {
+            (Some(workspace_id), Some(date_from), Some(date_to)) => {
+                (workspace_id, date_from, date_to)
+            }
+            (workspace_id, date_from, date_to) => {
+                return Err(
+                    Error::missing(
+                        "getTimeRequests",
+                        &[
+                            ("workspace_id", workspace_id.is_none()),
+                            ("date_from", date_from.is_none()),
+                            ("date_to", date_to.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
+        let mut request = Request::new(
+            reqwest::Method::GET,
+            "getTimeRequests",
+            "/time-requests",
+        );
+        request.segment("time-requests");
+        request.query("workspace_id", workspace_id.to_string());
+        request.query("date_from", date_from.to_string());
+        request.query("date_to", date_to.to_string());
+        if let Some(value) = self.status {
+            request.query("status", value.to_string());
+        }
+        if let Some(value) = self.user_id {
+            request.query("user_id", value.to_string());
+        }
+        if let Some(value) = self.project_id {
+            request.query("project_id", value.to_string());
+        }
+        if let Some(value) = self.id {
+            request.query("id", value.to_string());
+        }
+        if let Some(value) = self.page {
+            request.query("page", value.to_string());
+        }
+        if let Some(value) = self.per_page {
+            request.query("per_page", value.to_string());
+        }
+        request.options(self.options);
+        Ok((self.client, request))
+    }
 }
-crate::runtime::request_options!(GetTimeRequests);
+crate::runtime::operation_builder!(GetTimeRequests, decode_enveloped);
 /// A `POST /time-requests/{timeRequestId}/reject` request; made by [`Client::reject_time_request`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -707,28 +801,49 @@ impl RejectTimeRequest {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `time_request_id`, `workspace_id`, `comment` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `time_request_id`, `workspace_id`, `comment` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (time_request_id, workspace_id, comment) = match (
+            self.time_request_id,
+            self.workspace_id,
+            self.comment,
+        ) {
+            (Some(time_request_id), Some(workspace_id), Some(comment)) => {
+                (time_request_id, workspace_id, comment)
+            }
+            (time_request_id, workspace_id, comment) => {
+                return Err(
+                    Error::missing(
+                        "rejectTimeRequest",
+                        &[
+                            ("time_request_id", time_request_id.is_none()),
+                            ("workspace_id", workspace_id.is_none()),
+                            ("comment", comment.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::POST,
             "rejectTimeRequest",
             "/time-requests/{timeRequestId}/reject",
         );
         request.segment("time-requests");
-        let value = self
-            .time_request_id
-            .ok_or(Error::MissingParameter("timeRequestId"))?;
-        request.segment(value.to_string());
+        request.segment(time_request_id.to_string());
         request.segment("reject");
         let body = types::RejectTimeRequestRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
-            comment: self.comment.ok_or(Error::MissingParameter("comment"))?,
+            workspace_id,
+            comment,
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(RejectTimeRequest);
+crate::runtime::operation_builder!(RejectTimeRequest, decode_enveloped);

@@ -30,7 +30,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -79,7 +79,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -182,8 +182,27 @@ impl GetCurrentTrackerData {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id`, `user_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `user_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
     pub async fn send(self) -> Result<Response<types::CurrentTrackerData>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (workspace_id, user_id) = match (self.workspace_id, self.user_id) {
+            (Some(workspace_id), Some(user_id)) => (workspace_id, user_id),
+            (workspace_id, user_id) => {
+                return Err(
+                    Error::missing(
+                        "getCurrentTrackerData",
+                        &[
+                            ("workspace_id", workspace_id.is_none()),
+                            ("user_id", user_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::GET,
             "getCurrentTrackerData",
@@ -191,15 +210,13 @@ impl GetCurrentTrackerData {
         );
         request.segment("time-tracking");
         request.segment("current-data");
-        let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
-        request.query("workspace_id", value.to_string());
-        let value = self.user_id.ok_or(Error::MissingParameter("user_id"))?;
-        request.query("user_id", value.to_string());
+        request.query("workspace_id", workspace_id.to_string());
+        request.query("user_id", user_id.to_string());
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(GetCurrentTrackerData);
+crate::runtime::operation_builder!(GetCurrentTrackerData, decode_enveloped);
 /// A `POST /time-tracking/start` request; made by [`Client::start_time_tracking`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -262,8 +279,34 @@ impl StartTimeTracking {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id`, `user_id`, `contract_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `user_id`, `contract_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
     pub async fn send(self) -> Result<Response<types::TimeTrackingStarted>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (workspace_id, user_id, contract_id) = match (
+            self.workspace_id,
+            self.user_id,
+            self.contract_id,
+        ) {
+            (Some(workspace_id), Some(user_id), Some(contract_id)) => {
+                (workspace_id, user_id, contract_id)
+            }
+            (workspace_id, user_id, contract_id) => {
+                return Err(
+                    Error::missing(
+                        "startTimeTracking",
+                        &[
+                            ("workspace_id", workspace_id.is_none()),
+                            ("user_id", user_id.is_none()),
+                            ("contract_id", contract_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::POST,
             "startTimeTracking",
@@ -272,20 +315,18 @@ impl StartTimeTracking {
         request.segment("time-tracking");
         request.segment("start");
         let body = types::StartTimeTrackingRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
-            user_id: self.user_id.ok_or(Error::MissingParameter("user_id"))?,
-            contract_id: self.contract_id.ok_or(Error::MissingParameter("contract_id"))?,
+            workspace_id,
+            user_id,
+            contract_id,
             task_id: self.task_id,
             activity_description: self.activity_description,
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(StartTimeTracking);
+crate::runtime::operation_builder!(StartTimeTracking, decode_enveloped);
 /// A `POST /time-tracking/stop` request; made by [`Client::stop_time_tracking`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -306,6 +347,12 @@ impl StopTimeTracking {
     ///
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 500).
     pub async fn send(self) -> Result<Response<types::TimeTrackingStopped>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    #[allow(clippy::unnecessary_wraps)]
+    fn into_request(self) -> Result<(Client, Request), Error> {
         let mut request = Request::new(
             reqwest::Method::POST,
             "stopTimeTracking",
@@ -314,7 +361,7 @@ impl StopTimeTracking {
         request.segment("time-tracking");
         request.segment("stop");
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(StopTimeTracking);
+crate::runtime::operation_builder!(StopTimeTracking, decode_enveloped);

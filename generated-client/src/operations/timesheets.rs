@@ -30,7 +30,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -83,7 +83,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -139,7 +139,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -190,7 +190,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -238,7 +238,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -306,28 +306,44 @@ impl ApproveTimesheet {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `timesheet_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `timesheet_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (timesheet_id, workspace_id) = match (self.timesheet_id, self.workspace_id) {
+            (Some(timesheet_id), Some(workspace_id)) => (timesheet_id, workspace_id),
+            (timesheet_id, workspace_id) => {
+                return Err(
+                    Error::missing(
+                        "approveTimesheet",
+                        &[
+                            ("timesheet_id", timesheet_id.is_none()),
+                            ("workspace_id", workspace_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::PUT,
             "approveTimesheet",
             "/timesheets/{timesheetId}/approve",
         );
         request.segment("timesheets");
-        let value = self.timesheet_id.ok_or(Error::MissingParameter("timesheetId"))?;
-        request.segment(value.to_string());
+        request.segment(timesheet_id.to_string());
         request.segment("approve");
         let body = types::WorkspaceScopedRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
+            workspace_id,
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(ApproveTimesheet);
+crate::runtime::operation_builder!(ApproveTimesheet, decode_enveloped);
 /// A `GET /timesheets` request; made by [`Client::get_timesheets`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -411,34 +427,8 @@ impl GetTimesheets {
     ///
     /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
     pub async fn send(self) -> Result<Response<Vec<types::Timesheet>>, Error> {
-        let mut request = Request::new(
-            reqwest::Method::GET,
-            "getTimesheets",
-            "/timesheets",
-        );
-        request.segment("timesheets");
-        let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
-        request.query("workspace_id", value.to_string());
-        if let Some(value) = self.id {
-            request.query("id", value.to_string());
-        }
-        if let Some(value) = self.status {
-            request.query("status", value.to_string());
-        }
-        if let Some(value) = self.date_from {
-            request.query("date_from", value.to_string());
-        }
-        if let Some(value) = self.date_to {
-            request.query("date_to", value.to_string());
-        }
-        if let Some(value) = self.page {
-            request.query("page", value.to_string());
-        }
-        if let Some(value) = self.per_page {
-            request.query("per_page", value.to_string());
-        }
-        request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// Every page of the list, from the page set on this builder (or the first), each
     /// fetched when the stream is polled. The stream ends after the last page or the first
@@ -463,8 +453,41 @@ impl GetTimesheets {
     ) -> impl futures::Stream<Item = Result<types::Timesheet, Error>> + Send + 'static {
         crate::runtime::paginate::items(self.pages())
     }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let Some(workspace_id) = self.workspace_id else {
+            return Err(Error::missing("getTimesheets", &[("workspace_id", true)]));
+        };
+        let mut request = Request::new(
+            reqwest::Method::GET,
+            "getTimesheets",
+            "/timesheets",
+        );
+        request.segment("timesheets");
+        request.query("workspace_id", workspace_id.to_string());
+        if let Some(value) = self.id {
+            request.query("id", value.to_string());
+        }
+        if let Some(value) = self.status {
+            request.query("status", value.to_string());
+        }
+        if let Some(value) = self.date_from {
+            request.query("date_from", value.to_string());
+        }
+        if let Some(value) = self.date_to {
+            request.query("date_to", value.to_string());
+        }
+        if let Some(value) = self.page {
+            request.query("page", value.to_string());
+        }
+        if let Some(value) = self.per_page {
+            request.query("per_page", value.to_string());
+        }
+        request.options(self.options);
+        Ok((self.client, request))
+    }
 }
-crate::runtime::request_options!(GetTimesheets);
+crate::runtime::operation_builder!(GetTimesheets, decode_enveloped);
 /// A `PUT /timesheets/{timesheetId}/reject` request; made by [`Client::reject_timesheet`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -512,29 +535,52 @@ impl RejectTimesheet {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `timesheet_id`, `workspace_id`, `reason` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `timesheet_id`, `workspace_id`, `reason` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (timesheet_id, workspace_id, reason) = match (
+            self.timesheet_id,
+            self.workspace_id,
+            self.reason,
+        ) {
+            (Some(timesheet_id), Some(workspace_id), Some(reason)) => {
+                (timesheet_id, workspace_id, reason)
+            }
+            (timesheet_id, workspace_id, reason) => {
+                return Err(
+                    Error::missing(
+                        "rejectTimesheet",
+                        &[
+                            ("timesheet_id", timesheet_id.is_none()),
+                            ("workspace_id", workspace_id.is_none()),
+                            ("reason", reason.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::PUT,
             "rejectTimesheet",
             "/timesheets/{timesheetId}/reject",
         );
         request.segment("timesheets");
-        let value = self.timesheet_id.ok_or(Error::MissingParameter("timesheetId"))?;
-        request.segment(value.to_string());
+        request.segment(timesheet_id.to_string());
         request.segment("reject");
         let body = types::RejectTimesheetRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
-            reason: self.reason.ok_or(Error::MissingParameter("reason"))?,
+            workspace_id,
+            reason,
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(RejectTimesheet);
+crate::runtime::operation_builder!(RejectTimesheet, decode_enveloped);
 /// A `PUT /timesheets/{timesheetId}/submit` request; made by [`Client::submit_timesheet`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -574,28 +620,44 @@ impl SubmitTimesheet {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `timesheet_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `timesheet_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (timesheet_id, workspace_id) = match (self.timesheet_id, self.workspace_id) {
+            (Some(timesheet_id), Some(workspace_id)) => (timesheet_id, workspace_id),
+            (timesheet_id, workspace_id) => {
+                return Err(
+                    Error::missing(
+                        "submitTimesheet",
+                        &[
+                            ("timesheet_id", timesheet_id.is_none()),
+                            ("workspace_id", workspace_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::PUT,
             "submitTimesheet",
             "/timesheets/{timesheetId}/submit",
         );
         request.segment("timesheets");
-        let value = self.timesheet_id.ok_or(Error::MissingParameter("timesheetId"))?;
-        request.segment(value.to_string());
+        request.segment(timesheet_id.to_string());
         request.segment("submit");
         let body = types::WorkspaceScopedRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
+            workspace_id,
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(SubmitTimesheet);
+crate::runtime::operation_builder!(SubmitTimesheet, decode_enveloped);
 /// A `PUT /timesheets/{timesheetId}/unsubmit` request; made by [`Client::unsubmit_timesheet`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -635,25 +697,41 @@ impl UnsubmitTimesheet {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `timesheet_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `timesheet_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (timesheet_id, workspace_id) = match (self.timesheet_id, self.workspace_id) {
+            (Some(timesheet_id), Some(workspace_id)) => (timesheet_id, workspace_id),
+            (timesheet_id, workspace_id) => {
+                return Err(
+                    Error::missing(
+                        "unsubmitTimesheet",
+                        &[
+                            ("timesheet_id", timesheet_id.is_none()),
+                            ("workspace_id", workspace_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::PUT,
             "unsubmitTimesheet",
             "/timesheets/{timesheetId}/unsubmit",
         );
         request.segment("timesheets");
-        let value = self.timesheet_id.ok_or(Error::MissingParameter("timesheetId"))?;
-        request.segment(value.to_string());
+        request.segment(timesheet_id.to_string());
         request.segment("unsubmit");
         let body = types::WorkspaceScopedRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
+            workspace_id,
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(UnsubmitTimesheet);
+crate::runtime::operation_builder!(UnsubmitTimesheet, decode_enveloped);

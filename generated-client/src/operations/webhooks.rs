@@ -29,7 +29,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -76,7 +76,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -123,7 +123,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -170,7 +170,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -229,7 +229,7 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when a required parameter is not set;
+    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -305,8 +305,32 @@ impl CreateWebhook {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id`, `url`, `events` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `url`, `events` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
     pub async fn send(self) -> Result<Response<types::Webhook>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (workspace_id, url, events) = match (
+            self.workspace_id,
+            self.url,
+            self.events,
+        ) {
+            (Some(workspace_id), Some(url), Some(events)) => (workspace_id, url, events),
+            (workspace_id, url, events) => {
+                return Err(
+                    Error::missing(
+                        "createWebhook",
+                        &[
+                            ("workspace_id", workspace_id.is_none()),
+                            ("url", url.is_none()),
+                            ("events", events.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::POST,
             "createWebhook",
@@ -314,18 +338,16 @@ impl CreateWebhook {
         );
         request.segment("webhooks");
         let body = types::CreateWebhookRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
-            url: self.url.ok_or(Error::MissingParameter("url"))?,
-            events: self.events.ok_or(Error::MissingParameter("events"))?,
+            workspace_id,
+            url,
+            events,
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(CreateWebhook);
+crate::runtime::operation_builder!(CreateWebhook, decode_enveloped);
 /// A `DELETE /webhooks/{webhookId}` request; made by [`Client::delete_webhook`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -365,27 +387,43 @@ impl DeleteWebhook {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `webhook_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `webhook_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (webhook_id, workspace_id) = match (self.webhook_id, self.workspace_id) {
+            (Some(webhook_id), Some(workspace_id)) => (webhook_id, workspace_id),
+            (webhook_id, workspace_id) => {
+                return Err(
+                    Error::missing(
+                        "deleteWebhook",
+                        &[
+                            ("webhook_id", webhook_id.is_none()),
+                            ("workspace_id", workspace_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::DELETE,
             "deleteWebhook",
             "/webhooks/{webhookId}",
         );
         request.segment("webhooks");
-        let value = self.webhook_id.ok_or(Error::MissingParameter("webhookId"))?;
-        request.segment(value);
+        request.segment(webhook_id);
         let body = types::WorkspaceScopedRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
+            workspace_id,
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(DeleteWebhook);
+crate::runtime::operation_builder!(DeleteWebhook, decode_enveloped);
 /// A `GET /webhooks/{webhookId}` request; made by [`Client::get_webhook`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -422,23 +460,40 @@ impl GetWebhook {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `webhook_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `webhook_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
     pub async fn send(self) -> Result<Response<types::Webhook>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (webhook_id, workspace_id) = match (self.webhook_id, self.workspace_id) {
+            (Some(webhook_id), Some(workspace_id)) => (webhook_id, workspace_id),
+            (webhook_id, workspace_id) => {
+                return Err(
+                    Error::missing(
+                        "getWebhook",
+                        &[
+                            ("webhook_id", webhook_id.is_none()),
+                            ("workspace_id", workspace_id.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::GET,
             "getWebhook",
             "/webhooks/{webhookId}",
         );
         request.segment("webhooks");
-        let value = self.webhook_id.ok_or(Error::MissingParameter("webhookId"))?;
-        request.segment(value);
-        let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
-        request.query("workspace_id", value.to_string());
+        request.segment(webhook_id);
+        request.query("workspace_id", workspace_id.to_string());
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(GetWebhook);
+crate::runtime::operation_builder!(GetWebhook, decode_enveloped);
 /// A `GET /webhooks` request; made by [`Client::get_webhooks`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -477,15 +532,8 @@ impl GetWebhooks {
     ///
     /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
     pub async fn send(self) -> Result<Response<Vec<types::Webhook>>, Error> {
-        let mut request = Request::new(reqwest::Method::GET, "getWebhooks", "/webhooks");
-        request.segment("webhooks");
-        let value = self.workspace_id.ok_or(Error::MissingParameter("workspace_id"))?;
-        request.query("workspace_id", value.to_string());
-        if let Some(value) = self.page {
-            request.query("page", value.to_string());
-        }
-        request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// Every page of the list, from the page set on this builder (or the first), each
     /// fetched when the stream is polled. The stream ends after the last page or the first
@@ -510,8 +558,22 @@ impl GetWebhooks {
     ) -> impl futures::Stream<Item = Result<types::Webhook, Error>> + Send + 'static {
         crate::runtime::paginate::items(self.pages())
     }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let Some(workspace_id) = self.workspace_id else {
+            return Err(Error::missing("getWebhooks", &[("workspace_id", true)]));
+        };
+        let mut request = Request::new(reqwest::Method::GET, "getWebhooks", "/webhooks");
+        request.segment("webhooks");
+        request.query("workspace_id", workspace_id.to_string());
+        if let Some(value) = self.page {
+            request.query("page", value.to_string());
+        }
+        request.options(self.options);
+        Ok((self.client, request))
+    }
 }
-crate::runtime::request_options!(GetWebhooks);
+crate::runtime::operation_builder!(GetWebhooks, decode_enveloped);
 /// A `PUT /webhooks/{webhookId}` request; made by [`Client::update_webhook`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -567,26 +629,49 @@ impl UpdateWebhook {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `webhook_id`, `workspace_id`, `url` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `webhook_id`, `workspace_id`, `url` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The request this builder describes, and the client to send it with.
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let (webhook_id, workspace_id, url) = match (
+            self.webhook_id,
+            self.workspace_id,
+            self.url,
+        ) {
+            (Some(webhook_id), Some(workspace_id), Some(url)) => {
+                (webhook_id, workspace_id, url)
+            }
+            (webhook_id, workspace_id, url) => {
+                return Err(
+                    Error::missing(
+                        "updateWebhook",
+                        &[
+                            ("webhook_id", webhook_id.is_none()),
+                            ("workspace_id", workspace_id.is_none()),
+                            ("url", url.is_none()),
+                        ],
+                    ),
+                );
+            }
+        };
         let mut request = Request::new(
             reqwest::Method::PUT,
             "updateWebhook",
             "/webhooks/{webhookId}",
         );
         request.segment("webhooks");
-        let value = self.webhook_id.ok_or(Error::MissingParameter("webhookId"))?;
-        request.segment(value);
+        request.segment(webhook_id);
         let body = types::UpdateWebhookRequest {
-            workspace_id: self
-                .workspace_id
-                .ok_or(Error::MissingParameter("workspace_id"))?,
-            url: self.url.ok_or(Error::MissingParameter("url"))?,
+            workspace_id,
+            url,
             events: self.events,
         };
         request.json(&body)?;
         request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        Ok((self.client, request))
     }
 }
-crate::runtime::request_options!(UpdateWebhook);
+crate::runtime::operation_builder!(UpdateWebhook, decode_enveloped);

@@ -96,20 +96,8 @@ impl GetWorkspaces {
     ///
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 401, 500).
     pub async fn send(self) -> Result<Response<Vec<types::Workspace>>, Error> {
-        let mut request = Request::new(
-            reqwest::Method::GET,
-            "getWorkspaces",
-            "/workspaces",
-        );
-        request.segment("workspaces");
-        if let Some(value) = self.page {
-            request.query("page", value.to_string());
-        }
-        if let Some(value) = self.per_page {
-            request.query("per_page", value.to_string());
-        }
-        request.options(self.options);
-        self.client.execute(request, crate::runtime::decode_enveloped).await
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// Every page of the list, from the page set on this builder (or the first), each
     /// fetched when the stream is polled. The stream ends after the last page or the first
@@ -134,5 +122,23 @@ impl GetWorkspaces {
     ) -> impl futures::Stream<Item = Result<types::Workspace, Error>> + Send + 'static {
         crate::runtime::paginate::items(self.pages())
     }
+    /// The request this builder describes, and the client to send it with.
+    #[allow(clippy::unnecessary_wraps)]
+    fn into_request(self) -> Result<(Client, Request), Error> {
+        let mut request = Request::new(
+            reqwest::Method::GET,
+            "getWorkspaces",
+            "/workspaces",
+        );
+        request.segment("workspaces");
+        if let Some(value) = self.page {
+            request.query("page", value.to_string());
+        }
+        if let Some(value) = self.per_page {
+            request.query("per_page", value.to_string());
+        }
+        request.options(self.options);
+        Ok((self.client, request))
+    }
 }
-crate::runtime::request_options!(GetWorkspaces);
+crate::runtime::operation_builder!(GetWorkspaces, decode_enveloped);

@@ -12,7 +12,9 @@ use tracing::Instrument;
 use url::Url;
 
 use super::auth::{AccessToken, TokenSource};
-use super::error::Error;
+use super::custom::RequestBuilder;
+use super::error::{Error, TransportError};
+use super::raw::RawResponse;
 use super::request::Request;
 use super::response::{error_for_status, Decoder, Response};
 use super::retry::RetryPolicy;
@@ -21,6 +23,9 @@ use super::retry::RetryPolicy;
 pub(crate) const USER_AGENT: &str = concat!("webwork-client/", env!("CARGO_PKG_VERSION"));
 /// How long a request may take, from connecting to the last byte, unless configured.
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long connecting (TCP and TLS) may take, unless configured: a host that does not
+/// answer at all fails after this, not after the whole timeout.
+const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// The largest answer the client reads unless configured; a larger one is an error, not an
 /// allocation.
 const DEFAULT_MAX_RESPONSE_BYTES: usize = 32 * 1024 * 1024;
@@ -46,6 +51,8 @@ struct Inner {
     /// a send neither asks `tokens` (which clones and boxes) nor formats the header.
     bearer: Option<(AccessToken, HeaderValue)>,
     timeout: Option<Duration>,
+    /// The connect timeout set on `http` (none when the caller gave their own `http`).
+    connect_timeout: Option<Duration>,
     /// The client-wide timeout is set on `http` itself (the client built it), so a send sets
     /// none of its own unless the request has one: a per-request timeout costs reqwest three
     /// allocations.
@@ -85,6 +92,7 @@ impl Client {
             tokens: None,
             bearer: None,
             timeout: Some(DEFAULT_TIMEOUT),
+            connect_timeout: Some(DEFAULT_CONNECT_TIMEOUT),
             retry: RetryPolicy::default(),
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             http: None,
@@ -97,6 +105,26 @@ impl Client {
         &self.inner.base_url
     }
 
+    /// Starts a request to any endpoint, documented in the spec or not: `path` is relative to
+    /// the base URL (its segments are percent-encoded by the client) and may carry a query
+    /// string. Authentication, retries, timeouts and tracing are those of the generated
+    /// operations, and so are the errors of [`RequestBuilder::send`].
+    ///
+    /// ```no_run
+    /// # async fn run(client: webwork_client::Client) -> Result<(), webwork_client::Error> {
+    /// use webwork_client::Method;
+    /// let entries: serde_json::Value = client
+    ///     .request(Method::GET, "/time-entries")
+    ///     .query("workspace_id", 1)
+    ///     .send()
+    ///     .await?
+    ///     .data;
+    /// # Ok(()) }
+    /// ```
+    pub fn request(&self, method: reqwest::Method, path: &str) -> RequestBuilder {
+        RequestBuilder::new(self.clone(), method, path)
+    }
+
     /// Sends `request`, retrying it as its retry policy allows and once more with a refreshed
     /// token after a `401`, and decodes a successful answer with `decode`.
     pub(crate) async fn execute<T>(
@@ -104,47 +132,66 @@ impl Client {
         request: Request,
         decode: Decoder<T>,
     ) -> Result<Response<T>, Error> {
+        self.traced(request, |answer| {
+            let answer = answer?;
+            if answer.status.is_success() {
+                decode(answer.status, answer.headers, &answer.body)
+            } else {
+                Err(error_for_status(answer.status, answer.headers, &answer.body))
+            }
+        })
+        .await
+    }
+
+    /// Sends `request` like [`execute`](Self::execute), and hands out the last answer as it
+    /// came, whatever its status.
+    pub(crate) async fn execute_raw(&self, request: Request) -> Result<RawResponse, Error> {
+        self.traced(request, |answer| answer).await
+    }
+
+    /// Sends `request` with retries inside the request span, and turns the last answer into
+    /// the caller's result with `finish`.
+    async fn traced<R>(
+        &self,
+        mut request: Request,
+        finish: impl FnOnce(Result<RawResponse, Error>) -> Result<R, Error>,
+    ) -> Result<R, Error> {
+        request.merge_body_fields()?;
         let span = tracing::debug_span!(
             "webwork.request",
             operation = request.operation_id,
             method = %request.method,
-            path = request.path_template,
+            path = &*request.path_template,
             status = tracing::field::Empty,
             attempts = tracing::field::Empty,
             elapsed_ms = tracing::field::Empty,
         );
         if span.is_disabled() {
             // No subscriber wants the span: skip entering it and recording into it.
-            return self
-                .send_with_retries(&request, decode, Instant::now())
-                .await
-                .0;
+            return finish(self.send_with_retries(&request, Instant::now()).await.0);
         }
         async move {
             let started = Instant::now();
-            let (result, attempts) = self.send_with_retries(&request, decode, started).await;
+            let (answer, attempts) = self.send_with_retries(&request, started).await;
             let span = tracing::Span::current();
             span.record("attempts", attempts);
             span.record("elapsed_ms", millis(started.elapsed()));
-            if let Some(status) = result
-                .as_ref()
-                .map_or_else(Error::status, |r| Some(r.status))
-            {
+            if let Some(status) = answer_status(&answer) {
                 span.record("status", status.as_u16());
             }
-            result
+            finish(answer)
         }
         .instrument(span)
         .await
     }
 
-    /// The retry loop; gives the result and the number of sends.
-    async fn send_with_retries<T>(
+    /// The retry loop; gives the last answer (a success, or the failure the policy gave up
+    /// on) and the number of sends.
+    async fn send_with_retries(
         &self,
         request: &Request,
-        decode: Decoder<T>,
         started: Instant,
-    ) -> (Result<Response<T>, Error>, u32) {
+    ) -> (Result<RawResponse, Error>, u32) {
         let policy = request.options.retry.as_ref().unwrap_or(&self.inner.retry);
         let mut attempt = 0;
         // Sends that count against the policy (a resend with a refreshed token does not).
@@ -167,27 +214,31 @@ impl Client {
             };
             let span =
                 tracing::debug_span!("webwork.attempt", attempt, status = tracing::field::Empty);
-            let result = if span.is_disabled() {
-                self.send_once(request, token, decode).await
+            let answer = if span.is_disabled() {
+                self.send_once(request, token).await
             } else {
-                let result = self
-                    .send_once(request, token, decode)
-                    .instrument(span.clone())
-                    .await;
-                if let Some(status) = result
-                    .as_ref()
-                    .map_or_else(Error::status, |r| Some(r.status))
-                {
+                let answer = self.send_once(request, token).instrument(span.clone()).await;
+                if let Some(status) = answer_status(&answer) {
                     span.record("status", status.as_u16());
                 }
-                result
+                answer
             };
-            let error = match result {
-                Ok(response) => return (Ok(response), attempt),
+            let answer = answer.map_err(|error| error.after_attempts(attempt));
+            if matches!(&answer, Ok(answer) if answer.status.is_success()) {
+                return (answer, attempt);
+            }
+            // What the policy decides on: the error the answer stands for.
+            let for_status;
+            let error = match &answer {
+                Ok(answer) => {
+                    for_status =
+                        error_for_status(answer.status, answer.headers.clone(), &answer.body);
+                    &for_status
+                }
                 Err(error) => error,
             };
             if let (Error::Unauthorized(_), Some(source), Some(rejected), false) =
-                (&error, &self.inner.tokens, token, reauthorized)
+                (error, &self.inner.tokens, token, reauthorized)
             {
                 reauthorized = true;
                 match source.refresh_after_unauthorized(rejected).await {
@@ -196,11 +247,11 @@ impl Client {
                         counted -= 1;
                         continue;
                     }
-                    Ok(None) => return (Err(error), attempt),
+                    Ok(None) => return (answer, attempt),
                     Err(refresh_error) => return (Err(refresh_error), attempt),
                 }
             }
-            match policy.next_wait(&request.method, &error, counted, started.elapsed()) {
+            match policy.next_wait(&request.method, error, counted, started.elapsed()) {
                 Some(wait) => {
                     tracing::debug!(
                         attempt,
@@ -210,17 +261,17 @@ impl Client {
                     );
                     tokio::time::sleep(wait).await;
                 }
-                None => return (Err(error), attempt),
+                None => return (answer, attempt),
             }
         }
     }
 
-    async fn send_once<T>(
+    /// One send: the answer's status, headers and body (read up to the size limit).
+    async fn send_once(
         &self,
         request: &Request,
         token: Option<&AccessToken>,
-        decode: Decoder<T>,
-    ) -> Result<Response<T>, Error> {
+    ) -> Result<RawResponse, Error> {
         let url = self.url_for(request)?;
         let authorization = token.map(|token| self.authorization(token)).transpose()?;
         // A `reqwest::Request` built in place: the builder would copy the header map.
@@ -233,12 +284,13 @@ impl Client {
         if let Some(body) = &request.body {
             *http_request.body_mut() = Some(body.clone().into());
         }
+        let transport = |source| self.transport_error(request, source);
         let mut answer = self
             .inner
             .http
             .execute(http_request)
             .await
-            .map_err(Error::Transport)?;
+            .map_err(transport)?;
         let status = answer.status();
         // Reading the body does not need the headers: take them instead of copying them.
         let headers = std::mem::take(answer.headers_mut());
@@ -248,30 +300,35 @@ impl Client {
             status,
             headers: Box::new(headers),
         };
-        let whole;
-        let streamed;
-        let body: &[u8] = match answer.content_length() {
+        let body = match answer.content_length() {
             Some(length) if usize::try_from(length).map_or(true, |length| length > limit) => {
                 return Err(too_large(headers));
             }
             // A known length within the limit: read at once (one chunk is not copied).
-            Some(_) => {
-                whole = answer.bytes().await.map_err(Error::Transport)?;
-                &whole
-            }
-            None => {
-                streamed = match read_body(answer, limit).await {
-                    Ok(body) => body,
-                    Err(None) => return Err(too_large(headers)),
-                    Err(Some(error)) => return Err(Error::Transport(error)),
-                };
-                &streamed
-            }
+            Some(_) => answer.bytes().await.map_err(transport)?,
+            None => match read_body(answer, limit).await {
+                Ok(body) => body.into(),
+                Err(None) => return Err(too_large(headers)),
+                Err(Some(error)) => return Err(transport(error)),
+            },
         };
-        if !status.is_success() {
-            return Err(error_for_status(status, headers, body));
-        }
-        decode(status, headers, body)
+        Ok(RawResponse {
+            status,
+            headers,
+            body,
+        })
+    }
+
+    /// A transport failure of one send of `request`.
+    fn transport_error(&self, request: &Request, source: reqwest::Error) -> Error {
+        Error::Transport(Box::new(TransportError {
+            method: request.method.clone(),
+            path: request.path_template.to_string(),
+            timeout: request.options.timeout.or(self.inner.timeout),
+            connect_timeout: self.inner.connect_timeout,
+            attempts: 1,
+            source,
+        }))
     }
 
     /// The `Authorization` value for `token`: the one made at build for the bearer token.
@@ -291,8 +348,10 @@ impl Client {
             path.pop_if_empty();
             path.extend(&request.segments);
         }
-        if !request.query.is_empty() {
-            url.query_pairs_mut().extend_pairs(&request.query);
+        if !request.query.is_empty() || !request.options.query.is_empty() {
+            url.query_pairs_mut()
+                .extend_pairs(&request.query)
+                .extend_pairs(&request.options.query);
         }
         Ok(url)
     }
@@ -351,6 +410,11 @@ fn headers_for(request: &Request, authorization: Option<HeaderValue>) -> Result<
     Ok(headers)
 }
 
+/// The HTTP status of an answer, or of the failure that stands for one.
+fn answer_status(answer: &Result<RawResponse, Error>) -> Option<reqwest::StatusCode> {
+    answer.as_ref().map_or_else(Error::status, |answer| Some(answer.status))
+}
+
 /// A duration in whole milliseconds, for logs.
 fn millis(duration: Duration) -> u64 {
     u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
@@ -383,6 +447,7 @@ pub struct ClientBuilder {
     /// The token of `bearer_token`, also in `tokens`.
     bearer: Option<AccessToken>,
     timeout: Option<Duration>,
+    connect_timeout: Option<Duration>,
     retry: RetryPolicy,
     max_response_bytes: usize,
     http: Option<reqwest::Client>,
@@ -422,6 +487,15 @@ impl ClientBuilder {
         self
     }
 
+    /// How long connecting to the server (TCP and TLS) may take on each send (10 seconds
+    /// unless set), within the [`timeout`](Self::timeout). A host that never answers fails
+    /// after this rather than after the whole timeout. Not applied to an
+    /// [`http_client`](Self::http_client) of your own, which has its own.
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = Some(timeout);
+        self
+    }
+
     /// How requests are retried ([`RetryPolicy::default`] unless set; a request's own
     /// [`RequestOptions::retry`](crate::RequestOptions::retry) replaces it).
     pub fn retry(mut self, policy: RetryPolicy) -> Self {
@@ -458,6 +532,7 @@ impl ClientBuilder {
             )));
         }
         let timeout_in_http = self.http.is_none();
+        let connect_timeout = self.connect_timeout.filter(|_| self.http.is_none());
         let http = if let Some(http) = self.http {
             http
         } else {
@@ -465,6 +540,9 @@ impl ClientBuilder {
             if let Some(timeout) = self.timeout {
                 // The same total timeout as one set per request, which replaces it.
                 http = http.timeout(timeout);
+            }
+            if let Some(timeout) = connect_timeout {
+                http = http.connect_timeout(timeout);
             }
             http.build()
                 .map_err(|error| Error::Config(error.to_string()))?
@@ -480,6 +558,7 @@ impl ClientBuilder {
                     Some((token, value))
                 }),
                 timeout: self.timeout,
+                connect_timeout,
                 timeout_in_http,
                 retry: self.retry,
                 max_response_bytes: self.max_response_bytes,

@@ -12,13 +12,14 @@ use super::{Binary, Error, RetryPolicy};
 
 /// One HTTP request as a generated operation describes it: the parts the runtime needs to
 /// send it, log it and retry it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Request {
     pub(crate) method: Method,
     /// The spec's operationId, for tracing.
     pub(crate) operation_id: &'static str,
-    /// The path template from the spec (`/expenses/{expenseId}`), for tracing.
-    pub(crate) path_template: &'static str,
+    /// The path template from the spec (`/expenses/{expenseId}`), or the path of a request
+    /// made with [`Client::request`](crate::Client::request), for tracing.
+    pub(crate) path_template: Cow<'static, str>,
     /// Path segments after the base URL, not yet percent-encoded (literals are not copied).
     pub(crate) segments: Vec<Cow<'static, str>>,
     pub(crate) query: Vec<(&'static str, String)>,
@@ -35,12 +36,12 @@ impl Request {
     pub(crate) fn new(
         method: Method,
         operation_id: &'static str,
-        path_template: &'static str,
+        path_template: impl Into<Cow<'static, str>>,
     ) -> Self {
         Request {
             method,
             operation_id,
-            path_template,
+            path_template: path_template.into(),
             segments: Vec::new(),
             query: Vec::new(),
             headers: Vec::new(),
@@ -95,6 +96,36 @@ impl Request {
         self.content_type = Cow::Owned(content_type);
     }
 
+    /// Merges the body fields set with `.body_field` into the JSON body (a new JSON object when
+    /// there is no body); a field replaces a property of the same name.
+    pub(crate) fn merge_body_fields(&mut self) -> Result<(), Error> {
+        if self.options.body_fields.is_empty() {
+            return Ok(());
+        }
+        let mut object = match &self.body {
+            None => serde_json::Map::new(),
+            Some(_) if !is_json(&self.content_type) => {
+                return Err(Error::Config(format!(
+                    "`.body_field` needs a JSON body, and this request's body is `{}`",
+                    self.content_type
+                )));
+            }
+            Some(body) => match serde_json::from_slice(body) {
+                Ok(serde_json::Value::Object(object)) => object,
+                _ => {
+                    return Err(Error::Config(
+                        "`.body_field` needs a JSON object body, and this request's body is not one"
+                            .into(),
+                    ));
+                }
+            },
+        };
+        for (name, value) in std::mem::take(&mut self.options.body_fields) {
+            object.insert(name, value);
+        }
+        self.json(&object)
+    }
+
     /// Sets a raw request body of the spec's `media_type`, unless the bytes name their own.
     pub(crate) fn raw(&mut self, body: Binary, media_type: &'static str) {
         self.content_type = match body.content_type() {
@@ -105,16 +136,25 @@ impl Request {
     }
 }
 
-/// Settings for one request that override the client's: timeout, retry policy, extra headers.
+/// Whether `media_type` is JSON (`application/json`, `application/problem+json`, …).
+fn is_json(media_type: &str) -> bool {
+    let essence = media_type.split(';').next().unwrap_or_default().trim();
+    essence.eq_ignore_ascii_case("application/json") || essence.ends_with("+json")
+}
+
+/// Settings for one request that override or add to the client's: timeout, retry policy,
+/// extra headers, and query parameters and body fields the spec does not document.
 ///
-/// Every operation builder has `.timeout(…)`, `.retry(…)` and `.header(…, …)`, which set these.
+/// Every operation builder has `.timeout(…)`, `.retry(…)`, `.header(…, …)`, `.query(…, …)`
+/// and `.body_field(…, …)`, which set these.
 ///
 /// ```
 /// use std::time::Duration;
 /// let options = webwork_client::RequestOptions::new()
 ///     .timeout(Duration::from_secs(5))
 ///     .retry(webwork_client::RetryPolicy::none())
-///     .header("X-Request-Id", "42");
+///     .header("X-Request-Id", "42")
+///     .query("include", "archived");
 /// # let _ = options;
 /// ```
 #[derive(Clone, Default)]
@@ -123,6 +163,8 @@ pub struct RequestOptions {
     pub(crate) timeout: Option<Duration>,
     pub(crate) retry: Option<RetryPolicy>,
     pub(crate) headers: Vec<(String, String)>,
+    pub(crate) query: Vec<(String, String)>,
+    pub(crate) body_fields: Vec<(String, serde_json::Value)>,
 }
 
 impl RequestOptions {
@@ -152,6 +194,22 @@ impl RequestOptions {
         self
     }
 
+    /// Adds a query parameter the spec does not document, sent as `name=value` after the
+    /// documented ones (a name may repeat).
+    pub fn query(mut self, name: impl Into<String>, value: impl fmt::Display) -> Self {
+        self.query.push((name.into(), value.to_string()));
+        self
+    }
+
+    /// Adds a property to the JSON body that the spec does not document, or replaces one: a
+    /// field of the same name as a typed body property replaces it. A request without a body
+    /// gets a JSON object body. On a body that is not JSON (a form, multipart, raw bytes),
+    /// sending fails with [`Error::Config`].
+    pub fn body_field(mut self, name: impl Into<String>, value: serde_json::Value) -> Self {
+        self.body_fields.push((name.into(), value));
+        self
+    }
+
     /// The timeout set for this request, if any.
     #[must_use]
     pub fn get_timeout(&self) -> Option<Duration> {
@@ -170,10 +228,10 @@ impl RequestOptions {
     }
 }
 
-/// Gives a request builder the four per-request option methods every builder has (`timeout`,
-/// `retry`, `header`, `options`). They are the same for every operation, so they are written
-/// once here and each generated builder, which has an `options: RequestOptions` field, names
-/// itself once: `crate::runtime::request_options!(CreateExpense);`.
+/// Gives a request builder the per-request option methods every builder has (`timeout`,
+/// `retry`, `header`, `query`, `body_field`, `options`). They are the same for every builder,
+/// so they are written once here and each builder, which has an `options: RequestOptions`
+/// field, names itself once: `crate::runtime::request_options!(RequestBuilder);`.
 macro_rules! request_options {
     ($builder:ident) => {
         impl $builder {
@@ -195,7 +253,23 @@ macro_rules! request_options {
                 self
             }
 
-            /// Replaces every per-request option at once.
+            /// Adds a query parameter the spec does not document, sent as `name=value` after
+            /// the documented ones.
+            pub fn query(mut self, name: impl Into<String>, value: impl std::fmt::Display) -> Self {
+                self.options = self.options.query(name, value);
+                self
+            }
+
+            /// Adds a property to the JSON body that the spec does not document; a field of
+            /// the same name as a typed body property replaces it. On a body that is not JSON,
+            /// sending fails with [`Error::Config`]($crate::Error::Config).
+            pub fn body_field(mut self, name: impl Into<String>, value: serde_json::Value) -> Self {
+                self.options = self.options.body_field(name, value);
+                self
+            }
+
+            /// Replaces every per-request option at once (and the query parameters and body
+            /// fields added before).
             pub fn options(mut self, options: $crate::RequestOptions) -> Self {
                 self.options = options;
                 self
@@ -205,18 +279,66 @@ macro_rules! request_options {
 }
 pub(crate) use request_options;
 
+/// The methods every operation builder has besides its own setters and `send`: the
+/// per-request options of [`request_options!`], and the escape hatches that send the same
+/// request but read its answer differently. The builder has `fn into_request(self) ->
+/// Result<(Client, Request), Error>`; generated builders name themselves and the decoder that
+/// reads their answers' JSON once: `crate::runtime::operation_builder!(CreateExpense,
+/// decode_enveloped);`.
+macro_rules! operation_builder {
+    ($builder:ident, $decode:ident) => {
+        $crate::runtime::request_options!($builder);
+
+        impl $builder {
+            /// Sends the request like `send`, with the same authentication, retries and
+            /// errors, but decodes the answer's `data` into a type of your choice (your own
+            /// struct, or `serde_json::Value`) instead of the spec's.
+            ///
+            /// # Errors
+            ///
+            /// As for `send`; [`Error::Decode`]($crate::Error::Decode) when `data` does not
+            /// fit `T`.
+            pub async fn send_as<T: serde::de::DeserializeOwned>(
+                self,
+            ) -> Result<$crate::Response<T>, $crate::Error> {
+                let (client, request) = self.into_request()?;
+                client
+                    .execute(request, $crate::runtime::$decode::<T>)
+                    .await
+            }
+
+            /// Sends the request like `send`, with the same authentication and retries, and
+            /// hands out the answer as it came, whatever its status and body.
+            ///
+            /// # Errors
+            ///
+            /// Only when no answer arrives (a transport failure, a body over the size limit,
+            /// a token that cannot be had) or a required parameter is not set.
+            pub async fn send_raw(self) -> Result<$crate::RawResponse, $crate::Error> {
+                let (client, request) = self.into_request()?;
+                client.execute_raw(request).await
+            }
+        }
+    };
+}
+pub(crate) use operation_builder;
+
 impl fmt::Debug for RequestOptions {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Extra headers may carry secrets (an API key, a session): show their names only.
-        let headers: Vec<_> = self
-            .headers
-            .iter()
-            .map(|(name, _)| (name, "<redacted>"))
-            .collect();
+        // Extra headers, query parameters and body fields may carry secrets (an API key, a
+        // session): show their names only.
+        fn names<T>(pairs: &[(String, T)]) -> Vec<(&str, &str)> {
+            pairs
+                .iter()
+                .map(|(name, _)| (name.as_str(), "<redacted>"))
+                .collect()
+        }
         f.debug_struct("RequestOptions")
             .field("timeout", &self.timeout)
             .field("retry", &self.retry)
-            .field("headers", &headers)
+            .field("headers", &names(&self.headers))
+            .field("query", &names(&self.query))
+            .field("body_fields", &names(&self.body_fields))
             .finish()
     }
 }

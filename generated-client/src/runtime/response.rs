@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use reqwest::header::{HeaderMap, CONTENT_TYPE, RETRY_AFTER};
 use reqwest::StatusCode;
-use serde::de::{value::UnitDeserializer, DeserializeOwned, Error as _};
+use serde::de::{value::UnitDeserializer, DeserializeOwned, Error as _, IgnoredAny};
 use serde::Deserialize;
 
 use super::binary::Binary;
@@ -126,6 +126,17 @@ pub(crate) fn decode_enveloped<T: DeserializeOwned>(
     })
 }
 
+/// Decodes an enveloped answer of an operation documented without `data`: whatever `data`
+/// holds (`null`, `[]`, `{}`, anything, or nothing) is not read, since nothing is lost by
+/// ignoring it. `success: false` is still an error.
+pub(crate) fn decode_enveloped_without_data(
+    status: StatusCode,
+    headers: HeaderMap,
+    body: &[u8],
+) -> Result<Response<()>, Error> {
+    decode_enveloped::<IgnoredAny>(status, headers, body).map(|answer| answer.map(|_| ()))
+}
+
 /// Decodes a JSON answer that is the data itself.
 pub(crate) fn decode_json<T: DeserializeOwned>(
     status: StatusCode,
@@ -192,7 +203,7 @@ fn unit_data<T: DeserializeOwned>(
 
 /// Parses `body` as a `D`. The fast path decodes straight from the body; only when that fails
 /// is the body read a second time with the path tracker, to say where it failed.
-fn parse<D: DeserializeOwned>(body: &[u8]) -> Result<D, (String, serde_json::Error)> {
+pub(crate) fn parse<D: DeserializeOwned>(body: &[u8]) -> Result<D, (String, serde_json::Error)> {
     serde_json::from_slice::<D>(body).or_else(|_| locate_failure::<D>(body))
 }
 
@@ -210,7 +221,7 @@ fn locate_failure<D: DeserializeOwned>(body: &[u8]) -> Result<D, (String, serde_
         })
 }
 
-fn decode_error(
+pub(crate) fn decode_error(
     path: &str,
     error: &dyn std::fmt::Display,
     status: StatusCode,
@@ -222,6 +233,7 @@ fn decode_error(
         // serde quotes the offending value, which may be as large as the body.
         message: truncate(error.to_string(), MESSAGE_BYTES),
         snippet: snippet(body),
+        body: body.to_vec(),
         status,
         headers: headers.clone(),
     }))

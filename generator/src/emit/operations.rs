@@ -227,7 +227,17 @@ fn builder(op: &Operation, paths: &Paths, api: &Api) -> TokenStream {
         .per_status
         .as_ref()
         .map(|answers| answer_enum(op, answers, paths, api));
-    let send_body = send_body(op, paths, api);
+    let into_request = into_request_body(op, paths);
+    // Every builder's `into_request` has the signature `operation_builder!` calls, even where
+    // nothing in it can fail.
+    let infallible = required_setters(op).is_empty()
+        && op
+            .body
+            .as_ref()
+            .is_none_or(|body| body.encoding == BodyEncoding::Raw);
+    let allow_infallible = infallible.then(|| quote!(#[allow(clippy::unnecessary_wraps)]));
+    let decoder = success_decoder(op, api);
+    let json_decoder = json_decoder(op, api);
     let send_docs = doc_lines(&send_doc(op));
     let paging = paging_methods(op, paths);
     quote! {
@@ -251,13 +261,20 @@ fn builder(op: &Operation, paths: &Paths, api: &Api) -> TokenStream {
 
             #send_docs
             pub async fn send(self) -> Result<Response<#response_ty>, Error> {
-                #send_body
+                let (client, request) = self.into_request()?;
+                client.execute(request, #decoder).await
             }
 
             #paging
+
+            /// The request this builder describes, and the client to send it with.
+            #allow_infallible
+            fn into_request(self) -> Result<(Client, Request), Error> {
+                #into_request
+            }
         }
 
-        crate::runtime::request_options!(#name);
+        crate::runtime::operation_builder!(#name, #json_decoder);
     }
 }
 
@@ -393,12 +410,11 @@ fn errors_doc(op: &Operation) -> String {
     let mut lines = vec![String::from(
         "Sending gives an [`Error`] when the request fails or the server refuses it:",
     )];
-    if op.params.iter().any(|p| p.required)
-        || op.body.as_ref().is_some_and(|b| {
-            (b.fields.is_empty() && b.required) || b.fields.iter().any(|f| !f.field.is_optional())
-        })
-    {
-        lines.push("- [`Error::MissingParameter`] when a required parameter is not set;".into());
+    if !required_setters(op).is_empty() {
+        lines.push(
+            "- [`Error::MissingParameter`] when required parameters are not set (it names each);"
+                .into(),
+        );
     }
     for status in &op.error_statuses {
         let variant = match status {
@@ -422,23 +438,19 @@ fn errors_doc(op: &Operation) -> String {
 
 fn send_doc(op: &Operation) -> String {
     let mut text = String::from("Sends the request and decodes the answer.\n\n# Errors\n\n");
-    let required: Vec<String> = op
-        .params
+    let required: Vec<String> = required_setters(op)
         .iter()
-        .filter(|p| p.required)
-        .map(|p| format!("`{}`", p.rust_name))
-        .chain(op.body.iter().flat_map(|b| {
-            b.fields
-                .iter()
-                .filter(|f| !f.field.is_optional())
-                .map(|f| format!("`{}`", f.setter))
-        }))
+        .map(|setter| format!("`{setter}`"))
         .collect();
-    if !required.is_empty() {
-        text.push_str(&format!(
-            "[`Error::MissingParameter`] when {} is not set. ",
-            required.join(", ")
-        ));
+    match required.as_slice() {
+        [] => {}
+        [one] => text.push_str(&format!(
+            "[`Error::MissingParameter`] when {one} is not set. "
+        )),
+        several => text.push_str(&format!(
+            "[`Error::MissingParameter`], naming each, when any of {} is not set. ",
+            several.join(", ")
+        )),
     }
     let statuses: Vec<String> = op.error_statuses.iter().map(u16::to_string).collect();
     if statuses.is_empty() {
@@ -452,12 +464,14 @@ fn send_doc(op: &Operation) -> String {
     text
 }
 
-/// The statements of `send`: build the request from the builder's members and execute it.
-fn send_body(op: &Operation, paths: &Paths, api: &Api) -> TokenStream {
+/// The statements of `into_request`: check that every required value is set, then build the
+/// request from the builder's members.
+fn into_request_body(op: &Operation, paths: &Paths) -> TokenStream {
     let method = method_tokens(op.http_method);
     let id = &op.id;
     let template = &op.path;
-    let mut statements = vec![quote!(let mut request = Request::new(#method, #id, #template);)];
+    let mut statements = vec![required_values(op)];
+    statements.push(quote!(let mut request = Request::new(#method, #id, #template);));
 
     for segment in op.path.split('/').filter(|s| !s.is_empty()) {
         match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
@@ -470,12 +484,8 @@ fn send_body(op: &Operation, paths: &Paths, api: &Api) -> TokenStream {
                     continue;
                 };
                 let ident = format_ident!("{}", param.rust_name);
-                let wire = &param.wire_name;
-                let value = to_text(&quote!(value), &param.ty, paths);
-                statements.push(quote! {
-                    let value = self.#ident.ok_or(Error::MissingParameter(#wire))?;
-                    request.segment(#value);
-                });
+                let value = to_text(&quote!(#ident), &param.ty, paths);
+                statements.push(quote!(request.segment(#value);));
             }
             None => statements.push(quote!(request.segment(#segment);)),
         }
@@ -492,13 +502,11 @@ fn send_body(op: &Operation, paths: &Paths, api: &Api) -> TokenStream {
             ParamLocation::Header => quote!(header),
             _ => quote!(query),
         };
-        let value = to_text(&quote!(value), &param.ty, paths);
         statements.push(if param.required {
-            quote! {
-                let value = self.#ident.ok_or(Error::MissingParameter(#wire))?;
-                request.#add(#wire, #value);
-            }
+            let value = to_text(&quote!(#ident), &param.ty, paths);
+            quote!(request.#add(#wire, #value);)
         } else {
+            let value = to_text(&quote!(value), &param.ty, paths);
             quote! {
                 if let Some(value) = self.#ident {
                     request.#add(#wire, #value);
@@ -510,29 +518,107 @@ fn send_body(op: &Operation, paths: &Paths, api: &Api) -> TokenStream {
     if let Some(body) = &op.body {
         statements.push(body_statements(body, paths));
     }
-    let decoder = match &op.success.per_status {
-        Some(answers) => {
-            let decode = format_ident!("decode_{}", names::snake(&answers.name));
-            quote!(#decode)
-        }
-        None => decoder(op.success.payload, api),
-    };
     statements.push(quote! {
         request.options(self.options);
-        self.client.execute(request, #decoder).await
+        Ok((self.client, request))
     });
     quote!(#(#statements)*)
 }
 
-/// The runtime function that reads a successful body of `payload`.
-fn decoder(payload: Payload, api: &Api) -> TokenStream {
+/// The setters of the values an operation cannot be sent without: required parameters,
+/// required body properties, or the whole body when it is required and set at once.
+fn required_setters(op: &Operation) -> Vec<&str> {
+    let params = op
+        .params
+        .iter()
+        .filter(|p| p.required)
+        .map(|p| p.rust_name.as_str());
+    let body = op.body.iter().flat_map(|body| {
+        let whole = (body.fields.is_empty() && body.required).then_some("body");
+        let fields = body
+            .fields
+            .iter()
+            .filter(|f| !f.field.is_optional())
+            .map(|f| f.setter.as_str());
+        whole.into_iter().chain(fields)
+    });
+    params.chain(body).collect()
+}
+
+/// Takes every required value out of the builder into a local of its setter's name, or
+/// returns [`Error::MissingParameter`] naming every one that is not set.
+fn required_values(op: &Operation) -> TokenStream {
+    let setters = required_setters(op);
+    let id = &op.id;
+    let idents: Vec<_> = setters.iter().map(|s| format_ident!("{}", s)).collect();
+    match idents.as_slice() {
+        [] => quote!(),
+        [ident] => {
+            let name = setters[0];
+            quote! {
+                let Some(#ident) = self.#ident else {
+                    return Err(Error::missing(#id, &[(#name, true)]));
+                };
+            }
+        }
+        _ => {
+            let names = setters.iter();
+            quote! {
+                let (#(#idents,)*) = match (#(self.#idents,)*) {
+                    (#(Some(#idents),)*) => (#(#idents,)*),
+                    (#(#idents,)*) => {
+                        return Err(Error::missing(#id, &[#((#names, #idents.is_none()),)*]));
+                    }
+                };
+            }
+        }
+    }
+}
+
+/// The runtime function that reads a successful answer of the operation into its type.
+fn success_decoder(op: &Operation, api: &Api) -> TokenStream {
+    match &op.success.per_status {
+        Some(answers) => {
+            let decode = format_ident!("decode_{}", names::snake(&answers.name));
+            quote!(#decode)
+        }
+        None => decoder(op.success.payload, &op.success.data, api),
+    }
+}
+
+/// The runtime decoder `send_as` reads the answer's JSON with: the envelope's unless the
+/// operation's answer is documented as bare JSON or bytes.
+fn json_decoder(op: &Operation, api: &Api) -> TokenStream {
+    let payload = match &op.success.per_status {
+        Some(answers) => answers
+            .variants
+            .first()
+            .map_or(op.success.payload, |variant| variant.payload),
+        None => op.success.payload,
+    };
     match payload {
+        Payload::Envelope | Payload::Empty if api.envelope.is_some() => quote!(decode_enveloped),
+        _ => quote!(decode_json),
+    }
+}
+
+/// The runtime function that reads a successful body of `payload` holding `data`.
+fn decoder(payload: Payload, data: &TypeRef, api: &Api) -> TokenStream {
+    let without_data = *data == TypeRef::Primitive(Primitive::Unit);
+    match payload {
+        // Documented without data: whatever the server puts there (`[]` from a PHP
+        // framework, `{}`, null) loses nothing when ignored.
+        Payload::Envelope if without_data => {
+            quote!(crate::runtime::decode_enveloped_without_data)
+        }
         Payload::Envelope => quote!(crate::runtime::decode_enveloped),
         Payload::Json => quote!(crate::runtime::decode_json),
         Payload::Binary => quote!(crate::runtime::decode_binary),
         // Without content documented, an enveloped API may still answer with an envelope,
         // whose `success: false` must not pass unseen.
-        Payload::Empty if api.envelope.is_some() => quote!(crate::runtime::decode_enveloped),
+        Payload::Empty if api.envelope.is_some() => {
+            quote!(crate::runtime::decode_enveloped_without_data)
+        }
         Payload::Empty => quote!(crate::runtime::decode_empty),
     }
 }
@@ -569,7 +655,7 @@ fn answer_enum(op: &Operation, answers: &AnswerEnum, paths: &Paths, api: &Api) -
         } else {
             quote!(#status)
         };
-        let decoder = decoder(variant.payload, api);
+        let decoder = decoder(variant.payload, &variant.data, api);
         let wrap = if variant.data == TypeRef::Primitive(Primitive::Unit) {
             quote!(|()| #name::#ident)
         } else {
@@ -608,10 +694,7 @@ fn body_statements(body: &Body, paths: &Paths) -> TokenStream {
         BodyEncoding::Raw => {
             let media = &body.media_type;
             return if body.required {
-                quote! {
-                    let body = self.body.ok_or(Error::MissingParameter("body"))?;
-                    request.raw(body, #media);
-                }
+                quote!(request.raw(body, #media);)
             } else {
                 quote! {
                     if let Some(body) = self.body {
@@ -623,10 +706,7 @@ fn body_statements(body: &Body, paths: &Paths) -> TokenStream {
     };
     if body.fields.is_empty() {
         return if body.required {
-            quote! {
-                let body = self.body.ok_or(Error::MissingParameter("body"))?;
-                request.#write(&body)?;
-            }
+            quote!(request.#write(&body)?;)
         } else {
             quote! {
                 if let Some(body) = self.body {
@@ -648,11 +728,13 @@ fn body_struct(body: &Body, paths: &Paths) -> TokenStream {
     let members = body.fields.iter().map(|field| {
         let member = format_ident!("{}", field.field.rust_name);
         let setter = format_ident!("{}", field.setter);
-        let wire = &field.field.wire_name;
         if field.field.is_optional() {
             quote!(#member: self.#setter,)
+        } else if member == setter {
+            // Taken out of the builder by the required-values check.
+            quote!(#member,)
         } else {
-            quote!(#member: self.#setter.ok_or(Error::MissingParameter(#wire))?,)
+            quote!(#member: #setter,)
         }
     });
     quote!(let body = #ty { #(#members)* };)

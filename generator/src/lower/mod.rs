@@ -29,7 +29,7 @@ pub fn lower(spec: &OpenAPI, file: &Path, config: &Config) -> Result<Api, Diagno
     let mut operations = Vec::new();
     let mut ids: BTreeMap<String, Pointer> = BTreeMap::new();
     let mut meta_type = None;
-    let mut method_names = Scope::with_reserved(["builder", "new", "base_url", "clone"]);
+    let mut method_names = Scope::with_reserved(["builder", "new", "base_url", "clone", "request"]);
     for (path, item) in &spec.paths.paths {
         let item_at = Pointer::root().join("paths").join(path);
         let ReferenceOr::Item(item) = item else {

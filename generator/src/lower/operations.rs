@@ -14,9 +14,25 @@ use crate::model::{
 use crate::names::{self, Scope};
 use crate::resolve::Resolver;
 
-/// Builder members every request builder has, which parameters must not shadow.
+/// Builder members every request builder has, which parameters must not shadow (`request` is
+/// the local the builder's `into_request` fills, beside locals named after setters).
 const BUILDER_MEMBERS: &[&str] = &[
-    "client", "body", "send", "new", "options", "timeout", "retry", "header", "pages", "stream",
+    "client",
+    "body",
+    "send",
+    "send_as",
+    "send_raw",
+    "new",
+    "into_request",
+    "request",
+    "options",
+    "timeout",
+    "retry",
+    "header",
+    "query",
+    "body_field",
+    "pages",
+    "stream",
 ];
 
 /// Lowers one operation found at `at` (`#/paths/~1expenses/get`).
