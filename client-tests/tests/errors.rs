@@ -5,7 +5,10 @@ mod common;
 
 use std::time::Duration;
 
-use common::{assert_no_token, categories, client, error_answer, get_categories, TOKEN};
+use common::{
+    assert_no_token, assert_source_does_not_repeat, categories, client, error_answer,
+    get_categories, TOKEN,
+};
 use serde_json::json;
 use webwork_client::{Client, Error, RetryPolicy};
 use wiremock::matchers::{method, path};
@@ -40,7 +43,10 @@ async fn error_for(template: ResponseTemplate) -> Error {
 #[test]
 fn error_is_send_sync_static() {
     fn takes(_: Box<dyn std::error::Error + Send + Sync + 'static>) {}
-    takes(Box::new(Error::MissingParameter("x")));
+    takes(Box::new(Error::MissingParameter {
+        operation: "op",
+        names: vec!["x"],
+    }));
 }
 
 #[tokio::test]
@@ -351,8 +357,12 @@ async fn a_missing_required_parameter_is_missing_parameter() {
         .await
         .expect_err("workspace_id is required");
     assert!(
-        matches!(error, Error::MissingParameter("workspace_id")),
+        matches!(&error, Error::MissingParameter { operation: "getExpenseCategories", names } if names == &["workspace_id"]),
         "{error:?}"
+    );
+    assert_eq!(
+        error.to_string(),
+        "`getExpenseCategories` was not sent: the required parameter `workspace_id` is not set"
     );
     assert!(server
         .received_requests()
@@ -417,10 +427,7 @@ async fn an_invalid_extra_header_is_config() {
 
 #[tokio::test]
 async fn a_refused_connection_is_transport() {
-    let port = {
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-        listener.local_addr().expect("addr").port()
-    };
+    let (_held, port) = common::refusing_port();
     let client = Client::builder(format!("http://127.0.0.1:{port}"))
         .bearer_token(TOKEN)
         .retry(RetryPolicy::none())
@@ -430,8 +437,14 @@ async fn a_refused_connection_is_transport() {
     let Error::Transport(inner) = &error else {
         panic!("{error:?}")
     };
-    assert!(inner.is_connect());
+    assert!(inner.is_connect() && error.is_connect());
+    assert_eq!(inner.attempts(), 1);
     assert!(error.is_retryable() && !error.is_timeout() && error.status().is_none());
+    assert_eq!(
+        error.to_string(),
+        "GET /expenses/categories: connection refused (1 attempt)"
+    );
+    assert_source_does_not_repeat(&error);
     assert_no_token(&error);
 }
 
@@ -457,13 +470,19 @@ async fn a_request_timeout_is_transport_timeout_and_overrides_the_client_default
         .send()
         .await
         .expect_err("times out");
-    assert!(error.is_timeout(), "{error:?}");
+    assert!(error.is_timeout() && !error.is_connect(), "{error:?}");
     assert_eq!(started.elapsed(), Duration::from_secs(2));
+    assert_eq!(
+        error.to_string(),
+        "GET /expenses/categories: timed out after 2 s (1 attempt)"
+    );
+    assert_source_does_not_repeat(&error);
 
     let started = tokio::time::Instant::now();
     let error = get_categories(&client).await.expect_err("times out");
     assert!(error.is_timeout(), "{error:?}");
     assert_eq!(started.elapsed(), Duration::from_secs(10));
+    assert!(error.to_string().contains("timed out after 10 s"), "{error}");
 }
 
 /// On the real clock, with the HTTP client the builder makes (which carries the client-wide
@@ -473,7 +492,7 @@ async fn a_request_timeout_overrides_the_default_http_client_timeout() {
     let server = answering(
         ResponseTemplate::new(200)
             .set_body_json(categories())
-            .set_delay(Duration::from_millis(600)),
+            .set_delay(Duration::from_secs(2)),
     )
     .await;
     let client = |timeout| {
@@ -494,7 +513,9 @@ async fn a_request_timeout_overrides_the_default_http_client_timeout() {
         .await
         .expect_err("times out");
     assert!(error.is_timeout(), "{error:?}");
-    assert!(started.elapsed() < Duration::from_millis(550));
+    // A generous bound (ten times the timeout, half the delay): only a timeout that applied
+    // ends the wait before the answer.
+    assert!(started.elapsed() < Duration::from_secs(1));
 
     let slow = client(Duration::from_millis(100));
     let error = get_categories(&slow).await.expect_err("times out");

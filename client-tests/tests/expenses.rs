@@ -207,7 +207,7 @@ async fn a_missing_required_parameter_is_an_error_before_any_request() {
         .await
         .expect_err("workspace_id is required");
     assert!(
-        matches!(error, Error::MissingParameter("workspace_id")),
+        matches!(&error, Error::MissingParameter { names, .. } if names == &["workspace_id"]),
         "{error:?}"
     );
 }

@@ -277,10 +277,7 @@ async fn the_request_policy_overrides_the_client_policy() {
 
 #[tokio::test(start_paused = true)]
 async fn connection_failures_are_retried() {
-    let port = {
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-        listener.local_addr().expect("addr").port()
-    };
+    let (_held, port) = common::refusing_port();
     let client = Client::builder(format!("http://127.0.0.1:{port}"))
         .without_timeout()
         .retry(policy().max_attempts(3))
@@ -289,9 +286,10 @@ async fn connection_failures_are_retried() {
     let started = Instant::now();
     let error = get_categories(&client).await.expect_err("nothing listens");
     assert!(
-        matches!(&error, Error::Transport(e) if e.is_connect()),
+        matches!(&error, Error::Transport(e) if e.is_connect() && e.attempts() == 3),
         "{error:?}"
     );
+    assert!(error.to_string().ends_with("connection refused (3 attempts)"), "{error}");
     assert_eq!(started.elapsed(), Duration::from_secs(1 + 2));
 }
 

@@ -102,3 +102,28 @@ pub fn assert_no_token(error: &Error) {
     let text = format!("{error} {error:?}");
     assert!(!text.contains(TOKEN), "the token leaked: {text}");
 }
+
+/// A port on 127.0.0.1 that refuses connections: bound, so no other test can take it while
+/// the socket is held, but not listening.
+pub fn refusing_port() -> (tokio::net::TcpSocket, u16) {
+    let socket = tokio::net::TcpSocket::new_v4().expect("socket");
+    socket
+        .bind("127.0.0.1:0".parse().expect("address"))
+        .expect("bind");
+    let port = socket.local_addr().expect("address").port();
+    (socket, port)
+}
+
+/// Asserts that no error in the `source()` chain of `error` repeats its own text.
+pub fn assert_source_does_not_repeat(error: &Error) {
+    let text = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        let cause_text = cause.to_string();
+        assert!(
+            !cause_text.contains(&text) && !text.contains(&cause_text),
+            "`{text}` repeats in its source `{cause_text}`"
+        );
+        source = cause.source();
+    }
+}

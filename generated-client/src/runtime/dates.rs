@@ -9,8 +9,12 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{de, Deserialize, Deserializer, Serializer};
 
 /// A date or time that is written with a strftime-style pattern.
+///
+/// Reading also takes the ISO 8601 / RFC 3339 forms of the same value (`2024-01-15`,
+/// `2024-01-15T10:30:00Z`), so a server that moves from its display format to ISO dates loses
+/// nothing; writing always uses the pattern.
 pub(crate) trait FormattedDate: Sized {
-    /// Parses `text` with `format`, falling back to the ISO 8601 form.
+    /// Parses `text` with `format`, falling back to the ISO 8601 forms.
     fn parse_formatted(text: &str, format: &str) -> Option<Self>;
     /// Writes the value with `format`.
     fn to_formatted(&self, format: &str) -> String;
@@ -21,6 +25,17 @@ impl FormattedDate for NaiveDate {
         NaiveDate::parse_from_str(text, format)
             .or_else(|_| NaiveDate::parse_from_str(text, "%Y-%m-%d"))
             .ok()
+            // A timestamp of the day: its date as written (in its own offset, not UTC's).
+            .or_else(|| {
+                NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f")
+                    .map(|t| t.date())
+                    .ok()
+            })
+            .or_else(|| {
+                chrono::DateTime::parse_from_rfc3339(text)
+                    .ok()
+                    .map(|t| t.date_naive())
+            })
     }
 
     fn to_formatted(&self, format: &str) -> String {
