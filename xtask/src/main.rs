@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 mod bench;
+mod flaky;
 
 /// The generator's allocations are many and small; see `Cargo.toml`.
 #[global_allocator]
@@ -15,6 +16,7 @@ usage: cargo xtask regenerate [--spec PATH] [--out DIR] [--check]
        cargo xtask spec-diff [--base REV | --old FILE] [--new FILE] [--format text|markdown|json]
                              [--fail-on-breaking]
        cargo xtask bench [--full] [--compare] [--skip-compile]
+       cargo xtask flaky [N] [--skip NAME]...
 
   regenerate   write the client crate from the spec
     --spec PATH  the spec (default: spec/webwork-v2.yaml)
@@ -34,7 +36,12 @@ usage: cargo xtask regenerate [--spec PATH] [--out DIR] [--check]
     --compare    also time a release build of regenerate, and openapi-generator and progenitor
                  on the same spec when installed (on PATH or under target/tools; see the
                  README's Performance section)
-    --skip-compile  leave out the compile-time figures of webwork-client";
+    --skip-compile  leave out the compile-time figures of webwork-client
+
+  flaky        build the workspace's test binaries once, run each N times (default 20) and
+               report every test that failed even once, with its count (doctests not included)
+    --skip NAME  pass `--skip NAME` to every test binary (e.g. generated_crates_compile)
+    exit status: 0 when every test passed every time, 1 otherwise";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -49,6 +56,10 @@ fn main() -> ExitCode {
         },
         Some("bench") => match bench::BenchArgs::parse(&args[1..]) {
             Ok(options) => bench::run(&options, &workspace_root()),
+            Err(message) => usage_error(&message),
+        },
+        Some("flaky") => match flaky::FlakyArgs::parse(&args[1..]) {
+            Ok(options) => flaky::run(&options, &workspace_root()),
             Err(message) => usage_error(&message),
         },
         Some("-h" | "--help" | "help") => {
