@@ -345,3 +345,35 @@ async fn jittered_waits_stay_within_half_and_full_backoff() {
         "{waited:?}"
     );
 }
+
+/// The README's worst case: with the default timeout and retry policy, a host that accepts the
+/// connection but never answers fails after 4 sends of 30 s and the three waits between them
+/// (0.25–0.5 s, 0.5–1 s, 1–2 s with jitter).
+#[tokio::test(start_paused = true)]
+async fn a_host_that_never_answers_fails_within_the_documented_worst_case() {
+    // On the paused clock the timeouts fire as soon as the runtime waits on the network, so
+    // the sends are counted by the client (`attempts`), not by the server.
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_delay(Duration::from_secs(3600)))
+        .mount(&server)
+        .await;
+    let client = builder(&server)
+        .timeout(Duration::from_secs(30))
+        .build()
+        .expect("client");
+    let started = Instant::now();
+    let error = get_categories(&client).await.expect_err("never answers");
+    let elapsed = started.elapsed();
+    assert!(
+        matches!(&error, Error::Transport(e) if e.is_timeout() && e.attempts() == 4),
+        "{error:?}"
+    );
+    assert!(
+        error.to_string().ends_with("timed out after 30 s (4 attempts)"),
+        "{error}"
+    );
+    let floor = Duration::from_secs(120) + Duration::from_millis(1750);
+    let ceiling = Duration::from_secs(120) + Duration::from_millis(3500);
+    assert!(elapsed >= floor && elapsed <= ceiling, "{elapsed:?}");
+}

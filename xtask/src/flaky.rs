@@ -147,6 +147,7 @@ fn run_once(binary: &TestBinary, skip: &[String], tally: &mut Tally) -> usize {
     let (tests, failed) = read_results(&stdout);
     tally.tests = tally.tests.max(tests);
     for name in &failed {
+        println!("    FAILED {}: {name}", binary.name);
         *tally.failures.entry(name.clone()).or_default() += 1;
     }
     if output.status.success() {
