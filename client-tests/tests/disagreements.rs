@@ -19,7 +19,7 @@ fn expense_id() -> Uuid {
 }
 
 async fn serving(template: ResponseTemplate) -> MockServer {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(wiremock::matchers::any())
         .respond_with(template)
         .mount(&server)
@@ -131,7 +131,11 @@ async fn a_date_in_no_known_form_is_still_a_decode_error_with_the_whole_body() {
         panic!("{error:?}")
     };
     assert_eq!(decode.path(), "data[0].expense_date");
-    assert!(decode.message().contains("15/01/2024"), "{}", decode.message());
+    assert!(
+        decode.message().contains("15/01/2024"),
+        "{}",
+        decode.message()
+    );
     let whole: Value = serde_json::from_slice(decode.body()).expect("the whole body");
     assert_eq!(whole, body);
 }
@@ -148,7 +152,7 @@ struct MyExpense {
 
 #[tokio::test]
 async fn send_as_reads_data_into_the_callers_type() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(method("GET"))
         .and(path("/expenses"))
         .and(query_param("workspace_id", "1"))
@@ -194,7 +198,10 @@ async fn send_as_maps_errors_like_send() {
             ),
             "Validation",
         ),
-        (ok(json!({"success": false, "message": "No"})), "Unsuccessful"),
+        (
+            ok(json!({"success": false, "message": "No"})),
+            "Unsuccessful",
+        ),
         (ok(json!({"success": true, "data": "text"})), "Decode"),
     ] {
         let server = serving(answer).await;
@@ -223,7 +230,7 @@ async fn send_as_maps_errors_like_send() {
 #[tokio::test]
 async fn send_raw_hands_out_any_answer_as_it_came() {
     let body = json!({"success": false, "message": "Expense not found"});
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(method("DELETE"))
         .and(path(format!("/expenses/{EXPENSE_ID}")))
         .and(body_json(json!({"workspace_id": 1})))
@@ -245,7 +252,10 @@ async fn send_raw_hands_out_any_answer_as_it_came() {
     assert_eq!(raw.status(), 404);
     assert_eq!(raw.headers()["x-request-id"], "r-1");
     assert_eq!(raw.json::<Value>().expect("JSON"), body);
-    assert_eq!(serde_json::from_slice::<Value>(raw.body()).expect("JSON"), body);
+    assert_eq!(
+        serde_json::from_slice::<Value>(raw.body()).expect("JSON"),
+        body
+    );
 
     let error = raw.json::<Vec<u8>>().expect_err("not a list");
     assert!(matches!(error, Error::Decode(_)), "{error:?}");
@@ -253,7 +263,7 @@ async fn send_raw_hands_out_any_answer_as_it_came() {
 
 #[tokio::test(start_paused = true)]
 async fn send_raw_retries_like_send_and_gives_the_last_answer() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(method("GET"))
         .respond_with(Sequence::new([
             ResponseTemplate::new(503),
@@ -295,10 +305,7 @@ async fn send_raw_is_an_error_only_when_no_answer_arrives() {
         .send_raw()
         .await
         .expect_err("nothing sent");
-    assert!(
-        matches!(error, Error::MissingParameter { .. }),
-        "{error:?}"
-    );
+    assert!(matches!(error, Error::MissingParameter { .. }), "{error:?}");
 }
 
 // ---- query and body_field ----
@@ -347,10 +354,7 @@ async fn body_fields_are_merged_into_the_json_body_and_replace_typed_ones() {
             "receipt": {"url": "https://r.example/1"}
         })
     );
-    assert_eq!(
-        requests[0].headers["content-type"],
-        "application/json"
-    );
+    assert_eq!(requests[0].headers["content-type"], "application/json");
 }
 
 #[tokio::test]
@@ -371,14 +375,16 @@ async fn a_body_field_on_a_request_without_a_body_makes_a_json_body() {
 
 #[tokio::test]
 async fn client_request_calls_an_endpoint_the_spec_lacks() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(method("GET"))
         .and(path("/time-entries/summary"))
         .and(query_param("workspace_id", "1"))
         .and(query_param("date", "2024-01-15"))
         .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
         .and(header("x-trace", "t-1"))
-        .respond_with(ok(json!({"success": true, "data": {"total": 3600}, "message": "ok"})))
+        .respond_with(ok(
+            json!({"success": true, "data": {"total": 3600}, "message": "ok"}),
+        ))
         .expect(1)
         .mount(&server)
         .await;
@@ -401,7 +407,7 @@ async fn client_request_calls_an_endpoint_the_spec_lacks() {
 
 #[tokio::test]
 async fn client_request_sends_json_and_types_errors_like_operations() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(method("POST"))
         .and(path("/tasks/42/archive"))
         .and(body_json(json!({"workspace_id": 1, "reason": "done"})))
@@ -420,7 +426,10 @@ async fn client_request_sends_json_and_types_errors_like_operations() {
     for (answer, check) in [
         (error_answer(404, "Not found"), "NotFound"),
         (error_answer(422, "Invalid"), "Validation"),
-        (ok(json!({"success": false, "message": "No"})), "Unsuccessful"),
+        (
+            ok(json!({"success": false, "message": "No"})),
+            "Unsuccessful",
+        ),
     ] {
         let server = serving(answer).await;
         let error = common::client(&server)
@@ -448,7 +457,7 @@ async fn client_request_sends_json_and_types_errors_like_operations() {
 
 #[tokio::test(start_paused = true)]
 async fn client_request_retries_like_operations() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(method("GET"))
         .respond_with(Sequence::new([
             ResponseTemplate::new(503),
@@ -472,7 +481,7 @@ async fn client_request_retries_like_operations() {
 
 #[tokio::test]
 async fn missing_parameter_names_the_operation_and_every_missing_setter() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     let error = client(&server)
         .create_expense()
         .workspace_id(1)

@@ -22,7 +22,7 @@ const _: fn() = || {
 };
 
 async fn answering(template: ResponseTemplate) -> MockServer {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(method("GET"))
         .and(path("/expenses/categories"))
         .respond_with(template)
@@ -350,7 +350,7 @@ async fn a_huge_error_message_is_bounded() {
 
 #[tokio::test]
 async fn a_missing_required_parameter_is_missing_parameter() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     let error = client(&server)
         .get_expense_categories()
         .send()
@@ -482,7 +482,10 @@ async fn a_request_timeout_is_transport_timeout_and_overrides_the_client_default
     let error = get_categories(&client).await.expect_err("times out");
     assert!(error.is_timeout(), "{error:?}");
     assert_eq!(started.elapsed(), Duration::from_secs(10));
-    assert!(error.to_string().contains("timed out after 10 s"), "{error}");
+    assert!(
+        error.to_string().contains("timed out after 10 s"),
+        "{error}"
+    );
 }
 
 /// On the real clock, with the HTTP client the builder makes (which carries the client-wide
@@ -530,7 +533,7 @@ async fn a_request_timeout_overrides_the_default_http_client_timeout() {
 
 #[tokio::test]
 async fn user_agent_and_extra_headers_are_sent() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(method("GET"))
         .and(path("/expenses/categories"))
         .and(wiremock::matchers::header(

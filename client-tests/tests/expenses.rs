@@ -1,5 +1,7 @@
 //! The generated client against a real HTTP server on 127.0.0.1 (wiremock).
 
+mod common;
+
 use chrono::NaiveDate;
 use serde_json::json;
 use uuid::Uuid;
@@ -23,7 +25,7 @@ fn meta() -> serde_json::Value {
 
 #[tokio::test]
 async fn list_sends_query_and_token_and_decodes_the_page() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(method("GET"))
         .and(path("/expenses"))
         .and(query_param("workspace_id", "1"))
@@ -86,7 +88,7 @@ async fn list_sends_query_and_token_and_decodes_the_page() {
 
 #[tokio::test]
 async fn create_sends_the_body_the_spec_describes() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(method("POST"))
         .and(path("/expenses"))
         .and(header("content-type", "application/json"))
@@ -130,7 +132,7 @@ async fn create_sends_the_body_the_spec_describes() {
 
 #[tokio::test]
 async fn a_whole_body_can_be_set_at_once() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(method("POST"))
         .and(path("/expenses"))
         .and(body_json(json!({
@@ -167,7 +169,7 @@ async fn a_whole_body_can_be_set_at_once() {
 
 #[tokio::test]
 async fn delete_sends_a_json_body_and_accepts_null_data() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(method("DELETE"))
         .and(path(format!("/expenses/{EXPENSE_ID}")))
         .and(body_json(json!({"workspace_id": 1})))
@@ -194,7 +196,7 @@ async fn delete_sends_a_json_body_and_accepts_null_data() {
 
 #[tokio::test]
 async fn a_missing_required_parameter_is_an_error_before_any_request() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(method("GET"))
         .respond_with(ResponseTemplate::new(200))
         .expect(0)
@@ -214,7 +216,7 @@ async fn a_missing_required_parameter_is_an_error_before_any_request() {
 
 #[tokio::test]
 async fn an_error_answer_keeps_status_and_message() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(method("GET"))
         .and(path("/expenses/categories"))
         .respond_with(ResponseTemplate::new(403).set_body_json(json!({
@@ -239,7 +241,7 @@ async fn an_error_answer_keeps_status_and_message() {
 
 #[tokio::test]
 async fn success_false_is_an_error_whatever_the_status() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(method("GET"))
         .and(path("/workspaces"))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({
@@ -262,7 +264,7 @@ async fn success_false_is_an_error_whatever_the_status() {
 
 #[tokio::test]
 async fn workspaces_decode_the_servers_own_date_formats() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(method("GET"))
         .and(path("/workspaces"))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({
@@ -300,7 +302,7 @@ async fn workspaces_decode_the_servers_own_date_formats() {
 
 #[tokio::test]
 async fn a_body_that_does_not_fit_names_the_failing_field() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(method("GET"))
         .and(path("/expenses"))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({

@@ -7,16 +7,14 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use common::get_categories;
 use common::oauth::{
     api_accepting, client_with, oauth, token_answer, token_endpoint, REFRESH, SECRET,
 };
-use common::{categories, get_categories};
 use serde_json::json;
-use webwork_client::{
-    AccessToken, Client, Error, OAuth2, RequestOptions, RetryPolicy, TokenSet, TokenSource,
-};
-use wiremock::matchers::{body_string_contains, header, method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use webwork_client::{AccessToken, Client, Error, OAuth2, RequestOptions, TokenSet, TokenSource};
+use wiremock::matchers::{body_string_contains, method, path};
+use wiremock::{Mock, ResponseTemplate};
 
 fn api_requests_with(requests: &[wiremock::Request], token: &str) -> usize {
     let value = format!("Bearer {token}");
@@ -61,7 +59,7 @@ fn invalid_oauth_urls_are_config() {
 
 #[tokio::test]
 async fn a_code_is_exchanged_for_tokens() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(method("POST"))
         .and(path("/oauth/token"))
         .and(body_string_contains("grant_type=authorization_code"))
@@ -91,7 +89,7 @@ async fn a_code_is_exchanged_for_tokens() {
 
 #[tokio::test]
 async fn a_refresh_keeps_the_old_refresh_token_when_none_is_issued() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     token_endpoint(&server, token_answer("access-2", None), 1).await;
     let refreshed = oauth(&server)
         .refresh(&webwork_client::RefreshToken::new(REFRESH))
@@ -103,7 +101,7 @@ async fn a_refresh_keeps_the_old_refresh_token_when_none_is_issued() {
 
 #[tokio::test]
 async fn a_refused_refresh_is_auth_without_the_token() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     let refused = ResponseTemplate::new(400).set_body_json(json!({
         "error": "invalid_grant", "error_description": "The refresh token is invalid."
     }));
@@ -125,7 +123,7 @@ async fn a_refused_refresh_is_auth_without_the_token() {
 
 #[tokio::test]
 async fn a_malformed_token_answer_does_not_leak_it() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     let broken = ResponseTemplate::new(200).set_body_raw(
         r#"{"access_token": "leaked-access-9", "token_type": 42}"#,
         "application/json",
@@ -145,7 +143,7 @@ async fn a_malformed_token_answer_does_not_leak_it() {
 
 #[tokio::test]
 async fn the_source_refreshes_before_expiry() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     token_endpoint(&server, token_answer("fresh", Some("refresh-2")), 1).await;
     api_accepting(&server, "fresh").await;
 
@@ -181,7 +179,7 @@ async fn the_source_refreshes_before_expiry() {
 
 #[tokio::test]
 async fn after_a_401_the_source_refreshes_once_and_the_call_is_sent_again() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     token_endpoint(&server, token_answer("fresh", None), 1).await;
     api_accepting(&server, "fresh").await;
 
@@ -204,7 +202,7 @@ async fn after_a_401_the_source_refreshes_once_and_the_call_is_sent_again() {
 
 #[tokio::test]
 async fn a_second_401_is_returned_after_one_refresh() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     token_endpoint(&server, token_answer("also-rejected", None), 1).await;
     api_accepting(&server, "never-this-one").await;
 
@@ -225,7 +223,7 @@ async fn a_second_401_is_returned_after_one_refresh() {
 
 #[tokio::test]
 async fn a_failed_refresh_after_a_401_is_auth() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     let refused = ResponseTemplate::new(400).set_body_json(json!({"error": "invalid_grant"}));
     token_endpoint(&server, refused, 1).await;
     api_accepting(&server, "fresh").await;
@@ -239,7 +237,7 @@ async fn a_failed_refresh_after_a_401_is_auth() {
 
 #[tokio::test]
 async fn a_fixed_token_gets_no_second_try_after_a_401() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     api_accepting(&server, "fresh").await;
     let error = get_categories(&client_with(&server, AccessToken::new("revoked")))
         .await
@@ -250,7 +248,7 @@ async fn a_fixed_token_gets_no_second_try_after_a_401() {
 
 #[tokio::test]
 async fn concurrent_401s_share_one_refresh() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     token_endpoint(&server, token_answer("fresh", None), 1).await;
     api_accepting(&server, "fresh").await;
     let source = oauth(&server).token_source(TokenSet::new("revoked", Some(REFRESH.into()), None));
@@ -264,7 +262,7 @@ async fn concurrent_401s_share_one_refresh() {
 
 #[tokio::test]
 async fn tokens_and_secrets_never_show_in_debug_output() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     let oauth = oauth(&server);
     let tokens = TokenSet::new("access-secret-1", Some(REFRESH.into()), None);
     let source = oauth.token_source(tokens.clone());
@@ -311,7 +309,7 @@ impl TokenSource for Counting {
 
 #[tokio::test]
 async fn a_custom_token_source_is_asked_before_every_send() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     api_accepting(&server, "fresh").await;
     let source = Arc::new(Counting::default());
     let client = client_with(&server, Arc::clone(&source));

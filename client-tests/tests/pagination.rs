@@ -1,5 +1,7 @@
 //! `.pages()` and `.stream()` walk a paginated list against a local server.
 
+mod common;
+
 use futures::StreamExt;
 use serde_json::json;
 use webwork_client::Client;
@@ -45,7 +47,7 @@ async fn three_pages(server: &MockServer) {
 
 #[tokio::test]
 async fn stream_yields_every_item_of_every_page_once() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     three_pages(&server).await;
 
     let ids: Vec<i64> = client(&server)
@@ -61,7 +63,7 @@ async fn stream_yields_every_item_of_every_page_once() {
 
 #[tokio::test]
 async fn pages_walk_page_by_page_and_a_cap_stops_fetching() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(method("GET"))
         .and(path("/workspaces"))
         .and(query_param("page", "1"))
@@ -97,7 +99,7 @@ async fn pages_walk_page_by_page_and_a_cap_stops_fetching() {
 
 #[tokio::test]
 async fn an_empty_list_ends_at_once() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(method("GET"))
         .and(path("/expenses"))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({
@@ -118,7 +120,7 @@ async fn an_empty_list_ends_at_once() {
 
 #[tokio::test]
 async fn the_stream_stops_at_the_first_error() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(method("GET"))
         .and(path("/workspaces"))
         .and(query_param("page", "1"))

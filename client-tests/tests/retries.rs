@@ -47,7 +47,7 @@ fn ok() -> ResponseTemplate {
 
 #[tokio::test(start_paused = true)]
 async fn a_429_then_200_waits_as_retry_after_asks() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     let limited = error_answer(429, "Too Many Attempts.").insert_header("Retry-After", "3");
     serve(&server, "GET", "/expenses/categories", vec![limited, ok()]).await;
 
@@ -62,7 +62,7 @@ async fn a_429_then_200_waits_as_retry_after_asks() {
 
 #[tokio::test(start_paused = true)]
 async fn retry_after_as_an_http_date_is_honoured() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     let when = (chrono::Utc::now() + chrono::Duration::seconds(5))
         .format("%a, %d %b %Y %H:%M:%S GMT")
         .to_string();
@@ -84,7 +84,7 @@ async fn retry_after_as_an_http_date_is_honoured() {
 
 #[tokio::test(start_paused = true)]
 async fn a_429_without_retry_after_uses_the_rate_limit_reset_header() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     let limited = error_answer(429, "Too Many Attempts.")
         .insert_header("X-RateLimit-Remaining", "0")
         .insert_header("X-RateLimit-Reset", "20");
@@ -99,7 +99,7 @@ async fn a_429_without_retry_after_uses_the_rate_limit_reset_header() {
 
 #[tokio::test(start_paused = true)]
 async fn statuses_408_502_503_504_are_retried_with_exponential_backoff() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     let answers = [408, 502, 503, 504].map(|status| error_answer(status, "try again"));
     serve(
         &server,
@@ -120,7 +120,7 @@ async fn statuses_408_502_503_504_are_retried_with_exponential_backoff() {
 
 #[tokio::test(start_paused = true)]
 async fn a_503_retry_after_is_honoured() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     let unavailable = error_answer(503, "Maintenance").insert_header("Retry-After", "12");
     serve(
         &server,
@@ -139,7 +139,7 @@ async fn a_503_retry_after_is_honoured() {
 
 #[tokio::test(start_paused = true)]
 async fn retries_end_after_max_attempts_with_the_last_error() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     serve(
         &server,
         "GET",
@@ -159,7 +159,7 @@ async fn retries_end_after_max_attempts_with_the_last_error() {
 
 #[tokio::test(start_paused = true)]
 async fn retries_end_when_the_time_budget_is_spent() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     serve(
         &server,
         "GET",
@@ -183,7 +183,7 @@ async fn retries_end_when_the_time_budget_is_spent() {
 
 #[tokio::test(start_paused = true)]
 async fn a_retry_after_beyond_the_budget_returns_rate_limited_at_once() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     let limited = error_answer(429, "Too Many Attempts.").insert_header("Retry-After", "3600");
     serve(&server, "GET", "/expenses/categories", vec![limited, ok()]).await;
 
@@ -201,7 +201,7 @@ async fn a_retry_after_beyond_the_budget_returns_rate_limited_at_once() {
 
 #[tokio::test(start_paused = true)]
 async fn a_500_is_not_retried() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     serve(
         &server,
         "GET",
@@ -217,7 +217,7 @@ async fn a_500_is_not_retried() {
 
 #[tokio::test(start_paused = true)]
 async fn post_is_not_retried_by_default() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     let answers = vec![
         error_answer(503, "down"),
         ResponseTemplate::new(201).set_body_json(created_expense()),
@@ -233,7 +233,7 @@ async fn post_is_not_retried_by_default() {
 
 #[tokio::test(start_paused = true)]
 async fn post_is_retried_when_the_caller_opts_in() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     let answers = vec![
         error_answer(503, "down"),
         ResponseTemplate::new(201).set_body_json(created_expense()),
@@ -252,7 +252,7 @@ async fn post_is_retried_when_the_caller_opts_in() {
 
 #[tokio::test(start_paused = true)]
 async fn the_request_policy_overrides_the_client_policy() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     serve(
         &server,
         "GET",
@@ -289,7 +289,12 @@ async fn connection_failures_are_retried() {
         matches!(&error, Error::Transport(e) if e.is_connect() && e.attempts() == 3),
         "{error:?}"
     );
-    assert!(error.to_string().ends_with("connection refused (3 attempts)"), "{error}");
+    assert!(
+        error
+            .to_string()
+            .ends_with("connection refused (3 attempts)"),
+        "{error}"
+    );
     assert_eq!(started.elapsed(), Duration::from_secs(1 + 2));
 }
 
@@ -297,7 +302,7 @@ async fn connection_failures_are_retried() {
 /// it waits for the network.
 #[tokio::test]
 async fn timeouts_of_a_get_are_retried() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     serve(
         &server,
         "GET",
@@ -324,7 +329,7 @@ async fn timeouts_of_a_get_are_retried() {
 
 #[tokio::test(start_paused = true)]
 async fn jittered_waits_stay_within_half_and_full_backoff() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     serve(
         &server,
         "GET",
@@ -353,7 +358,7 @@ async fn jittered_waits_stay_within_half_and_full_backoff() {
 async fn a_host_that_never_answers_fails_within_the_documented_worst_case() {
     // On the paused clock the timeouts fire as soon as the runtime waits on the network, so
     // the sends are counted by the client (`attempts`), not by the server.
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(method("GET"))
         .respond_with(ResponseTemplate::new(200).set_delay(Duration::from_secs(3600)))
         .mount(&server)
@@ -370,7 +375,9 @@ async fn a_host_that_never_answers_fails_within_the_documented_worst_case() {
         "{error:?}"
     );
     assert!(
-        error.to_string().ends_with("timed out after 30 s (4 attempts)"),
+        error
+            .to_string()
+            .ends_with("timed out after 30 s (4 attempts)"),
         "{error}"
     );
     let floor = Duration::from_secs(120) + Duration::from_millis(1750);

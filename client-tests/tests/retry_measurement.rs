@@ -15,7 +15,7 @@ use common::{builder, categories, error_answer, get_categories};
 use futures::StreamExt;
 use webwork_client::{Error, RetryPolicy};
 use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, Respond, ResponseTemplate};
+use wiremock::{Mock, Respond, ResponseTemplate};
 
 const REQUESTS: usize = 1000;
 
@@ -64,7 +64,7 @@ impl Respond for Responder {
 
 #[tokio::test(start_paused = true)]
 async fn a_thousand_requests_through_retries() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     let flaky = Arc::new(Flaky::default());
     Mock::given(method("GET"))
         .and(path("/expenses/categories"))

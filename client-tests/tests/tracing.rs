@@ -19,7 +19,6 @@ use common::oauth::{
     api_accepting, client_with, oauth, token_answer, token_endpoint, REFRESH, SECRET,
 };
 use webwork_client::TokenSet;
-use wiremock::MockServer;
 
 /// A `tracing` writer that keeps everything in memory.
 #[derive(Clone, Default)]
@@ -55,7 +54,7 @@ fn log() -> &'static Captured {
 async fn tracing_has_spans_and_attempts_but_no_token() {
     let captured = log();
 
-    let server = MockServer::start().await;
+    let server = common::server().await;
     token_endpoint(&server, token_answer("fresh-secret", None), 1).await;
     api_accepting(&server, "fresh-secret").await;
     let source =

@@ -1,6 +1,8 @@
 //! What real servers send besides the documented examples: nulls, absent fields, unknown
 //! fields and values, empty pages, null or missing data. Each decodes or is a typed error.
 
+mod common;
+
 use serde_json::json;
 use webwork_client::types::ContractStatus;
 use webwork_client::{Client, Error};
@@ -8,7 +10,7 @@ use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 async fn answering(status: u16, body: serde_json::Value) -> (MockServer, Client) {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(any())
         .respond_with(ResponseTemplate::new(status).set_body_json(body))
         .mount(&server)

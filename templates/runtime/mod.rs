@@ -34,8 +34,8 @@ pub use custom::RequestBuilder;
 pub use error::{ApiError, DecodeError, Error, TransportError};
 pub(crate) use multipart::Multipart;
 pub use raw::RawResponse;
-pub(crate) use request::{operation_builder, request_options};
 pub use request::RequestOptions;
+pub(crate) use request::{operation_builder, request_options};
 /// The HTTP method of [`Client::request`], re-exported from the HTTP stack.
 pub use reqwest::Method;
 pub use response::Response;

@@ -300,9 +300,7 @@ macro_rules! operation_builder {
                 self,
             ) -> Result<$crate::Response<T>, $crate::Error> {
                 let (client, request) = self.into_request()?;
-                client
-                    .execute(request, $crate::runtime::$decode::<T>)
-                    .await
+                client.execute(request, $crate::runtime::$decode::<T>).await
             }
 
             /// Sends the request like `send`, with the same authentication and retries, and

@@ -191,7 +191,10 @@ fn read_results(stdout: &str) -> (usize, Vec<String>) {
 /// Prints, per binary, its tests and clean runs, and every test that failed with its count;
 /// fails when any did.
 fn report(tallies: &BTreeMap<String, Tally>, runs: u32) -> ExitCode {
-    println!("\n{:<48} {:>6} {:>11}", "test binary", "tests", "clean runs");
+    println!(
+        "\n{:<48} {:>6} {:>11}",
+        "test binary", "tests", "clean runs"
+    );
     let mut flaky = false;
     for (name, tally) in tallies {
         println!(
@@ -204,7 +207,10 @@ fn report(tallies: &BTreeMap<String, Tally>, runs: u32) -> ExitCode {
         }
         if tally.crashes > 0 {
             flaky = true;
-            println!("    failed without a failed test in {}/{runs} runs", tally.crashes);
+            println!(
+                "    failed without a failed test in {}/{runs} runs",
+                tally.crashes
+            );
         }
     }
     if flaky {

@@ -16,6 +16,16 @@ pub mod oauth;
 pub const TOKEN: &str = "pat-7f3a9c-super-secret";
 pub const CATEGORY_ID: &str = "a1b2c3d4-e5f6-7890-abcd-ef1234567890";
 
+/// A mock server of this test's own.
+///
+/// `MockServer::start()` takes a server from wiremock's pool and gives it back, mocks reset,
+/// when the test ends: a request that outlives its test (a send that a paused clock timed out
+/// before it reached the server, a retry still in flight) then arrives at the next test's
+/// server and takes the answer meant for that test. A server of its own stops with its test.
+pub async fn server() -> MockServer {
+    MockServer::builder().start().await
+}
+
 /// A client for `server` with the test token and no retries.
 pub fn client(server: &MockServer) -> Client {
     builder(server)

@@ -64,4 +64,3 @@ pub fn client_with(server: &MockServer, source: impl TokenSource) -> Client {
         .build()
         .expect("client")
 }
-

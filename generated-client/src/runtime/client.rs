@@ -137,7 +137,11 @@ impl Client {
             if answer.status.is_success() {
                 decode(answer.status, answer.headers, &answer.body)
             } else {
-                Err(error_for_status(answer.status, answer.headers, &answer.body))
+                Err(error_for_status(
+                    answer.status,
+                    answer.headers,
+                    &answer.body,
+                ))
             }
         })
         .await
@@ -217,7 +221,10 @@ impl Client {
             let answer = if span.is_disabled() {
                 self.send_once(request, token).await
             } else {
-                let answer = self.send_once(request, token).instrument(span.clone()).await;
+                let answer = self
+                    .send_once(request, token)
+                    .instrument(span.clone())
+                    .await;
                 if let Some(status) = answer_status(&answer) {
                     span.record("status", status.as_u16());
                 }
@@ -412,7 +419,9 @@ fn headers_for(request: &Request, authorization: Option<HeaderValue>) -> Result<
 
 /// The HTTP status of an answer, or of the failure that stands for one.
 fn answer_status(answer: &Result<RawResponse, Error>) -> Option<reqwest::StatusCode> {
-    answer.as_ref().map_or_else(Error::status, |answer| Some(answer.status))
+    answer
+        .as_ref()
+        .map_or_else(Error::status, |answer| Some(answer.status))
 }
 
 /// A duration in whole milliseconds, for logs.

@@ -57,8 +57,9 @@ impl RawResponse {
     /// # Errors
     /// [`Error::Decode`] naming where the body does not fit `T`.
     pub fn json<T: DeserializeOwned>(&self) -> Result<T, Error> {
-        parse::<T>(&self.body)
-            .map_err(|(path, error)| decode_error(&path, &error, self.status, &self.headers, &self.body))
+        parse::<T>(&self.body).map_err(|(path, error)| {
+            decode_error(&path, &error, self.status, &self.headers, &self.body)
+        })
     }
 
     /// The body, taken out of the answer.
