@@ -33,8 +33,8 @@ impl Client {
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
     /// - [`Error::NotFound`] on `404`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -89,8 +89,8 @@ impl Client {
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -141,8 +141,8 @@ impl Client {
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -201,8 +201,8 @@ impl Client {
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -264,8 +264,8 @@ impl Client {
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -321,8 +321,8 @@ impl Client {
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
     /// - [`Error::NotFound`] on `404`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -384,7 +384,7 @@ impl ApproveLeave {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `leave_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`] when `leave_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
         let mut request = Request::new(
             reqwest::Method::PUT,
@@ -508,7 +508,7 @@ impl CreateLeaveRequest {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id`, `policy_id`, `start`, `end`, `user_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`] when `workspace_id`, `policy_id`, `start`, `end`, `user_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
         let mut request = Request::new(
             reqwest::Method::POST,
@@ -599,7 +599,7 @@ impl GetLeaveBalances {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id`, `date_from`, `date_to` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`] when `workspace_id`, `date_from`, `date_to` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<Vec<types::LeaveBalance>>, Error> {
         let mut request = Request::new(
             reqwest::Method::GET,
@@ -695,7 +695,7 @@ impl GetLeavePolicies {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<Vec<types::LeavePolicy>>, Error> {
         let mut request = Request::new(
             reqwest::Method::GET,
@@ -850,7 +850,7 @@ impl GetLeaves {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<Vec<types::Leave>>, Error> {
         let mut request = Request::new(reqwest::Method::GET, "getLeaves", "/leaves");
         request.segment("leaves");
@@ -958,7 +958,7 @@ impl RejectLeave {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `leave_id`, `workspace_id`, `reason` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`] when `leave_id`, `workspace_id`, `reason` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
         let mut request = Request::new(
             reqwest::Method::PUT,

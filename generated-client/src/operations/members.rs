@@ -35,8 +35,8 @@ impl Client {
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
     /// - [`Error::NotFound`] on `404`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -80,8 +80,8 @@ impl Client {
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
     /// - [`Error::NotFound`] on `404`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -128,8 +128,8 @@ impl Client {
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -188,8 +188,8 @@ impl Client {
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -246,8 +246,8 @@ impl Client {
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
     /// - [`Error::NotFound`] on `404`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -316,7 +316,7 @@ impl DeleteMember {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `member_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`] when `member_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
         let mut request = Request::new(
             reqwest::Method::DELETE,
@@ -373,7 +373,7 @@ impl GetMember {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `member_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`] when `member_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<types::Member>, Error> {
         let mut request = Request::new(
             reqwest::Method::GET,
@@ -462,7 +462,7 @@ impl GetMembers {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<Vec<types::Member>>, Error> {
         let mut request = Request::new(reqwest::Method::GET, "getMembers", "/members");
         request.segment("members");
@@ -573,7 +573,7 @@ impl InviteMember {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id`, `email`, `firstname`, `lastname`, `role` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`] when `workspace_id`, `email`, `firstname`, `lastname`, `role` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<types::MemberInvitation>, Error> {
         let mut request = Request::new(
             reqwest::Method::POST,
@@ -699,7 +699,7 @@ impl UpdateMember {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `member_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`] when `member_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
         let mut request = Request::new(
             reqwest::Method::PUT,

@@ -36,8 +36,8 @@ impl Client {
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -86,8 +86,8 @@ impl Client {
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -137,8 +137,8 @@ impl Client {
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -184,8 +184,8 @@ impl Client {
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -237,8 +237,8 @@ impl Client {
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -291,8 +291,8 @@ impl Client {
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -385,7 +385,7 @@ impl GetActivityDescriptionsReport {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id`, `start_date`, `end_date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`] when `workspace_id`, `start_date`, `end_date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(
         self,
     ) -> Result<Response<types::ActivityDescriptionsReport>, Error> {
@@ -497,7 +497,7 @@ impl GetActivityLevelReport {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id`, `start_date`, `end_date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`] when `workspace_id`, `start_date`, `end_date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<types::ActivityLevelReport>, Error> {
         let mut request = Request::new(
             reqwest::Method::GET,
@@ -604,7 +604,7 @@ impl GetDailyAttendanceReport {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id`, `date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`] when `workspace_id`, `date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<types::DailyAttendanceReport>, Error> {
         let mut request = Request::new(
             reqwest::Method::GET,
@@ -697,7 +697,7 @@ impl GetDailyTimelineReport {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id`, `date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`] when `workspace_id`, `date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<types::DailyTimelineReport>, Error> {
         let mut request = Request::new(
             reqwest::Method::GET,
@@ -823,7 +823,7 @@ impl GetTaskReport {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id`, `start_date`, `end_date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`] when `workspace_id`, `start_date`, `end_date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<types::TaskReport>, Error> {
         let mut request = Request::new(
             reqwest::Method::GET,
@@ -960,7 +960,7 @@ impl GetTrackedHoursReport {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<types::TrackedHoursReport>, Error> {
         let mut request = Request::new(
             reqwest::Method::GET,

@@ -35,8 +35,8 @@ impl Client {
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
     /// - [`Error::NotFound`] on `404`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -91,8 +91,8 @@ impl Client {
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -146,8 +146,8 @@ impl Client {
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
     /// - [`Error::NotFound`] on `404`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -195,8 +195,8 @@ impl Client {
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
     /// - [`Error::NotFound`] on `404`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -244,8 +244,8 @@ impl Client {
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
     /// - [`Error::NotFound`] on `404`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -295,8 +295,8 @@ impl Client {
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -353,8 +353,8 @@ impl Client {
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
     /// - [`Error::NotFound`] on `404`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -408,8 +408,8 @@ impl Client {
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
     /// - [`Error::NotFound`] on `404`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -494,7 +494,7 @@ impl AssignTask {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `task_id`, `user_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`] when `task_id`, `user_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
         let mut request = Request::new(
             reqwest::Method::POST,
@@ -621,7 +621,7 @@ impl CreateTask {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id`, `project_id`, `title` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`] when `workspace_id`, `project_id`, `title` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<types::Task>, Error> {
         let mut request = Request::new(reqwest::Method::POST, "createTask", "/tasks");
         request.segment("tasks");
@@ -692,7 +692,7 @@ impl DeleteTask {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `task_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`] when `task_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
         let mut request = Request::new(
             reqwest::Method::DELETE,
@@ -759,7 +759,7 @@ impl GetTask {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `task_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`] when `task_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<types::Task>, Error> {
         let mut request = Request::new(
             reqwest::Method::GET,
@@ -823,7 +823,7 @@ impl GetTaskAssignees {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `task_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`] when `task_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<Vec<types::TaskAssignee>>, Error> {
         let mut request = Request::new(
             reqwest::Method::GET,
@@ -915,7 +915,7 @@ impl GetTasks {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`] when `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<Vec<types::Task>>, Error> {
         let mut request = Request::new(reqwest::Method::GET, "getTasks", "/tasks");
         request.segment("tasks");
@@ -1019,7 +1019,7 @@ impl UnassignTask {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `task_id`, `user_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`] when `task_id`, `user_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
         let mut request = Request::new(
             reqwest::Method::DELETE,
@@ -1147,7 +1147,7 @@ impl UpdateTask {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `task_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`] when `task_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<types::Task>, Error> {
         let mut request = Request::new(
             reqwest::Method::PUT,

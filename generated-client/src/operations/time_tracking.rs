@@ -34,8 +34,8 @@ impl Client {
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -83,8 +83,8 @@ impl Client {
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -125,8 +125,8 @@ impl Client {
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -182,7 +182,7 @@ impl GetCurrentTrackerData {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id`, `user_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`] when `workspace_id`, `user_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<types::CurrentTrackerData>, Error> {
         let mut request = Request::new(
             reqwest::Method::GET,
@@ -262,7 +262,7 @@ impl StartTimeTracking {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id`, `user_id`, `contract_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`] when `workspace_id`, `user_id`, `contract_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<types::TimeTrackingStarted>, Error> {
         let mut request = Request::new(
             reqwest::Method::POST,
@@ -304,7 +304,7 @@ impl StopTimeTracking {
     ///
     /// # Errors
     ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 500).
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 429, 500).
     pub async fn send(self) -> Result<Response<types::TimeTrackingStopped>, Error> {
         let mut request = Request::new(
             reqwest::Method::POST,
