@@ -401,6 +401,17 @@ async fn every_operation_passes_the_prism_mock() {
     );
     support::record(
         &mut failures,
+        "getTimeEntries",
+        client
+            .get_time_entries()
+            .workspace_id(support::value::<i64>("1"))
+            .user_id(support::value::<i64>("100"))
+            .date(support::value::<chrono::NaiveDate>("\"2026-01-29\""))
+            .send()
+            .await,
+    );
+    support::record(
+        &mut failures,
         "startTimeTracking",
         client
             .start_time_tracking()
@@ -417,7 +428,15 @@ async fn every_operation_passes_the_prism_mock() {
     support::record(
         &mut failures,
         "stopTimeTracking",
-        client.stop_time_tracking().send().await,
+        client
+            .stop_time_tracking()
+            .body(
+                support::value::<
+                    types::StopTimeTrackingRequest,
+                >("{\"workspace_id\":1,\"user_id\":100}"),
+            )
+            .send()
+            .await,
     );
     support::record(
         &mut failures,
@@ -803,6 +822,6 @@ async fn every_operation_passes_the_prism_mock() {
     );
     assert!(
         failures.is_empty(), "{} of {} operations failed against Prism:\n{}", failures
-        .len(), 66usize, failures.join("\n")
+        .len(), 67usize, failures.join("\n")
     );
 }

@@ -362,6 +362,8 @@ impl GetActivityDescriptionsReport {
     }
     /// Limit the report to these user IDs (comma-separated)
     ///
+    /// *Unconfirmed: The daily-timeline docs allow an array or a comma-separated list; the activity-level and activity-descriptions docs say only "array". Comma-joined (explode false) is assumed for all.*
+    ///
     /// Optional `user_ids` in the query; example `[100,101,102]`.
     pub fn user_ids(mut self, value: impl Into<Vec<i64>>) -> Self {
         self.user_ids = Some(value.into());
@@ -474,6 +476,8 @@ impl GetActivityLevelReport {
     }
     /// Limit the report to these user IDs (comma-separated)
     ///
+    /// *Unconfirmed: The daily-timeline docs allow an array or a comma-separated list; the activity-level and activity-descriptions docs say only "array". Comma-joined (explode false) is assumed for all.*
+    ///
     /// Optional `user_ids` in the query; example `[100,101,102]`.
     pub fn user_ids(mut self, value: impl Into<Vec<i64>>) -> Self {
         self.user_ids = Some(value.into());
@@ -570,6 +574,8 @@ impl GetDailyAttendanceReport {
         self
     }
     /// Limit the report to these user IDs (comma-separated)
+    ///
+    /// *Unconfirmed: The tracked-hours and daily-attendance docs allow an array or a comma-separated list; the task-report docs say only "array". Comma-joined (explode false) is assumed for all three.*
     ///
     /// Optional `users` in the query; example `[100,101,102]`.
     pub fn users(mut self, value: impl Into<Vec<i64>>) -> Self {
@@ -673,6 +679,8 @@ impl GetDailyTimelineReport {
         self
     }
     /// Limit the report to these user IDs (comma-separated)
+    ///
+    /// *Unconfirmed: The daily-timeline docs allow an array or a comma-separated list; the activity-level and activity-descriptions docs say only "array". Comma-joined (explode false) is assumed for all.*
     ///
     /// Optional `user_ids` in the query; example `[100,101,102]`.
     pub fn user_ids(mut self, value: impl Into<Vec<i64>>) -> Self {
@@ -779,6 +787,8 @@ impl GetTaskReport {
     }
     /// Limit the report to these user IDs (comma-separated)
     ///
+    /// *Unconfirmed: The tracked-hours and daily-attendance docs allow an array or a comma-separated list; the task-report docs say only "array". Comma-joined (explode false) is assumed for all three.*
+    ///
     /// Optional `users` in the query; example `[100,101,102]`.
     pub fn users(mut self, value: impl Into<Vec<i64>>) -> Self {
         self.users = Some(value.into());
@@ -786,12 +796,16 @@ impl GetTaskReport {
     }
     /// Limit the report to these project IDs (comma-separated)
     ///
+    /// *Unconfirmed: The docs type this parameter as an array without saying how it is written in the query; comma-joined (style form, explode false) is assumed, as the docs say for the users/user_ids lists of the other reports.*
+    ///
     /// Optional `project_id` in the query; example `[10,11,12]`.
     pub fn project_id(mut self, value: impl Into<Vec<i64>>) -> Self {
         self.project_id = Some(value.into());
         self
     }
     /// Limit the report to these task IDs (comma-separated)
+    ///
+    /// *Unconfirmed: The docs type this parameter as an array without saying how it is written in the query; comma-joined (style form, explode false) is assumed, as the docs say for the users/user_ids lists of the other reports.*
     ///
     /// Optional `task_id` in the query; example `[5,6,7]`.
     pub fn task_id(mut self, value: impl Into<Vec<i64>>) -> Self {
@@ -923,12 +937,16 @@ impl GetTrackedHoursReport {
     }
     /// Limit the report to these user IDs (comma-separated)
     ///
+    /// *Unconfirmed: The tracked-hours and daily-attendance docs allow an array or a comma-separated list; the task-report docs say only "array". Comma-joined (explode false) is assumed for all three.*
+    ///
     /// Optional `users` in the query; example `[100,101,102]`.
     pub fn users(mut self, value: impl Into<Vec<i64>>) -> Self {
         self.users = Some(value.into());
         self
     }
     /// Limit the report to these project IDs (comma-separated)
+    ///
+    /// *Unconfirmed: The docs type this parameter as an array without saying how it is written in the query; comma-joined (style form, explode false) is assumed, as the docs say for the users/user_ids lists of the other reports.*
     ///
     /// Optional `projects` in the query; example `[10,20]`.
     pub fn projects(mut self, value: impl Into<Vec<i64>>) -> Self {
@@ -937,6 +955,8 @@ impl GetTrackedHoursReport {
     }
     /// Limit the report to these team IDs (comma-separated)
     ///
+    /// *Unconfirmed: The docs type this parameter as an array without saying how it is written in the query; comma-joined (style form, explode false) is assumed, as the docs say for the users/user_ids lists of the other reports.*
+    ///
     /// Optional `teams` in the query; example `[5]`.
     pub fn teams(mut self, value: impl Into<Vec<i64>>) -> Self {
         self.teams = Some(value.into());
@@ -944,12 +964,16 @@ impl GetTrackedHoursReport {
     }
     /// Limit the report to these job title IDs (comma-separated)
     ///
+    /// *Unconfirmed: The docs type this parameter as an array without saying how it is written in the query; comma-joined (style form, explode false) is assumed, as the docs say for the users/user_ids lists of the other reports.*
+    ///
     /// Optional `titles` in the query; example `[1]`.
     pub fn titles(mut self, value: impl Into<Vec<i64>>) -> Self {
         self.titles = Some(value.into());
         self
     }
     /// Limit amounts to these currency codes (comma-separated; only with rate visibility)
+    ///
+    /// *Unconfirmed: The docs type this parameter as an array without saying how it is written in the query; comma-joined (style form, explode false) is assumed, as the docs say for the users/user_ids lists of the other reports.*
     ///
     /// Optional `currencies` in the query; example `["USD"]`.
     pub fn currencies(mut self, value: impl Into<Vec<String>>) -> Self {

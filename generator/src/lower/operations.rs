@@ -300,6 +300,18 @@ impl<'a> OperationLowering<'_, 'a> {
                 "a multipart/form-data body must be an object with properties (one part each)",
             ));
         }
+        // An optional JSON or form body with a property that must be set cannot be built from
+        // per-property setters: the builder would refuse to send without those setters, making
+        // the body mandatory in effect. Such a body is handed over whole with `.body(..)` and
+        // sent only when given.
+        let fields = if !body.required
+            && encoding != BodyEncoding::Multipart
+            && fields.iter().any(|field| !field.is_optional())
+        {
+            Vec::new()
+        } else {
+            fields
+        };
         let fields = fields
             .into_iter()
             .map(|field| {
