@@ -12,6 +12,7 @@
 //!   Only answers whose `Error::Decode` points at a field read in a display format
 //!   (`x-date-format`), which the random generator does not fill in that format, are counted
 //!   apart as format-breaking; any other failure fails the test. The counts are printed.
+//!
 //! Prism is installed with npm into `target/prism` when `PRISM_BIN` does not name one.
 mod support;
 #[allow(unused_imports)]

@@ -141,7 +141,10 @@ impl<'a> Resolver<'a> {
             ReferenceOr::Item(header) => Ok((header, at.clone())),
             ReferenceOr::Reference { reference } => {
                 let (header, name) = self.component(reference, "headers", at, |c| &c.headers)?;
-                let place = Pointer::root().join("components").join("headers").join(name);
+                let place = Pointer::root()
+                    .join("components")
+                    .join("headers")
+                    .join(name);
                 Ok((header, place))
             }
         }

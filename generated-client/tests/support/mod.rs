@@ -285,7 +285,11 @@ impl Tally {
             }
             // Random values make each message different; the place and the kind of problem
             // group them.
-            let kind = decode.message().split(['`', ':']).next().unwrap_or_default();
+            let kind = decode
+                .message()
+                .split(['`', ':'])
+                .next()
+                .unwrap_or_default();
             *self
                 .failures
                 .entry(format!(
@@ -308,6 +312,7 @@ impl Tally {
 
     /// The counts, one line each, then the format-breaking fields and the failures.
     pub fn summary(&self, operations: usize, rounds: u32) -> String {
+        use std::fmt::Write as _;
         let format_breaking: usize = self.format_breaking.values().sum();
         let failed: usize = self.failures.values().sum();
         let mut text = format!(
@@ -319,10 +324,10 @@ impl Tally {
             self.decoded,
         );
         for (place, count) in &self.format_breaking {
-            text.push_str(&format!("  format-breaking {count}x {place}\n"));
+            let _ = writeln!(text, "  format-breaking {count}x {place}");
         }
         for (failure, count) in &self.failures {
-            text.push_str(&format!("  FAILED {count}x {failure}\n"));
+            let _ = writeln!(text, "  FAILED {count}x {failure}");
         }
         text
     }

@@ -473,8 +473,9 @@ impl<'a> OperationLowering<'_, 'a> {
                 .resolver
                 .located_response(response, &responses_at.join(&key))?;
             for (name, header) in &response.headers {
-                let (header, header_at) =
-                    self.resolver.header(header, &place.join("headers").join(name))?;
+                let (header, header_at) = self
+                    .resolver
+                    .header(header, &place.join("headers").join(name))?;
                 match &header.format {
                     ParameterSchemaOrContent::Schema(schema) => {
                         self.types.resolve(schema, &header_at.join("schema"))?;
