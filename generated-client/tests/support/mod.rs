@@ -283,13 +283,9 @@ impl Tally {
                     .or_default() += 1;
                 return;
             }
-            // Random values make each message different; the place and the kind of problem
-            // group them.
-            let kind = decode
-                .message()
-                .split(['`', ':'])
-                .next()
-                .unwrap_or_default();
+            // Random values (quoted in backticks) make each message different; the place and
+            // the text before the first value group them.
+            let kind = decode.message().split('`').next().unwrap_or_default();
             *self
                 .failures
                 .entry(format!(
