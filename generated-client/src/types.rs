@@ -237,7 +237,7 @@ impl<'de> serde::Deserialize<'de> for AvatarRemoval {
 }
 /// A contract: a member assigned to a project, with rate, weekly hours limit and screenshot mode. The rate is only sent with permission to view rates and for billable projects.
 ///
-/// *Unconfirmed: The /v2 field list is cut off after `status`. contract_name, currency, created_at and updated_at are back-converted from a third-party connector's camelCase names.*
+/// *Unconfirmed: The /v2 field list is cut off after `status`. contract_name, currency, created_at and updated_at are back-converted from a third-party connector's camelCase names. The docs type `user_role`, `screenshots` and `rate_type` as nullable; no example shows null, so their enums are referenced without nullable (the client still reads null as absent).*
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Contract {
     /// ID of the contract
@@ -670,6 +670,8 @@ pub struct DeleteTaskRequest {
     pub project_id: i64,
 }
 /// The body of every documented error answer.
+///
+/// *Unconfirmed: The docs mark `meta` required in error answers; it is optional here because the bodies of the answers no stored page shows (422, 429, errors from the framework or a proxy) may come without it, and they should still read as this error.*
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ErrorResponse {
     /// Always false
@@ -1121,9 +1123,13 @@ pub struct Project {
     /// User ID of the workspace owner
     pub owner_id: i64,
     /// Start date
+    ///
+    /// *Unconfirmed: The docs type this as a plain string (nullable); format date is assumed from the example (YYYY-MM-DD) and from the create and update bodies, which take a date.*
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_date: Option<chrono::NaiveDate>,
     /// Deadline
+    ///
+    /// *Unconfirmed: The docs type this as a plain string (nullable); format date is assumed from the example (YYYY-MM-DD) and from the create and update bodies, which take a date.*
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deadline: Option<chrono::NaiveDate>,
     /// Estimated effort in hours
@@ -1182,6 +1188,8 @@ pub struct ProjectTag {
     pub color: Option<String>,
 }
 /// A project viewer (client): a user with read-only access to the projects assigned to them.
+///
+/// *Unconfirmed: The docs type `status` as string or null; no example shows null, so the enum is referenced without nullable (the client still reads null as an absent status).*
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProjectViewer {
     /// User ID of the viewer
@@ -1634,6 +1642,14 @@ pub struct StartTimeTrackingRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activity_description: Option<String>,
 }
+/// Whose tracker to stop (role-based docs): Owners and Executive Managers may stop any member's tracker.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct StopTimeTrackingRequest {
+    /// ID of the workspace
+    pub workspace_id: i64,
+    /// User ID of the member whose active tracker to stop
+    pub user_id: i64,
+}
 /// A task in a project.
 ///
 /// *Unconfirmed: The /v2 example is cut off at `"has_` (probably `has_details`, type unknown, left out). parent_id, status_name, status_color, priority_name, created_at, updated_at and deleted_at are back-converted from a third-party connector's camelCase names. `priority` is not required because the role-based docs say it is null when not set.*
@@ -1847,6 +1863,36 @@ impl<'de> serde::Deserialize<'de> for TaskStatus {
     ) -> ::std::result::Result<Self, D::Error> {
         <i64 as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
+}
+/// A stretch of time a member worked, on one day.
+///
+/// *Unconfirmed: Every stored copy of the docs collapses the items of the Get Time Entries answer (`data: [ {…} ]`). These properties are the ones the same page documents for creating a time entry (user_id, contract_id, task_id, notes, date, start_time, end_time), assumed to come back; none is marked required, and properties not named here are kept (additionalProperties).*
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct TimeEntry {
+    /// User ID of the member
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<i64>,
+    /// ID of the contract (project assignment) the time was tracked on
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contract_id: Option<i64>,
+    /// ID of the task
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task_id: Option<i64>,
+    /// Activity notes or description
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// The day of the entry (YYYY-MM-DD)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<chrono::NaiveDate>,
+    /// When the entry starts (HH:mm, as the create body writes it)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<String>,
+    /// When the entry ends (HH:mm, as the create body writes it)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_time: Option<String>,
+    /// Properties the spec does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 /// A manual time request.
 ///

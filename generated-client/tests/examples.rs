@@ -627,6 +627,24 @@ async fn get_current_tracker_data() {
     );
 }
 #[tokio::test]
+async fn get_time_entries() {
+    let server = support::serve(
+            200u16,
+            "{\"success\":true,\"data\":[{\"user_id\":100,\"contract_id\":20,\"task_id\":5,\"notes\":\"Working on feature implementation\",\"date\":\"2026-01-29\",\"start_time\":\"09:00\",\"end_time\":\"17:00\"}],\"meta\":{\"api_version\":\"2.0.0\",\"timestamp\":\"2026-01-29T12:00:00.000000Z\",\"pagination\":{\"total\":1,\"per_page\":20,\"current_page\":1,\"last_page\":1,\"from\":1,\"to\":1}}}",
+        )
+        .await;
+    support::check(
+        support::client(&server)
+            .get_time_entries()
+            .workspace_id(support::value::<i64>("1"))
+            .user_id(support::value::<i64>("100"))
+            .date(support::value::<chrono::NaiveDate>("\"2026-01-29\""))
+            .send()
+            .await,
+        "[{\"user_id\":100,\"contract_id\":20,\"task_id\":5,\"notes\":\"Working on feature implementation\",\"date\":\"2026-01-29\",\"start_time\":\"09:00\",\"end_time\":\"17:00\"}]",
+    );
+}
+#[tokio::test]
 async fn start_time_tracking() {
     let server = support::serve(
             200u16,
@@ -656,7 +674,15 @@ async fn stop_time_tracking() {
         )
         .await;
     support::check(
-        support::client(&server).stop_time_tracking().send().await,
+        support::client(&server)
+            .stop_time_tracking()
+            .body(
+                support::value::<
+                    types::StopTimeTrackingRequest,
+                >("{\"workspace_id\":1,\"user_id\":100}"),
+            )
+            .send()
+            .await,
         "{\"stopped_at\":\"2024-01-15T18:30:00Z\"}",
     );
 }

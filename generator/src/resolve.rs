@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use indexmap::IndexMap;
-use openapiv3::{OpenAPI, Parameter, ReferenceOr, RequestBody, Response, Schema};
+use openapiv3::{Header, OpenAPI, Parameter, ReferenceOr, RequestBody, Response, Schema};
 
 use crate::diagnostics::{Diagnostic, Pointer};
 
@@ -105,6 +105,48 @@ impl<'a> Resolver<'a> {
             ReferenceOr::Reference { reference } => self
                 .component(reference, "responses", at, |c| &c.responses)
                 .map(|(r, _)| r),
+        }
+    }
+
+    /// Resolves a response reference like [`Resolver::response`], with the place the response
+    /// is written: `at` for an inline one, `#/components/responses/<name>` (the end of the
+    /// chain) for a referenced one, so that what lies inside it is located where it is written.
+    pub fn located_response(
+        &self,
+        item: &'a ReferenceOr<Response>,
+        at: &Pointer,
+    ) -> Result<(&'a Response, Pointer), Diagnostic> {
+        match item {
+            ReferenceOr::Item(response) => Ok((response, at.clone())),
+            ReferenceOr::Reference { reference } => {
+                let (response, name) =
+                    self.component(reference, "responses", at, |c| &c.responses)?;
+                let place = Pointer::root()
+                    .join("components")
+                    .join("responses")
+                    .join(name);
+                Ok((response, place))
+            }
+        }
+    }
+
+    /// Resolves a response header reference found at `at`, with the place the header is
+    /// written (`at`, or `#/components/headers/<name>` at the end of the chain).
+    pub fn header(
+        &self,
+        item: &'a ReferenceOr<Header>,
+        at: &Pointer,
+    ) -> Result<(&'a Header, Pointer), Diagnostic> {
+        match item {
+            ReferenceOr::Item(header) => Ok((header, at.clone())),
+            ReferenceOr::Reference { reference } => {
+                let (header, name) = self.component(reference, "headers", at, |c| &c.headers)?;
+                let place = Pointer::root()
+                    .join("components")
+                    .join("headers")
+                    .join(name);
+                Ok((header, place))
+            }
         }
     }
 

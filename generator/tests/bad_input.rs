@@ -171,3 +171,68 @@ fn a_mistyped_keyword_deep_in_a_schema_is_found_before_parsing() {
         "{error}"
     );
 }
+
+const HEADER_RESPONSES: &str = "paths:\n  /a:\n    get:\n      operationId: getA\n      responses:\n        '200': {description: ok}\n        '429': {$ref: '#/components/responses/TooMany'}\n";
+
+#[test]
+fn an_unresolved_response_header_ref_is_located_in_the_component() {
+    let spec = format!(
+        "{HEADER}{HEADER_RESPONSES}components:\n  responses:\n    TooMany:\n      description: slow down\n      headers:\n        Retry-After: {{$ref: '#/components/headers/Missing'}}\n"
+    );
+    let error = error_for(&spec);
+    assert_eq!(
+        pointer(&error),
+        "#/components/responses/TooMany/headers/Retry-After"
+    );
+    assert!(
+        error
+            .message
+            .contains("unresolved $ref `#/components/headers/Missing`"),
+        "{error}"
+    );
+}
+
+#[test]
+fn an_unresolved_error_answer_ref_is_located() {
+    let error = error_for(&format!("{HEADER}{HEADER_RESPONSES}"));
+    assert_eq!(pointer(&error), "#/paths/~1a/get/responses/429");
+    assert!(error.message.contains("unresolved $ref"), "{error}");
+}
+
+#[test]
+fn a_cyclic_header_ref_and_a_broken_header_schema_are_located() {
+    let spec = format!(
+        "{HEADER}{HEADER_RESPONSES}components:\n  responses:\n    TooMany:\n      description: slow down\n      headers:\n        Retry-After: {{$ref: '#/components/headers/A'}}\n  headers:\n    A: {{$ref: '#/components/headers/B'}}\n    B: {{$ref: '#/components/headers/A'}}\n"
+    );
+    let error = error_for(&spec);
+    assert!(error.message.contains("cyclic $ref"), "{error}");
+    assert_eq!(
+        pointer(&error),
+        "#/components/responses/TooMany/headers/Retry-After"
+    );
+
+    let spec = format!(
+        "{HEADER}{HEADER_RESPONSES}components:\n  responses:\n    TooMany:\n      description: slow down\n      headers:\n        Retry-After: {{$ref: '#/components/headers/RetryAfter'}}\n  headers:\n    RetryAfter:\n      schema: {{$ref: '#/components/schemas/Nope'}}\n"
+    );
+    let error = error_for(&spec);
+    assert_eq!(pointer(&error), "#/components/headers/RetryAfter/schema");
+    assert!(error.message.contains("unresolved $ref"), "{error}");
+}
+
+#[test]
+fn a_response_header_described_by_content_is_named() {
+    let spec = format!(
+        "{HEADER}paths:\n  /a:\n    get:\n      operationId: getA\n      responses:\n        '200':\n          description: ok\n          headers:\n            X-Data:\n              content:\n                application/json:\n                  schema: {{type: object}}\n"
+    );
+    let error = error_for(&spec);
+    assert_eq!(
+        pointer(&error),
+        "#/paths/~1a/get/responses/200/headers/X-Data/content"
+    );
+    assert!(
+        error
+            .message
+            .contains("response headers described by `content` are not supported"),
+        "{error}"
+    );
+}

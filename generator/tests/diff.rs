@@ -264,8 +264,9 @@ const CASES: &[Case] = &[
         name: "request_body_became_optional",
         old: &[],
         new: &[("requestBody: {required: true,", "requestBody: {required: false,")],
-        expect: &[("request-body-became-optional", O, O)],
-        semver: "patch",
+        // The body has required properties: its setters give way to a whole-body `.body(..)`.
+        expect: &[("request-body-became-optional", O, W)],
+        semver: "major",
     },
     Case {
         name: "request_body_removed",

@@ -197,3 +197,93 @@ fn success_answers_of_different_shapes_become_one_enum() {
     assert_eq!(download.payload, Payload::Binary);
     assert_eq!(download.data, TypeRef::Primitive(Primitive::Bytes));
 }
+
+const HEADERS_SPEC: &str = r#"openapi: 3.0.3
+info: {title: T, version: '1'}
+paths:
+  /a:
+    get:
+      operationId: getA
+      responses:
+        '200':
+          description: ok
+          headers:
+            X-Next:
+              description: The next page
+              schema: {type: string}
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  ok: {type: boolean, enum: [true]}
+        '429':
+          $ref: '#/components/responses/TooMany'
+components:
+  headers:
+    RetryAfter:
+      description: Seconds to wait
+      required: true
+      x-unconfirmed: no page names it
+      schema: {$ref: '#/components/schemas/Seconds'}
+  responses:
+    TooMany:
+      description: slow down
+      headers:
+        Retry-After: {$ref: '#/components/headers/RetryAfter'}
+  schemas:
+    Seconds: {type: integer}
+"#;
+
+#[test]
+fn response_headers_are_resolved_through_components() {
+    let (_dir, path) = common::spec_file(HEADERS_SPEC, None);
+    let api = webwork_generator::model(&path).unwrap_or_else(|e| panic!("{e}"));
+    let op = &api.operations[0];
+    let headers: Vec<(Option<u16>, &str, bool, Option<&str>)> = op
+        .response_headers
+        .iter()
+        .map(|h| {
+            (
+                h.status,
+                h.name.as_str(),
+                h.required,
+                h.docs.description.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        headers,
+        [
+            (Some(200), "X-Next", false, Some("The next page")),
+            (Some(429), "Retry-After", true, Some("Seconds to wait")),
+        ]
+    );
+    assert_eq!(
+        op.response_headers[1].docs.notes,
+        ["Unconfirmed: no page names it"]
+    );
+    assert_eq!(op.error_statuses, [429]);
+}
+
+#[test]
+fn a_one_value_boolean_enum_is_a_bool() {
+    let (_dir, path) = common::spec_file(HEADERS_SPEC, None);
+    let api = webwork_generator::model(&path).unwrap_or_else(|e| panic!("{e}"));
+    let data = api
+        .types
+        .iter()
+        .find(|t| t.name == "GetAData")
+        .unwrap_or_else(|| panic!("GetAData in {:?}", api.types));
+    let TypeKind::Struct { fields, .. } = &data.kind else {
+        panic!("a struct: {data:?}");
+    };
+    assert_eq!(fields[0].ty, TypeRef::Primitive(Primitive::Bool));
+    assert!(
+        !api.types
+            .iter()
+            .any(|t| matches!(t.kind, TypeKind::StringEnum { .. }) || t.name.contains("Ok")),
+        "no enum type for `enum: [true]`: {:?}",
+        api.types
+    );
+}

@@ -36,8 +36,8 @@ impl Client {
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -85,8 +85,8 @@ impl Client {
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
     /// - [`Error::NotFound`] on `404`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -130,8 +130,8 @@ impl Client {
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
     /// - [`Error::NotFound`] on `404`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -178,8 +178,8 @@ impl Client {
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -238,8 +238,8 @@ impl Client {
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
     /// - [`Error::NotFound`] on `404`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -337,7 +337,7 @@ impl CreateContract {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `project_id`, `user_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `project_id`, `user_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<types::Contract>, Error> {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -424,7 +424,7 @@ impl DeleteContract {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `contract_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `contract_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
@@ -497,7 +497,7 @@ impl GetContract {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `contract_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `contract_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<types::Contract>, Error> {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -603,7 +603,7 @@ impl GetContracts {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<Vec<types::Contract>>, Error> {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -734,7 +734,7 @@ impl UpdateContract {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `contract_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `contract_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<types::Contract>, Error> {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await

@@ -36,8 +36,8 @@ impl Client {
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -86,8 +86,8 @@ impl Client {
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -137,8 +137,8 @@ impl Client {
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -184,8 +184,8 @@ impl Client {
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -237,8 +237,8 @@ impl Client {
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -291,8 +291,8 @@ impl Client {
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -362,6 +362,8 @@ impl GetActivityDescriptionsReport {
     }
     /// Limit the report to these user IDs (comma-separated)
     ///
+    /// *Unconfirmed: The daily-timeline docs allow an array or a comma-separated list; the activity-level and activity-descriptions docs say only "array". Comma-joined (explode false) is assumed for all.*
+    ///
     /// Optional `user_ids` in the query; example `[100,101,102]`.
     pub fn user_ids(mut self, value: impl Into<Vec<i64>>) -> Self {
         self.user_ids = Some(value.into());
@@ -385,7 +387,7 @@ impl GetActivityDescriptionsReport {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `start_date`, `end_date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `start_date`, `end_date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(
         self,
     ) -> Result<Response<types::ActivityDescriptionsReport>, Error> {
@@ -497,6 +499,8 @@ impl GetActivityLevelReport {
     }
     /// Limit the report to these user IDs (comma-separated)
     ///
+    /// *Unconfirmed: The daily-timeline docs allow an array or a comma-separated list; the activity-level and activity-descriptions docs say only "array". Comma-joined (explode false) is assumed for all.*
+    ///
     /// Optional `user_ids` in the query; example `[100,101,102]`.
     pub fn user_ids(mut self, value: impl Into<Vec<i64>>) -> Self {
         self.user_ids = Some(value.into());
@@ -520,7 +524,7 @@ impl GetActivityLevelReport {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `start_date`, `end_date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `start_date`, `end_date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<types::ActivityLevelReport>, Error> {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -617,6 +621,8 @@ impl GetDailyAttendanceReport {
     }
     /// Limit the report to these user IDs (comma-separated)
     ///
+    /// *Unconfirmed: The tracked-hours and daily-attendance docs allow an array or a comma-separated list; the task-report docs say only "array". Comma-joined (explode false) is assumed for all three.*
+    ///
     /// Optional `users` in the query; example `[100,101,102]`.
     pub fn users(mut self, value: impl Into<Vec<i64>>) -> Self {
         self.users = Some(value.into());
@@ -650,7 +656,7 @@ impl GetDailyAttendanceReport {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<types::DailyAttendanceReport>, Error> {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -737,6 +743,8 @@ impl GetDailyTimelineReport {
     }
     /// Limit the report to these user IDs (comma-separated)
     ///
+    /// *Unconfirmed: The daily-timeline docs allow an array or a comma-separated list; the activity-level and activity-descriptions docs say only "array". Comma-joined (explode false) is assumed for all.*
+    ///
     /// Optional `user_ids` in the query; example `[100,101,102]`.
     pub fn user_ids(mut self, value: impl Into<Vec<i64>>) -> Self {
         self.user_ids = Some(value.into());
@@ -760,7 +768,7 @@ impl GetDailyTimelineReport {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<types::DailyTimelineReport>, Error> {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -859,6 +867,8 @@ impl GetTaskReport {
     }
     /// Limit the report to these user IDs (comma-separated)
     ///
+    /// *Unconfirmed: The tracked-hours and daily-attendance docs allow an array or a comma-separated list; the task-report docs say only "array". Comma-joined (explode false) is assumed for all three.*
+    ///
     /// Optional `users` in the query; example `[100,101,102]`.
     pub fn users(mut self, value: impl Into<Vec<i64>>) -> Self {
         self.users = Some(value.into());
@@ -866,12 +876,16 @@ impl GetTaskReport {
     }
     /// Limit the report to these project IDs (comma-separated)
     ///
+    /// *Unconfirmed: The docs type this parameter as an array without saying how it is written in the query; comma-joined (style form, explode false) is assumed, as the docs say for the users/user_ids lists of the other reports.*
+    ///
     /// Optional `project_id` in the query; example `[10,11,12]`.
     pub fn project_id(mut self, value: impl Into<Vec<i64>>) -> Self {
         self.project_id = Some(value.into());
         self
     }
     /// Limit the report to these task IDs (comma-separated)
+    ///
+    /// *Unconfirmed: The docs type this parameter as an array without saying how it is written in the query; comma-joined (style form, explode false) is assumed, as the docs say for the users/user_ids lists of the other reports.*
     ///
     /// Optional `task_id` in the query; example `[5,6,7]`.
     pub fn task_id(mut self, value: impl Into<Vec<i64>>) -> Self {
@@ -903,7 +917,7 @@ impl GetTaskReport {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `start_date`, `end_date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `start_date`, `end_date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<types::TaskReport>, Error> {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -1026,12 +1040,16 @@ impl GetTrackedHoursReport {
     }
     /// Limit the report to these user IDs (comma-separated)
     ///
+    /// *Unconfirmed: The tracked-hours and daily-attendance docs allow an array or a comma-separated list; the task-report docs say only "array". Comma-joined (explode false) is assumed for all three.*
+    ///
     /// Optional `users` in the query; example `[100,101,102]`.
     pub fn users(mut self, value: impl Into<Vec<i64>>) -> Self {
         self.users = Some(value.into());
         self
     }
     /// Limit the report to these project IDs (comma-separated)
+    ///
+    /// *Unconfirmed: The docs type this parameter as an array without saying how it is written in the query; comma-joined (style form, explode false) is assumed, as the docs say for the users/user_ids lists of the other reports.*
     ///
     /// Optional `projects` in the query; example `[10,20]`.
     pub fn projects(mut self, value: impl Into<Vec<i64>>) -> Self {
@@ -1040,6 +1058,8 @@ impl GetTrackedHoursReport {
     }
     /// Limit the report to these team IDs (comma-separated)
     ///
+    /// *Unconfirmed: The docs type this parameter as an array without saying how it is written in the query; comma-joined (style form, explode false) is assumed, as the docs say for the users/user_ids lists of the other reports.*
+    ///
     /// Optional `teams` in the query; example `[5]`.
     pub fn teams(mut self, value: impl Into<Vec<i64>>) -> Self {
         self.teams = Some(value.into());
@@ -1047,12 +1067,16 @@ impl GetTrackedHoursReport {
     }
     /// Limit the report to these job title IDs (comma-separated)
     ///
+    /// *Unconfirmed: The docs type this parameter as an array without saying how it is written in the query; comma-joined (style form, explode false) is assumed, as the docs say for the users/user_ids lists of the other reports.*
+    ///
     /// Optional `titles` in the query; example `[1]`.
     pub fn titles(mut self, value: impl Into<Vec<i64>>) -> Self {
         self.titles = Some(value.into());
         self
     }
     /// Limit amounts to these currency codes (comma-separated; only with rate visibility)
+    ///
+    /// *Unconfirmed: The docs type this parameter as an array without saying how it is written in the query; comma-joined (style form, explode false) is assumed, as the docs say for the users/user_ids lists of the other reports.*
     ///
     /// Optional `currencies` in the query; example `["USD"]`.
     pub fn currencies(mut self, value: impl Into<Vec<String>>) -> Self {
@@ -1063,7 +1087,7 @@ impl GetTrackedHoursReport {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<types::TrackedHoursReport>, Error> {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await

@@ -36,8 +36,8 @@ impl Client {
     /// - [`Error::Forbidden`] on `403`;
     /// - [`Error::NotFound`] on `404`;
     /// - [`Error::Validation`] (see `field_errors()`) on `422`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -87,8 +87,8 @@ impl Client {
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -145,8 +145,8 @@ impl Client {
     /// - [`Error::Forbidden`] on `403`;
     /// - [`Error::NotFound`] on `404`;
     /// - [`Error::Validation`] (see `field_errors()`) on `422`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -196,8 +196,8 @@ impl Client {
     /// - [`Error::Forbidden`] on `403`;
     /// - [`Error::NotFound`] on `404`;
     /// - [`Error::Validation`] (see `field_errors()`) on `422`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -244,8 +244,8 @@ impl Client {
     /// - [`Error::Forbidden`] on `403`;
     /// - [`Error::NotFound`] on `404`;
     /// - [`Error::Validation`] (see `field_errors()`) on `422`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -306,7 +306,7 @@ impl ApproveTimesheet {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `timesheet_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `timesheet_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
@@ -425,7 +425,7 @@ impl GetTimesheets {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 500).
+    /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<Vec<types::Timesheet>>, Error> {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -535,7 +535,7 @@ impl RejectTimesheet {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `timesheet_id`, `workspace_id`, `reason` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `timesheet_id`, `workspace_id`, `reason` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
@@ -620,7 +620,7 @@ impl SubmitTimesheet {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `timesheet_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `timesheet_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
@@ -697,7 +697,7 @@ impl UnsubmitTimesheet {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `timesheet_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 500).
+    /// [`Error::MissingParameter`], naming each, when any of `timesheet_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error> {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await

@@ -28,8 +28,8 @@ impl Client {
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
     /// - [`Error::Unauthorized`] on `401`;
+    /// - [`Error::RateLimited`] (retried as the retry policy allows) on `429`;
     /// - [`Error::Api`] on `500`;
-    /// - [`Error::RateLimited`] on `429` (after the retries the retry policy allows);
     /// - [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.
     ///
     /// # Example
@@ -94,7 +94,7 @@ impl GetWorkspaces {
     ///
     /// # Errors
     ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 401, 500).
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 401, 429, 500).
     pub async fn send(self) -> Result<Response<Vec<types::Workspace>>, Error> {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await

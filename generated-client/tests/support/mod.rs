@@ -113,6 +113,17 @@ impl Prism {
     /// Starts Prism on a free port, installing it with npm into `target/prism` when it is not
     /// there. Fails loudly (panics) when it cannot be installed or started.
     pub fn start(spec: &std::path::Path) -> Prism {
+        Prism::launch(spec, &[])
+    }
+
+    /// Like [`Prism::start`], in dynamic mode: Prism answers with values json-schema-faker
+    /// makes from the schemas, not with the examples. With the same `seed`, Prism gives every
+    /// request of an operation the same answer, run after run.
+    pub fn start_dynamic(spec: &std::path::Path, seed: &str) -> Prism {
+        Prism::launch(spec, &["--dynamic", "--seed", seed])
+    }
+
+    fn launch(spec: &std::path::Path, mode: &[&str]) -> Prism {
         assert!(
             spec.exists(),
             "the spec {} is missing; the contract test needs it",
@@ -133,6 +144,7 @@ impl Prism {
                 &port.to_string(),
                 "--errors",
             ])
+            .args(mode)
             .arg(spec)
             .stdout(std::fs::File::create(&log).expect("prism log"))
             .stderr(std::process::Stdio::inherit())
@@ -218,4 +230,122 @@ pub fn record<T>(failures: &mut Vec<String>, operation: &str, answer: Result<Res
             ));
         }
     }
+}
+
+/// What the answers of Prism's dynamic mode came to: how many arrived and decoded, which broke
+/// a display format by construction (an `Error::Decode` at a field read in an `x-date-format`),
+/// and every other failure.
+#[derive(Debug, Default)]
+pub struct Tally {
+    /// Calls that got an HTTP answer.
+    pub answers: usize,
+    /// Answers that decoded.
+    pub decoded: usize,
+    /// Format-breaking answers, by `operation: path` (indices as `[]`).
+    pub format_breaking: std::collections::BTreeMap<String, usize>,
+    /// Every other failure: `operation: what`, with how often it happened.
+    pub failures: std::collections::BTreeMap<String, usize>,
+}
+
+impl Tally {
+    /// Counts one answer of `operation`. `format_fields` names the fields read in a display
+    /// format.
+    pub fn record<T>(
+        &mut self,
+        operation: &str,
+        format_fields: &[&str],
+        answer: Result<Response<T>, Error>,
+    ) {
+        let error = match answer {
+            Ok(answer) => {
+                self.answers += 1;
+                self.decoded += 1;
+                if let Some(violations) = answer.headers.get("sl-violations") {
+                    *self
+                        .failures
+                        .entry(format!("{operation}: Prism reports {violations:?}"))
+                        .or_default() += 1;
+                }
+                return;
+            }
+            Err(error) => error,
+        };
+        if error.status().is_some() {
+            self.answers += 1;
+        }
+        if let Error::Decode(decode) = &error {
+            let path = without_indices(decode.path());
+            let field = path.rsplit('.').next().unwrap_or_default();
+            if format_fields.contains(&field) {
+                *self
+                    .format_breaking
+                    .entry(format!("{operation}: {path}"))
+                    .or_default() += 1;
+                return;
+            }
+            // Random values (quoted in backticks) make each message different; the place and
+            // the text before the first value group them.
+            let kind = decode.message().split('`').next().unwrap_or_default();
+            *self
+                .failures
+                .entry(format!(
+                    "{operation}: the answer does not decode at {path} ({})",
+                    kind.trim()
+                ))
+                .or_default() += 1;
+            return;
+        }
+        let violations = error
+            .headers()
+            .and_then(|h| h.get("sl-violations"))
+            .map(|v| format!(" {v:?}"))
+            .unwrap_or_default();
+        *self
+            .failures
+            .entry(format!("{operation}: {error}{violations}"))
+            .or_default() += 1;
+    }
+
+    /// The counts, one line each, then the format-breaking fields and the failures.
+    pub fn summary(&self, operations: usize, rounds: u32) -> String {
+        use std::fmt::Write as _;
+        let format_breaking: usize = self.format_breaking.values().sum();
+        let failed: usize = self.failures.values().sum();
+        let mut text = format!(
+            "Prism dynamic mode, {operations} operations x {rounds} rounds = {} calls:\n\
+             answers: {}\ndecoded: {}\nformat-breaking (display-format fields): {format_breaking}\n\
+             other failures: {failed}\n",
+            operations * rounds as usize,
+            self.answers,
+            self.decoded,
+        );
+        for (place, count) in &self.format_breaking {
+            let _ = writeln!(text, "  format-breaking {count}x {place}");
+        }
+        for (failure, count) in &self.failures {
+            let _ = writeln!(text, "  FAILED {count}x {failure}");
+        }
+        text
+    }
+}
+
+/// `data[3].items[0].date` as `data[].items[].date`.
+fn without_indices(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut in_index = false;
+    for c in path.chars() {
+        match c {
+            '[' => {
+                in_index = true;
+                out.push('[');
+            }
+            ']' => {
+                in_index = false;
+                out.push(']');
+            }
+            _ if in_index => {}
+            _ => out.push(c),
+        }
+    }
+    out
 }

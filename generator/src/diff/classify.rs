@@ -123,8 +123,9 @@ pub enum Fact {
     BodyRemoved,
     /// The body must now be sent.
     BodyBecameRequired,
-    /// The body may now be left out.
-    BodyBecameOptional,
+    /// The body may now be left out; `setters_replaced` when its properties lose their builder
+    /// setters for a whole-body `.body(..)` (an optional body with a required property).
+    BodyBecameOptional { setters_replaced: bool },
     /// A new property in an object type.
     PropertyAdded { required: bool },
     /// A property is gone.
@@ -369,12 +370,12 @@ fn verdict(fact: Fact, usage: Usage) -> Verdict {
             false,
             Patch,
         ),
-        Fact::BodyBecameOptional => v(
+        Fact::BodyBecameOptional { setters_replaced } => v(
             "request-body-became-optional",
             Changed,
             RequestBodies,
             false,
-            false,
+            setters_replaced,
             Patch,
         ),
         // Struct literals of types users send need the new field; answers only add data.

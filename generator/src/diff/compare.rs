@@ -399,12 +399,21 @@ impl<'a> Walk<'a> {
                         location.clone(),
                         "became required".to_string(),
                     ),
-                    (true, false) => self.push(
-                        Fact::BodyBecameOptional,
-                        Usage::BODY,
-                        location.clone(),
-                        "became optional".to_string(),
-                    ),
+                    (true, false) => {
+                        let setters_replaced = !a.fields.is_empty() && b.fields.is_empty();
+                        self.push(
+                            Fact::BodyBecameOptional { setters_replaced },
+                            Usage::BODY,
+                            location.clone(),
+                            if setters_replaced {
+                                "became optional; it has a required property, so the builder \
+                                 sets it whole with `.body(..)` instead of one setter per property"
+                                    .to_string()
+                            } else {
+                                "became optional".to_string()
+                            },
+                        );
+                    }
                     _ => {}
                 }
                 if let Some(d) = self.refs(&a.ty, &b.ty, Usage::BODY, &location) {

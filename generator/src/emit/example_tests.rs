@@ -2,13 +2,14 @@
 //! - `tests/examples.rs`: every documented answer, served from 127.0.0.1, decodes through the
 //!   client and says the same when written back;
 //! - `tests/contract.rs`: every operation, called with its documented arguments, passes a
-//!   Stoplight Prism mock started from the spec in its validating mode.
+//!   Stoplight Prism mock started from the spec in its validating mode, and decodes the random
+//!   answers of Prism's dynamic mode (20 seeded rounds; display-format fields counted apart).
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::rust::{inner_doc_lines, Paths};
-use crate::model::{Api, Operation, TypeRef};
+use crate::model::{Api, Operation, TypeKind, TypeRef};
 
 /// `tests/examples.rs`, or `None` when no operation has a response example.
 pub fn examples_test(api: &Api, paths: &Paths, crate_name: &str) -> Option<TokenStream> {
@@ -82,10 +83,22 @@ pub fn contract_test(
     if calls.is_empty() {
         return None;
     }
+    let tallies: Vec<TokenStream> = api
+        .operations
+        .iter()
+        .filter_map(|op| {
+            let call = call(op, paths, quote!(client))?;
+            let id = &op.id;
+            Some(quote!(tally.record(#id, FORMAT_FIELDS, #call);))
+        })
+        .collect();
+    let format_fields = format_fields(api);
     let count = calls.len();
     let docs = inner_doc_lines(&format!(
-        "Contract test: every operation, called with the spec's example arguments, is accepted by\na Stoplight Prism mock of `{spec_file}` (validating mode) and its answer decodes.\nPrism is installed with npm into `target/prism` when `PRISM_BIN` does not name one."
+        "Contract tests against a Stoplight Prism mock of `{spec_file}`:\n- validating mode: every operation, called with the spec's example arguments, is accepted\n  and its (example) answer decodes;\n- dynamic mode (`prism mock -d`, random answers from the schemas): every operation, called\n  with the example arguments in {DYNAMIC_ROUNDS} rounds (one Prism per round, seeded\n  `{DYNAMIC_SEED}-<round>` so the answers repeat from run to run), gets answers that decode.\n  Only answers whose `Error::Decode` points at a field read in a display format\n  (`x-date-format`), which the random generator does not fill in that format, are counted\n  apart as format-breaking; any other failure fails the test. The counts are printed.\n\nPrism is installed with npm into `target/prism` when `PRISM_BIN` does not name one."
     ));
+    let rounds = DYNAMIC_ROUNDS;
+    let seed = DYNAMIC_SEED;
     let spec_path = format!("/../spec/{spec_file}");
     Some(quote! {
         #docs
@@ -104,7 +117,46 @@ pub fn contract_test(
             #(#calls)*
             assert!(failures.is_empty(), "{} of {} operations failed against Prism:\n{}", failures.len(), #count, failures.join("\n"));
         }
+
+        /// Wire names of the fields the client reads in a display format (`x-date-format`):
+        /// random strings from Prism's dynamic mode break that format by construction.
+        const FORMAT_FIELDS: &[&str] = &[#(#format_fields),*];
+
+        #[tokio::test]
+        async fn every_operation_decodes_prism_dynamic_answers() {
+            let spec = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), #spec_path));
+            let mut tally = support::Tally::default();
+            for round in 0..#rounds {
+                let prism = support::Prism::start_dynamic(&spec, &format!("{}-{round}", #seed));
+                let client = prism.client();
+                #(#tallies)*
+            }
+            println!("{}", tally.summary(#count, #rounds));
+            assert!(tally.failures.is_empty(), "Prism dynamic mode: {}", tally.summary(#count, #rounds));
+        }
     })
+}
+
+/// Rounds of the dynamic-mode contract test: each operation is called once per round.
+const DYNAMIC_ROUNDS: u32 = 20;
+/// The seed prefix of the dynamic-mode Prism of each round (`webwork-<round>`).
+const DYNAMIC_SEED: &str = "webwork";
+
+/// The wire names of struct fields read in an `x-date-format` display format, sorted.
+fn format_fields(api: &Api) -> Vec<String> {
+    let mut names = std::collections::BTreeSet::new();
+    for def in &api.types {
+        if let TypeKind::Struct { fields, .. } = &def.kind {
+            for field in fields {
+                let mut formats = std::collections::BTreeSet::new();
+                field.ty.collect_date_formats(&mut formats);
+                if !formats.is_empty() {
+                    names.insert(field.wire_name.clone());
+                }
+            }
+        }
+    }
+    names.into_iter().collect()
 }
 
 /// `client.op().required(example)... .body(example).send().await`, or `None` when the

@@ -9,7 +9,7 @@ use super::types::{docs_of, notes, TypeSpace};
 use crate::diagnostics::{Diagnostic, Pointer};
 use crate::model::{
     AnswerEnum, AnswerVariant, Body, BodyEncoding, BodyField, Docs, HttpMethod, Operation, Paging,
-    Param, ParamLocation, Payload, Primitive, Success, TypeRef,
+    Param, ParamLocation, Payload, Primitive, ResponseHeader, Success, TypeRef,
 };
 use crate::names::{self, Scope};
 use crate::resolve::Resolver;
@@ -61,6 +61,7 @@ impl<'a> OperationLowering<'_, 'a> {
         let params = self.params(path, item, operation, &builder_name, at)?;
         let body = self.body(operation, &builder_name, &params, at)?;
         let (success, error_statuses) = self.responses(operation, &builder_name, at)?;
+        let response_headers = self.response_headers(operation, at)?;
         let (request_example, response_example) = self.examples(operation, success.status, at)?;
         let paging = self.paging(&params, &success);
         let mut docs = Docs {
@@ -88,6 +89,7 @@ impl<'a> OperationLowering<'_, 'a> {
             body,
             success,
             error_statuses,
+            response_headers,
             paging,
             request_example,
             response_example,
@@ -314,6 +316,18 @@ impl<'a> OperationLowering<'_, 'a> {
                 "a multipart/form-data body must be an object with properties (one part each)",
             ));
         }
+        // An optional JSON or form body with a property that must be set cannot be built from
+        // per-property setters: the builder would refuse to send without those setters, making
+        // the body mandatory in effect. Such a body is handed over whole with `.body(..)` and
+        // sent only when given.
+        let fields = if !body.required
+            && encoding != BodyEncoding::Multipart
+            && fields.iter().any(|field| !field.is_optional())
+        {
+            Vec::new()
+        } else {
+            fields
+        };
         let fields = fields
             .into_iter()
             .map(|field| {
@@ -439,6 +453,70 @@ impl<'a> OperationLowering<'_, 'a> {
             }),
         };
         Ok((success, errors))
+    }
+
+    /// The headers every documented answer (success, error, range or `default`) carries, in
+    /// spec order. Each answer and each header is resolved here, so a broken or cyclic `$ref`
+    /// to `#/components/responses` or `#/components/headers`, or a header schema that does not
+    /// resolve, is a located error even on an answer nothing else reads.
+    fn response_headers(
+        &mut self,
+        operation: &'a SpecOperation,
+        at: &Pointer,
+    ) -> Result<Vec<ResponseHeader>, Diagnostic> {
+        let responses_at = at.join("responses");
+        let answers = operation
+            .responses
+            .responses
+            .iter()
+            .map(|(code, response)| {
+                let status = match code {
+                    StatusCode::Code(n) => Some(*n),
+                    StatusCode::Range(_) => None,
+                };
+                (code.to_string(), status, response)
+            })
+            .chain(
+                operation
+                    .responses
+                    .default
+                    .iter()
+                    .map(|response| ("default".to_string(), None, response)),
+            );
+        let mut headers = Vec::new();
+        for (key, status, response) in answers {
+            let (response, place) = self
+                .resolver
+                .located_response(response, &responses_at.join(&key))?;
+            for (name, header) in &response.headers {
+                let (header, header_at) = self
+                    .resolver
+                    .header(header, &place.join("headers").join(name))?;
+                match &header.format {
+                    ParameterSchemaOrContent::Schema(schema) => {
+                        self.types.resolve(schema, &header_at.join("schema"))?;
+                    }
+                    ParameterSchemaOrContent::Content(_) => {
+                        return Err(self.resolver.error(
+                            &header_at.join("content"),
+                            "response headers described by `content` are not supported by the generator yet",
+                        ));
+                    }
+                }
+                headers.push(ResponseHeader {
+                    status,
+                    name: name.clone(),
+                    required: header.required,
+                    deprecated: header.deprecated.unwrap_or(false),
+                    docs: Docs {
+                        summary: None,
+                        description: header.description.clone(),
+                        notes: notes(&header.extensions),
+                    },
+                });
+            }
+        }
+        Ok(headers)
     }
 
     /// How one successful answer's body is read, and the type of its data.

@@ -80,6 +80,8 @@ pub struct Operation {
     pub success: Success,
     /// Status codes of the documented error answers, ascending.
     pub error_statuses: Vec<u16>,
+    /// The response headers the answers document (`Retry-After` on a 429, ...), in spec order.
+    pub response_headers: Vec<ResponseHeader>,
     /// How to walk the pages, when the operation answers with one page of a list.
     pub paging: Option<Paging>,
     /// The documented example of the request body.
@@ -241,4 +243,19 @@ pub struct AnswerVariant {
     pub data: TypeRef,
     /// How the body is read.
     pub payload: Payload,
+}
+
+/// A header a documented answer of an operation carries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResponseHeader {
+    /// The answer's status code (`None` for the `default` answer or a `4XX`-style range).
+    pub status: Option<u16>,
+    /// The header's name as the spec writes it (`Retry-After`).
+    pub name: String,
+    /// Whether the answer always carries it.
+    pub required: bool,
+    /// Marked `deprecated`.
+    pub deprecated: bool,
+    /// Its documentation (`x-unconfirmed` / `x-alternative` notes included).
+    pub docs: Docs,
 }
