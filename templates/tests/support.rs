@@ -274,7 +274,10 @@ impl Tally {
         if let Error::Decode(decode) = &error {
             let path = without_indices(decode.path());
             let field = path.rsplit('.').next().unwrap_or_default();
-            if format_fields.contains(&field) {
+            // Only a string that is no date in the documented format (nor its ISO forms)
+            // breaks the format; any other failure at such a field is a real one.
+            let not_a_date = decode.message().contains("is not a date in the format");
+            if format_fields.contains(&field) && not_a_date {
                 *self
                     .format_breaking
                     .entry(format!("{operation}: {path}"))
