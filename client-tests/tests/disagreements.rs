@@ -31,6 +31,17 @@ fn ok(body: Value) -> ResponseTemplate {
     ResponseTemplate::new(200).set_body_json(body)
 }
 
+/// `DELETE /expenses/{id}` against a server that answers every request with `answer`.
+async fn delete_answered(answer: ResponseTemplate) -> Result<webwork_client::Response<()>, Error> {
+    let server = serving(answer).await;
+    client(&server)
+        .delete_expense()
+        .expense_id(expense_id())
+        .workspace_id(1)
+        .send()
+        .await
+}
+
 // ---- Tolerated: data of an operation documented without data ----
 
 #[tokio::test]
@@ -47,12 +58,7 @@ async fn a_delete_ignores_whatever_data_holds() {
         if let Some(data) = &data {
             body["data"] = data.clone();
         }
-        let server = serving(ok(body)).await;
-        let answer = client(&server)
-            .delete_expense()
-            .expense_id(expense_id())
-            .workspace_id(1)
-            .send()
+        let answer = delete_answered(ok(body))
             .await
             .unwrap_or_else(|error| panic!("data {data:?}: {error}"));
         assert_eq!(answer.data, ());
@@ -65,27 +71,12 @@ async fn a_delete_ignores_whatever_data_holds() {
 
 #[tokio::test]
 async fn a_delete_still_fails_on_success_false_and_on_an_error_status() {
-    let server = serving(ok(
-        json!({"success": false, "data": [], "message": "Expense is locked"}),
-    ))
-    .await;
-    let error = client(&server)
-        .delete_expense()
-        .expense_id(expense_id())
-        .workspace_id(1)
-        .send()
-        .await
-        .expect_err("success: false");
+    let locked = ok(json!({"success": false, "data": [], "message": "Expense is locked"}));
+    let error = delete_answered(locked).await.expect_err("success: false");
     assert!(matches!(error, Error::Unsuccessful(_)), "{error:?}");
 
-    let server = serving(error_answer(404, "Expense not found")).await;
-    let error = client(&server)
-        .delete_expense()
-        .expense_id(expense_id())
-        .workspace_id(1)
-        .send()
-        .await
-        .expect_err("404");
+    let missing = error_answer(404, "Expense not found");
+    let error = delete_answered(missing).await.expect_err("404");
     assert!(matches!(error, Error::NotFound(_)), "{error:?}");
 }
 
