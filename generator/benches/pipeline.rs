@@ -11,6 +11,7 @@
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use criterion::{
@@ -74,8 +75,22 @@ fn stages(c: &mut Criterion) {
         })
     });
     let dir = tempfile::tempdir().expect("temp dir");
-    let out = dir.path().join("generated-client");
+    // Every file written: a fresh folder each time.
+    let fresh = AtomicUsize::new(0);
     group.bench_function("write", |b| {
+        b.iter_batched(
+            || {
+                dir.path()
+                    .join(format!("client-{}", fresh.fetch_add(1, Ordering::Relaxed)))
+            },
+            |out| write::write_atomic(&out, black_box(&files)).expect("write"),
+            BatchSize::PerIteration,
+        )
+    });
+    // Nothing to write: the crate on disk is already what the generator makes.
+    let out = dir.path().join("unchanged");
+    write::write_atomic(&out, &files).expect("write");
+    group.bench_function("write_unchanged", |b| {
         b.iter(|| write::write_atomic(&out, black_box(&files)).expect("write"))
     });
     group.bench_function("generate", |b| {

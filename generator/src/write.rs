@@ -26,11 +26,42 @@ pub fn format_rust(tokens: proc_macro2::TokenStream, path: &str) -> Result<Strin
     Ok(prettyplease::unparse(&file))
 }
 
-/// Replaces `out` with exactly `files`: everything is written into a fresh folder beside `out`
-/// first, which then takes `out`'s place. A failure leaves `out` as it was.
-pub fn write_atomic(out: &Path, files: &[GeneratedFile]) -> Result<(), Diagnostic> {
+/// What writing the crate changed on disk.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Written {
+    /// Files created or rewritten because their bytes differ, `/`-separated.
+    pub written: Vec<String>,
+    /// Files removed because the generator no longer makes them.
+    pub removed: Vec<String>,
+}
+
+impl Written {
+    /// How many files were written or removed.
+    pub fn count(&self) -> usize {
+        self.written.len() + self.removed.len()
+    }
+}
+
+/// Makes `out` hold exactly `files` (and keeps its `target/`), touching only what differs: a
+/// file whose bytes are already right keeps its modification time, so cargo rebuilds nothing
+/// for a regeneration that changed nothing.
+///
+/// All or nothing: every new content is written into a staging folder beside `out` first, so
+/// a failure to write leaves `out` as it was; then the staged files and the removals are moved
+/// into place, and if one of those moves fails the ones made so far are undone.
+pub fn write_atomic(out: &Path, files: &[GeneratedFile]) -> Result<Written, Diagnostic> {
     let fail =
         |what: &str, error: std::io::Error| Diagnostic::file(out, format!("{what}: {error}"));
+    let plan = compare(out, files)?;
+    let written: Vec<String> = plan
+        .missing
+        .iter()
+        .chain(plan.changed.iter().map(|(path, _)| path))
+        .cloned()
+        .collect();
+    if written.is_empty() && plan.extra.is_empty() {
+        return Ok(Written::default());
+    }
     let parent = match out.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
@@ -40,35 +71,108 @@ pub fn write_atomic(out: &Path, files: &[GeneratedFile]) -> Result<(), Diagnosti
         .prefix(".regenerate-")
         .tempdir_in(&parent)
         .map_err(|e| fail("cannot create a staging folder", e))?;
-    for file in files {
-        let target = staging.path().join(&file.path);
-        if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| fail("cannot create a folder", e))?;
+    let contents: BTreeMap<&str, &str> = files
+        .iter()
+        .map(|file| (file.path.as_str(), file.contents.as_str()))
+        .collect();
+    for path in &written {
+        let staged = staging.path().join("new").join(path);
+        create_parent(&staged).map_err(|e| fail("cannot create a folder", e))?;
+        std::fs::write(&staged, contents[path.as_str()])
+            .map_err(|e| fail("cannot write a file", e))?;
+    }
+    let mut moves = Moves::new(staging.path().join("old"));
+    let applied = written
+        .iter()
+        .try_for_each(|path| moves.replace(&staging.path().join("new").join(path), out, path))
+        .and_then(|()| {
+            plan.extra
+                .iter()
+                .try_for_each(|path| moves.remove(out, path))
+        });
+    if let Err(error) = applied {
+        moves.undo(out);
+        return Err(fail("cannot move the new files into place", error));
+    }
+    remove_empty_folders(out, &plan.extra);
+    Ok(Written {
+        written,
+        removed: plan.extra,
+    })
+}
+
+/// The moves made into the crate folder, with the old files kept aside to undo them.
+struct Moves {
+    /// Where replaced and removed files are kept until the write succeeds.
+    aside: PathBuf,
+    /// Each move: the file's path in the crate, and whether an old file was set aside.
+    done: Vec<(String, bool)>,
+}
+
+impl Moves {
+    fn new(aside: PathBuf) -> Self {
+        Moves {
+            aside,
+            done: Vec::new(),
         }
-        std::fs::write(&target, &file.contents).map_err(|e| fail("cannot write a file", e))?;
     }
-    let staged = staging.keep();
-    let backup = parent.join(format!(
-        ".regenerate-old-{}",
-        out.file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    ));
-    if backup.exists() {
-        std::fs::remove_dir_all(&backup).map_err(|e| fail("cannot remove an old backup", e))?;
+
+    /// Moves `staged` to `path` in `out`, setting aside the file it replaces.
+    fn replace(&mut self, staged: &Path, out: &Path, path: &str) -> std::io::Result<()> {
+        let target = out.join(path);
+        let had_old = target.exists();
+        if had_old {
+            self.set_aside(&target, path)?;
+        }
+        self.done.push((path.to_string(), had_old));
+        create_parent(&target)?;
+        std::fs::rename(staged, &target)
     }
-    if out.exists() {
-        std::fs::rename(out, &backup).map_err(|e| fail("cannot move the old output aside", e))?;
+
+    /// Removes `path` from `out`, setting it aside.
+    fn remove(&mut self, out: &Path, path: &str) -> std::io::Result<()> {
+        self.set_aside(&out.join(path), path)?;
+        self.done.push((path.to_string(), true));
+        Ok(())
     }
-    if let Err(error) = std::fs::rename(&staged, out) {
-        // Put the old output back; the new one stays in the staging folder for inspection.
-        let _ = std::fs::rename(&backup, out);
-        return Err(fail("cannot move the new output into place", error));
+
+    fn set_aside(&self, file: &Path, path: &str) -> std::io::Result<()> {
+        let kept = self.aside.join(path);
+        create_parent(&kept)?;
+        std::fs::rename(file, kept)
     }
-    if backup.exists() {
-        std::fs::remove_dir_all(&backup).map_err(|e| fail("cannot remove the old output", e))?;
+
+    /// Puts every file back as it was, newest move first (best effort: this runs after a
+    /// failure and has no better way to report one of its own).
+    fn undo(&self, out: &Path) {
+        for (path, had_old) in self.done.iter().rev() {
+            let target = out.join(path);
+            let _ = std::fs::remove_file(&target);
+            if *had_old {
+                let _ = std::fs::rename(self.aside.join(path), &target);
+            }
+        }
     }
-    Ok(())
+}
+
+fn create_parent(file: &Path) -> std::io::Result<()> {
+    match file.parent() {
+        Some(dir) => std::fs::create_dir_all(dir),
+        None => Ok(()),
+    }
+}
+
+/// Removes the folders of `removed` files that are now empty (never `out` itself).
+fn remove_empty_folders(out: &Path, removed: &[String]) {
+    for path in removed {
+        let mut dir = out.join(path);
+        while dir.pop() && dir != out {
+            // Fails, and stops, at the first folder that still holds something.
+            if std::fs::remove_dir(&dir).is_err() {
+                break;
+            }
+        }
+    }
 }
 
 /// How the crate on disk differs from `files`.
@@ -178,4 +282,56 @@ fn read_tree(root: &Path) -> std::io::Result<BTreeMap<String, String>> {
         }
     }
     Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Outcome = Result<(), Box<dyn std::error::Error>>;
+
+    fn file(path: &str, contents: &str) -> GeneratedFile {
+        GeneratedFile {
+            path: path.into(),
+            contents: contents.into(),
+        }
+    }
+
+    #[test]
+    fn undo_puts_back_every_replaced_and_removed_file() -> Outcome {
+        let dir = tempfile::tempdir()?;
+        let out = dir.path().join("crate");
+        write_atomic(&out, &[file("a.rs", "old a"), file("src/b.rs", "old b")])?;
+        let staged = dir.path().join("staged");
+        std::fs::create_dir_all(&staged)?;
+        std::fs::write(staged.join("a.rs"), "new a")?;
+        std::fs::write(staged.join("c.rs"), "new c")?;
+
+        let mut moves = Moves::new(dir.path().join("aside"));
+        moves.replace(&staged.join("a.rs"), &out, "a.rs")?;
+        moves.replace(&staged.join("c.rs"), &out, "c.rs")?;
+        moves.remove(&out, "src/b.rs")?;
+        assert_eq!(std::fs::read_to_string(out.join("a.rs"))?, "new a");
+        moves.undo(&out);
+
+        assert_eq!(std::fs::read_to_string(out.join("a.rs"))?, "old a");
+        assert_eq!(std::fs::read_to_string(out.join("src/b.rs"))?, "old b");
+        assert!(!out.join("c.rs").exists());
+        Ok(())
+    }
+
+    #[test]
+    fn a_write_reports_what_it_wrote_and_removed() -> Outcome {
+        let dir = tempfile::tempdir()?;
+        let out = dir.path().join("crate");
+        let first = write_atomic(&out, &[file("a.rs", "a"), file("x/b.rs", "b")])?;
+        assert_eq!(first.written, ["a.rs", "x/b.rs"]);
+        let second = write_atomic(&out, &[file("a.rs", "a2")])?;
+        assert_eq!(second.written, ["a.rs"]);
+        assert_eq!(second.removed, ["x/b.rs"]);
+        assert_eq!(second.count(), 2);
+        assert!(!out.join("x").exists(), "the emptied folder is removed");
+        assert_eq!(write_atomic(&out, &[file("a.rs", "a2")])?.count(), 0);
+        Ok(())
+    }
 }

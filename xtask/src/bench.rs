@@ -554,7 +554,11 @@ fn table(
             "stages/render_templates",
             "generator: render Cargo.toml + README",
         ),
-        ("stages/write", "generator: write (atomic, temp dir)"),
+        ("stages/write", "generator: write (atomic, every file new)"),
+        (
+            "stages/write_unchanged",
+            "generator: write when nothing changed (compare only)",
+        ),
     ] {
         let ns = figures.median_ns(id)?;
         row(

@@ -143,12 +143,22 @@ fn regenerate(options: &RegenerateArgs) -> ExitCode {
             }
         };
     }
-    if let Err(diagnostic) = webwork_generator::write::write_atomic(&options.out, &files) {
-        eprintln!("error: {diagnostic}");
-        return ExitCode::FAILURE;
+    let written = match webwork_generator::write::write_atomic(&options.out, &files) {
+        Ok(written) => written,
+        Err(diagnostic) => {
+            eprintln!("error: {diagnostic}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for path in &written.written {
+        println!("written: {path}");
+    }
+    for path in &written.removed {
+        println!("removed: {path}");
     }
     println!(
-        "wrote {} files to {} in {} ms",
+        "{} of {} files changed in {} ({} ms)",
+        written.count(),
         files.len(),
         options.out.display(),
         started.elapsed().as_millis()

@@ -96,3 +96,75 @@ fn unknown_options_are_usage_errors() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("unknown option `--frobnicate`"));
 }
+
+/// The modification time of every file below `dir`, by path.
+fn mtimes(dir: &Path) -> std::collections::BTreeMap<PathBuf, std::time::SystemTime> {
+    let mut times = std::collections::BTreeMap::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        for entry in std::fs::read_dir(&folder).expect("readable") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                let modified = path.metadata().and_then(|m| m.modified()).expect("mtime");
+                times.insert(path, modified);
+            }
+        }
+    }
+    times
+}
+
+#[test]
+fn regenerate_writes_only_the_files_whose_bytes_differ() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("client");
+    let regenerate = || {
+        let output = xtask(&["regenerate", "--spec", arg(&spec()), "--out", arg(&out)]);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    regenerate();
+    let before = mtimes(&out);
+
+    let report = regenerate();
+    assert!(report.starts_with("0 of "), "{report}");
+    assert_eq!(mtimes(&out), before, "a no-op regenerate touched files");
+
+    // One edited file and one stray file: only those change.
+    std::fs::write(out.join("src/types.rs"), "// edited by hand\n").expect("edit");
+    std::fs::create_dir_all(out.join("src/stray")).expect("folder");
+    std::fs::write(out.join("src/stray/old.rs"), "// not generated\n").expect("stray");
+    std::fs::create_dir_all(out.join("target/debug")).expect("target");
+    std::fs::write(out.join("target/debug/kept"), "build output").expect("target file");
+    let report = regenerate();
+    assert!(report.contains("written: src/types.rs"), "{report}");
+    assert!(report.contains("removed: src/stray/old.rs"), "{report}");
+    assert!(
+        report
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .starts_with("2 of "),
+        "{report}"
+    );
+    assert!(!out.join("src/stray").exists());
+    assert!(out.join("target/debug/kept").exists());
+    let after = mtimes(&out);
+    for (path, time) in &before {
+        if !path.ends_with("src/types.rs") {
+            assert_eq!(
+                after.get(path),
+                Some(time),
+                "{} was touched",
+                path.display()
+            );
+        }
+    }
+    let text = std::fs::read_to_string(out.join("src/types.rs")).expect("types.rs");
+    assert!(!text.contains("edited by hand"));
+}
