@@ -3,12 +3,14 @@
 //! The pipeline, one module per stage:
 //! [`load`] (YAML -> openapiv3) -> [`resolve`] (`$ref`s) -> [`lower`] (-> [`model`]) ->
 //! [`emit`] (model -> Rust tokens) and [`render`] (model -> Cargo.toml, README) -> [`write`]
-//! (format, header, atomic write or `--check`). [`names`] is the one place names are made;
-//! [`diagnostics`] is the one error type.
+//! (format, header, atomic write or `--check`). [`names`] is the one place names are made,
+//! from scopes that start with the names [`contract`] lists; [`diagnostics`] is the one error
+//! type.
 
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod config;
+pub mod contract;
 pub mod diagnostics;
 pub mod diff;
 pub mod emit;

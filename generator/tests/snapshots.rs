@@ -75,7 +75,7 @@ fn schema_details() {
 
 #[test]
 fn names() {
-    snapshot_types("names");
+    snapshot_fixture("names");
 }
 
 #[test]

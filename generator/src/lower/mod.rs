@@ -9,6 +9,7 @@ use std::path::Path;
 use openapiv3::{OpenAPI, ReferenceOr};
 
 use crate::config::Config;
+use crate::contract;
 use crate::diagnostics::{Diagnostic, Pointer};
 use crate::model::{Api, Envelope, HttpMethod, PageInfo, Tag, TypeRef};
 use crate::names::{self, Scope};
@@ -29,7 +30,10 @@ pub fn lower(spec: &OpenAPI, file: &Path, config: &Config) -> Result<Api, Diagno
     let mut operations = Vec::new();
     let mut ids: BTreeMap<String, Pointer> = BTreeMap::new();
     let mut meta_type = None;
-    let mut method_names = Scope::with_reserved(["builder", "new", "base_url", "clone", "request"]);
+    let mut method_names = Scope::with_reserved(contract::CLIENT_METHODS.iter().copied());
+    // Builders share a tag's module with what it imports; claimed crate-wide so that the
+    // answer enums, claimed after them, never meet a builder either.
+    let mut builder_names = Scope::with_reserved(contract::TAG_MODULE_IMPORTS.iter().copied());
     for (path, item) in &spec.paths.paths {
         let item_at = Pointer::root().join("paths").join(path);
         let ReferenceOr::Item(item) = item else {
@@ -60,6 +64,7 @@ pub fn lower(spec: &OpenAPI, file: &Path, config: &Config) -> Result<Api, Diagno
             };
             let mut lowered = lowering.lower(path, item, method, operation, id, &at)?;
             lowered.method_name = method_names.claim(&lowered.method_name);
+            lowered.builder_name = builder_names.claim(&lowered.builder_name);
             operations.push(lowered);
         }
     }
@@ -108,21 +113,14 @@ pub fn lower(spec: &OpenAPI, file: &Path, config: &Config) -> Result<Api, Diagno
 /// Makes the names of the per-status answer enums unique beside the request builders, which
 /// share their module, and the runtime names the operation modules import.
 fn name_answer_enums(operations: &mut [crate::model::Operation]) {
-    let reserved = [
-        "Client",
-        "Error",
-        "Request",
-        "RequestOptions",
-        "Response",
-        "RetryPolicy",
-    ];
     let builders: Vec<String> = operations
         .iter()
         .map(|op| op.builder_name.clone())
         .collect();
     let mut scope = Scope::with_reserved(
-        reserved
-            .into_iter()
+        contract::TAG_MODULE_IMPORTS
+            .iter()
+            .copied()
             .chain(builders.iter().map(String::as_str)),
     );
     for op in operations.iter_mut() {
@@ -163,8 +161,7 @@ fn derived_operation_id(method: HttpMethod, path: &str) -> String {
 
 /// The spec's tags in its order, then any tag only operations name, in order of use.
 fn tags(spec: &OpenAPI, operations: &[crate::model::Operation]) -> Vec<Tag> {
-    let mut modules =
-        Scope::with_reserved(["runtime", "types", "envelope", "formats", "operations"]);
+    let mut modules = Scope::with_reserved(contract::CRATE_MODULES.iter().copied());
     let mut tags: Vec<Tag> = Vec::new();
     let used = |name: &str| operations.iter().any(|op| op.tag == name);
     let declared = spec

@@ -14,27 +14,6 @@ use crate::model::{
 use crate::names::{self, Scope};
 use crate::resolve::Resolver;
 
-/// Builder members every request builder has, which parameters must not shadow (`request` is
-/// the local the builder's `into_request` fills, beside locals named after setters).
-const BUILDER_MEMBERS: &[&str] = &[
-    "client",
-    "body",
-    "send",
-    "send_as",
-    "send_raw",
-    "new",
-    "into_request",
-    "request",
-    "options",
-    "timeout",
-    "retry",
-    "header",
-    "query",
-    "body_field",
-    "pages",
-    "stream",
-];
-
 /// Lowers one operation found at `at` (`#/paths/~1expenses/get`).
 pub struct OperationLowering<'s, 'a> {
     pub resolver: Resolver<'a>,
@@ -188,7 +167,7 @@ impl<'a> OperationLowering<'_, 'a> {
         }
 
         let template: Vec<&str> = path_params(path);
-        let mut scope = Scope::with_reserved(BUILDER_MEMBERS.iter().copied());
+        let mut scope = Scope::with_reserved(crate::contract::BUILDER_MEMBERS.iter().copied());
         let mut params = Vec::with_capacity(found.len());
         for (parameter, p_at) in &found {
             let data = parameter.parameter_data_ref();
@@ -302,7 +281,7 @@ impl<'a> OperationLowering<'_, 'a> {
             .iter()
             .filter_map(|(name, encoding)| Some((name.clone(), encoding.content_type.clone()?)))
             .collect();
-        let mut scope = Scope::with_reserved(BUILDER_MEMBERS.iter().copied());
+        let mut scope = Scope::with_reserved(crate::contract::BUILDER_MEMBERS.iter().copied());
         for param in params {
             scope.claim(&param.rust_name);
         }

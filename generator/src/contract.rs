@@ -1,0 +1,64 @@
+//! The names the generated crate already uses before any operation or type is added: what the
+//! hand-written runtime (`templates/runtime/`) defines, and what the emitted modules import.
+//! Every naming scope that could collide with them starts from these lists, so a colliding
+//! operationId or parameter is numbered like any other collision. `tests/contract.rs` reads
+//! the runtime's source and fails when it gains a name these lists lack.
+
+/// Inherent methods of `Client` in the runtime, public or not (an operation's method of the
+/// same name would not compile), and the trait methods users call on it (`clone`, which a
+/// method of that name would shadow).
+pub const CLIENT_METHODS: &[&str] = &[
+    "authorization",
+    "base_url",
+    "builder",
+    "clone",
+    "execute",
+    "execute_raw",
+    "new",
+    "request",
+    "send_once",
+    "send_with_retries",
+    "traced",
+    "transport_error",
+    "url_for",
+];
+
+/// Members every request builder has, which its parameter setters must not take: its fields
+/// (`client`, `options`), the methods the runtime's `operation_builder!` and
+/// `request_options!` macros add, the methods emit writes (`new`, `send`, `into_request`,
+/// `body`, `pages`, `stream`), and `request`, the local `into_request` fills beside locals
+/// named after setters.
+pub const BUILDER_MEMBERS: &[&str] = &[
+    "body",
+    "body_field",
+    "client",
+    "header",
+    "into_request",
+    "new",
+    "options",
+    "pages",
+    "query",
+    "request",
+    "retry",
+    "send",
+    "send_as",
+    "send_raw",
+    "stream",
+    "timeout",
+];
+
+/// The names a tag module of `operations` imports (`use crate::runtime::{Request,
+/// RequestOptions, Response}; use crate::{Client, Error}; use crate::types;`), which its
+/// builders and answer enums must not take.
+pub const TAG_MODULE_IMPORTS: &[&str] = &[
+    "Client",
+    "Error",
+    "Request",
+    "RequestOptions",
+    "Response",
+    "types",
+];
+
+/// The modules at the crate root. A tag's module in `operations` is kept apart from these
+/// names, so that `types` or `runtime` always means the crate's own.
+pub const CRATE_MODULES: &[&str] = &["envelope", "formats", "operations", "runtime", "types"];
