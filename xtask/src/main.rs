@@ -78,7 +78,12 @@ fn usage_error(message: &str) -> ExitCode {
 
 /// The workspace root (xtask lives one level below it).
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    // `cargo run` (which `cargo xtask` is) sets CARGO_MANIFEST_DIR for the process, naming the
+    // checkout it was run in. The path compiled into the binary names the checkout that built
+    // it, which is another one when two clones share a CARGO_TARGET_DIR.
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from);
+    manifest_dir
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
 }

@@ -168,3 +168,31 @@ fn regenerate_writes_only_the_files_whose_bytes_differ() {
     let text = std::fs::read_to_string(out.join("src/types.rs")).expect("types.rs");
     assert!(!text.contains("edited by hand"));
 }
+
+/// `cargo xtask` works on the checkout it is run in (cargo sets `CARGO_MANIFEST_DIR` for `cargo
+/// run`), not the one whose path was compiled into the binary: two clones may share a target
+/// folder.
+#[test]
+fn the_workspace_is_the_one_cargo_names_at_run_time() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fixture = spec().parent().expect("fixture folder").to_path_buf();
+    std::fs::create_dir_all(dir.path().join("spec")).expect("spec folder");
+    std::fs::create_dir_all(dir.path().join("xtask")).expect("xtask folder");
+    std::fs::copy(spec(), dir.path().join("spec/webwork-v2.yaml")).expect("spec");
+    std::fs::copy(
+        fixture.join("generator.toml"),
+        dir.path().join("spec/generator.toml"),
+    )
+    .expect("config");
+    let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .arg("regenerate")
+        .env("CARGO_MANIFEST_DIR", dir.path().join("xtask"))
+        .output()
+        .expect("xtask runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(dir.path().join("generated-client/src/lib.rs").exists());
+}
