@@ -160,7 +160,11 @@ pub fn generate_from_model(
         let runtime_header = "Hand-written runtime, copied from templates/runtime/ by `cargo xtask regenerate`. Do not edit here.";
         files.push(GeneratedFile {
             path: format!("src/runtime/{name}"),
-            contents: format!("// {runtime_header}\n\n{contents}"),
+            // The runtime's doc examples name the crate; they are written for the WebWork one.
+            contents: format!(
+                "// {runtime_header}\n\n{}",
+                contents.replace("webwork_client", &crate_name)
+            ),
         });
     }
     let mut examples = Vec::new();

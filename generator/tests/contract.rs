@@ -206,3 +206,20 @@ fn tag_modules_import_only_the_names_their_builders_avoid() {
         "tag modules import {missing:?}, which contract::TAG_MODULE_IMPORTS lacks"
     );
 }
+
+#[test]
+fn a_crate_of_another_name_never_names_webwork_client() {
+    let spec = common::fixture("media").join("api.yaml");
+    let config = webwork_generator::Config::for_spec(&spec).expect("config");
+    assert_ne!(config.package.name, "webwork-client");
+    let files = webwork_generator::generate(&spec).expect("generates");
+    let naming: Vec<_> = files
+        .iter()
+        .filter(|file| file.contents.contains("webwork_client"))
+        .map(|file| file.path.as_str())
+        .collect();
+    assert!(
+        naming.is_empty(),
+        "doc examples and tests there would not compile: {naming:?}"
+    );
+}

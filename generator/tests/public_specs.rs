@@ -3,7 +3,9 @@
 //! `generated_crates_compile` writes every crate into one throw-away workspace under
 //! `target/public-specs/` and runs a single `cargo check` over it with its own
 //! `CARGO_TARGET_DIR` there, so the client's dependencies build once and stay built between
-//! runs. The `summary` tests snapshot the types and operations each public spec gives.
+//! runs, then `cargo test --doc` over it (every doc example names its own crate) and the
+//! fixtures' own tests. The `summary` tests snapshot the types and operations each public spec
+//! gives.
 
 mod common;
 
@@ -308,6 +310,21 @@ fn generated_crates_compile() {
     assert!(
         output.status.success(),
         "generated crates do not compile:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // The doc examples (the runtime's, the README's, each operation's) name the crate by its
+    // own name and the spec's own operations: they compile for every crate, not just WebWork's.
+    let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["test", "--doc", "--workspace", "--quiet"])
+        .current_dir(&workspace)
+        .env("CARGO_TARGET_DIR", base.join("target"))
+        .env_remove("CARGO_MAKEFLAGS")
+        .output()
+        .expect("run cargo test --doc");
+    assert!(
+        output.status.success(),
+        "doc examples of the generated crates fail:\n{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
     assert!(!round_trips.is_empty(), "no fixture has tests of its own");

@@ -16,7 +16,10 @@ use super::response::{decode_error, parse};
 ///
 /// ```no_run
 /// # async fn run(client: webwork_client::Client) -> Result<(), webwork_client::Error> {
-/// let answer = client.get_workspaces().send_raw().await?;
+/// let answer = client
+///     .request(webwork_client::Method::GET, "/status")
+///     .send_raw()
+///     .await?;
 /// if answer.status().is_success() {
 ///     let body: serde_json::Value = answer.json()?;
 ///     println!("{}", body["data"]);
