@@ -219,8 +219,7 @@ impl<'a> Walk<'a> {
                     .iter()
                     .position(|q| q.wire_name == p.wire_name)
                     .unwrap_or(usize::MAX);
-                let new_path = crate::lower::path_params(&n.path);
-                let name = new_path.get(index).copied().unwrap_or_default();
+                let name = n.path_param_names().nth(index).unwrap_or_default();
                 unmatched
                     .iter()
                     .position(|q| q.location == ParamLocation::Path && q.wire_name == name)
@@ -303,7 +302,7 @@ impl<'a> Walk<'a> {
                 &side.raw,
                 &op.path,
                 op.http_method.key(),
-                location_key(param.location),
+                param.location.as_str(),
                 &param.wire_name,
             )
             .map(|value| raw::parameter_facts(&side.raw, value))
@@ -1080,15 +1079,7 @@ fn op_location(op: &Operation) -> String {
 
 /// `GET /expenses query per_page`.
 fn param_location(here: &str, p: &Param) -> String {
-    format!("{here} {} {}", location_key(p.location), p.wire_name)
-}
-
-fn location_key(location: ParamLocation) -> &'static str {
-    match location {
-        ParamLocation::Path => "path",
-        ParamLocation::Query => "query",
-        ParamLocation::Header => "header",
-    }
+    format!("{here} {} {}", p.location.as_str(), p.wire_name)
 }
 
 /// A path with its parameters' names left out: `/expenses/{}`.

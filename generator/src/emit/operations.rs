@@ -5,8 +5,8 @@ use quote::{format_ident, quote};
 
 use super::rust::{doc_lines, doc_text, inner_doc_lines, Paths};
 use crate::model::{
-    AnswerEnum, Api, Body, BodyEncoding, HttpMethod, Operation, Param, ParamLocation, Payload,
-    Primitive, Tag, TypeRef,
+    AnswerEnum, Api, Body, BodyEncoding, HttpMethod, Operation, Param, ParamLocation, PathSegment,
+    Payload, Primitive, Tag, TypeRef,
 };
 use crate::names;
 
@@ -101,14 +101,9 @@ fn client_method(op: &Operation, api: &Api, crate_name: &str) -> TokenStream {
         .params
         .iter()
         .map(|p| {
-            let place = match p.location {
-                ParamLocation::Path => "path",
-                ParamLocation::Query => "query",
-                ParamLocation::Header => "header",
-            };
             param_line(
                 &p.rust_name,
-                place,
+                p.location.as_str(),
                 p.required,
                 &p.docs,
                 &p.constraints,
@@ -345,11 +340,7 @@ fn param_doc(param: &Param) -> String {
         &param.docs,
         &format!("The `{}` parameter.", param.wire_name),
     );
-    let place = match param.location {
-        ParamLocation::Path => "path",
-        ParamLocation::Query => "query",
-        ParamLocation::Header => "header",
-    };
+    let place = param.location.as_str();
     let mut facts = vec![format!(
         "{} `{}` in the {place}",
         if param.required {
@@ -473,13 +464,13 @@ fn into_request_body(op: &Operation, paths: &Paths) -> TokenStream {
     let mut statements = vec![required_values(op)];
     statements.push(quote!(let mut request = Request::new(#method, #id, #template);));
 
-    for segment in op.path.split('/').filter(|s| !s.is_empty()) {
-        match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
-            Some(name) => {
+    for segment in &op.segments {
+        match segment {
+            PathSegment::Param(name) => {
                 let Some(param) = op
                     .params
                     .iter()
-                    .find(|p| p.location == ParamLocation::Path && p.wire_name == name)
+                    .find(|p| p.location == ParamLocation::Path && p.wire_name == *name)
                 else {
                     continue;
                 };
@@ -487,7 +478,9 @@ fn into_request_body(op: &Operation, paths: &Paths) -> TokenStream {
                 let value = to_text(&quote!(#ident), &param.ty, paths);
                 statements.push(quote!(request.segment(#value);));
             }
-            None => statements.push(quote!(request.segment(#segment);)),
+            PathSegment::Literal(literal) => {
+                statements.push(quote!(request.segment(#literal);));
+            }
         }
     }
 

@@ -11,11 +11,10 @@ use openapiv3::{OpenAPI, ReferenceOr};
 use crate::config::Config;
 use crate::contract;
 use crate::diagnostics::{Diagnostic, Pointer};
-use crate::model::{Api, Envelope, HttpMethod, PageInfo, Tag, TypeRef};
+use crate::model::{Api, Envelope, HttpMethod, PageInfo, PathSegment, Tag, TypeRef};
 use crate::names::{self, Scope};
 use crate::resolve::Resolver;
 
-pub use operations::path_params;
 pub use types::DATE_FORMAT_EXTENSION;
 
 /// Lowers `spec`, read from `file`, with the settings in `config`.
@@ -150,10 +149,10 @@ fn methods(item: &openapiv3::PathItem) -> Vec<(HttpMethod, &openapiv3::Operation
 /// A name for an operation without operationId: `get_expenses_by_expense_id`.
 fn derived_operation_id(method: HttpMethod, path: &str) -> String {
     let mut words = vec![method.key().to_string()];
-    for segment in path.split('/').filter(|s| !s.is_empty()) {
-        match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
-            Some(param) => words.push(format!("by_{param}")),
-            None => words.push(segment.to_string()),
+    for segment in PathSegment::parse(path) {
+        match segment {
+            PathSegment::Param(param) => words.push(format!("by_{param}")),
+            PathSegment::Literal(literal) => words.push(literal),
         }
     }
     names::snake(&words.join("_"))

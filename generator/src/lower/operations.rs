@@ -9,7 +9,7 @@ use super::types::{docs_of, notes, TypeSpace};
 use crate::diagnostics::{Diagnostic, Pointer};
 use crate::model::{
     AnswerEnum, AnswerVariant, Body, BodyEncoding, BodyField, Docs, HttpMethod, Operation, Paging,
-    Param, ParamLocation, Payload, Primitive, ResponseHeader, Success, TypeRef,
+    Param, ParamLocation, PathSegment, Payload, Primitive, ResponseHeader, Success, TypeRef,
 };
 use crate::names::{self, Scope};
 use crate::resolve::Resolver;
@@ -57,6 +57,7 @@ impl<'a> OperationLowering<'_, 'a> {
             id,
             http_method: method,
             path: path.to_string(),
+            segments: PathSegment::parse(path),
             tag: operation
                 .tags
                 .first()
@@ -166,14 +167,14 @@ impl<'a> OperationLowering<'_, 'a> {
             }
         }
 
-        let template: Vec<&str> = path_params(path);
+        let template = path_params(path);
         let mut scope = Scope::with_reserved(crate::contract::BUILDER_MEMBERS.iter().copied());
         let mut params = Vec::with_capacity(found.len());
         for (parameter, p_at) in &found {
             let data = parameter.parameter_data_ref();
             let location = match parameter {
                 Parameter::Path { .. } => {
-                    if !template.contains(&data.name.as_str()) {
+                    if !template.contains(&data.name) {
                         return Err(self.resolver.error(
                             &p_at.join("name"),
                             format!(
@@ -600,9 +601,13 @@ fn is_json(media: &str) -> bool {
 }
 
 /// The `{name}`s of a path template, in order.
-pub fn path_params(path: &str) -> Vec<&str> {
-    path.split('/')
-        .filter_map(|segment| segment.strip_prefix('{')?.strip_suffix('}'))
+fn path_params(path: &str) -> Vec<String> {
+    PathSegment::parse(path)
+        .into_iter()
+        .filter_map(|segment| match segment {
+            PathSegment::Param(name) => Some(name),
+            PathSegment::Literal(_) => None,
+        })
         .collect()
 }
 

@@ -66,6 +66,8 @@ pub struct Operation {
     pub http_method: HttpMethod,
     /// The path template (`/expenses/{expenseId}`).
     pub path: String,
+    /// The path template's segments, parsed once.
+    pub segments: Vec<PathSegment>,
     /// The tag that groups it.
     pub tag: String,
     /// Its documentation.
@@ -121,6 +123,53 @@ pub enum ParamLocation {
     Query,
     /// A request header.
     Header,
+}
+
+impl Operation {
+    /// The names of the path template's `{name}`s, in order.
+    pub fn path_param_names(&self) -> impl Iterator<Item = &str> {
+        self.segments.iter().filter_map(|segment| match segment {
+            PathSegment::Param(name) => Some(name.as_str()),
+            PathSegment::Literal(_) => None,
+        })
+    }
+}
+
+impl ParamLocation {
+    /// Where the parameter goes, in words: `path`, `query` or `header`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParamLocation::Path => "path",
+            ParamLocation::Query => "query",
+            ParamLocation::Header => "header",
+        }
+    }
+}
+
+/// One segment of a path template: `/expenses/{expenseId}` is `Literal("expenses")` then
+/// `Param("expenseId")`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathSegment {
+    /// Text sent as it is.
+    Literal(String),
+    /// A `{name}`, filled from the path parameter of that name.
+    Param(String),
+}
+
+impl PathSegment {
+    /// The segments of `template`, empty ones (around slashes) left out.
+    pub fn parse(template: &str) -> Vec<PathSegment> {
+        template
+            .split('/')
+            .filter(|segment| !segment.is_empty())
+            .map(
+                |segment| match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+                    Some(name) => PathSegment::Param(name.to_string()),
+                    None => PathSegment::Literal(segment.to_string()),
+                },
+            )
+            .collect()
+    }
 }
 
 /// A path, query or header parameter.
@@ -258,4 +307,22 @@ pub struct ResponseHeader {
     pub deprecated: bool,
     /// Its documentation (`x-unconfirmed` / `x-alternative` notes included).
     pub docs: Docs,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_template_is_parsed_into_literals_and_parameters() {
+        assert_eq!(
+            PathSegment::parse("/expenses/{expenseId}/receipts/"),
+            [
+                PathSegment::Literal("expenses".into()),
+                PathSegment::Param("expenseId".into()),
+                PathSegment::Literal("receipts".into()),
+            ]
+        );
+        assert!(PathSegment::parse("/").is_empty());
+    }
 }
