@@ -3,6 +3,7 @@
 
 mod example_tests;
 mod examples;
+mod operation_docs;
 mod operations;
 mod rust;
 mod support;

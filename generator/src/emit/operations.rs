@@ -3,9 +3,10 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::operation_docs as docs;
 use super::rust::{doc_lines, doc_text, inner_doc_lines, Paths};
 use crate::model::{
-    AnswerEnum, Api, Body, BodyEncoding, HttpMethod, Operation, Param, ParamLocation, PathSegment,
+    AnswerEnum, Api, Body, BodyEncoding, HttpMethod, Operation, ParamLocation, PathSegment,
     Payload, Primitive, Tag, TypeRef,
 };
 use crate::names;
@@ -23,7 +24,7 @@ pub fn tag_module(api: &Api, tag: &Tag, paths: &Paths, crate_name: &str) -> Toke
             use crate::types;
         )
     });
-    let module_doc = inner_doc_lines(&tag_doc(tag));
+    let module_doc = inner_doc_lines(&docs::tag_doc(tag));
     // Builders fill deprecated body properties too: the deprecation is for the callers.
     let uses_deprecated = operations.iter().any(|op| {
         op.body
@@ -45,13 +46,6 @@ pub fn tag_module(api: &Api, tag: &Tag, paths: &Paths, crate_name: &str) -> Toke
         }
 
         #(#builders)*
-    }
-}
-
-fn tag_doc(tag: &Tag) -> String {
-    match &tag.description {
-        Some(description) => format!("{}: {}", tag.name, description.trim()),
-        None => format!("Operations tagged {}.", tag.name),
     }
 }
 
@@ -80,83 +74,7 @@ fn contains_named(ty: &TypeRef) -> bool {
 fn client_method(op: &Operation, api: &Api, crate_name: &str) -> TokenStream {
     let method = format_ident!("{}", op.method_name);
     let builder = format_ident!("{}", op.builder_name);
-    let mut text = doc_text(&op.docs, &op.id);
-    text.push_str(&format!(
-        "\n\n`{} {}` (operation `{}`). Set the parameters on the returned [`{}`], then call [`.send()`]({}::send){}.",
-        op.http_method.as_str(),
-        op.path,
-        op.id,
-        op.builder_name,
-        op.builder_name,
-        if op.paging.is_some() {
-            format!(
-                ", or page through the list with [`.pages()`]({b}::pages) or [`.stream()`]({b}::stream)",
-                b = op.builder_name
-            )
-        } else {
-            String::new()
-        }
-    ));
-    let mut params: Vec<String> = op
-        .params
-        .iter()
-        .map(|p| {
-            param_line(
-                &p.rust_name,
-                p.location.as_str(),
-                p.required,
-                &p.docs,
-                &p.constraints,
-                p.default.as_deref(),
-            )
-        })
-        .collect();
-    if let Some(body) = &op.body {
-        if body.fields.is_empty() {
-            params.push(format!(
-                "- `body` ({} body, {}): {}.",
-                body.media_type,
-                if body.required {
-                    "required"
-                } else {
-                    "optional"
-                },
-                super::examples::data_doc(&body.ty)
-            ));
-        } else {
-            for field in &body.fields {
-                let default = field.field.default.as_ref().map(ToString::to_string);
-                params.push(param_line(
-                    &field.setter,
-                    "body",
-                    !field.field.is_optional(),
-                    &field.field.docs,
-                    &[],
-                    default.as_deref(),
-                ));
-            }
-        }
-    }
-    if !params.is_empty() {
-        text.push_str("\n\n# Parameters\n\n");
-        text.push_str(&params.join("\n"));
-    }
-    let returned = match &op.success.per_status {
-        Some(answers) => format!("a [`{}`], one variant per success status", answers.name),
-        None => super::examples::data_doc(&op.success.data),
-    };
-    text.push_str(&format!(
-        "\n\n# Returns\n\nA [`Response`] whose `data` is {returned}."
-    ));
-    text.push_str(&format!("\n\n# Errors\n\n{}", errors_doc(op)));
-    let (example, placeholders) = super::examples::doc_example(op, api, crate_name);
-    text.push_str(&format!("\n\n# Example\n\n{example}"));
-    if placeholders {
-        text.push_str(
-            "\n\nThe spec gives no example for some required values; the ones above are placeholders.",
-        );
-    }
-    let docs = doc_lines(&text);
+    let docs = doc_lines(&docs::method_doc(op, api, crate_name));
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
     quote! {
         #docs
@@ -186,7 +104,7 @@ fn builder(op: &Operation, paths: &Paths, api: &Api) -> TokenStream {
         let ty = paths.ty(&param.ty);
         members.push(quote!(#ident: #option<#ty>,));
         inits.push(quote!(#ident: None,));
-        setters.push(setter(&ident, &ty, &param_doc(param)));
+        setters.push(setter(&ident, &ty, &docs::param_doc(param)));
     }
     if let Some(body) = &op.body {
         if body.fields.is_empty() {
@@ -225,7 +143,7 @@ fn builder(op: &Operation, paths: &Paths, api: &Api) -> TokenStream {
     let into_request = into_request_body(op, paths);
     // Every builder's `into_request` has the signature `operation_builder!` calls, even where
     // nothing in it can fail.
-    let infallible = required_setters(op).is_empty()
+    let infallible = op.required_setters().is_empty()
         && op
             .body
             .as_ref()
@@ -233,7 +151,7 @@ fn builder(op: &Operation, paths: &Paths, api: &Api) -> TokenStream {
     let allow_infallible = infallible.then(|| quote!(#[allow(clippy::unnecessary_wraps)]));
     let decoder = success_decoder(op, api);
     let json_decoder = json_decoder(op, api);
-    let send_docs = doc_lines(&send_doc(op));
+    let send_docs = doc_lines(&docs::send_doc(op));
     let paging = paging_methods(op, paths);
     quote! {
         #answer_enum
@@ -335,126 +253,6 @@ fn whole_body_setter(body: &Body, paths: &Paths) -> TokenStream {
     }
 }
 
-fn param_doc(param: &Param) -> String {
-    let mut text = doc_text(
-        &param.docs,
-        &format!("The `{}` parameter.", param.wire_name),
-    );
-    let place = param.location.as_str();
-    let mut facts = vec![format!(
-        "{} `{}` in the {place}",
-        if param.required {
-            "Required"
-        } else {
-            "Optional"
-        },
-        param.wire_name
-    )];
-    facts.extend(param.constraints.iter().cloned());
-    if let Some(default) = &param.default {
-        facts.push(format!("default `{default}`"));
-    }
-    if let Some(example) = &param.example {
-        facts.push(format!("example `{example}`"));
-    }
-    text.push_str(&format!("\n\n{}.", facts.join("; ")));
-    text
-}
-
-/// One line of a method's parameter list: name, place, whether required, the spec's words,
-/// constraints and default.
-fn param_line(
-    name: &str,
-    place: &str,
-    required: bool,
-    docs: &crate::model::Docs,
-    constraints: &[String],
-    default: Option<&str>,
-) -> String {
-    let words = docs
-        .description
-        .as_deref()
-        .or(docs.summary.as_deref())
-        .map(|d| d.split_whitespace().collect::<Vec<_>>().join(" "))
-        .unwrap_or_default();
-    let mut line = format!(
-        "- `{name}` ({place}, {})",
-        if required { "required" } else { "optional" }
-    );
-    if !words.is_empty() {
-        line.push_str(": ");
-        line.push_str(words.trim_end_matches('.'));
-    }
-    let mut facts: Vec<String> = constraints.to_vec();
-    if let Some(default) = default {
-        facts.push(format!("default `{default}`"));
-    }
-    if !facts.is_empty() {
-        line.push_str(&format!(" ({})", facts.join("; ")));
-    }
-    line.push('.');
-    line
-}
-
-/// The errors of an operation: which statuses the spec documents, as [`Error`] variants.
-fn errors_doc(op: &Operation) -> String {
-    let mut lines = vec![String::from(
-        "Sending gives an [`Error`] when the request fails or the server refuses it:",
-    )];
-    if !required_setters(op).is_empty() {
-        lines.push(
-            "- [`Error::MissingParameter`] when required parameters are not set (it names each);"
-                .into(),
-        );
-    }
-    for status in &op.error_statuses {
-        let variant = match status {
-            401 => "[`Error::Unauthorized`]",
-            403 => "[`Error::Forbidden`]",
-            404 => "[`Error::NotFound`]",
-            422 => "[`Error::Validation`] (see `field_errors()`)",
-            429 => "[`Error::RateLimited`] (retried as the retry policy allows)",
-            _ => "[`Error::Api`]",
-        };
-        lines.push(format!("- {variant} on `{status}`;"));
-    }
-    if !op.error_statuses.contains(&429) {
-        lines.push(
-            "- [`Error::RateLimited`] on `429` (after the retries the retry policy allows);".into(),
-        );
-    }
-    lines.push("- [`Error::Transport`] or [`Error::Decode`] when no usable answer arrives.".into());
-    lines.join("\n")
-}
-
-fn send_doc(op: &Operation) -> String {
-    let mut text = String::from("Sends the request and decodes the answer.\n\n# Errors\n\n");
-    let required: Vec<String> = required_setters(op)
-        .iter()
-        .map(|setter| format!("`{setter}`"))
-        .collect();
-    match required.as_slice() {
-        [] => {}
-        [one] => text.push_str(&format!(
-            "[`Error::MissingParameter`] when {one} is not set. "
-        )),
-        several => text.push_str(&format!(
-            "[`Error::MissingParameter`], naming each, when any of {} is not set. ",
-            several.join(", ")
-        )),
-    }
-    let statuses: Vec<String> = op.error_statuses.iter().map(u16::to_string).collect();
-    if statuses.is_empty() {
-        text.push_str("An [`Error`] when the request fails or the server refuses it.");
-    } else {
-        text.push_str(&format!(
-            "An [`Error`] when the request fails or the server refuses it (the spec documents {}).",
-            statuses.join(", ")
-        ));
-    }
-    text
-}
-
 /// The statements of `into_request`: check that every required value is set, then build the
 /// request from the builder's members.
 fn into_request_body(op: &Operation, paths: &Paths) -> TokenStream {
@@ -518,30 +316,10 @@ fn into_request_body(op: &Operation, paths: &Paths) -> TokenStream {
     quote!(#(#statements)*)
 }
 
-/// The setters of the values an operation cannot be sent without: required parameters,
-/// required body properties, or the whole body when it is required and set at once.
-fn required_setters(op: &Operation) -> Vec<&str> {
-    let params = op
-        .params
-        .iter()
-        .filter(|p| p.required)
-        .map(|p| p.rust_name.as_str());
-    let body = op.body.iter().flat_map(|body| {
-        let whole = (body.fields.is_empty() && body.required).then_some("body");
-        let fields = body
-            .fields
-            .iter()
-            .filter(|f| !f.field.is_optional())
-            .map(|f| f.setter.as_str());
-        whole.into_iter().chain(fields)
-    });
-    params.chain(body).collect()
-}
-
 /// Takes every required value out of the builder into a local of its setter's name, or
 /// returns [`Error::MissingParameter`] naming every one that is not set.
 fn required_values(op: &Operation) -> TokenStream {
-    let setters = required_setters(op);
+    let setters = op.required_setters();
     let id = &op.id;
     let idents: Vec<_> = setters.iter().map(|s| format_ident!("{}", s)).collect();
     match idents.as_slice() {

@@ -126,6 +126,26 @@ pub enum ParamLocation {
 }
 
 impl Operation {
+    /// The setters of the values an operation cannot be sent without: required parameters,
+    /// required body properties, or the whole body when it is required and set at once.
+    pub fn required_setters(&self) -> Vec<&str> {
+        let params = self
+            .params
+            .iter()
+            .filter(|p| p.required)
+            .map(|p| p.rust_name.as_str());
+        let body = self.body.iter().flat_map(|body| {
+            let whole = (body.fields.is_empty() && body.required).then_some("body");
+            let fields = body
+                .fields
+                .iter()
+                .filter(|f| !f.field.is_optional())
+                .map(|f| f.setter.as_str());
+            whole.into_iter().chain(fields)
+        });
+        params.chain(body).collect()
+    }
+
     /// The names of the path template's `{name}`s, in order.
     pub fn path_param_names(&self) -> impl Iterator<Item = &str> {
         self.segments.iter().filter_map(|segment| match segment {
