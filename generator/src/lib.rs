@@ -45,6 +45,7 @@ const RUNTIME: &[(&str, &str)] = &[
     ),
     ("dates.rs", include_str!("../../templates/runtime/dates.rs")),
     ("error.rs", include_str!("../../templates/runtime/error.rs")),
+    ("http.rs", include_str!("../../templates/runtime/http.rs")),
     ("mod.rs", include_str!("../../templates/runtime/mod.rs")),
     (
         "multipart.rs",

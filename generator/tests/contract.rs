@@ -223,3 +223,55 @@ fn a_crate_of_another_name_never_names_webwork_client() {
         "doc examples and tests there would not compile: {naming:?}"
     );
 }
+
+#[test]
+fn the_runtime_modules_import_each_other_without_circles() {
+    let dir = common::root().join("templates/runtime");
+    let modules: BTreeSet<String> = std::fs::read_dir(&dir)
+        .expect("templates/runtime")
+        .filter_map(|entry| {
+            let path = entry.expect("entry").path();
+            let stem = path.file_stem()?.to_string_lossy().into_owned();
+            (stem != "mod").then_some(stem)
+        })
+        .collect();
+    // Which sibling modules each module names as `super::module`.
+    let uses: std::collections::BTreeMap<String, BTreeSet<String>> = modules
+        .iter()
+        .map(|module| {
+            let text = std::fs::read_to_string(dir.join(format!("{module}.rs"))).expect("readable");
+            let named = text
+                .split("super::")
+                .skip(1)
+                .map(|rest| {
+                    rest.chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect::<String>()
+                })
+                .filter(|name| modules.contains(name) && name != module)
+                .collect();
+            (module.clone(), named)
+        })
+        .collect();
+    // Depth-first search from each module, failing on a module already on the path.
+    fn visit<'a>(
+        module: &'a str,
+        uses: &'a std::collections::BTreeMap<String, BTreeSet<String>>,
+        path: &mut Vec<&'a str>,
+    ) {
+        if let Some(start) = path.iter().position(|m| *m == module) {
+            panic!(
+                "the runtime imports in a circle: {} -> {module}",
+                path[start..].join(" -> ")
+            );
+        }
+        path.push(module);
+        for next in &uses[module] {
+            visit(next, uses, path);
+        }
+        path.pop();
+    }
+    for module in &modules {
+        visit(module, &uses, &mut Vec::new());
+    }
+}

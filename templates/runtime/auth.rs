@@ -290,7 +290,7 @@ impl OAuth2Builder {
         let http = match self.http {
             Some(http) => http,
             None => reqwest::Client::builder()
-                .user_agent(super::client::USER_AGENT)
+                .user_agent(super::http::USER_AGENT)
                 .timeout(TOKEN_ENDPOINT_TIMEOUT)
                 // A token endpoint that redirects could send the code elsewhere.
                 .redirect(reqwest::redirect::Policy::none())

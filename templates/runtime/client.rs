@@ -10,15 +10,13 @@ use tracing::Instrument;
 use url::Url;
 
 use super::auth::{AccessToken, TokenSource};
-use super::custom::RequestBuilder;
 use super::error::{Error, TransportError};
+use super::http::USER_AGENT;
 use super::raw::RawResponse;
 use super::request::Request;
 use super::response::{error_for_status, Decoder, Response};
 use super::retry::RetryPolicy;
 
-/// The `User-Agent` every request carries.
-pub(crate) const USER_AGENT: &str = concat!("webwork-client/", env!("CARGO_PKG_VERSION"));
 /// How long a request may take, from connecting to the last byte, unless configured.
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 /// How long connecting (TCP and TLS) may take, unless configured: a host that does not
@@ -101,26 +99,6 @@ impl Client {
     #[must_use]
     pub fn base_url(&self) -> &Url {
         &self.inner.base_url
-    }
-
-    /// Starts a request to any endpoint, documented in the spec or not: `path` is relative to
-    /// the base URL (its segments are percent-encoded by the client) and may carry a query
-    /// string. Authentication, retries, timeouts and tracing are those of the generated
-    /// operations, and so are the errors of [`RequestBuilder::send`].
-    ///
-    /// ```no_run
-    /// # async fn run(client: webwork_client::Client) -> Result<(), webwork_client::Error> {
-    /// use webwork_client::Method;
-    /// let entries: serde_json::Value = client
-    ///     .request(Method::GET, "/time-entries")
-    ///     .query("workspace_id", 1)
-    ///     .send()
-    ///     .await?
-    ///     .data;
-    /// # Ok(()) }
-    /// ```
-    pub fn request(&self, method: reqwest::Method, path: &str) -> RequestBuilder {
-        RequestBuilder::new(self.clone(), method, path)
     }
 
     /// Sends `request`, retrying it as its retry policy allows and once more with a refreshed

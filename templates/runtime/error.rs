@@ -161,7 +161,7 @@ impl Error {
     pub fn retry_after(&self) -> Option<Duration> {
         match self {
             Error::RateLimited { retry_after, .. } => *retry_after,
-            Error::Api(error) => super::response::retry_after_header(&error.headers),
+            Error::Api(error) => super::http::retry_after_header(&error.headers),
             _ => None,
         }
     }

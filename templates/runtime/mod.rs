@@ -15,6 +15,7 @@ mod client;
 mod custom;
 pub(crate) mod dates;
 mod error;
+mod http;
 mod multipart;
 pub(crate) mod paginate;
 mod raw;

@@ -14,6 +14,28 @@ use super::response::{decode_enveloped, Response};
 /// The operation name a request made with [`Client::request`] carries in traces.
 const OPERATION: &str = "custom";
 
+impl Client {
+    /// Starts a request to any endpoint, documented in the spec or not: `path` is relative to
+    /// the base URL (its segments are percent-encoded by the client) and may carry a query
+    /// string. Authentication, retries, timeouts and tracing are those of the generated
+    /// operations, and so are the errors of [`RequestBuilder::send`].
+    ///
+    /// ```no_run
+    /// # async fn run(client: webwork_client::Client) -> Result<(), webwork_client::Error> {
+    /// use webwork_client::Method;
+    /// let entries: serde_json::Value = client
+    ///     .request(Method::GET, "/time-entries")
+    ///     .query("workspace_id", 1)
+    ///     .send()
+    ///     .await?
+    ///     .data;
+    /// # Ok(()) }
+    /// ```
+    pub fn request(&self, method: reqwest::Method, path: &str) -> RequestBuilder {
+        RequestBuilder::new(self.clone(), method, path)
+    }
+}
+
 /// A request to any endpoint, made by [`Client::request`]: set its query parameters, headers
 /// and JSON body, then [`send`](Self::send) it (the envelope unwrapped, `data` decoded into
 /// your type) or [`send_raw`](Self::send_raw) it (the answer as it came).

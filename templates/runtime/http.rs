@@ -1,0 +1,67 @@
+//! Facts of HTTP the rest of the runtime shares: the `User-Agent`, and the waits a server asks
+//! for (`Retry-After`, the rate-limit headers). A leaf: it uses nothing else of the runtime.
+
+use std::time::Duration;
+
+use reqwest::header::{HeaderMap, RETRY_AFTER};
+
+/// The `User-Agent` every request carries.
+pub(crate) const USER_AGENT: &str = concat!("webwork-client/", env!("CARGO_PKG_VERSION"));
+
+/// `X-RateLimit-Remaining`: requests left in the current window. **Unconfirmed**: the API's
+/// public docs state the limit (60 requests a minute) but name no headers; these are the
+/// conventional names, read only when present.
+pub(crate) const RATE_LIMIT_REMAINING: &str = "x-ratelimit-remaining";
+/// `X-RateLimit-Reset`: when the window resets, as Unix seconds or as seconds from now.
+/// **Unconfirmed**, like [`RATE_LIMIT_REMAINING`].
+pub(crate) const RATE_LIMIT_RESET: &str = "x-ratelimit-reset";
+
+/// Values of `X-RateLimit-Reset` above this are Unix timestamps, below it seconds from now.
+const UNIX_TIMESTAMP_FLOOR: i64 = 1_000_000_000;
+
+/// The wait the server asked for: `Retry-After` (seconds, or an HTTP date), else
+/// `X-RateLimit-Reset` when `X-RateLimit-Remaining` is absent or `0` (unconfirmed header names).
+pub(crate) fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    if let Some(value) = headers.get(RETRY_AFTER) {
+        return parse_retry_after(value.to_str().ok()?.trim());
+    }
+    let remaining = headers
+        .get(RATE_LIMIT_REMAINING)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.trim().parse::<u64>().ok());
+    if remaining.is_some_and(|remaining| remaining > 0) {
+        return None;
+    }
+    let reset = headers
+        .get(RATE_LIMIT_RESET)?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse::<i64>()
+        .ok()?;
+    if reset >= UNIX_TIMESTAMP_FLOOR {
+        let when = chrono::DateTime::from_timestamp(reset, 0)?;
+        return Some(until(when));
+    }
+    Some(Duration::from_secs(reset.max(0).unsigned_abs()))
+}
+
+/// The wait a `Retry-After` header alone asks for (a 503 may send one).
+pub(crate) fn retry_after_header(headers: &HeaderMap) -> Option<Duration> {
+    parse_retry_after(headers.get(RETRY_AFTER)?.to_str().ok()?.trim())
+}
+
+fn parse_retry_after(value: &str) -> Option<Duration> {
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let when = chrono::DateTime::parse_from_rfc2822(value).ok()?;
+    Some(until(when.with_timezone(&chrono::Utc)))
+}
+
+/// The time from now until `when`, zero when it has passed.
+fn until(when: chrono::DateTime<chrono::Utc>) -> Duration {
+    when.signed_duration_since(chrono::Utc::now())
+        .to_std()
+        .unwrap_or_default()
+}
