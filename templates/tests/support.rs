@@ -209,23 +209,36 @@ fn prism_binary() -> std::path::PathBuf {
     binary
 }
 
-/// Records a failure when the call failed or Prism reported a violation of the spec.
-pub fn record<T>(failures: &mut Vec<String>, operation: &str, answer: Result<Response<T>, Error>) {
-    match answer {
-        Ok(answer) => {
-            if let Some(violations) = answer.headers.get("sl-violations") {
-                failures.push(format!("{operation}: Prism reports {violations:?}"));
+/// What a contract test does with the answer of each operation it calls.
+pub trait Record {
+    /// Takes the answer of `operation`.
+    fn record<T>(&mut self, operation: &str, answer: Result<Response<T>, Error>);
+}
+
+/// Validating mode: a message for each call that failed or that Prism reported as breaking the
+/// spec.
+#[derive(Debug, Default)]
+pub struct Failures(pub Vec<String>);
+
+impl Record for Failures {
+    fn record<T>(&mut self, operation: &str, answer: Result<Response<T>, Error>) {
+        match answer {
+            Ok(answer) => {
+                if let Some(violations) = answer.headers.get("sl-violations") {
+                    self.0
+                        .push(format!("{operation}: Prism reports {violations:?}"));
+                }
             }
-        }
-        Err(error) => {
-            let violations = error
-                .headers()
-                .and_then(|h| h.get("sl-violations"))
-                .map(|v| format!("{v:?}"));
-            failures.push(format!(
-                "{operation}: {error} {}",
-                violations.unwrap_or_default()
-            ));
+            Err(error) => {
+                let violations = error
+                    .headers()
+                    .and_then(|h| h.get("sl-violations"))
+                    .map(|v| format!("{v:?}"));
+                self.0.push(format!(
+                    "{operation}: {error} {}",
+                    violations.unwrap_or_default()
+                ));
+            }
         }
     }
 }
@@ -233,8 +246,10 @@ pub fn record<T>(failures: &mut Vec<String>, operation: &str, answer: Result<Res
 /// What the answers of Prism's dynamic mode came to: how many arrived and decoded, which broke
 /// a display format by construction (an `Error::Decode` at a field read in an `x-date-format`),
 /// and every other failure.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Tally {
+    /// Wire names of the fields read in a display format.
+    format_fields: &'static [&'static str],
     /// Calls that got an HTTP answer.
     pub answers: usize,
     /// Answers that decoded.
@@ -246,14 +261,43 @@ pub struct Tally {
 }
 
 impl Tally {
-    /// Counts one answer of `operation`. `format_fields` names the fields read in a display
-    /// format.
-    pub fn record<T>(
-        &mut self,
-        operation: &str,
-        format_fields: &[&str],
-        answer: Result<Response<T>, Error>,
-    ) {
+    /// Nothing counted yet; `format_fields` names the fields read in a display format.
+    pub fn new(format_fields: &'static [&'static str]) -> Self {
+        Tally {
+            format_fields,
+            answers: 0,
+            decoded: 0,
+            format_breaking: std::collections::BTreeMap::new(),
+            failures: std::collections::BTreeMap::new(),
+        }
+    }
+
+    /// The counts, one line each, then the format-breaking fields and the failures.
+    pub fn summary(&self, operations: usize, rounds: u32) -> String {
+        use std::fmt::Write as _;
+        let format_breaking: usize = self.format_breaking.values().sum();
+        let failed: usize = self.failures.values().sum();
+        let mut text = format!(
+            "Prism dynamic mode, {operations} operations x {rounds} rounds = {} calls:\n\
+             answers: {}\ndecoded: {}\nformat-breaking (display-format fields): {format_breaking}\n\
+             other failures: {failed}\n",
+            operations * rounds as usize,
+            self.answers,
+            self.decoded,
+        );
+        for (place, count) in &self.format_breaking {
+            let _ = writeln!(text, "  format-breaking {count}x {place}");
+        }
+        for (failure, count) in &self.failures {
+            let _ = writeln!(text, "  FAILED {count}x {failure}");
+        }
+        text
+    }
+}
+
+impl Record for Tally {
+    /// Counts one answer of `operation`.
+    fn record<T>(&mut self, operation: &str, answer: Result<Response<T>, Error>) {
         let error = match answer {
             Ok(answer) => {
                 self.answers += 1;
@@ -277,7 +321,7 @@ impl Tally {
             // Only a string that is no date in the documented format (nor its ISO forms)
             // breaks the format; any other failure at such a field is a real one.
             let not_a_date = decode.message().contains("is not a date in the format");
-            if format_fields.contains(&field) && not_a_date {
+            if self.format_fields.contains(&field) && not_a_date {
                 *self
                     .format_breaking
                     .entry(format!("{operation}: {path}"))
@@ -305,28 +349,6 @@ impl Tally {
             .failures
             .entry(format!("{operation}: {error}{violations}"))
             .or_default() += 1;
-    }
-
-    /// The counts, one line each, then the format-breaking fields and the failures.
-    pub fn summary(&self, operations: usize, rounds: u32) -> String {
-        use std::fmt::Write as _;
-        let format_breaking: usize = self.format_breaking.values().sum();
-        let failed: usize = self.failures.values().sum();
-        let mut text = format!(
-            "Prism dynamic mode, {operations} operations x {rounds} rounds = {} calls:\n\
-             answers: {}\ndecoded: {}\nformat-breaking (display-format fields): {format_breaking}\n\
-             other failures: {failed}\n",
-            operations * rounds as usize,
-            self.answers,
-            self.decoded,
-        );
-        for (place, count) in &self.format_breaking {
-            let _ = writeln!(text, "  format-breaking {count}x {place}");
-        }
-        for (failure, count) in &self.failures {
-            let _ = writeln!(text, "  FAILED {count}x {failure}");
-        }
-        text
     }
 }
 

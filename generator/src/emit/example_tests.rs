@@ -77,21 +77,12 @@ pub fn contract_test(
         .filter_map(|op| {
             let call = call(op, paths, quote!(client))?;
             let id = &op.id;
-            Some(quote!(support::record(&mut failures, #id, #call);))
+            Some(quote!(record.record(#id, #call);))
         })
         .collect();
     if calls.is_empty() {
         return None;
     }
-    let tallies: Vec<TokenStream> = api
-        .operations
-        .iter()
-        .filter_map(|op| {
-            let call = call(op, paths, quote!(client))?;
-            let id = &op.id;
-            Some(quote!(tally.record(#id, FORMAT_FIELDS, #call);))
-        })
-        .collect();
     let format_fields = format_fields(api);
     let count = calls.len();
     let docs = inner_doc_lines(&format!(
@@ -108,13 +99,19 @@ pub fn contract_test(
         #[allow(unused_imports)]
         use #krate::types;
 
+        /// Calls every operation once with the spec's example arguments, handing each answer
+        /// to `record`.
+        async fn call_every_operation(client: &#krate::Client, record: &mut impl support::Record) {
+            #(#calls)*
+        }
+
         #[tokio::test]
         async fn every_operation_passes_the_prism_mock() {
             let spec = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), #spec_path));
             let prism = support::Prism::start(&spec);
-            let client = prism.client();
-            let mut failures: Vec<String> = Vec::new();
-            #(#calls)*
+            let mut failures = support::Failures::default();
+            call_every_operation(&prism.client(), &mut failures).await;
+            let failures = failures.0;
             assert!(failures.is_empty(), "{} of {} operations failed against Prism:\n{}", failures.len(), #count, failures.join("\n"));
         }
 
@@ -125,11 +122,10 @@ pub fn contract_test(
         #[tokio::test]
         async fn every_operation_decodes_prism_dynamic_answers() {
             let spec = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), #spec_path));
-            let mut tally = support::Tally::default();
+            let mut tally = support::Tally::new(FORMAT_FIELDS);
             for round in 0..#rounds {
                 let prism = support::Prism::start_dynamic(&spec, &format!("{}-{round}", #seed));
-                let client = prism.client();
-                #(#tallies)*
+                call_every_operation(&prism.client(), &mut tally).await;
             }
             println!("{}", tally.summary(#count, #rounds));
             assert!(tally.failures.is_empty(), "Prism dynamic mode: {}", tally.summary(#count, #rounds));
