@@ -8,24 +8,27 @@ use std::collections::BTreeSet;
 
 use proc_macro2::{TokenStream, TokenTree};
 use syn::{ImplItem, Item, UseTree, Visibility};
-use webwork_generator::contract;
+use webwork_generator::{assets, contract};
 
-/// Every file of `templates/runtime/`, parsed.
+/// Every module of the runtime the generator copies, parsed.
 fn runtime() -> Vec<syn::File> {
-    let dir = common::root().join("templates/runtime");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect("templates/runtime")
-        .map(|entry| entry.expect("entry").path())
-        .filter(|path| path.extension().is_some_and(|e| e == "rs"))
-        .collect();
-    paths.sort();
-    paths
+    assets::RUNTIME
         .iter()
-        .map(|path| {
-            let text = std::fs::read_to_string(path).expect("readable");
-            syn::parse_file(&text).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
-        })
+        .map(|(name, text)| syn::parse_file(text).unwrap_or_else(|error| panic!("{name}: {error}")))
         .collect()
+}
+
+#[test]
+fn the_generator_copies_every_module_of_the_runtime_crate() {
+    let dir = common::root().join("templates/runtime");
+    let mut modules: Vec<String> = std::fs::read_dir(&dir)
+        .expect("templates/runtime")
+        .map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".rs") && name != "lib.rs")
+        .collect();
+    modules.sort();
+    let copied: Vec<&str> = assets::RUNTIME.iter().map(|(name, _)| *name).collect();
+    assert_eq!(modules, copied, "assets::RUNTIME and templates/runtime/ differ");
 }
 
 fn set(names: &[&str]) -> BTreeSet<String> {
@@ -226,21 +229,17 @@ fn a_crate_of_another_name_never_names_webwork_client() {
 
 #[test]
 fn the_runtime_modules_import_each_other_without_circles() {
-    let dir = common::root().join("templates/runtime");
-    let modules: BTreeSet<String> = std::fs::read_dir(&dir)
-        .expect("templates/runtime")
-        .filter_map(|entry| {
-            let path = entry.expect("entry").path();
-            let stem = path.file_stem()?.to_string_lossy().into_owned();
-            (stem != "mod").then_some(stem)
-        })
+    let texts: std::collections::BTreeMap<String, &str> = assets::RUNTIME
+        .iter()
+        .filter(|(name, _)| *name != "mod.rs")
+        .map(|(name, text)| (name.trim_end_matches(".rs").to_string(), *text))
         .collect();
+    let modules: BTreeSet<String> = texts.keys().cloned().collect();
     // Which sibling modules each module names as `super::module`.
     let uses: std::collections::BTreeMap<String, BTreeSet<String>> = modules
         .iter()
         .map(|module| {
-            let text = std::fs::read_to_string(dir.join(format!("{module}.rs"))).expect("readable");
-            let named = text
+            let named = texts[module]
                 .split("super::")
                 .skip(1)
                 .map(|rest| {

@@ -7,7 +7,7 @@ use webwork_generator::model::{
 };
 
 fn builders() -> webwork_generator::model::Api {
-    webwork_generator::model(&common::fixture("builders").join("api.yaml"))
+    webwork_generator::load_model(&common::fixture("builders").join("api.yaml"))
         .unwrap_or_else(|e| panic!("{e}"))
 }
 
@@ -102,7 +102,7 @@ fn an_operation_without_id_is_named_from_method_and_path() {
 
 #[test]
 fn the_envelope_is_unwrapped_to_its_data() {
-    let api = webwork_generator::model(&common::fixture("envelope").join("api.yaml"))
+    let api = webwork_generator::load_model(&common::fixture("envelope").join("api.yaml"))
         .unwrap_or_else(|e| panic!("{e}"));
     let by_id = |id: &str| api.operations.iter().find(|op| op.id == id).expect(id);
     let list = by_id("listItems");
@@ -127,7 +127,7 @@ fn the_envelope_is_unwrapped_to_its_data() {
 }
 
 fn media() -> webwork_generator::model::Api {
-    webwork_generator::model(&common::fixture("media").join("api.yaml"))
+    webwork_generator::load_model(&common::fixture("media").join("api.yaml"))
         .unwrap_or_else(|e| panic!("{e}"))
 }
 
@@ -238,7 +238,7 @@ components:
 #[test]
 fn response_headers_are_resolved_through_components() {
     let (_dir, path) = common::spec_file(HEADERS_SPEC, None);
-    let api = webwork_generator::model(&path).unwrap_or_else(|e| panic!("{e}"));
+    let api = webwork_generator::load_model(&path).unwrap_or_else(|e| panic!("{e}"));
     let op = &api.operations[0];
     let headers: Vec<(Option<u16>, &str, bool, Option<&str>)> = op
         .response_headers
@@ -269,7 +269,7 @@ fn response_headers_are_resolved_through_components() {
 #[test]
 fn a_one_value_boolean_enum_is_a_bool() {
     let (_dir, path) = common::spec_file(HEADERS_SPEC, None);
-    let api = webwork_generator::model(&path).unwrap_or_else(|e| panic!("{e}"));
+    let api = webwork_generator::load_model(&path).unwrap_or_else(|e| panic!("{e}"));
     let data = api
         .types
         .iter()

@@ -151,6 +151,7 @@ impl<'de> Deserialize<'de> for Binary {
 }
 
 /// What a `format: binary` property of a multipart body holds: one file, none, or several.
+#[allow(dead_code)] // For emitted code; see mod.rs.
 pub(crate) trait FileParts {
     /// The files, in order.
     fn into_files(self) -> Vec<Binary>;

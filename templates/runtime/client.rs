@@ -9,13 +9,13 @@ use tokio::time::Instant;
 use tracing::Instrument;
 use url::Url;
 
-use super::auth::{AccessToken, TokenSource};
 use super::error::{Error, TransportError};
 use super::http::USER_AGENT;
 use super::raw::RawResponse;
 use super::request::Request;
 use super::response::{error_for_status, Decoder, Response};
 use super::retry::RetryPolicy;
+use super::token::{AccessToken, TokenSource};
 
 /// How long a request may take, from connecting to the last byte, unless configured.
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
@@ -75,7 +75,7 @@ impl Client {
     /// # Errors
     /// [`Error::Config`] when the HTTP client cannot be set up.
     pub fn new(token: impl Into<String>) -> Result<Self, Error> {
-        Self::builder(crate::DEFAULT_BASE_URL)
+        Self::builder(super::DEFAULT_BASE_URL)
             .bearer_token(token)
             .build()
     }

@@ -136,6 +136,7 @@ impl Error {
 
     /// The error for the required parameters of `operation` that are not set: each entry is a
     /// setter's name and whether it is missing.
+    #[allow(dead_code)] // For emitted code; see mod.rs.
     pub(crate) fn missing(operation: &'static str, parameters: &[(&'static str, bool)]) -> Self {
         Error::MissingParameter {
             operation,

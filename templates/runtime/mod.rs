@@ -4,48 +4,65 @@
 //! These files are maintained in `templates/runtime/` of the generator's repository and copied
 //! verbatim into every generated crate; the rest of the crate is generated from the spec.
 
-// A spec need not use every helper here (formatted dates, header or array parameters, or even
-// the request builders' macro when it has no operations), so an unused one is not a mistake in
-// the crate generated from it.
-#![allow(dead_code, unused_imports, unused_macros)]
+//!
+//! # What the runtime takes from its crate
+//! Two things, named here and nowhere else: the envelope the spec's answers are wrapped in (a
+//! deserializable `envelope::Envelope<T>` read through `into_parts`, and its `envelope::Meta`,
+//! which implements [`PageInfo`]), and the `DEFAULT_BASE_URL` of [`Client::new`]. The generator
+//! emits both; the runtime's own crate (`templates/runtime/lib.rs`) stands in for them.
 
-mod auth;
+use crate::envelope::{Envelope, Meta};
+use crate::DEFAULT_BASE_URL;
+
+// Some of the runtime only emitted code calls: date formats, multipart bodies, paging, the
+// builders' macro, the decoders, parameters of each kind. A spec need not use each of them,
+// and the runtime's own crate uses none, so those items and their re-exports below say
+// `allow(dead_code)` or `allow(unused_imports)` ("for emitted code"); everything else is held
+// to the compiler's unused warnings.
+
 mod binary;
 mod client;
 mod custom;
+#[allow(dead_code)] // For emitted code: dates of a display format.
 pub(crate) mod dates;
 mod error;
 mod http;
+#[allow(dead_code)] // For emitted code: multipart bodies.
 mod multipart;
+mod oauth;
+#[allow(dead_code)] // For emitted code: list operations with pages.
 pub(crate) mod paginate;
 mod raw;
 mod request;
 mod response;
 mod retry;
+mod token;
 pub mod webhooks;
 
-pub use auth::{
-    AccessToken, OAuth2, OAuth2Builder, OAuth2TokenSource, RefreshToken, TokenSet, TokenSource,
-    DEFAULT_AUTHORIZATION_URL, DEFAULT_TOKEN_URL,
-};
 pub use binary::Binary;
-pub(crate) use binary::FileParts;
 pub use client::{Client, ClientBuilder};
 pub use custom::RequestBuilder;
 pub use error::{ApiError, DecodeError, Error, TransportError};
-pub(crate) use multipart::Multipart;
+pub use oauth::{
+    OAuth2, OAuth2Builder, OAuth2TokenSource, DEFAULT_AUTHORIZATION_URL, DEFAULT_TOKEN_URL,
+};
 pub use raw::RawResponse;
 pub use request::RequestOptions;
-pub(crate) use request::{operation_builder, request_options};
 /// The HTTP method of [`Client::request`], re-exported from the HTTP stack.
 pub use reqwest::Method;
 pub use response::Response;
-pub(crate) use response::{
-    decode_binary, decode_empty, decode_enveloped, decode_enveloped_without_data, decode_json,
-    Decoder, EnvelopeParts,
-};
 pub use retry::RetryPolicy;
+pub use token::{AccessToken, RefreshToken, TokenSet, TokenSource};
 
-pub(crate) use dates::FormattedDate;
-pub(crate) use paginate::PageInfo;
-pub(crate) use request::{join, Request};
+#[allow(unused_imports)] // For emitted code.
+pub(crate) use self::{
+    binary::FileParts,
+    dates::FormattedDate,
+    multipart::Multipart,
+    paginate::PageInfo,
+    request::{join, operation_builder, request_options, Request},
+    response::{
+        decode_binary, decode_empty, decode_enveloped, decode_enveloped_without_data, decode_json,
+        Decoder, EnvelopeParts,
+    },
+};

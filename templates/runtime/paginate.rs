@@ -2,7 +2,7 @@
 
 use std::future::Future;
 
-use futures::{Stream, StreamExt, TryStreamExt};
+use futures::{Stream, TryStreamExt};
 
 use super::error::Error;
 use super::response::Response;

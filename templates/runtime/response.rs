@@ -8,7 +8,7 @@ use serde::Deserialize;
 use super::binary::Binary;
 use super::error::{snippet, truncate, ApiError, DecodeError, Error, MESSAGE_BYTES};
 use super::http::retry_after;
-use crate::envelope::{Envelope, Meta};
+use super::{Envelope, Meta};
 
 /// A successful answer: the typed `data` with the rest of the envelope beside it.
 #[derive(Debug, Clone)]
@@ -127,6 +127,7 @@ pub(crate) fn decode_enveloped<T: DeserializeOwned>(
 /// Decodes an enveloped answer of an operation documented without `data`: whatever `data`
 /// holds (`null`, `[]`, `{}`, anything, or nothing) is not read, since nothing is lost by
 /// ignoring it. `success: false` is still an error.
+#[allow(dead_code)] // For emitted code; see mod.rs.
 pub(crate) fn decode_enveloped_without_data(
     status: StatusCode,
     headers: HeaderMap,
@@ -136,6 +137,7 @@ pub(crate) fn decode_enveloped_without_data(
 }
 
 /// Decodes a JSON answer that is the data itself.
+#[allow(dead_code)] // For emitted code; see mod.rs.
 pub(crate) fn decode_json<T: DeserializeOwned>(
     status: StatusCode,
     headers: HeaderMap,
@@ -152,6 +154,7 @@ pub(crate) fn decode_json<T: DeserializeOwned>(
 
 /// Hands out the answer's bytes, with its `Content-Type`.
 #[allow(clippy::unnecessary_wraps)] // It is a `Decoder`, whose answers may fail.
+#[allow(dead_code)] // For emitted code; see mod.rs.
 pub(crate) fn decode_binary(
     status: StatusCode,
     headers: HeaderMap,
@@ -166,6 +169,7 @@ pub(crate) fn decode_binary(
 
 /// An answer documented without content: whatever the body holds is not read.
 #[allow(clippy::unnecessary_wraps)] // It is a `Decoder`, whose answers may fail.
+#[allow(dead_code)] // For emitted code; see mod.rs.
 pub(crate) fn decode_empty(
     status: StatusCode,
     headers: HeaderMap,

@@ -8,7 +8,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::binary::{Binary, FileParts};
+use super::binary::FileParts;
 use super::Error;
 
 /// The parts of a multipart body, in the order they are added.
@@ -170,6 +170,7 @@ fn quoted(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::runtime::Binary;
 
     #[test]
     fn encodes_fields_and_files_with_a_boundary_no_part_contains() {

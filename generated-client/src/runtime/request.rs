@@ -62,11 +62,13 @@ impl Request {
     }
 
     /// Adds a query parameter.
+    #[allow(dead_code)] // For emitted code; see mod.rs.
     pub(crate) fn query(&mut self, name: &'static str, value: impl Into<String>) {
         self.query.push((name, value.into()));
     }
 
     /// Adds a header parameter.
+    #[allow(dead_code)] // For emitted code; see mod.rs.
     pub(crate) fn header(&mut self, name: &'static str, value: impl Into<String>) {
         self.headers.push((name, value.into()));
     }
@@ -80,6 +82,7 @@ impl Request {
     }
 
     /// Serializes `body` as an `application/x-www-form-urlencoded` request body.
+    #[allow(dead_code)] // For emitted code; see mod.rs.
     pub(crate) fn form(&mut self, body: &impl Serialize) -> Result<(), Error> {
         let text = serde_urlencoded::to_string(body).map_err(|error| Error::Encode {
             source: <serde_json::Error as serde::ser::Error>::custom(error),
@@ -90,6 +93,7 @@ impl Request {
     }
 
     /// Sets a `multipart/form-data` request body.
+    #[allow(dead_code)] // For emitted code; see mod.rs.
     pub(crate) fn multipart(&mut self, form: Multipart) {
         let (body, content_type) = form.encode();
         self.body = Some(body);
@@ -127,6 +131,7 @@ impl Request {
     }
 
     /// Sets a raw request body of the spec's `media_type`, unless the bytes name their own.
+    #[allow(dead_code)] // For emitted code; see mod.rs.
     pub(crate) fn raw(&mut self, body: Binary, media_type: &'static str) {
         self.content_type = match body.content_type() {
             Some(own) => Cow::Owned(own.to_string()),
@@ -285,6 +290,7 @@ pub(crate) use request_options;
 /// Result<(Client, Request), Error>`; generated builders name themselves and the decoder that
 /// reads their answers' JSON once: `crate::runtime::operation_builder!(CreateExpense,
 /// decode_enveloped);`.
+#[allow(unused_macros)] // For emitted code; see mod.rs.
 macro_rules! operation_builder {
     ($builder:ident, $decode:ident) => {
         $crate::runtime::request_options!($builder);
@@ -342,6 +348,7 @@ impl fmt::Debug for RequestOptions {
 }
 
 /// Joins the values of an array parameter the way `style: form, explode: false` asks (`1,2,3`).
+#[allow(dead_code)] // For emitted code; see mod.rs.
 pub(crate) fn join<T: ToString>(values: &[T]) -> String {
     values
         .iter()

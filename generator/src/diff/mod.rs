@@ -239,8 +239,8 @@ pub fn diff(old: &Side, new: &Side) -> Result<Report, Diagnostic> {
     });
     changes.dedup();
     // Both crates are generated as if from the same file, so headers do not differ.
-    let old_files = crate::generate_from_model(&old.api, &old.config, &new.path)?;
-    let new_files = crate::generate_from_model(&new.api, &new.config, &new.path)?;
+    let old_files = crate::pipeline::generate_from_model(&old.api, &old.config, &new.path)?;
+    let new_files = crate::pipeline::generate_from_model(&new.api, &new.config, &new.path)?;
     let generated = generated::summarize(&old_files, &new_files);
     let mut semver = changes
         .iter()

@@ -1,5 +1,7 @@
-//! Authentication: tokens that never show themselves, token sources the client asks for a
-//! token before each send, and the OAuth2 authorization code flow (on the `oauth2` crate).
+// Hand-written runtime, copied from templates/runtime/ by `cargo xtask regenerate`. Do not edit here.
+
+//! The OAuth2 authorization code flow (on the `oauth2` crate): the authorization URL, the
+//! exchanges of a code or a refresh token for tokens, and a token source that refreshes.
 
 use std::fmt;
 use std::sync::Arc;
@@ -10,12 +12,12 @@ use futures::lock::Mutex;
 use oauth2::basic::{BasicClient, BasicErrorResponse, BasicTokenResponse};
 use oauth2::{
     AuthType, AuthUrl, AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointNotSet,
-    EndpointSet, ErrorResponse, RedirectUrl, RequestTokenError, Scope, TokenResponse, TokenUrl,
+    EndpointSet, RedirectUrl, RequestTokenError, Scope, TokenResponse, TokenUrl,
 };
-use tokio::time::Instant;
 use url::Url;
 
 use super::error::{truncate, Error, MESSAGE_BYTES};
+use super::token::{AccessToken, RefreshToken, TokenSet, TokenSource};
 
 /// Where users authorize an application (assumed from the API's docs; configurable with
 /// [`OAuth2Builder::authorization_endpoint`]).
@@ -28,153 +30,6 @@ pub const DEFAULT_TOKEN_URL: &str = "https://webwork-tracker.com/oauth/token";
 const DEFAULT_REFRESH_MARGIN: Duration = Duration::from_secs(60);
 /// How long a call to the token endpoint may take.
 const TOKEN_ENDPOINT_TIMEOUT: Duration = Duration::from_secs(30);
-
-macro_rules! secret {
-    ($(#[$doc:meta])* $name:ident) => {
-        $(#[$doc])*
-        ///
-        /// Its `Debug` output is redacted; read it with [`secret`](Self::secret).
-        #[derive(Clone, PartialEq, Eq)]
-        pub struct $name(String);
-
-        impl $name {
-            /// Wraps a token.
-            pub fn new(token: impl Into<String>) -> Self {
-                $name(token.into())
-            }
-
-            /// The token itself. Do not log it.
-            pub fn secret(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl fmt::Debug for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(concat!(stringify!($name), "(<redacted>)"))
-            }
-        }
-    };
-}
-
-secret!(
-    /// An access token: a personal access token or an OAuth2 access token.
-    AccessToken
-);
-secret!(
-    /// An OAuth2 refresh token.
-    RefreshToken
-);
-
-/// Where the client gets the bearer token for each request.
-///
-/// The client calls [`token`](Self::token) before every send, and after a `401` calls
-/// [`refresh_after_unauthorized`](Self::refresh_after_unauthorized) once and, when that gives a
-/// token, sends the request once more. [`AccessToken`] (a fixed token) and
-/// [`OAuth2TokenSource`] implement it; implement it for your own token store.
-pub trait TokenSource: fmt::Debug + Send + Sync + 'static {
-    /// A token to send now; refresh it first if it is about to expire.
-    fn token(&self) -> BoxFuture<'_, Result<AccessToken, Error>>;
-
-    /// The server answered `401` to `rejected`: a new token to try once more, or `None` when
-    /// there is none (the `401` is then returned). The default has none.
-    fn refresh_after_unauthorized<'a>(
-        &'a self,
-        rejected: &'a AccessToken,
-    ) -> BoxFuture<'a, Result<Option<AccessToken>, Error>> {
-        let _ = rejected;
-        Box::pin(async { Ok(None) })
-    }
-}
-
-/// A shared source: keep an `Arc` to read or update it while the client uses it.
-impl<S: TokenSource + ?Sized> TokenSource for Arc<S> {
-    fn token(&self) -> BoxFuture<'_, Result<AccessToken, Error>> {
-        (**self).token()
-    }
-
-    fn refresh_after_unauthorized<'a>(
-        &'a self,
-        rejected: &'a AccessToken,
-    ) -> BoxFuture<'a, Result<Option<AccessToken>, Error>> {
-        (**self).refresh_after_unauthorized(rejected)
-    }
-}
-
-impl TokenSource for AccessToken {
-    fn token(&self) -> BoxFuture<'_, Result<AccessToken, Error>> {
-        let token = self.clone();
-        Box::pin(async move { Ok(token) })
-    }
-}
-
-/// The tokens the token endpoint issued.
-#[derive(Debug, Clone)]
-pub struct TokenSet {
-    access_token: AccessToken,
-    refresh_token: Option<RefreshToken>,
-    expires_at: Option<Instant>,
-    scopes: Vec<String>,
-}
-
-impl TokenSet {
-    /// Tokens you stored: `expires_in` is the access token's remaining lifetime, if known.
-    pub fn new(
-        access_token: impl Into<String>,
-        refresh_token: Option<String>,
-        expires_in: Option<Duration>,
-    ) -> Self {
-        TokenSet {
-            access_token: AccessToken::new(access_token),
-            refresh_token: refresh_token.map(RefreshToken::new),
-            expires_at: expires_in.map(|lifetime| Instant::now() + lifetime),
-            scopes: Vec::new(),
-        }
-    }
-
-    /// The access token.
-    #[must_use]
-    pub fn access_token(&self) -> &AccessToken {
-        &self.access_token
-    }
-
-    /// The refresh token, if the server issued one.
-    #[must_use]
-    pub fn refresh_token(&self) -> Option<&RefreshToken> {
-        self.refresh_token.as_ref()
-    }
-
-    /// How long the access token stays valid (zero once expired), if the server said.
-    #[must_use]
-    pub fn expires_in(&self) -> Option<Duration> {
-        self.expires_at
-            .map(|at| at.saturating_duration_since(Instant::now()))
-    }
-
-    /// The scopes the server granted, when it listed them.
-    #[must_use]
-    pub fn scopes(&self) -> &[String] {
-        &self.scopes
-    }
-
-    fn from_response(response: &BasicTokenResponse, previous: Option<&RefreshToken>) -> Self {
-        TokenSet {
-            access_token: AccessToken::new(response.access_token().secret().clone()),
-            // A server that does not rotate refresh tokens leaves the old one valid.
-            refresh_token: response
-                .refresh_token()
-                .map(|token| RefreshToken::new(token.secret().clone()))
-                .or_else(|| previous.cloned()),
-            expires_at: response
-                .expires_in()
-                .map(|lifetime| Instant::now() + lifetime),
-            scopes: response
-                .scopes()
-                .map(|scopes| scopes.iter().map(|scope| scope.to_string()).collect())
-                .unwrap_or_default(),
-        }
-    }
-}
 
 type ConfiguredClient =
     BasicClient<EndpointSet, EndpointNotSet, EndpointNotSet, EndpointNotSet, EndpointSet>;
@@ -350,7 +205,7 @@ impl OAuth2 {
             .request_async(&self.http)
             .await
             .map_err(|error| auth_error("exchanging the authorization code", &error))?;
-        Ok(TokenSet::from_response(&response, None))
+        Ok(token_set(&response, None))
     }
 
     /// Gets a new access token with `refresh_token`. When the answer carries no new refresh
@@ -366,7 +221,7 @@ impl OAuth2 {
             .request_async(&self.http)
             .await
             .map_err(|error| auth_error("refreshing the access token", &error))?;
-        Ok(TokenSet::from_response(&response, Some(refresh_token)))
+        Ok(token_set(&response, Some(refresh_token)))
     }
 
     /// A token source for [`ClientBuilder::token_source`](crate::ClientBuilder::token_source)
@@ -467,7 +322,7 @@ impl OAuth2TokenSource {
     }
 
     async fn refresh_locked(&self, tokens: &mut TokenSet) -> Result<bool, Error> {
-        let Some(refresh_token) = tokens.refresh_token.clone() else {
+        let Some(refresh_token) = tokens.refresh_token().cloned() else {
             return Ok(false);
         };
         tracing::debug!("refreshing the OAuth2 access token");
@@ -489,7 +344,7 @@ impl TokenSource for OAuth2TokenSource {
             if expiring {
                 self.refresh_locked(&mut tokens).await?;
             }
-            Ok(tokens.access_token.clone())
+            Ok(tokens.access_token().clone())
         })
     }
 
@@ -500,14 +355,31 @@ impl TokenSource for OAuth2TokenSource {
         Box::pin(async move {
             let mut tokens = self.tokens.lock().await;
             // Another request refreshed while this one was in flight: use its token.
-            if tokens.access_token != *rejected {
-                return Ok(Some(tokens.access_token.clone()));
+            if *tokens.access_token() != *rejected {
+                return Ok(Some(tokens.access_token().clone()));
             }
             if self.refresh_locked(&mut tokens).await? {
-                Ok(Some(tokens.access_token.clone()))
+                Ok(Some(tokens.access_token().clone()))
             } else {
                 Ok(None)
             }
         })
     }
+}
+
+/// The tokens of a token endpoint's answer; `previous` is kept when it sent no new refresh
+/// token (a server that does not rotate refresh tokens leaves the old one valid).
+fn token_set(response: &BasicTokenResponse, previous: Option<&RefreshToken>) -> TokenSet {
+    TokenSet::issued(
+        AccessToken::new(response.access_token().secret().clone()),
+        response
+            .refresh_token()
+            .map(|token| RefreshToken::new(token.secret().clone()))
+            .or_else(|| previous.cloned()),
+        response.expires_in(),
+        response
+            .scopes()
+            .map(|scopes| scopes.iter().map(|scope| scope.to_string()).collect())
+            .unwrap_or_default(),
+    )
 }

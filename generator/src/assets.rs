@@ -1,0 +1,153 @@
+//! The hand-written files copied into every generated crate: the runtime (`src/runtime/`), the
+//! examples (`examples/`) and the generated tests' support (`tests/support/`), each with a
+//! header that says where it comes from. Their doc examples are written for the WebWork crate
+//! and name it `webwork_client`; a copy names the crate it is in.
+
+use crate::model::Api;
+use crate::write::GeneratedFile;
+
+/// The runtime's modules, copied verbatim into `src/runtime/` (the runtime crate's own root,
+/// `lib.rs`, is not: the generated crate's `lib.rs` takes its place).
+pub const RUNTIME: &[(&str, &str)] = &[
+    (
+        "binary.rs",
+        include_str!("../../templates/runtime/binary.rs"),
+    ),
+    (
+        "client.rs",
+        include_str!("../../templates/runtime/client.rs"),
+    ),
+    (
+        "custom.rs",
+        include_str!("../../templates/runtime/custom.rs"),
+    ),
+    ("dates.rs", include_str!("../../templates/runtime/dates.rs")),
+    ("error.rs", include_str!("../../templates/runtime/error.rs")),
+    ("http.rs", include_str!("../../templates/runtime/http.rs")),
+    ("mod.rs", include_str!("../../templates/runtime/mod.rs")),
+    (
+        "multipart.rs",
+        include_str!("../../templates/runtime/multipart.rs"),
+    ),
+    ("oauth.rs", include_str!("../../templates/runtime/oauth.rs")),
+    (
+        "paginate.rs",
+        include_str!("../../templates/runtime/paginate.rs"),
+    ),
+    ("raw.rs", include_str!("../../templates/runtime/raw.rs")),
+    (
+        "request.rs",
+        include_str!("../../templates/runtime/request.rs"),
+    ),
+    (
+        "response.rs",
+        include_str!("../../templates/runtime/response.rs"),
+    ),
+    ("retry.rs", include_str!("../../templates/runtime/retry.rs")),
+    ("token.rs", include_str!("../../templates/runtime/token.rs")),
+    (
+        "webhooks.rs",
+        include_str!("../../templates/runtime/webhooks.rs"),
+    ),
+];
+
+/// Hand-written examples, copied into `examples/`: (file, what the spec must have for it to
+/// compile — operation ids and type names —, what it shows, its text). They are written for the
+/// WebWork API; a spec without what one needs (another API) gets no copy of it.
+pub const EXAMPLES: &[(&str, &[&str], &str, &str)] = &[
+    (
+        "list_expenses.rs",
+        &["getExpenses"],
+        "List a workspace's expenses: one page, then `.pages()` and `.stream()`",
+        include_str!("../../templates/examples/list_expenses.rs"),
+    ),
+    (
+        "manage_expense.rs",
+        &["createExpense", "updateExpense", "deleteExpense"],
+        "Create, update and delete an expense; validation errors by field",
+        include_str!("../../templates/examples/manage_expense.rs"),
+    ),
+    (
+        "time_tracking.rs",
+        &[
+            "startTimeTracking",
+            "stopTimeTracking",
+            "getCurrentTrackerData",
+        ],
+        "Start time tracking, read the tracker, stop it; per-request retry and timeout",
+        include_str!("../../templates/examples/time_tracking.rs"),
+    ),
+    (
+        "oauth2.rs",
+        &["getWorkspaces"],
+        "The OAuth2 authorization code round trip, with a redirect to 127.0.0.1",
+        include_str!("../../templates/examples/oauth2.rs"),
+    ),
+    (
+        "webhook_receiver.rs",
+        &["createWebhook", "WebhookEvent"],
+        "Register a webhook and receive deliveries: typed events, token check",
+        include_str!("../../templates/examples/webhook_receiver.rs"),
+    ),
+];
+
+/// Support code of the generated tests, copied into `tests/support/mod.rs`.
+const TEST_SUPPORT: &str = include_str!("../../templates/tests/support.rs");
+
+/// A hand-written file under `path`, from `folder` of the templates, named for `crate_name`.
+fn copied(path: String, folder: &str, what: &str, text: &str, crate_name: &str) -> GeneratedFile {
+    GeneratedFile {
+        path,
+        contents: format!(
+            "// Hand-written {what}, copied from templates/{folder}/ by `cargo xtask regenerate`. Do not edit here.\n\n{}",
+            text.replace("webwork_client", crate_name)
+        ),
+    }
+}
+
+/// The runtime's files.
+pub(crate) fn runtime(crate_name: &str) -> Vec<GeneratedFile> {
+    RUNTIME
+        .iter()
+        .map(|(name, text)| {
+            let path = format!("src/runtime/{name}");
+            copied(path, "runtime", "runtime", text, crate_name)
+        })
+        .collect()
+}
+
+/// One example the crate gets: its name (the file's stem) and what it shows.
+pub(crate) type Example = (&'static str, &'static str);
+
+/// The examples whose operations and types `api` has, and their list for the README.
+pub(crate) fn examples(api: &Api, crate_name: &str) -> (Vec<GeneratedFile>, Vec<Example>) {
+    let available = |needs: &[&str]| {
+        needs.iter().all(|need| {
+            api.operations.iter().any(|op| op.id == *need)
+                || api.types.iter().any(|ty| ty.name == *need)
+        })
+    };
+    EXAMPLES
+        .iter()
+        .filter(|(_, needs, _, _)| available(needs))
+        .map(|(name, _, about, text)| {
+            let file = copied(
+                format!("examples/{name}"),
+                "examples",
+                "example",
+                text,
+                crate_name,
+            );
+            (file, (name.trim_end_matches(".rs"), *about))
+        })
+        .unzip()
+}
+
+/// The support module of the generated tests, when the crate has tests.
+pub(crate) fn test_support(files: &[GeneratedFile], crate_name: &str) -> Option<GeneratedFile> {
+    // Both spec-driven tests (`examples.rs`, `contract.rs`) share it.
+    files.iter().any(|f| f.path.starts_with("tests/")).then(|| {
+        let path = "tests/support/mod.rs".to_string();
+        copied(path, "tests", "test support", TEST_SUPPORT, crate_name)
+    })
+}

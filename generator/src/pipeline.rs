@@ -1,0 +1,101 @@
+//! The stages run in order: [`load_model`] to the model, [`generate`] to the crate's files.
+
+use std::path::Path;
+
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::parallel::in_parallel;
+use crate::write::GeneratedFile;
+use crate::{assets, emit, load, lower, model, render, write};
+
+/// Loads and lowers the spec at `spec`, with the `generator.toml` beside it.
+pub fn load_model(spec: &Path) -> Result<model::Api, Diagnostic> {
+    let config = Config::for_spec(spec)?;
+    let parsed = load::load(spec)?;
+    lower::lower(&parsed, spec, &config)
+}
+
+/// Generates every file of the client crate from the spec at `spec`.
+pub fn generate(spec: &Path) -> Result<Vec<GeneratedFile>, Diagnostic> {
+    let config = Config::for_spec(spec)?;
+    let api = load_model(spec)?;
+    generate_from_model(&api, &config, spec)
+}
+
+/// Generates the crate's files from an already lowered model: the emitted Rust, the copied
+/// runtime, examples and test support, the rendered `Cargo.toml` and `README.md`, sorted by
+/// path.
+pub fn generate_from_model(
+    api: &model::Api,
+    config: &Config,
+    spec: &Path,
+) -> Result<Vec<GeneratedFile>, Diagnostic> {
+    let source = spec.file_name().map_or_else(
+        || "the spec".to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let header = write::generated_header(&source);
+    let internal =
+        |what: String| Diagnostic::file(spec, format!("internal generator error: {what}"));
+
+    let crate_name = config.package.name.replace('-', "_");
+    let emitter = emit::Emitter::new(api, &crate_name, &source);
+    let mut files = Vec::new();
+    for (file, formatted) in emit_and_format(&emitter, emitter.files()) {
+        if let Some(formatted) = formatted.map_err(internal)? {
+            files.push(write::emitted_rust(file.path, &header, &formatted));
+        }
+    }
+    files.extend(assets::runtime(&crate_name));
+    let (example_files, examples) = assets::examples(api, &crate_name);
+    files.extend(example_files);
+    files.extend(assets::test_support(&files, &crate_name));
+    let cargo = render::cargo_toml(config, &header).map_err(|e| internal(e.0))?;
+    files.push(GeneratedFile {
+        path: "Cargo.toml".into(),
+        contents: cargo,
+    });
+    let readme =
+        render::readme_with_examples(api, config, &header, &examples).map_err(|e| internal(e.0))?;
+    files.push(GeneratedFile {
+        path: "README.md".into(),
+        contents: readme,
+    });
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// What became of one planned Rust file: its formatted text, `None` when the crate has no such
+/// file, or what went wrong.
+type Formatted = Result<Option<String>, String>;
+
+/// Makes and formats every planned Rust file, spread over the machine's cores, and returns
+/// them in the order planned (so the output does not depend on the threads).
+///
+/// Making tokens and formatting them (`syn` parse + prettyplease) is most of the generator's
+/// time, and files are independent. A `TokenStream` cannot leave its thread, so each worker
+/// both makes and formats a file.
+fn emit_and_format(
+    emitter: &emit::Emitter<'_>,
+    planned: Vec<emit::PlannedFile>,
+) -> Vec<(emit::PlannedFile, Formatted)> {
+    let workers = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let results = in_parallel(
+        &planned,
+        workers,
+        |file| emitter.weight(file),
+        |file| match emitter.emit(file) {
+            None => Ok(None),
+            Some(tokens) => write::format_rust(tokens, &file.path)
+                .map(Some)
+                .map_err(|error| error.to_string()),
+        },
+        |file, panic| {
+            Err(format!(
+                "making or formatting {} panicked: {panic}",
+                file.path
+            ))
+        },
+    );
+    planned.into_iter().zip(results).collect()
+}
