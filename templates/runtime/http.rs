@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use reqwest::header::{HeaderMap, RETRY_AFTER};
 
-/// The `User-Agent` every request carries.
-pub(crate) const USER_AGENT: &str = concat!("webwork-client/", env!("CARGO_PKG_VERSION"));
+/// The `User-Agent` every request carries: the crate's name and version.
+pub(crate) const USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
 
 /// `X-RateLimit-Remaining`: requests left in the current window. **Unconfirmed**: the API's
 /// public docs state the limit (60 requests a minute) but name no headers; these are the

@@ -9,6 +9,9 @@ use serde_json::Value;
 use super::binary::FileParts;
 use super::Error;
 
+/// How every boundary begins: the crate's name, so that a body's maker is plain to see.
+const BOUNDARY_PREFIX: &str = concat!(env!("CARGO_PKG_NAME"), "-boundary-");
+
 /// The parts of a multipart body, in the order they are added.
 #[derive(Debug, Default)]
 pub(crate) struct Multipart {
@@ -132,7 +135,7 @@ impl Multipart {
     fn boundary(&self) -> String {
         let mut n = 0u64;
         loop {
-            let candidate = format!("webwork-client-boundary-{n:08x}");
+            let candidate = format!("{BOUNDARY_PREFIX}{n:08x}");
             let taken = self
                 .parts
                 .iter()
@@ -178,23 +181,22 @@ mod tests {
         form.value("tags", &["a", "b"]).unwrap();
         form.value("missing", &Option::<i32>::None).unwrap();
         form.value("meta", &serde_json::json!({"k": 1})).unwrap();
-        let file =
-            Binary::new(b"--webwork-client-boundary-00000000".to_vec()).with_file_name("r.csv");
+        let file = Binary::new(format!("--{BOUNDARY_PREFIX}00000000")).with_file_name("r.csv");
         form.files("file", Some(file), Some("text/csv"));
         let (body, content_type) = form.encode();
         let body = String::from_utf8(body).unwrap();
         assert_eq!(
             content_type,
-            "multipart/form-data; boundary=webwork-client-boundary-00000001"
+            format!("multipart/form-data; boundary={BOUNDARY_PREFIX}00000001")
         );
-        let b = "--webwork-client-boundary-00000001";
+        let b = format!("--{BOUNDARY_PREFIX}00000001");
         let expected = format!(
             "{b}\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nQ3 \"final\"\r\n\
              {b}\r\nContent-Disposition: form-data; name=\"count\"\r\n\r\n3\r\n\
              {b}\r\nContent-Disposition: form-data; name=\"tags\"\r\n\r\na\r\n\
              {b}\r\nContent-Disposition: form-data; name=\"tags\"\r\n\r\nb\r\n\
              {b}\r\nContent-Disposition: form-data; name=\"meta\"\r\nContent-Type: application/json\r\n\r\n{{\"k\":1}}\r\n\
-             {b}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"r.csv\"\r\nContent-Type: text/csv\r\n\r\n--webwork-client-boundary-00000000\r\n\
+             {b}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"r.csv\"\r\nContent-Type: text/csv\r\n\r\n--{BOUNDARY_PREFIX}00000000\r\n\
              {b}--\r\n"
         );
         assert_eq!(body, expected);

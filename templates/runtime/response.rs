@@ -277,3 +277,58 @@ pub(crate) fn error_for_status(status: StatusCode, headers: HeaderMap, body: &[u
         _ => Error::Api(error),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn enveloped<T: DeserializeOwned>(body: &str) -> Result<Response<T>, Error> {
+        decode_enveloped(StatusCode::OK, HeaderMap::new(), body.as_bytes())
+    }
+
+    #[test]
+    fn the_envelope_is_unwrapped_around_the_data() {
+        let answer = enveloped::<Vec<i32>>(r#"{"success":true,"data":[1,2],"message":"ok"}"#);
+        let answer = answer.unwrap();
+        assert_eq!(answer.data, vec![1, 2]);
+        assert_eq!(answer.message.as_deref(), Some("ok"));
+    }
+
+    #[test]
+    fn success_false_is_a_failure_even_when_its_data_does_not_fit() {
+        let error = enveloped::<Vec<i32>>(r#"{"success":false,"data":"x","message":"no"}"#);
+        match error {
+            Err(Error::Unsuccessful(error)) => assert_eq!(error.message(), Some("no")),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn data_that_does_not_fit_is_a_decode_error_naming_where() {
+        match enveloped::<Vec<i32>>(r#"{"success":true,"data":[1,"two"]}"#) {
+            Err(Error::Decode(error)) => assert_eq!(error.path(), "data[1]"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn data_documented_absent_is_not_read_whatever_it_holds() {
+        for body in [
+            r#"{"success":true}"#,
+            r#"{"success":true,"data":null}"#,
+            r#"{"success":true,"data":[]}"#,
+            r#"{"success":true,"data":{"id":1}}"#,
+            "",
+        ] {
+            let answer =
+                decode_enveloped_without_data(StatusCode::OK, HeaderMap::new(), body.as_bytes());
+            assert!(answer.is_ok(), "{body}: {answer:?}");
+        }
+    }
+
+    #[test]
+    fn an_empty_body_is_fine_only_where_no_data_is_expected() {
+        assert!(enveloped::<()>("  ").is_ok());
+        assert!(matches!(enveloped::<Vec<i32>>(""), Err(Error::Decode(_))));
+    }
+}
