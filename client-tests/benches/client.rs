@@ -37,6 +37,11 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use webwork_client::types::{Expense, Workspace};
 use webwork_client::{Client, Meta};
 
+// The benchmarks' names, shared with `cargo xtask bench`, which reads their figures.
+#[path = "../../xtask/src/bench/ids.rs"]
+mod ids;
+use ids::{client, extra};
+
 /// Counts allocations and live bytes, and keeps the peak of live bytes.
 struct Counting;
 
@@ -329,29 +334,29 @@ fn decode_and_round_trip(c: &mut Criterion) {
         rt.block_on(setup.raw_workspaces())
     );
 
-    let mut group = c.benchmark_group("decode_100");
+    let mut group = c.benchmark_group(client::DECODE_100);
     group.throughput(Throughput::Elements(ITEMS_PER_PAGE as u64));
-    group.bench_function("client", |b| {
+    group.bench_function(client::CLIENT, |b| {
         b.to_async(rt).iter(|| setup.client_expenses())
     });
-    group.bench_function("reqwest_serde", |b| {
+    group.bench_function(client::BASELINE, |b| {
         b.to_async(rt).iter(|| setup.raw_expenses())
     });
     group.finish();
 
-    let mut group = c.benchmark_group("round_trip");
-    group.bench_function("client", |b| {
+    let mut group = c.benchmark_group(client::ROUND_TRIP);
+    group.bench_function(client::CLIENT, |b| {
         b.to_async(rt).iter(|| setup.client_workspaces())
     });
-    group.bench_function("reqwest_serde", |b| {
+    group.bench_function(client::BASELINE, |b| {
         b.to_async(rt).iter(|| setup.raw_workspaces())
     });
     group.finish();
 
-    let mut group = c.benchmark_group("paginate");
+    let mut group = c.benchmark_group(client::PAGINATE);
     group.sample_size(10);
     group.throughput(Throughput::Elements(PAGES as u64 * ITEMS_PER_PAGE as u64));
-    group.bench_function("stream_50x100", |b| {
+    group.bench_function(client::STREAM_50X100, |b| {
         b.to_async(rt).iter(|| setup.stream_items(PAGES))
     });
     group.finish();
@@ -425,17 +430,30 @@ fn memory(setup: &Setup) {
     let peak_1 = peak_while(1);
     let peak_50 = peak_while(PAGES);
     let (client_ns, raw_ns) = interleaved_round_trip(setup);
-    // `name value` lines: `cargo xtask bench` reads them without a JSON parser.
-    let report = format!(
-        "alloc_round_trip_client {client_small}\n\
-         alloc_round_trip_reqwest_serde {raw_small}\n\
-         alloc_decode_100_client {client_100}\n\
-         alloc_decode_100_reqwest_serde {raw_100}\n\
-         paginate_peak_bytes_1_page {peak_1}\n\
-         paginate_peak_bytes_50_pages {peak_50}\n\
-         round_trip_interleaved_ns_client {client_ns}\n\
-         round_trip_interleaved_ns_reqwest_serde {raw_ns}\n"
-    );
+    // `name value` lines, which `cargo xtask bench` reads.
+    let lines = [
+        (
+            extra::ALLOC_ROUND_TRIP,
+            [client_small.to_string(), raw_small.to_string()],
+        ),
+        (
+            extra::ALLOC_DECODE_100,
+            [client_100.to_string(), raw_100.to_string()],
+        ),
+        (
+            extra::PAGINATE_PEAK_BYTES,
+            [peak_1.to_string(), peak_50.to_string()],
+        ),
+        (
+            extra::ROUND_TRIP_INTERLEAVED_NS,
+            [client_ns.to_string(), raw_ns.to_string()],
+        ),
+    ];
+    let report: String = lines
+        .iter()
+        .flat_map(|(names, values)| names.iter().zip(values))
+        .map(|(name, value)| format!("{name} {value}\n"))
+        .collect();
     println!("allocations per request, peak live heap, interleaved round trip:\n{report}");
     if let Some(path) = std::env::var_os("WEBWORK_BENCH_EXTRA") {
         std::fs::write(&path, report).expect("write WEBWORK_BENCH_EXTRA");

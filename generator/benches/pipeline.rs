@@ -20,6 +20,11 @@ use criterion::{
 use serde_json::{Map, Value};
 use webwork_generator::{emit, load, lower, render, write, Config, GeneratedFile};
 
+// The benchmarks' names, shared with `cargo xtask bench`, which reads their figures.
+#[path = "../../xtask/src/bench/ids.rs"]
+mod ids;
+use ids::{growth, stages};
+
 /// The allocator of `cargo xtask`, whose `regenerate` these figures are about.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -40,14 +45,14 @@ fn stages(c: &mut Criterion) {
     let api = lower::lower(&parsed, &path, &config).expect("spec lowers");
     let files = webwork_generator::generate(&path).expect("spec generates");
 
-    let mut group = c.benchmark_group("stages");
-    group.bench_function("load_parse", |b| {
+    let mut group = c.benchmark_group(stages::GROUP);
+    group.bench_function(stages::LOAD_PARSE, |b| {
         b.iter(|| load::parse(black_box(&path), black_box(&text)).expect("parse"))
     });
-    group.bench_function("lower", |b| {
+    group.bench_function(stages::LOWER, |b| {
         b.iter(|| lower::lower(black_box(&parsed), &path, &config).expect("lower"))
     });
-    group.bench_function("emit_tokens", |b| {
+    group.bench_function(stages::EMIT_TOKENS, |b| {
         b.iter(|| emit::rust_files(black_box(&api), CRATE_NAME, SPEC_FILE))
     });
     let emitted: Vec<(String, proc_macro2::TokenStream)> =
@@ -55,7 +60,7 @@ fn stages(c: &mut Criterion) {
             .into_iter()
             .map(|file| (file.path, file.tokens))
             .collect();
-    group.bench_function("format", |b| {
+    group.bench_function(stages::FORMAT, |b| {
         b.iter_batched(
             || emitted.clone(),
             |files| {
@@ -67,7 +72,7 @@ fn stages(c: &mut Criterion) {
             BatchSize::SmallInput,
         )
     });
-    group.bench_function("render_templates", |b| {
+    group.bench_function(stages::RENDER_TEMPLATES, |b| {
         b.iter(|| {
             let cargo = render::cargo_toml(&config, HEADER).expect("Cargo.toml");
             let readme = render::readme(black_box(&api), &config, HEADER).expect("README");
@@ -77,7 +82,7 @@ fn stages(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     // Every file written: a fresh folder each time.
     let fresh = AtomicUsize::new(0);
-    group.bench_function("write", |b| {
+    group.bench_function(stages::WRITE, |b| {
         b.iter_batched(
             || {
                 dir.path()
@@ -90,10 +95,10 @@ fn stages(c: &mut Criterion) {
     // Nothing to write: the crate on disk is already what the generator makes.
     let out = dir.path().join("unchanged");
     write::write_atomic(&out, &files).expect("write");
-    group.bench_function("write_unchanged", |b| {
+    group.bench_function(stages::WRITE_UNCHANGED, |b| {
         b.iter(|| write::write_atomic(&out, black_box(&files)).expect("write"))
     });
-    group.bench_function("generate", |b| {
+    group.bench_function(stages::GENERATE, |b| {
         b.iter(|| webwork_generator::generate(black_box(&path)).expect("generate"))
     });
     group.finish();
@@ -173,10 +178,10 @@ fn growth(c: &mut Criterion) {
     let path = spec_path();
     let text = std::fs::read_to_string(&path).expect("the spec");
     let config = Config::for_spec(&path).expect("generator.toml");
-    let mut group = c.benchmark_group("growth");
+    let mut group = c.benchmark_group(growth::GROUP);
     // Flat sampling: ten runs are enough at 100x, where one run takes seconds.
     group.sample_size(10).sampling_mode(SamplingMode::Flat);
-    for copies in [1usize, 10, 100] {
+    for copies in growth::COPIES {
         let spec = synthetic(&text, copies);
         let parsed = load::parse(&path, &spec).expect("synthetic spec parses");
         let operations = lower::lower(&parsed, &path, &config)
@@ -187,9 +192,11 @@ fn growth(c: &mut Criterion) {
         if copies == 100 {
             group.warm_up_time(Duration::from_millis(1));
         }
-        group.bench_with_input(BenchmarkId::new("generate", copies), &spec, |b, spec| {
-            b.iter(|| generate_from_text(&path, black_box(spec), &config))
-        });
+        group.bench_with_input(
+            BenchmarkId::new(growth::GENERATE, copies),
+            &spec,
+            |b, spec| b.iter(|| generate_from_text(&path, black_box(spec), &config)),
+        );
     }
     group.finish();
 }
@@ -203,7 +210,7 @@ fn growth_profile(_: &mut Criterion) {
     let path = spec_path();
     let text = std::fs::read_to_string(&path).expect("the spec");
     let config = Config::for_spec(&path).expect("generator.toml");
-    for copies in [1usize, 10, 100] {
+    for copies in growth::COPIES {
         let spec = synthetic(&text, copies);
         let report = |what: &str, elapsed: Duration, operations: usize| {
             let per_op = elapsed.as_secs_f64() * 1e6 / operations.max(1) as f64;

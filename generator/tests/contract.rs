@@ -23,12 +23,21 @@ fn the_generator_copies_every_module_of_the_runtime_crate() {
     let dir = common::root().join("templates/runtime");
     let mut modules: Vec<String> = std::fs::read_dir(&dir)
         .expect("templates/runtime")
-        .map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
         .filter(|name| name.ends_with(".rs") && name != "lib.rs")
         .collect();
     modules.sort();
     let copied: Vec<&str> = assets::RUNTIME.iter().map(|(name, _)| *name).collect();
-    assert_eq!(modules, copied, "assets::RUNTIME and templates/runtime/ differ");
+    assert_eq!(
+        modules, copied,
+        "assets::RUNTIME and templates/runtime/ differ"
+    );
 }
 
 fn set(names: &[&str]) -> BTreeSet<String> {
