@@ -351,4 +351,33 @@ mod tests {
         assert_eq!(write_atomic(&out, &[file("a.rs", "a2")])?.count(), 0);
         Ok(())
     }
+
+    #[test]
+    fn a_file_whose_bytes_are_right_keeps_its_modification_time() -> Outcome {
+        let dir = tempfile::tempdir()?;
+        let out = dir.path().join("crate");
+        write_atomic(&out, &[file("same.rs", "s"), file("src/changed.rs", "1")])?;
+        // Back-date both files, so that a rewrite shows whatever the clock's resolution.
+        let long_ago = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1 << 30);
+        for name in ["same.rs", "src/changed.rs"] {
+            std::fs::File::options()
+                .append(true)
+                .open(out.join(name))?
+                .set_modified(long_ago)?;
+        }
+        let modified = |name: &str| std::fs::metadata(out.join(name)).and_then(|m| m.modified());
+
+        let written = write_atomic(&out, &[file("same.rs", "s"), file("src/changed.rs", "2")])?;
+        assert_eq!(written.written, ["src/changed.rs"]);
+        assert_eq!(modified("same.rs")?, long_ago);
+        assert_ne!(modified("src/changed.rs")?, long_ago);
+
+        write_atomic(&out, &[file("same.rs", "s"), file("src/changed.rs", "2")])?;
+        assert_eq!(
+            modified("same.rs")?,
+            long_ago,
+            "a no-op write touches nothing"
+        );
+        Ok(())
+    }
 }
