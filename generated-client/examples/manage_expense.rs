@@ -20,7 +20,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let client = Client::new(token)?;
 
     // The category: from the environment, or the workspace's first one.
-    let category_id: uuid::Uuid = if let Ok(id) = std::env::var("WEBWORK_CATEGORY_ID") {
+    let category_id: webwork_client::uuid::Uuid = if let Ok(id) = std::env::var("WEBWORK_CATEGORY_ID") {
         id.parse()?
     } else {
         let categories = client
@@ -40,7 +40,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .create_expense()
         .workspace_id(workspace_id)
         .expense_name("Taxi to the airport")
-        .date(chrono::Local::now().date_naive())
+        .date(webwork_client::chrono::Local::now().date_naive())
         .amount(42.5)
         .category_id(category_id)
         .note("created by the manage_expense example")
@@ -55,7 +55,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .update_expense()
         .expense_id(expense.id)
         .expense_name("Taxi to the airport and back")
-        .date(chrono::Local::now().date_naive())
+        .date(webwork_client::chrono::Local::now().date_naive())
         .amount(85.0)
         .category_id(category_id)
         .send()

@@ -34,6 +34,10 @@ pub const RUNTIME: &[(&str, &str)] = &[
         "paginate.rs",
         include_str!("../../templates/runtime/paginate.rs"),
     ),
+    (
+        "prelude.rs",
+        include_str!("../../templates/runtime/prelude.rs"),
+    ),
     ("raw.rs", include_str!("../../templates/runtime/raw.rs")),
     (
         "request.rs",

@@ -5,7 +5,7 @@
 //! WEBWORK_TOKEN=... WEBWORK_WORKSPACE_ID=1 cargo run --example list_expenses
 //! ```
 
-use futures::{StreamExt, TryStreamExt};
+use webwork_client::prelude::*;
 use webwork_client::{Client, Error};
 
 #[tokio::main]

@@ -195,6 +195,64 @@ pub struct ApiError {
 }
 
 impl ApiError {
+    /// A failure answer with `status` and nothing else: for tests of your own code that handles
+    /// an [`Error`] (the `with_` methods set the rest).
+    ///
+    /// ```
+    /// use webwork_client::{ApiError, Error, StatusCode};
+    /// let error = Error::Validation(Box::new(
+    ///     ApiError::new(StatusCode::UNPROCESSABLE_ENTITY)
+    ///         .with_message("The given data was invalid.")
+    ///         .with_field_error("date", "The date field is required."),
+    /// ));
+    /// assert_eq!(error.status(), Some(StatusCode::UNPROCESSABLE_ENTITY));
+    /// ```
+    #[must_use]
+    pub fn new(status: StatusCode) -> Self {
+        ApiError {
+            status,
+            message: None,
+            field_errors: BTreeMap::new(),
+            body: String::new(),
+            headers: HeaderMap::new(),
+        }
+    }
+
+    /// The same error with the server's `message`.
+    #[must_use]
+    pub fn with_message(mut self, message: impl Into<String>) -> Self {
+        self.message = Some(message.into());
+        self
+    }
+
+    /// The same error with one more validation message for `field`.
+    #[must_use]
+    pub fn with_field_error(
+        mut self,
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        self.field_errors
+            .entry(field.into())
+            .or_default()
+            .push(message.into());
+        self
+    }
+
+    /// The same error with `body` as the start of the answer's body.
+    #[must_use]
+    pub fn with_body(mut self, body: impl Into<String>) -> Self {
+        self.body = body.into();
+        self
+    }
+
+    /// The same error with headers `headers`.
+    #[must_use]
+    pub fn with_headers(mut self, headers: HeaderMap) -> Self {
+        self.headers = headers;
+        self
+    }
+
     /// The HTTP status.
     #[must_use]
     pub fn status(&self) -> StatusCode {

@@ -32,6 +32,7 @@ mod multipart;
 mod oauth;
 #[allow(dead_code)] // For emitted code: list operations with pages.
 pub(crate) mod paginate;
+pub mod prelude;
 mod raw;
 mod request;
 mod response;
@@ -48,11 +49,16 @@ pub use oauth::{
 };
 pub use raw::RawResponse;
 pub use request::RequestOptions;
-/// The HTTP method of [`Client::request`], re-exported from the HTTP stack.
-pub use reqwest::Method;
+/// The HTTP stack's types the client's API uses: the method of [`Client::request`], the status
+/// and headers of every answer.
+pub use reqwest::{header, Method, StatusCode};
 pub use response::Response;
 pub use retry::RetryPolicy;
 pub use token::{AccessToken, RefreshToken, TokenSet, TokenSource};
+// The crates whose types the setters and answers use (`chrono::NaiveDate`, `uuid::Uuid`,
+// `serde_json::Value`), so that a program needs no dependency on them of its own, nor to match
+// their versions.
+pub use {chrono, serde_json, uuid};
 
 #[allow(unused_imports)] // For emitted code.
 pub(crate) use self::{

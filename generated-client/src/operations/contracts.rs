@@ -195,7 +195,7 @@ impl Client {
     /// println!("{:?}", answer.data);
     ///
     /// // Every item, over all pages (each fetched when the stream gets to it):
-    /// use futures::TryStreamExt;
+    /// use webwork_client::prelude::*;
     /// let all: Vec<_> = client
     ///     .get_contracts()
     ///     .workspace_id(1)

@@ -51,9 +51,9 @@ impl Client {
     ///     .create_expense()
     ///     .workspace_id(1)
     ///     .expense_name("Office Supplies")
-    ///     .date("2024-01-15".parse::<chrono::NaiveDate>()?)
+    ///     .date("2024-01-15".parse::<webwork_client::chrono::NaiveDate>()?)
     ///     .amount(150.5)
-    ///     .category_id("a1b2c3d4-e5f6-7890-abcd-ef1234567890".parse::<uuid::Uuid>()?)
+    ///     .category_id("a1b2c3d4-e5f6-7890-abcd-ef1234567890".parse::<webwork_client::uuid::Uuid>()?)
     ///     .project_id(100)
     ///     .note("Purchased office supplies for Q1")
     ///     .is_billable(true)
@@ -100,7 +100,7 @@ impl Client {
     /// # let client = webwork_client::Client::new("personal-access-token")?;
     /// let answer = client
     ///     .delete_expense()
-    ///     .expense_id("a1b2c3d4-e5f6-7890-abcd-ef1234567890".parse::<uuid::Uuid>()?)
+    ///     .expense_id("a1b2c3d4-e5f6-7890-abcd-ef1234567890".parse::<webwork_client::uuid::Uuid>()?)
     ///     .workspace_id(1)
     ///     .send()
     ///     .await?;
@@ -152,7 +152,7 @@ impl Client {
     /// println!("{:?}", answer.data);
     ///
     /// // Every item, over all pages (each fetched when the stream gets to it):
-    /// use futures::TryStreamExt;
+    /// use webwork_client::prelude::*;
     /// let all: Vec<_> = client
     ///     .get_expense_categories()
     ///     .workspace_id(1)
@@ -209,7 +209,7 @@ impl Client {
     /// println!("{:?}", answer.data);
     ///
     /// // Every item, over all pages (each fetched when the stream gets to it):
-    /// use futures::TryStreamExt;
+    /// use webwork_client::prelude::*;
     /// let all: Vec<_> = client
     ///     .get_expenses()
     ///     .workspace_id(1)
@@ -265,11 +265,11 @@ impl Client {
     /// # let client = webwork_client::Client::new("personal-access-token")?;
     /// let answer = client
     ///     .update_expense()
-    ///     .expense_id("a1b2c3d4-e5f6-7890-abcd-ef1234567890".parse::<uuid::Uuid>()?)
+    ///     .expense_id("a1b2c3d4-e5f6-7890-abcd-ef1234567890".parse::<webwork_client::uuid::Uuid>()?)
     ///     .expense_name("Office Supplies Updated")
-    ///     .date("2024-01-15".parse::<chrono::NaiveDate>()?)
+    ///     .date("2024-01-15".parse::<webwork_client::chrono::NaiveDate>()?)
     ///     .amount(200.0)
-    ///     .category_id("a1b2c3d4-e5f6-7890-abcd-ef1234567890".parse::<uuid::Uuid>()?)
+    ///     .category_id("a1b2c3d4-e5f6-7890-abcd-ef1234567890".parse::<webwork_client::uuid::Uuid>()?)
     ///     .project_id(100)
     ///     .note("Updated expense details")
     ///     .is_billable(true)

@@ -44,7 +44,7 @@ impl Client {
     /// # let client = webwork_client::Client::new("personal-access-token")?;
     /// let answer = client
     ///     .approve_leave()
-    ///     .leave_id("a1b2c3d4-e5f6-7890-abcd-ef1234567890".parse::<uuid::Uuid>()?)
+    ///     .leave_id("a1b2c3d4-e5f6-7890-abcd-ef1234567890".parse::<webwork_client::uuid::Uuid>()?)
     ///     .workspace_id(1)
     ///     .send()
     ///     .await?;
@@ -102,8 +102,8 @@ impl Client {
     ///     .create_leave_request()
     ///     .workspace_id(123)
     ///     .policy_id(456)
-    ///     .start("2026-02-10".parse::<chrono::NaiveDate>()?)
-    ///     .end("2026-02-12".parse::<chrono::NaiveDate>()?)
+    ///     .start("2026-02-10".parse::<webwork_client::chrono::NaiveDate>()?)
+    ///     .end("2026-02-12".parse::<webwork_client::chrono::NaiveDate>()?)
     ///     .user_id(789)
     ///     .leave_period(webwork_client::types::LeavePeriod::FirstHalf)
     ///     .reason("I will be out of office for the next 2 days")
@@ -153,19 +153,19 @@ impl Client {
     /// let answer = client
     ///     .get_leave_balances()
     ///     .workspace_id(1)
-    ///     .date_from("2024-01-01".parse::<chrono::NaiveDate>()?)
-    ///     .date_to("2024-12-31".parse::<chrono::NaiveDate>()?)
+    ///     .date_from("2024-01-01".parse::<webwork_client::chrono::NaiveDate>()?)
+    ///     .date_to("2024-12-31".parse::<webwork_client::chrono::NaiveDate>()?)
     ///     .send()
     ///     .await?;
     /// println!("{:?}", answer.data);
     ///
     /// // Every item, over all pages (each fetched when the stream gets to it):
-    /// use futures::TryStreamExt;
+    /// use webwork_client::prelude::*;
     /// let all: Vec<_> = client
     ///     .get_leave_balances()
     ///     .workspace_id(1)
-    ///     .date_from("2024-01-01".parse::<chrono::NaiveDate>()?)
-    ///     .date_to("2024-12-31".parse::<chrono::NaiveDate>()?)
+    ///     .date_from("2024-01-01".parse::<webwork_client::chrono::NaiveDate>()?)
+    ///     .date_to("2024-12-31".parse::<webwork_client::chrono::NaiveDate>()?)
     ///     .stream()
     ///     .try_collect()
     ///     .await?;
@@ -218,7 +218,7 @@ impl Client {
     /// println!("{:?}", answer.data);
     ///
     /// // Every item, over all pages (each fetched when the stream gets to it):
-    /// use futures::TryStreamExt;
+    /// use webwork_client::prelude::*;
     /// let all: Vec<_> = client
     ///     .get_leave_policies()
     ///     .workspace_id(1)
@@ -281,7 +281,7 @@ impl Client {
     /// println!("{:?}", answer.data);
     ///
     /// // Every item, over all pages (each fetched when the stream gets to it):
-    /// use futures::TryStreamExt;
+    /// use webwork_client::prelude::*;
     /// let all: Vec<_> = client
     ///     .get_leaves()
     ///     .workspace_id(1)
@@ -332,7 +332,7 @@ impl Client {
     /// # let client = webwork_client::Client::new("personal-access-token")?;
     /// let answer = client
     ///     .reject_leave()
-    ///     .leave_id("a1b2c3d4-e5f6-7890-abcd-ef1234567890".parse::<uuid::Uuid>()?)
+    ///     .leave_id("a1b2c3d4-e5f6-7890-abcd-ef1234567890".parse::<webwork_client::uuid::Uuid>()?)
     ///     .workspace_id(1)
     ///     .reason("Insufficient leave balance")
     ///     .send()

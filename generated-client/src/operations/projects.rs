@@ -51,8 +51,8 @@ impl Client {
     ///     .create_project()
     ///     .workspace_id(1)
     ///     .name("Marketing Campaign Q1")
-    ///     .start_date("2024-01-15".parse::<chrono::NaiveDate>()?)
-    ///     .deadline("2024-03-31".parse::<chrono::NaiveDate>()?)
+    ///     .start_date("2024-01-15".parse::<webwork_client::chrono::NaiveDate>()?)
+    ///     .deadline("2024-03-31".parse::<webwork_client::chrono::NaiveDate>()?)
     ///     .estimation(120.0)
     ///     .budget(5000.0)
     ///     .notes("Focus on social media channels")
@@ -203,7 +203,7 @@ impl Client {
     /// println!("{:?}", answer.data);
     ///
     /// // Every item, over all pages (each fetched when the stream gets to it):
-    /// use futures::TryStreamExt;
+    /// use webwork_client::prelude::*;
     /// let all: Vec<_> = client
     ///     .get_projects()
     ///     .workspace_id(1)
@@ -265,8 +265,8 @@ impl Client {
     ///     .project_id(100)
     ///     .workspace_id(1)
     ///     .name("Marketing Campaign Q1")
-    ///     .start_date("2024-01-15".parse::<chrono::NaiveDate>()?)
-    ///     .deadline("2024-03-31".parse::<chrono::NaiveDate>()?)
+    ///     .start_date("2024-01-15".parse::<webwork_client::chrono::NaiveDate>()?)
+    ///     .deadline("2024-03-31".parse::<webwork_client::chrono::NaiveDate>()?)
     ///     .estimation(120.0)
     ///     .budget(5000.0)
     ///     .notes("Focus on social media channels")

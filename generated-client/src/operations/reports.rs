@@ -48,8 +48,8 @@ impl Client {
     /// let answer = client
     ///     .get_activity_descriptions_report()
     ///     .workspace_id(1)
-    ///     .start_date("2024-01-01".parse::<chrono::NaiveDate>()?)
-    ///     .end_date("2024-01-31".parse::<chrono::NaiveDate>()?)
+    ///     .start_date("2024-01-01".parse::<webwork_client::chrono::NaiveDate>()?)
+    ///     .end_date("2024-01-31".parse::<webwork_client::chrono::NaiveDate>()?)
     ///     .send()
     ///     .await?;
     /// println!("{:?}", answer.data);
@@ -98,8 +98,8 @@ impl Client {
     /// let answer = client
     ///     .get_activity_level_report()
     ///     .workspace_id(1)
-    ///     .start_date("2024-01-01".parse::<chrono::NaiveDate>()?)
-    ///     .end_date("2024-01-31".parse::<chrono::NaiveDate>()?)
+    ///     .start_date("2024-01-01".parse::<webwork_client::chrono::NaiveDate>()?)
+    ///     .end_date("2024-01-31".parse::<webwork_client::chrono::NaiveDate>()?)
     ///     .send()
     ///     .await?;
     /// println!("{:?}", answer.data);
@@ -149,7 +149,7 @@ impl Client {
     /// let answer = client
     ///     .get_daily_attendance_report()
     ///     .workspace_id(1)
-    ///     .date("2024-01-15".parse::<chrono::NaiveDate>()?)
+    ///     .date("2024-01-15".parse::<webwork_client::chrono::NaiveDate>()?)
     ///     .send()
     ///     .await?;
     /// println!("{:?}", answer.data);
@@ -196,7 +196,7 @@ impl Client {
     /// let answer = client
     ///     .get_daily_timeline_report()
     ///     .workspace_id(1)
-    ///     .date("2024-01-15".parse::<chrono::NaiveDate>()?)
+    ///     .date("2024-01-15".parse::<webwork_client::chrono::NaiveDate>()?)
     ///     .send()
     ///     .await?;
     /// println!("{:?}", answer.data);
@@ -249,8 +249,8 @@ impl Client {
     /// let answer = client
     ///     .get_task_report()
     ///     .workspace_id(1)
-    ///     .start_date("2024-01-01".parse::<chrono::NaiveDate>()?)
-    ///     .end_date("2024-01-31".parse::<chrono::NaiveDate>()?)
+    ///     .start_date("2024-01-01".parse::<webwork_client::chrono::NaiveDate>()?)
+    ///     .end_date("2024-01-31".parse::<webwork_client::chrono::NaiveDate>()?)
     ///     .send()
     ///     .await?;
     /// println!("{:?}", answer.data);

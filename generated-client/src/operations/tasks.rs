@@ -108,8 +108,8 @@ impl Client {
     ///     .description("Add OAuth2 authentication support")
     ///     .status(webwork_client::types::TaskStatus::Incomplete)
     ///     .priority(webwork_client::types::TaskPriority::Normal)
-    ///     .start_date("2024-01-15".parse::<chrono::NaiveDate>()?)
-    ///     .end_date("2024-01-30".parse::<chrono::NaiveDate>()?)
+    ///     .start_date("2024-01-15".parse::<webwork_client::chrono::NaiveDate>()?)
+    ///     .end_date("2024-01-30".parse::<webwork_client::chrono::NaiveDate>()?)
     ///     .assignees(vec![100, 101])
     ///     .send()
     ///     .await?;
@@ -313,7 +313,7 @@ impl Client {
     /// println!("{:?}", answer.data);
     ///
     /// // Every item, over all pages (each fetched when the stream gets to it):
-    /// use futures::TryStreamExt;
+    /// use webwork_client::prelude::*;
     /// let all: Vec<_> = client
     ///     .get_tasks()
     ///     .workspace_id(1)
@@ -426,8 +426,8 @@ impl Client {
     ///     .description("Add OAuth2 authentication support")
     ///     .status(webwork_client::types::TaskStatus::Incomplete)
     ///     .priority(webwork_client::types::TaskPriority::Normal)
-    ///     .start_date("2024-01-15".parse::<chrono::NaiveDate>()?)
-    ///     .end_date("2024-01-30".parse::<chrono::NaiveDate>()?)
+    ///     .start_date("2024-01-15".parse::<webwork_client::chrono::NaiveDate>()?)
+    ///     .end_date("2024-01-30".parse::<webwork_client::chrono::NaiveDate>()?)
     ///     .send()
     ///     .await?;
     /// println!("{:?}", answer.data);

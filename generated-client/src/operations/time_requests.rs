@@ -46,7 +46,7 @@ impl Client {
     /// # let client = webwork_client::Client::new("personal-access-token")?;
     /// let answer = client
     ///     .approve_time_request()
-    ///     .time_request_id("a1b2c3d4-e5f6-7890-abcd-ef1234567890".parse::<uuid::Uuid>()?)
+    ///     .time_request_id("a1b2c3d4-e5f6-7890-abcd-ef1234567890".parse::<webwork_client::uuid::Uuid>()?)
     ///     .workspace_id(1)
     ///     .send()
     ///     .await?;
@@ -100,8 +100,8 @@ impl Client {
     ///     .workspace_id(1)
     ///     .user_id(100)
     ///     .contract_id(500)
-    ///     .start("2024-01-15T09:00:00Z".parse::<chrono::DateTime<chrono::Utc>>()?)
-    ///     .end("2024-01-15T17:00:00Z".parse::<chrono::DateTime<chrono::Utc>>()?)
+    ///     .start("2024-01-15T09:00:00Z".parse::<webwork_client::chrono::DateTime<webwork_client::chrono::Utc>>()?)
+    ///     .end("2024-01-15T17:00:00Z".parse::<webwork_client::chrono::DateTime<webwork_client::chrono::Utc>>()?)
     ///     .notes("Working on project documentation")
     ///     .task_id(200)
     ///     .send()
@@ -149,7 +149,7 @@ impl Client {
     /// # let client = webwork_client::Client::new("personal-access-token")?;
     /// let answer = client
     ///     .get_time_request()
-    ///     .time_request_id("a1b2c3d4-e5f6-7890-abcd-ef1234567890".parse::<uuid::Uuid>()?)
+    ///     .time_request_id("a1b2c3d4-e5f6-7890-abcd-ef1234567890".parse::<webwork_client::uuid::Uuid>()?)
     ///     .workspace_id(1)
     ///     .send()
     ///     .await?;
@@ -203,19 +203,19 @@ impl Client {
     /// let answer = client
     ///     .get_time_requests()
     ///     .workspace_id(1)
-    ///     .date_from("2024-01-01".parse::<chrono::NaiveDate>()?)
-    ///     .date_to("2024-12-31".parse::<chrono::NaiveDate>()?)
+    ///     .date_from("2024-01-01".parse::<webwork_client::chrono::NaiveDate>()?)
+    ///     .date_to("2024-12-31".parse::<webwork_client::chrono::NaiveDate>()?)
     ///     .send()
     ///     .await?;
     /// println!("{:?}", answer.data);
     ///
     /// // Every item, over all pages (each fetched when the stream gets to it):
-    /// use futures::TryStreamExt;
+    /// use webwork_client::prelude::*;
     /// let all: Vec<_> = client
     ///     .get_time_requests()
     ///     .workspace_id(1)
-    ///     .date_from("2024-01-01".parse::<chrono::NaiveDate>()?)
-    ///     .date_to("2024-12-31".parse::<chrono::NaiveDate>()?)
+    ///     .date_from("2024-01-01".parse::<webwork_client::chrono::NaiveDate>()?)
+    ///     .date_to("2024-12-31".parse::<webwork_client::chrono::NaiveDate>()?)
     ///     .stream()
     ///     .try_collect()
     ///     .await?;
@@ -265,7 +265,7 @@ impl Client {
     /// # let client = webwork_client::Client::new("personal-access-token")?;
     /// let answer = client
     ///     .reject_time_request()
-    ///     .time_request_id("a1b2c3d4-e5f6-7890-abcd-ef1234567890".parse::<uuid::Uuid>()?)
+    ///     .time_request_id("a1b2c3d4-e5f6-7890-abcd-ef1234567890".parse::<webwork_client::uuid::Uuid>()?)
     ///     .workspace_id(1)
     ///     .comment("Time entry conflicts with project schedule")
     ///     .send()

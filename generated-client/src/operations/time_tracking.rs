@@ -100,18 +100,18 @@ impl Client {
     ///     .get_time_entries()
     ///     .workspace_id(1)
     ///     .user_id(100)
-    ///     .date("2026-01-29".parse::<chrono::NaiveDate>()?)
+    ///     .date("2026-01-29".parse::<webwork_client::chrono::NaiveDate>()?)
     ///     .send()
     ///     .await?;
     /// println!("{:?}", answer.data);
     ///
     /// // Every item, over all pages (each fetched when the stream gets to it):
-    /// use futures::TryStreamExt;
+    /// use webwork_client::prelude::*;
     /// let all: Vec<_> = client
     ///     .get_time_entries()
     ///     .workspace_id(1)
     ///     .user_id(100)
-    ///     .date("2026-01-29".parse::<chrono::NaiveDate>()?)
+    ///     .date("2026-01-29".parse::<webwork_client::chrono::NaiveDate>()?)
     ///     .stream()
     ///     .try_collect()
     ///     .await?;
@@ -206,7 +206,7 @@ impl Client {
     /// # let client = webwork_client::Client::new("personal-access-token")?;
     /// let answer = client
     ///     .stop_time_tracking()
-    ///     .body(serde_json::from_value::<webwork_client::types::StopTimeTrackingRequest>(serde_json::json!({"workspace_id":1,"user_id":100}))?)
+    ///     .body(webwork_client::serde_json::from_value::<webwork_client::types::StopTimeTrackingRequest>(webwork_client::serde_json::json!({"workspace_id":1,"user_id":100}))?)
     ///     .send()
     ///     .await?;
     /// println!("{:?}", answer.data);

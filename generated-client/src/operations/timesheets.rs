@@ -47,7 +47,7 @@ impl Client {
     /// # let client = webwork_client::Client::new("personal-access-token")?;
     /// let answer = client
     ///     .approve_timesheet()
-    ///     .timesheet_id("a1b2c3d4-e5f6-7890-abcd-ef1234567890".parse::<uuid::Uuid>()?)
+    ///     .timesheet_id("a1b2c3d4-e5f6-7890-abcd-ef1234567890".parse::<webwork_client::uuid::Uuid>()?)
     ///     .workspace_id(1)
     ///     .send()
     ///     .await?;
@@ -104,7 +104,7 @@ impl Client {
     /// println!("{:?}", answer.data);
     ///
     /// // Every item, over all pages (each fetched when the stream gets to it):
-    /// use futures::TryStreamExt;
+    /// use webwork_client::prelude::*;
     /// let all: Vec<_> = client
     ///     .get_timesheets()
     ///     .workspace_id(1)
@@ -156,7 +156,7 @@ impl Client {
     /// # let client = webwork_client::Client::new("personal-access-token")?;
     /// let answer = client
     ///     .reject_timesheet()
-    ///     .timesheet_id("a1b2c3d4-e5f6-7890-abcd-ef1234567890".parse::<uuid::Uuid>()?)
+    ///     .timesheet_id("a1b2c3d4-e5f6-7890-abcd-ef1234567890".parse::<webwork_client::uuid::Uuid>()?)
     ///     .workspace_id(1)
     ///     .reason("Hours do not match project requirements")
     ///     .send()
@@ -207,7 +207,7 @@ impl Client {
     /// # let client = webwork_client::Client::new("personal-access-token")?;
     /// let answer = client
     ///     .submit_timesheet()
-    ///     .timesheet_id("a1b2c3d4-e5f6-7890-abcd-ef1234567890".parse::<uuid::Uuid>()?)
+    ///     .timesheet_id("a1b2c3d4-e5f6-7890-abcd-ef1234567890".parse::<webwork_client::uuid::Uuid>()?)
     ///     .workspace_id(1)
     ///     .send()
     ///     .await?;
@@ -255,7 +255,7 @@ impl Client {
     /// # let client = webwork_client::Client::new("personal-access-token")?;
     /// let answer = client
     ///     .unsubmit_timesheet()
-    ///     .timesheet_id("a1b2c3d4-e5f6-7890-abcd-ef1234567890".parse::<uuid::Uuid>()?)
+    ///     .timesheet_id("a1b2c3d4-e5f6-7890-abcd-ef1234567890".parse::<webwork_client::uuid::Uuid>()?)
     ///     .workspace_id(1)
     ///     .send()
     ///     .await?;

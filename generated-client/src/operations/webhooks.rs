@@ -191,7 +191,7 @@ impl Client {
     /// println!("{:?}", answer.data);
     ///
     /// // Every item, over all pages (each fetched when the stream gets to it):
-    /// use futures::TryStreamExt;
+    /// use webwork_client::prelude::*;
     /// let all: Vec<_> = client
     ///     .get_webhooks()
     ///     .workspace_id(1)

@@ -36,6 +36,30 @@ pub struct RawResponse {
 }
 
 impl RawResponse {
+    /// An answer with `status`, `body` and no headers: for tests of your own code that reads a
+    /// `RawResponse`.
+    ///
+    /// ```
+    /// let answer = webwork_client::RawResponse::new(webwork_client::StatusCode::OK, "{\"a\":1}");
+    /// let value: std::collections::BTreeMap<String, i64> = answer.json()?;
+    /// assert_eq!(value["a"], 1);
+    /// # Ok::<(), webwork_client::Error>(())
+    /// ```
+    pub fn new(status: StatusCode, body: impl Into<Bytes>) -> Self {
+        RawResponse {
+            status,
+            headers: HeaderMap::new(),
+            body: body.into(),
+        }
+    }
+
+    /// The same answer with headers `headers`.
+    #[must_use]
+    pub fn with_headers(mut self, headers: HeaderMap) -> Self {
+        self.headers = headers;
+        self
+    }
+
     /// The HTTP status.
     #[must_use]
     pub fn status(&self) -> StatusCode {

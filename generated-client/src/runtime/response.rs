@@ -29,6 +29,47 @@ pub struct Response<T> {
 }
 
 impl<T> Response<T> {
+    /// An answer holding `data`, with status `200 OK` and no headers, message or metadata: for
+    /// tests of your own code that takes a `Response` (the `with_` methods set the rest).
+    ///
+    /// ```
+    /// let answer = webwork_client::Response::new(vec![1, 2])
+    ///     .with_message("OK")
+    ///     .with_status(webwork_client::StatusCode::CREATED);
+    /// assert_eq!(answer.data.len(), 2);
+    /// ```
+    pub fn new(data: T) -> Self {
+        bare(data, StatusCode::OK, HeaderMap::new())
+    }
+
+    /// The same answer with status `status`.
+    #[must_use]
+    pub fn with_status(mut self, status: StatusCode) -> Self {
+        self.status = status;
+        self
+    }
+
+    /// The same answer with headers `headers`.
+    #[must_use]
+    pub fn with_headers(mut self, headers: HeaderMap) -> Self {
+        self.headers = headers;
+        self
+    }
+
+    /// The same answer with the server's `message`.
+    #[must_use]
+    pub fn with_message(mut self, message: impl Into<String>) -> Self {
+        self.message = Some(message.into());
+        self
+    }
+
+    /// The same answer with metadata `meta`.
+    #[must_use]
+    pub fn with_meta(mut self, meta: Meta) -> Self {
+        self.meta = Some(meta);
+        self
+    }
+
     /// The typed data, dropping the rest.
     pub fn into_data(self) -> T {
         self.data

@@ -94,7 +94,7 @@ pub fn doc_example(op: &Operation, api: &Api, krate: &str) -> (String, bool) {
     });
     if op.paging.is_some() {
         call.push_str(&format!(
-            "\n// Every item, over all pages (each fetched when the stream gets to it):\nuse futures::TryStreamExt;\nlet all: Vec<_> = client\n    .{}()",
+            "\n// Every item, over all pages (each fetched when the stream gets to it):\nuse {krate}::prelude::*;\nlet all: Vec<_> = client\n    .{}()",
             op.method_name
         ));
         for setter in &setters {
@@ -131,19 +131,23 @@ fn rust_value(value: &Value, ty: &TypeRef, api: &Api, krate: &str) -> String {
             Some(f) => format!("{f:?}_f32"),
             None => json_value(value, ty, krate),
         },
-        (TypeRef::Primitive(Primitive::Uuid), Value::String(_)) => parsed("uuid::Uuid"),
-        (TypeRef::Primitive(Primitive::Date), Value::String(_)) => parsed("chrono::NaiveDate"),
+        (TypeRef::Primitive(Primitive::Uuid), Value::String(_)) => {
+            parsed(&format!("{krate}::uuid::Uuid"))
+        }
+        (TypeRef::Primitive(Primitive::Date), Value::String(_)) => {
+            parsed(&format!("{krate}::chrono::NaiveDate"))
+        }
         (TypeRef::Primitive(Primitive::DateTime), Value::String(_)) => {
-            parsed("chrono::DateTime<chrono::Utc>")
+            parsed(&format!("{krate}::chrono::DateTime<{krate}::chrono::Utc>"))
         }
         (TypeRef::FormattedDate { format, kind }, Value::String(_)) => {
             let target = match kind {
                 DateKind::Date => "NaiveDate",
                 DateKind::DateTime => "NaiveDateTime",
             };
-            format!("chrono::{target}::parse_from_str({value}, {format:?})?")
+            format!("{krate}::chrono::{target}::parse_from_str({value}, {format:?})?")
         }
-        (TypeRef::Primitive(Primitive::Json), _) => format!("serde_json::json!({value})"),
+        (TypeRef::Primitive(Primitive::Json), _) => format!("{krate}::serde_json::json!({value})"),
         (TypeRef::Array(inner), Value::Array(items)) => {
             let items: Vec<String> = items
                 .iter()
@@ -179,9 +183,9 @@ fn json_value(value: &Value, ty: &TypeRef, krate: &str) -> String {
     let ty = rust_type(ty, krate);
     if text.contains('\\') {
         // JSON escapes are not all Rust escapes: hand the text to serde_json as it is.
-        format!("serde_json::from_str::<{ty}>(r#\"{text}\"#)?")
+        format!("{krate}::serde_json::from_str::<{ty}>(r#\"{text}\"#)?")
     } else {
-        format!("serde_json::from_value::<{ty}>(serde_json::json!({text}))?")
+        format!("{krate}::serde_json::from_value::<{ty}>({krate}::serde_json::json!({text}))?")
     }
 }
 
@@ -195,21 +199,21 @@ pub fn rust_type(ty: &TypeRef, krate: &str) -> String {
             Primitive::F32 => "f32".into(),
             Primitive::F64 => "f64".into(),
             Primitive::String => "String".into(),
-            Primitive::Date => "chrono::NaiveDate".into(),
-            Primitive::DateTime => "chrono::DateTime<chrono::Utc>".into(),
-            Primitive::Uuid => "uuid::Uuid".into(),
+            Primitive::Date => format!("{krate}::chrono::NaiveDate"),
+            Primitive::DateTime => format!("{krate}::chrono::DateTime<{krate}::chrono::Utc>"),
+            Primitive::Uuid => format!("{krate}::uuid::Uuid"),
             Primitive::Bytes => format!("{krate}::Binary"),
-            Primitive::Json => "serde_json::Value".into(),
+            Primitive::Json => format!("{krate}::serde_json::Value"),
             Primitive::Unit => "()".into(),
         },
         TypeRef::FormattedDate {
             kind: DateKind::Date,
             ..
-        } => "chrono::NaiveDate".into(),
+        } => format!("{krate}::chrono::NaiveDate"),
         TypeRef::FormattedDate {
             kind: DateKind::DateTime,
             ..
-        } => "chrono::NaiveDateTime".into(),
+        } => format!("{krate}::chrono::NaiveDateTime"),
         TypeRef::Named(name) => format!("{krate}::types::{name}"),
         TypeRef::Array(inner) => format!("Vec<{}>", rust_type(inner, krate)),
         TypeRef::Map(inner) => format!(
@@ -228,6 +232,7 @@ pub fn data_doc(ty: &TypeRef) -> String {
         TypeRef::Primitive(Primitive::Unit) => {
             "`()`: the answer carries no data, only its `message`".into()
         }
-        other => format!("`{}`", rust_type(other, "crate")),
+        // The crates it re-exports, as a user names them (`chrono::NaiveDate`).
+        other => format!("`{}`", rust_type(other, "crate").replace("crate::", "")),
     }
 }

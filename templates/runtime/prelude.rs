@@ -1,0 +1,7 @@
+//! What a program that uses the client needs in scope: `use webwork_client::prelude::*;`.
+//!
+//! The traits that give the streams of `.pages()` and `.stream()` their methods
+//! (`try_collect`, `try_next`, `take`, ...), so that a program needs no `futures` dependency
+//! of its own.
+
+pub use futures::{Stream, StreamExt, TryStreamExt};
