@@ -290,13 +290,6 @@ async fn send_raw_is_an_error_only_when_no_answer_arrives() {
         .await
         .expect_err("nothing listens");
     assert!(error.is_connect(), "{error:?}");
-
-    let error = client
-        .get_expenses()
-        .send_raw()
-        .await
-        .expect_err("nothing sent");
-    assert!(matches!(error, Error::MissingParameter { .. }), "{error:?}");
 }
 
 // ---- query and body_field ----
@@ -466,33 +459,4 @@ async fn client_request_retries_like_operations() {
         .expect("the retry succeeds");
     assert_eq!(answer.data, 1);
     assert_eq!(server.received_requests().await.expect("recorded").len(), 2);
-}
-
-// ---- MissingParameter ----
-
-#[tokio::test]
-async fn missing_parameter_names_the_operation_and_every_missing_setter() {
-    let server = common::server().await;
-    let error = client(&server)
-        .create_expense()
-        .workspace_id(1)
-        .amount(3.0)
-        .send()
-        .await
-        .expect_err("three are missing");
-    let Error::MissingParameter { operation, names } = &error else {
-        panic!("{error:?}")
-    };
-    assert_eq!(*operation, "createExpense");
-    assert_eq!(names, &["expense_name", "date", "category_id"]);
-    assert_eq!(
-        error.to_string(),
-        "`createExpense` was not sent: the required parameters `expense_name`, `date`, \
-         `category_id` are not set"
-    );
-    assert!(server
-        .received_requests()
-        .await
-        .expect("recorded")
-        .is_empty());
 }

@@ -195,26 +195,6 @@ async fn delete_sends_a_json_body_and_accepts_null_data() {
 }
 
 #[tokio::test]
-async fn a_missing_required_parameter_is_an_error_before_any_request() {
-    let server = common::server().await;
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(200))
-        .expect(0)
-        .mount(&server)
-        .await;
-
-    let error = client(&server)
-        .get_expenses()
-        .send()
-        .await
-        .expect_err("workspace_id is required");
-    assert!(
-        matches!(&error, Error::MissingParameter { names, .. } if names == &["workspace_id"]),
-        "{error:?}"
-    );
-}
-
-#[tokio::test]
 async fn an_error_answer_keeps_status_and_message() {
     let server = common::server().await;
     Mock::given(method("GET"))

@@ -44,6 +44,10 @@ pub const RUNTIME: &[(&str, &str)] = &[
         include_str!("../../templates/runtime/request.rs"),
     ),
     (
+        "required.rs",
+        include_str!("../../templates/runtime/required.rs"),
+    ),
+    (
         "response.rs",
         include_str!("../../templates/runtime/response.rs"),
     ),

@@ -48,15 +48,41 @@ pub const BUILDER_MEMBERS: &[&str] = &[
 ];
 
 /// The names a tag module of `operations` imports (`use crate::runtime::{Request,
-/// RequestOptions, Response}; use crate::{Client, Error}; use crate::types;`), which its
-/// builders and answer enums must not take.
+/// RequestOptions, Response}; use crate::runtime::required::{IsSet, Set, Unset}; use
+/// crate::{Client, Error}; use crate::types; use super::params;`), which its builders and answer
+/// enums must not take.
 pub const TAG_MODULE_IMPORTS: &[&str] = &[
     "Client",
     "Error",
+    "IsSet",
     "Request",
     "RequestOptions",
     "Response",
+    "Set",
+    "Unset",
+    "params",
     "types",
+];
+
+/// The type names a builder's code uses beside its own name and its answer enum's: what its tag
+/// module imports, the standard types, `send_as`'s `T`, and the runtime's required-parameter
+/// states. The type parameters that track required parameters keep clear of them.
+pub const BUILDER_TYPE_NAMES: &[&str] = &[
+    "Box",
+    "Client",
+    "Error",
+    "IsSet",
+    "Option",
+    "Request",
+    "RequestOptions",
+    "Response",
+    "Result",
+    "Self",
+    "Set",
+    "String",
+    "T",
+    "Unset",
+    "Vec",
 ];
 
 /// The modules at the crate root. A tag's module in `operations` is kept apart from these

@@ -14,7 +14,9 @@ use reqwest::StatusCode;
 pub enum Error {
     /// Parameters the operation requires were not set on the request builder; nothing was
     /// sent. `names` are the builder's setters, every missing one, in the order the operation
-    /// lists them.
+    /// lists them. The generated builders' `.send()` compiles only once every required
+    /// parameter is set (see [`required`](crate::required)), so their sends never return it;
+    /// they still check before sending rather than assume.
     #[error("`{operation}` was not sent: {}", missing_text(names))]
     MissingParameter {
         /// The operationId of the operation.

@@ -35,6 +35,7 @@ pub(crate) mod paginate;
 pub mod prelude;
 mod raw;
 mod request;
+pub mod required;
 mod response;
 mod retry;
 mod token;

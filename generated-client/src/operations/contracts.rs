@@ -5,6 +5,8 @@
 
 //! Contracts: Manage contracts (project-member assignments) within workspaces. Contracts define which members are assigned to which projects, with settings for rates, hours limits, and screenshot modes.
 use crate::runtime::{Request, RequestOptions, Response};
+use super::params;
+use crate::runtime::required::{IsSet, Set, Unset};
 use crate::types;
 use crate::{Client, Error};
 impl Client {
@@ -32,7 +34,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -80,7 +81,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -125,7 +125,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -174,7 +173,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -233,7 +231,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -268,7 +265,7 @@ impl Client {
 /// A `POST /contracts` request; made by [`Client::create_contract`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct CreateContract {
+pub struct CreateContract<WorkspaceId = Unset, ProjectId = Unset, UserId = Unset> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<i64>,
@@ -277,6 +274,7 @@ pub struct CreateContract {
     weekly_hours_limit: Option<i64>,
     screenshots: Option<types::ScreenshotMode>,
     rate: Option<f64>,
+    state: std::marker::PhantomData<(WorkspaceId, ProjectId, UserId)>,
 }
 impl CreateContract {
     fn new(client: Client) -> Self {
@@ -289,22 +287,37 @@ impl CreateContract {
             weekly_hours_limit: None,
             screenshots: None,
             rate: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<WorkspaceId, ProjectId, UserId> CreateContract<WorkspaceId, ProjectId, UserId> {
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> CreateContract<Set, ProjectId, UserId> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// ID of the project
-    pub fn project_id(mut self, value: impl Into<i64>) -> Self {
-        self.project_id = Some(value.into());
-        self
+    pub fn project_id(
+        self,
+        value: impl Into<i64>,
+    ) -> CreateContract<WorkspaceId, Set, UserId> {
+        let mut next = self.restate();
+        next.project_id = Some(value.into());
+        next
     }
     /// User ID of the member
-    pub fn user_id(mut self, value: impl Into<i64>) -> Self {
-        self.user_id = Some(value.into());
-        self
+    pub fn user_id(
+        self,
+        value: impl Into<i64>,
+    ) -> CreateContract<WorkspaceId, ProjectId, Set> {
+        let mut next = self.restate();
+        next.user_id = Some(value.into());
+        next
     }
     /// Weekly hours limit
     ///
@@ -324,23 +337,48 @@ impl CreateContract {
         self
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::CreateContractRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self.project_id = Some(body.project_id);
-        self.user_id = Some(body.user_id);
-        self.weekly_hours_limit = body.weekly_hours_limit;
-        self.screenshots = body.screenshots;
-        self.rate = body.rate;
-        self
+    pub fn body(
+        self,
+        body: types::CreateContractRequest,
+    ) -> CreateContract<Set, Set, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next.project_id = Some(body.project_id);
+        next.user_id = Some(body.user_id);
+        next.weekly_hours_limit = body.weekly_hours_limit;
+        next.screenshots = body.screenshots;
+        next.rate = body.rate;
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `project_id`, `user_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `project_id`, `user_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<types::Contract>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<types::Contract>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        ProjectId: IsSet<params::project_id>,
+        UserId: IsSet<params::user_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext, ProjectIdNext, UserIdNext>(
+        self,
+    ) -> CreateContract<WorkspaceIdNext, ProjectIdNext, UserIdNext> {
+        CreateContract {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            project_id: self.project_id,
+            user_id: self.user_id,
+            weekly_hours_limit: self.weekly_hours_limit,
+            screenshots: self.screenshots,
+            rate: self.rate,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -384,15 +422,19 @@ impl CreateContract {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(CreateContract, decode_enveloped);
+crate::runtime::operation_builder!(
+    CreateContract < WorkspaceId : params::workspace_id, ProjectId : params::project_id,
+    UserId : params::user_id >, decode_enveloped
+);
 /// A `DELETE /contracts/{contractId}` request; made by [`Client::delete_contract`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct DeleteContract {
+pub struct DeleteContract<ContractId = Unset, WorkspaceId = Unset> {
     client: Client,
     options: RequestOptions,
     contract_id: Option<i64>,
     workspace_id: Option<i64>,
+    state: std::marker::PhantomData<(ContractId, WorkspaceId)>,
 }
 impl DeleteContract {
     fn new(client: Client) -> Self {
@@ -401,33 +443,58 @@ impl DeleteContract {
             options: RequestOptions::new(),
             contract_id: None,
             workspace_id: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<ContractId, WorkspaceId> DeleteContract<ContractId, WorkspaceId> {
     /// ID of the contract
     ///
     /// Required `contractId` in the path; at least 1; example `100`.
-    pub fn contract_id(mut self, value: impl Into<i64>) -> Self {
-        self.contract_id = Some(value.into());
-        self
+    pub fn contract_id(self, value: impl Into<i64>) -> DeleteContract<Set, WorkspaceId> {
+        let mut next = self.restate();
+        next.contract_id = Some(value.into());
+        next
     }
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(self, value: impl Into<i64>) -> DeleteContract<ContractId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::WorkspaceScopedRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self
+    pub fn body(
+        self,
+        body: types::WorkspaceScopedRequest,
+    ) -> DeleteContract<ContractId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `contract_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `contract_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<()>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<()>, Error>
+    where
+        ContractId: IsSet<params::contract_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<ContractIdNext, WorkspaceIdNext>(
+        self,
+    ) -> DeleteContract<ContractIdNext, WorkspaceIdNext> {
+        DeleteContract {
+            client: self.client,
+            options: self.options,
+            contract_id: self.contract_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -460,15 +527,19 @@ impl DeleteContract {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(DeleteContract, decode_enveloped);
+crate::runtime::operation_builder!(
+    DeleteContract < ContractId : params::contract_id, WorkspaceId : params::workspace_id
+    >, decode_enveloped
+);
 /// A `GET /contracts/{contractId}` request; made by [`Client::get_contract`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetContract {
+pub struct GetContract<ContractId = Unset, WorkspaceId = Unset> {
     client: Client,
     options: RequestOptions,
     contract_id: Option<i64>,
     workspace_id: Option<i64>,
+    state: std::marker::PhantomData<(ContractId, WorkspaceId)>,
 }
 impl GetContract {
     fn new(client: Client) -> Self {
@@ -477,30 +548,51 @@ impl GetContract {
             options: RequestOptions::new(),
             contract_id: None,
             workspace_id: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<ContractId, WorkspaceId> GetContract<ContractId, WorkspaceId> {
     /// ID of the contract
     ///
     /// Required `contractId` in the path; at least 1; example `100`.
-    pub fn contract_id(mut self, value: impl Into<i64>) -> Self {
-        self.contract_id = Some(value.into());
-        self
+    pub fn contract_id(self, value: impl Into<i64>) -> GetContract<Set, WorkspaceId> {
+        let mut next = self.restate();
+        next.contract_id = Some(value.into());
+        next
     }
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(self, value: impl Into<i64>) -> GetContract<ContractId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `contract_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `contract_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<types::Contract>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<types::Contract>, Error>
+    where
+        ContractId: IsSet<params::contract_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<ContractIdNext, WorkspaceIdNext>(
+        self,
+    ) -> GetContract<ContractIdNext, WorkspaceIdNext> {
+        GetContract {
+            client: self.client,
+            options: self.options,
+            contract_id: self.contract_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -530,11 +622,14 @@ impl GetContract {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(GetContract, decode_enveloped);
+crate::runtime::operation_builder!(
+    GetContract < ContractId : params::contract_id, WorkspaceId : params::workspace_id >,
+    decode_enveloped
+);
 /// A `GET /contracts` request; made by [`Client::get_contracts`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetContracts {
+pub struct GetContracts<WorkspaceId = Unset> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<i64>,
@@ -543,6 +638,7 @@ pub struct GetContracts {
     status: Option<types::ContractStatus>,
     page: Option<i64>,
     per_page: Option<i64>,
+    state: std::marker::PhantomData<(WorkspaceId,)>,
 }
 impl GetContracts {
     fn new(client: Client) -> Self {
@@ -555,14 +651,18 @@ impl GetContracts {
             status: None,
             page: None,
             per_page: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<WorkspaceId> GetContracts<WorkspaceId> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(self, value: impl Into<i64>) -> GetContracts<Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// Filter contracts by project ID
     ///
@@ -599,12 +699,15 @@ impl GetContracts {
         self.per_page = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `workspace_id` is set: a missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<Vec<types::Contract>>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<Vec<types::Contract>>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
     }
@@ -615,7 +718,10 @@ impl GetContracts {
         self,
     ) -> impl futures::Stream<
         Item = Result<Response<Vec<types::Contract>>, Error>,
-    > + Send + 'static {
+    > + Send + 'static
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let first = self.page.unwrap_or(1);
         let per_page = self.per_page;
         crate::runtime::paginate::pages(
@@ -628,8 +734,25 @@ impl GetContracts {
     /// `futures::StreamExt::take`.
     pub fn stream(
         self,
-    ) -> impl futures::Stream<Item = Result<types::Contract, Error>> + Send + 'static {
+    ) -> impl futures::Stream<Item = Result<types::Contract, Error>> + Send + 'static
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         crate::runtime::paginate::items(self.pages())
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext>(self) -> GetContracts<WorkspaceIdNext> {
+        GetContracts {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            project_id: self.project_id,
+            user_id: self.user_id,
+            status: self.status,
+            page: self.page,
+            per_page: self.per_page,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -662,11 +785,13 @@ impl GetContracts {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(GetContracts, decode_enveloped);
+crate::runtime::operation_builder!(
+    GetContracts < WorkspaceId : params::workspace_id >, decode_enveloped
+);
 /// A `PUT /contracts/{contractId}` request; made by [`Client::update_contract`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct UpdateContract {
+pub struct UpdateContract<ContractId = Unset, WorkspaceId = Unset> {
     client: Client,
     options: RequestOptions,
     contract_id: Option<i64>,
@@ -675,6 +800,7 @@ pub struct UpdateContract {
     screenshots: Option<types::ScreenshotMode>,
     rate: Option<f64>,
     status: Option<types::ContractStatus>,
+    state: std::marker::PhantomData<(ContractId, WorkspaceId)>,
 }
 impl UpdateContract {
     fn new(client: Client) -> Self {
@@ -687,19 +813,24 @@ impl UpdateContract {
             screenshots: None,
             rate: None,
             status: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<ContractId, WorkspaceId> UpdateContract<ContractId, WorkspaceId> {
     /// ID of the contract
     ///
     /// Required `contractId` in the path; at least 1; example `100`.
-    pub fn contract_id(mut self, value: impl Into<i64>) -> Self {
-        self.contract_id = Some(value.into());
-        self
+    pub fn contract_id(self, value: impl Into<i64>) -> UpdateContract<Set, WorkspaceId> {
+        let mut next = self.restate();
+        next.contract_id = Some(value.into());
+        next
     }
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(self, value: impl Into<i64>) -> UpdateContract<ContractId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// Weekly hours limit
     pub fn weekly_hours_limit(mut self, value: impl Into<i64>) -> Self {
@@ -722,22 +853,46 @@ impl UpdateContract {
         self
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::UpdateContractRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self.weekly_hours_limit = body.weekly_hours_limit;
-        self.screenshots = body.screenshots;
-        self.rate = body.rate;
-        self.status = body.status;
-        self
+    pub fn body(
+        self,
+        body: types::UpdateContractRequest,
+    ) -> UpdateContract<ContractId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next.weekly_hours_limit = body.weekly_hours_limit;
+        next.screenshots = body.screenshots;
+        next.rate = body.rate;
+        next.status = body.status;
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `contract_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `contract_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<types::Contract>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<types::Contract>, Error>
+    where
+        ContractId: IsSet<params::contract_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<ContractIdNext, WorkspaceIdNext>(
+        self,
+    ) -> UpdateContract<ContractIdNext, WorkspaceIdNext> {
+        UpdateContract {
+            client: self.client,
+            options: self.options,
+            contract_id: self.contract_id,
+            workspace_id: self.workspace_id,
+            weekly_hours_limit: self.weekly_hours_limit,
+            screenshots: self.screenshots,
+            rate: self.rate,
+            status: self.status,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -774,4 +929,7 @@ impl UpdateContract {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(UpdateContract, decode_enveloped);
+crate::runtime::operation_builder!(
+    UpdateContract < ContractId : params::contract_id, WorkspaceId : params::workspace_id
+    >, decode_enveloped
+);

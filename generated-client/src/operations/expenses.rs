@@ -5,6 +5,8 @@
 
 //! Expenses: Manage expenses - create, update, delete expenses and view expense categories.
 use crate::runtime::{Request, RequestOptions, Response};
+use super::params;
+use crate::runtime::required::{IsSet, Set, Unset};
 use crate::types;
 use crate::{Client, Error};
 impl Client {
@@ -34,7 +36,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -84,7 +85,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -131,7 +131,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -188,7 +187,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -249,7 +247,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -286,7 +283,13 @@ impl Client {
 /// A `POST /expenses` request; made by [`Client::create_expense`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct CreateExpense {
+pub struct CreateExpense<
+    WorkspaceId = Unset,
+    ExpenseName = Unset,
+    Date = Unset,
+    Amount = Unset,
+    CategoryId = Unset,
+> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<i64>,
@@ -297,6 +300,9 @@ pub struct CreateExpense {
     project_id: Option<i64>,
     note: Option<String>,
     is_billable: Option<bool>,
+    state: std::marker::PhantomData<
+        (WorkspaceId, ExpenseName, Date, Amount, CategoryId),
+    >,
 }
 impl CreateExpense {
     fn new(client: Client) -> Self {
@@ -311,32 +317,61 @@ impl CreateExpense {
             project_id: None,
             note: None,
             is_billable: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<
+    WorkspaceId,
+    ExpenseName,
+    Date,
+    Amount,
+    CategoryId,
+> CreateExpense<WorkspaceId, ExpenseName, Date, Amount, CategoryId> {
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> CreateExpense<Set, ExpenseName, Date, Amount, CategoryId> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// The `expense_name` property of the body.
-    pub fn expense_name(mut self, value: impl Into<String>) -> Self {
-        self.expense_name = Some(value.into());
-        self
+    pub fn expense_name(
+        self,
+        value: impl Into<String>,
+    ) -> CreateExpense<WorkspaceId, Set, Date, Amount, CategoryId> {
+        let mut next = self.restate();
+        next.expense_name = Some(value.into());
+        next
     }
     /// The `date` property of the body.
-    pub fn date(mut self, value: impl Into<chrono::NaiveDate>) -> Self {
-        self.date = Some(value.into());
-        self
+    pub fn date(
+        self,
+        value: impl Into<chrono::NaiveDate>,
+    ) -> CreateExpense<WorkspaceId, ExpenseName, Set, Amount, CategoryId> {
+        let mut next = self.restate();
+        next.date = Some(value.into());
+        next
     }
     /// The `amount` property of the body.
-    pub fn amount(mut self, value: impl Into<f64>) -> Self {
-        self.amount = Some(value.into());
-        self
+    pub fn amount(
+        self,
+        value: impl Into<f64>,
+    ) -> CreateExpense<WorkspaceId, ExpenseName, Date, Set, CategoryId> {
+        let mut next = self.restate();
+        next.amount = Some(value.into());
+        next
     }
     /// UUID of the expense category
-    pub fn category_id(mut self, value: impl Into<uuid::Uuid>) -> Self {
-        self.category_id = Some(value.into());
-        self
+    pub fn category_id(
+        self,
+        value: impl Into<uuid::Uuid>,
+    ) -> CreateExpense<WorkspaceId, ExpenseName, Date, Amount, Set> {
+        let mut next = self.restate();
+        next.category_id = Some(value.into());
+        next
     }
     /// ID of the project (optional)
     pub fn project_id(mut self, value: impl Into<i64>) -> Self {
@@ -356,25 +391,60 @@ impl CreateExpense {
         self
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::CreateExpenseRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self.expense_name = Some(body.expense_name);
-        self.date = Some(body.date);
-        self.amount = Some(body.amount);
-        self.category_id = Some(body.category_id);
-        self.project_id = body.project_id;
-        self.note = body.note;
-        self.is_billable = body.is_billable;
-        self
+    pub fn body(
+        self,
+        body: types::CreateExpenseRequest,
+    ) -> CreateExpense<Set, Set, Set, Set, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next.expense_name = Some(body.expense_name);
+        next.date = Some(body.date);
+        next.amount = Some(body.amount);
+        next.category_id = Some(body.category_id);
+        next.project_id = body.project_id;
+        next.note = body.note;
+        next.is_billable = body.is_billable;
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `expense_name`, `date`, `amount`, `category_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `expense_name`, `date`, `amount`, `category_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<types::Expense>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<types::Expense>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        ExpenseName: IsSet<params::expense_name>,
+        Date: IsSet<params::date>,
+        Amount: IsSet<params::amount>,
+        CategoryId: IsSet<params::category_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext, ExpenseNameNext, DateNext, AmountNext, CategoryIdNext>(
+        self,
+    ) -> CreateExpense<
+        WorkspaceIdNext,
+        ExpenseNameNext,
+        DateNext,
+        AmountNext,
+        CategoryIdNext,
+    > {
+        CreateExpense {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            expense_name: self.expense_name,
+            date: self.date,
+            amount: self.amount,
+            category_id: self.category_id,
+            project_id: self.project_id,
+            note: self.note,
+            is_billable: self.is_billable,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -428,15 +498,20 @@ impl CreateExpense {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(CreateExpense, decode_enveloped);
+crate::runtime::operation_builder!(
+    CreateExpense < WorkspaceId : params::workspace_id, ExpenseName :
+    params::expense_name, Date : params::date, Amount : params::amount, CategoryId :
+    params::category_id >, decode_enveloped
+);
 /// A `DELETE /expenses/{expenseId}` request; made by [`Client::delete_expense`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct DeleteExpense {
+pub struct DeleteExpense<ExpenseId = Unset, WorkspaceId = Unset> {
     client: Client,
     options: RequestOptions,
     expense_id: Option<uuid::Uuid>,
     workspace_id: Option<i64>,
+    state: std::marker::PhantomData<(ExpenseId, WorkspaceId)>,
 }
 impl DeleteExpense {
     fn new(client: Client) -> Self {
@@ -445,33 +520,61 @@ impl DeleteExpense {
             options: RequestOptions::new(),
             expense_id: None,
             workspace_id: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<ExpenseId, WorkspaceId> DeleteExpense<ExpenseId, WorkspaceId> {
     /// UUID of the expense
     ///
     /// Required `expenseId` in the path; example `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`.
-    pub fn expense_id(mut self, value: impl Into<uuid::Uuid>) -> Self {
-        self.expense_id = Some(value.into());
-        self
+    pub fn expense_id(
+        self,
+        value: impl Into<uuid::Uuid>,
+    ) -> DeleteExpense<Set, WorkspaceId> {
+        let mut next = self.restate();
+        next.expense_id = Some(value.into());
+        next
     }
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(self, value: impl Into<i64>) -> DeleteExpense<ExpenseId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::WorkspaceScopedRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self
+    pub fn body(
+        self,
+        body: types::WorkspaceScopedRequest,
+    ) -> DeleteExpense<ExpenseId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `expense_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `expense_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<()>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<()>, Error>
+    where
+        ExpenseId: IsSet<params::expense_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<ExpenseIdNext, WorkspaceIdNext>(
+        self,
+    ) -> DeleteExpense<ExpenseIdNext, WorkspaceIdNext> {
+        DeleteExpense {
+            client: self.client,
+            options: self.options,
+            expense_id: self.expense_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -504,17 +607,21 @@ impl DeleteExpense {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(DeleteExpense, decode_enveloped);
+crate::runtime::operation_builder!(
+    DeleteExpense < ExpenseId : params::expense_id, WorkspaceId : params::workspace_id >,
+    decode_enveloped
+);
 /// A `GET /expenses/categories` request; made by [`Client::get_expense_categories`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetExpenseCategories {
+pub struct GetExpenseCategories<WorkspaceId = Unset> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<i64>,
     id: Option<uuid::Uuid>,
     page: Option<i64>,
     per_page: Option<i64>,
+    state: std::marker::PhantomData<(WorkspaceId,)>,
 }
 impl GetExpenseCategories {
     fn new(client: Client) -> Self {
@@ -525,14 +632,18 @@ impl GetExpenseCategories {
             id: None,
             page: None,
             per_page: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<WorkspaceId> GetExpenseCategories<WorkspaceId> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(self, value: impl Into<i64>) -> GetExpenseCategories<Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// UUID of the expense category
     ///
@@ -555,12 +666,15 @@ impl GetExpenseCategories {
         self.per_page = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `workspace_id` is set: a missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<Vec<types::ExpenseCategory>>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<Vec<types::ExpenseCategory>>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
     }
@@ -571,7 +685,10 @@ impl GetExpenseCategories {
         self,
     ) -> impl futures::Stream<
         Item = Result<Response<Vec<types::ExpenseCategory>>, Error>,
-    > + Send + 'static {
+    > + Send + 'static
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let first = self.page.unwrap_or(1);
         let per_page = self.per_page;
         crate::runtime::paginate::pages(
@@ -586,8 +703,23 @@ impl GetExpenseCategories {
         self,
     ) -> impl futures::Stream<
         Item = Result<types::ExpenseCategory, Error>,
-    > + Send + 'static {
+    > + Send + 'static
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         crate::runtime::paginate::items(self.pages())
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext>(self) -> GetExpenseCategories<WorkspaceIdNext> {
+        GetExpenseCategories {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            id: self.id,
+            page: self.page,
+            per_page: self.per_page,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -617,11 +749,13 @@ impl GetExpenseCategories {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(GetExpenseCategories, decode_enveloped);
+crate::runtime::operation_builder!(
+    GetExpenseCategories < WorkspaceId : params::workspace_id >, decode_enveloped
+);
 /// A `GET /expenses` request; made by [`Client::get_expenses`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetExpenses {
+pub struct GetExpenses<WorkspaceId = Unset> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<i64>,
@@ -630,6 +764,7 @@ pub struct GetExpenses {
     date_to: Option<chrono::NaiveDate>,
     page: Option<i64>,
     per_page: Option<i64>,
+    state: std::marker::PhantomData<(WorkspaceId,)>,
 }
 impl GetExpenses {
     fn new(client: Client) -> Self {
@@ -642,14 +777,18 @@ impl GetExpenses {
             date_to: None,
             page: None,
             per_page: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<WorkspaceId> GetExpenses<WorkspaceId> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(self, value: impl Into<i64>) -> GetExpenses<Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// UUID of the expense
     ///
@@ -686,12 +825,15 @@ impl GetExpenses {
         self.per_page = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `workspace_id` is set: a missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<Vec<types::Expense>>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<Vec<types::Expense>>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
     }
@@ -702,7 +844,10 @@ impl GetExpenses {
         self,
     ) -> impl futures::Stream<
         Item = Result<Response<Vec<types::Expense>>, Error>,
-    > + Send + 'static {
+    > + Send + 'static
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let first = self.page.unwrap_or(1);
         let per_page = self.per_page;
         crate::runtime::paginate::pages(
@@ -715,8 +860,25 @@ impl GetExpenses {
     /// `futures::StreamExt::take`.
     pub fn stream(
         self,
-    ) -> impl futures::Stream<Item = Result<types::Expense, Error>> + Send + 'static {
+    ) -> impl futures::Stream<Item = Result<types::Expense, Error>> + Send + 'static
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         crate::runtime::paginate::items(self.pages())
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext>(self) -> GetExpenses<WorkspaceIdNext> {
+        GetExpenses {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            id: self.id,
+            date_from: self.date_from,
+            date_to: self.date_to,
+            page: self.page,
+            per_page: self.per_page,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -745,11 +907,13 @@ impl GetExpenses {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(GetExpenses, decode_enveloped);
+crate::runtime::operation_builder!(
+    GetExpenses < WorkspaceId : params::workspace_id >, decode_enveloped
+);
 /// A `PUT /expenses/{expenseId}` request; made by [`Client::update_expense`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct UpdateExpense {
+pub struct UpdateExpense<ExpenseId = Unset, ExpenseName = Unset> {
     client: Client,
     options: RequestOptions,
     expense_id: Option<uuid::Uuid>,
@@ -760,6 +924,7 @@ pub struct UpdateExpense {
     project_id: Option<i64>,
     note: Option<String>,
     is_billable: Option<bool>,
+    state: std::marker::PhantomData<(ExpenseId, ExpenseName)>,
 }
 impl UpdateExpense {
     fn new(client: Client) -> Self {
@@ -774,19 +939,30 @@ impl UpdateExpense {
             project_id: None,
             note: None,
             is_billable: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<ExpenseId, ExpenseName> UpdateExpense<ExpenseId, ExpenseName> {
     /// UUID of the expense
     ///
     /// Required `expenseId` in the path; example `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`.
-    pub fn expense_id(mut self, value: impl Into<uuid::Uuid>) -> Self {
-        self.expense_id = Some(value.into());
-        self
+    pub fn expense_id(
+        self,
+        value: impl Into<uuid::Uuid>,
+    ) -> UpdateExpense<Set, ExpenseName> {
+        let mut next = self.restate();
+        next.expense_id = Some(value.into());
+        next
     }
     /// The `expense_name` property of the body.
-    pub fn expense_name(mut self, value: impl Into<String>) -> Self {
-        self.expense_name = Some(value.into());
-        self
+    pub fn expense_name(
+        self,
+        value: impl Into<String>,
+    ) -> UpdateExpense<ExpenseId, Set> {
+        let mut next = self.restate();
+        next.expense_name = Some(value.into());
+        next
     }
     /// The `date` property of the body.
     pub fn date(mut self, value: impl Into<chrono::NaiveDate>) -> Self {
@@ -819,24 +995,50 @@ impl UpdateExpense {
         self
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::UpdateExpenseRequest) -> Self {
-        self.expense_name = Some(body.expense_name);
-        self.date = body.date;
-        self.amount = body.amount;
-        self.category_id = body.category_id;
-        self.project_id = body.project_id;
-        self.note = body.note;
-        self.is_billable = body.is_billable;
-        self
+    pub fn body(
+        self,
+        body: types::UpdateExpenseRequest,
+    ) -> UpdateExpense<ExpenseId, Set> {
+        let mut next = self.restate();
+        next.expense_name = Some(body.expense_name);
+        next.date = body.date;
+        next.amount = body.amount;
+        next.category_id = body.category_id;
+        next.project_id = body.project_id;
+        next.note = body.note;
+        next.is_billable = body.is_billable;
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `expense_id`, `expense_name` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `expense_id`, `expense_name` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<()>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<()>, Error>
+    where
+        ExpenseId: IsSet<params::expense_id>,
+        ExpenseName: IsSet<params::expense_name>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<ExpenseIdNext, ExpenseNameNext>(
+        self,
+    ) -> UpdateExpense<ExpenseIdNext, ExpenseNameNext> {
+        UpdateExpense {
+            client: self.client,
+            options: self.options,
+            expense_id: self.expense_id,
+            expense_name: self.expense_name,
+            date: self.date,
+            amount: self.amount,
+            category_id: self.category_id,
+            project_id: self.project_id,
+            note: self.note,
+            is_billable: self.is_billable,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -875,4 +1077,7 @@ impl UpdateExpense {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(UpdateExpense, decode_enveloped);
+crate::runtime::operation_builder!(
+    UpdateExpense < ExpenseId : params::expense_id, ExpenseName : params::expense_name >,
+    decode_enveloped
+);

@@ -5,6 +5,8 @@
 
 //! Leaves: Manage leave requests - view, approve, reject leave requests, view leave balances and policies.
 use crate::runtime::{Request, RequestOptions, Response};
+use super::params;
+use crate::runtime::required::{IsSet, Set, Unset};
 use crate::types;
 use crate::{Client, Error};
 impl Client {
@@ -28,7 +30,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -85,7 +86,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -137,7 +137,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -197,7 +196,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -260,7 +258,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -316,7 +313,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -348,11 +344,12 @@ impl Client {
 /// A `PUT /leaves/{leaveId}/approve` request; made by [`Client::approve_leave`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct ApproveLeave {
+pub struct ApproveLeave<LeaveId = Unset, WorkspaceId = Unset> {
     client: Client,
     options: RequestOptions,
     leave_id: Option<uuid::Uuid>,
     workspace_id: Option<i64>,
+    state: std::marker::PhantomData<(LeaveId, WorkspaceId)>,
 }
 impl ApproveLeave {
     fn new(client: Client) -> Self {
@@ -361,33 +358,61 @@ impl ApproveLeave {
             options: RequestOptions::new(),
             leave_id: None,
             workspace_id: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<LeaveId, WorkspaceId> ApproveLeave<LeaveId, WorkspaceId> {
     /// UUID of the leave request
     ///
     /// Required `leaveId` in the path; example `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`.
-    pub fn leave_id(mut self, value: impl Into<uuid::Uuid>) -> Self {
-        self.leave_id = Some(value.into());
-        self
+    pub fn leave_id(
+        self,
+        value: impl Into<uuid::Uuid>,
+    ) -> ApproveLeave<Set, WorkspaceId> {
+        let mut next = self.restate();
+        next.leave_id = Some(value.into());
+        next
     }
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(self, value: impl Into<i64>) -> ApproveLeave<LeaveId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::WorkspaceScopedRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self
+    pub fn body(
+        self,
+        body: types::WorkspaceScopedRequest,
+    ) -> ApproveLeave<LeaveId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `leave_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `leave_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<()>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<()>, Error>
+    where
+        LeaveId: IsSet<params::leave_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<LeaveIdNext, WorkspaceIdNext>(
+        self,
+    ) -> ApproveLeave<LeaveIdNext, WorkspaceIdNext> {
+        ApproveLeave {
+            client: self.client,
+            options: self.options,
+            leave_id: self.leave_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -421,11 +446,20 @@ impl ApproveLeave {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(ApproveLeave, decode_enveloped);
+crate::runtime::operation_builder!(
+    ApproveLeave < LeaveId : params::leave_id, WorkspaceId : params::workspace_id >,
+    decode_enveloped
+);
 /// A `POST /leaves` request; made by [`Client::create_leave_request`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct CreateLeaveRequest {
+pub struct CreateLeaveRequest<
+    WorkspaceId = Unset,
+    PolicyId = Unset,
+    Start = Unset,
+    End = Unset,
+    UserId = Unset,
+> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<i64>,
@@ -438,6 +472,7 @@ pub struct CreateLeaveRequest {
     hours_per_day: Option<f64>,
     leave_period: Option<types::LeavePeriod>,
     reason: Option<String>,
+    state: std::marker::PhantomData<(WorkspaceId, PolicyId, Start, End, UserId)>,
 }
 impl CreateLeaveRequest {
     fn new(client: Client) -> Self {
@@ -454,32 +489,61 @@ impl CreateLeaveRequest {
             hours_per_day: None,
             leave_period: None,
             reason: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<
+    WorkspaceId,
+    PolicyId,
+    Start,
+    End,
+    UserId,
+> CreateLeaveRequest<WorkspaceId, PolicyId, Start, End, UserId> {
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> CreateLeaveRequest<Set, PolicyId, Start, End, UserId> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// ID of the leave policy
-    pub fn policy_id(mut self, value: impl Into<i64>) -> Self {
-        self.policy_id = Some(value.into());
-        self
+    pub fn policy_id(
+        self,
+        value: impl Into<i64>,
+    ) -> CreateLeaveRequest<WorkspaceId, Set, Start, End, UserId> {
+        let mut next = self.restate();
+        next.policy_id = Some(value.into());
+        next
     }
     /// First day of the leave
-    pub fn start(mut self, value: impl Into<chrono::NaiveDate>) -> Self {
-        self.start = Some(value.into());
-        self
+    pub fn start(
+        self,
+        value: impl Into<chrono::NaiveDate>,
+    ) -> CreateLeaveRequest<WorkspaceId, PolicyId, Set, End, UserId> {
+        let mut next = self.restate();
+        next.start = Some(value.into());
+        next
     }
     /// Last day of the leave
-    pub fn end(mut self, value: impl Into<chrono::NaiveDate>) -> Self {
-        self.end = Some(value.into());
-        self
+    pub fn end(
+        self,
+        value: impl Into<chrono::NaiveDate>,
+    ) -> CreateLeaveRequest<WorkspaceId, PolicyId, Start, Set, UserId> {
+        let mut next = self.restate();
+        next.end = Some(value.into());
+        next
     }
     /// User ID of the member the leave is for
-    pub fn user_id(mut self, value: impl Into<i64>) -> Self {
-        self.user_id = Some(value.into());
-        self
+    pub fn user_id(
+        self,
+        value: impl Into<i64>,
+    ) -> CreateLeaveRequest<WorkspaceId, PolicyId, Start, End, Set> {
+        let mut next = self.restate();
+        next.user_id = Some(value.into());
+        next
     }
     /// Start time (HH:mm); required for hour-based policies
     pub fn start_time(mut self, value: impl Into<String>) -> Self {
@@ -507,27 +571,64 @@ impl CreateLeaveRequest {
         self
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::CreateLeaveRequestRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self.policy_id = Some(body.policy_id);
-        self.start = Some(body.start);
-        self.end = Some(body.end);
-        self.user_id = Some(body.user_id);
-        self.start_time = body.start_time;
-        self.end_time = body.end_time;
-        self.hours_per_day = body.hours_per_day;
-        self.leave_period = body.leave_period;
-        self.reason = body.reason;
-        self
+    pub fn body(
+        self,
+        body: types::CreateLeaveRequestRequest,
+    ) -> CreateLeaveRequest<Set, Set, Set, Set, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next.policy_id = Some(body.policy_id);
+        next.start = Some(body.start);
+        next.end = Some(body.end);
+        next.user_id = Some(body.user_id);
+        next.start_time = body.start_time;
+        next.end_time = body.end_time;
+        next.hours_per_day = body.hours_per_day;
+        next.leave_period = body.leave_period;
+        next.reason = body.reason;
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `policy_id`, `start`, `end`, `user_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `policy_id`, `start`, `end`, `user_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<()>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<()>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        PolicyId: IsSet<params::policy_id>,
+        Start: IsSet<params::start>,
+        End: IsSet<params::end>,
+        UserId: IsSet<params::user_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext, PolicyIdNext, StartNext, EndNext, UserIdNext>(
+        self,
+    ) -> CreateLeaveRequest<
+        WorkspaceIdNext,
+        PolicyIdNext,
+        StartNext,
+        EndNext,
+        UserIdNext,
+    > {
+        CreateLeaveRequest {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            policy_id: self.policy_id,
+            start: self.start,
+            end: self.end,
+            user_id: self.user_id,
+            start_time: self.start_time,
+            end_time: self.end_time,
+            hours_per_day: self.hours_per_day,
+            leave_period: self.leave_period,
+            reason: self.reason,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -583,11 +684,15 @@ impl CreateLeaveRequest {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(CreateLeaveRequest, decode_enveloped);
+crate::runtime::operation_builder!(
+    CreateLeaveRequest < WorkspaceId : params::workspace_id, PolicyId :
+    params::policy_id, Start : params::start, End : params::end, UserId : params::user_id
+    >, decode_enveloped
+);
 /// A `GET /leaves/balances` request; made by [`Client::get_leave_balances`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetLeaveBalances {
+pub struct GetLeaveBalances<WorkspaceId = Unset, DateFrom = Unset, DateTo = Unset> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<i64>,
@@ -595,6 +700,7 @@ pub struct GetLeaveBalances {
     date_from: Option<chrono::NaiveDate>,
     date_to: Option<chrono::NaiveDate>,
     page: Option<i64>,
+    state: std::marker::PhantomData<(WorkspaceId, DateFrom, DateTo)>,
 }
 impl GetLeaveBalances {
     fn new(client: Client) -> Self {
@@ -606,14 +712,21 @@ impl GetLeaveBalances {
             date_from: None,
             date_to: None,
             page: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<WorkspaceId, DateFrom, DateTo> GetLeaveBalances<WorkspaceId, DateFrom, DateTo> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> GetLeaveBalances<Set, DateFrom, DateTo> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// Filter by user ID
     ///
@@ -625,16 +738,24 @@ impl GetLeaveBalances {
     /// Start of the date range (YYYY-MM-DD), inclusive; not after date_to
     ///
     /// Required `date_from` in the query; example `"2024-01-01"`.
-    pub fn date_from(mut self, value: impl Into<chrono::NaiveDate>) -> Self {
-        self.date_from = Some(value.into());
-        self
+    pub fn date_from(
+        self,
+        value: impl Into<chrono::NaiveDate>,
+    ) -> GetLeaveBalances<WorkspaceId, Set, DateTo> {
+        let mut next = self.restate();
+        next.date_from = Some(value.into());
+        next
     }
     /// End of the date range (YYYY-MM-DD), inclusive; not before date_from
     ///
     /// Required `date_to` in the query; example `"2024-12-31"`.
-    pub fn date_to(mut self, value: impl Into<chrono::NaiveDate>) -> Self {
-        self.date_to = Some(value.into());
-        self
+    pub fn date_to(
+        self,
+        value: impl Into<chrono::NaiveDate>,
+    ) -> GetLeaveBalances<WorkspaceId, DateFrom, Set> {
+        let mut next = self.restate();
+        next.date_to = Some(value.into());
+        next
     }
     /// Page number for pagination
     ///
@@ -643,12 +764,17 @@ impl GetLeaveBalances {
         self.page = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `date_from`, `date_to` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `date_from`, `date_to` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<Vec<types::LeaveBalance>>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<Vec<types::LeaveBalance>>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        DateFrom: IsSet<params::date_from>,
+        DateTo: IsSet<params::date_to>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
     }
@@ -659,7 +785,12 @@ impl GetLeaveBalances {
         self,
     ) -> impl futures::Stream<
         Item = Result<Response<Vec<types::LeaveBalance>>, Error>,
-    > + Send + 'static {
+    > + Send + 'static
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        DateFrom: IsSet<params::date_from>,
+        DateTo: IsSet<params::date_to>,
+    {
         let first = self.page.unwrap_or(1);
         let per_page = None;
         crate::runtime::paginate::pages(
@@ -672,10 +803,28 @@ impl GetLeaveBalances {
     /// `futures::StreamExt::take`.
     pub fn stream(
         self,
-    ) -> impl futures::Stream<
-        Item = Result<types::LeaveBalance, Error>,
-    > + Send + 'static {
+    ) -> impl futures::Stream<Item = Result<types::LeaveBalance, Error>> + Send + 'static
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        DateFrom: IsSet<params::date_from>,
+        DateTo: IsSet<params::date_to>,
+    {
         crate::runtime::paginate::items(self.pages())
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext, DateFromNext, DateToNext>(
+        self,
+    ) -> GetLeaveBalances<WorkspaceIdNext, DateFromNext, DateToNext> {
+        GetLeaveBalances {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            user_id: self.user_id,
+            date_from: self.date_from,
+            date_to: self.date_to,
+            page: self.page,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -720,16 +869,20 @@ impl GetLeaveBalances {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(GetLeaveBalances, decode_enveloped);
+crate::runtime::operation_builder!(
+    GetLeaveBalances < WorkspaceId : params::workspace_id, DateFrom : params::date_from,
+    DateTo : params::date_to >, decode_enveloped
+);
 /// A `GET /leaves/policies` request; made by [`Client::get_leave_policies`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetLeavePolicies {
+pub struct GetLeavePolicies<WorkspaceId = Unset> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<i64>,
     page: Option<i64>,
     per_page: Option<i64>,
+    state: std::marker::PhantomData<(WorkspaceId,)>,
 }
 impl GetLeavePolicies {
     fn new(client: Client) -> Self {
@@ -739,14 +892,18 @@ impl GetLeavePolicies {
             workspace_id: None,
             page: None,
             per_page: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<WorkspaceId> GetLeavePolicies<WorkspaceId> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(self, value: impl Into<i64>) -> GetLeavePolicies<Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// Page number for pagination
     ///
@@ -762,12 +919,15 @@ impl GetLeavePolicies {
         self.per_page = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `workspace_id` is set: a missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<Vec<types::LeavePolicy>>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<Vec<types::LeavePolicy>>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
     }
@@ -778,7 +938,10 @@ impl GetLeavePolicies {
         self,
     ) -> impl futures::Stream<
         Item = Result<Response<Vec<types::LeavePolicy>>, Error>,
-    > + Send + 'static {
+    > + Send + 'static
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let first = self.page.unwrap_or(1);
         let per_page = self.per_page;
         crate::runtime::paginate::pages(
@@ -791,10 +954,22 @@ impl GetLeavePolicies {
     /// `futures::StreamExt::take`.
     pub fn stream(
         self,
-    ) -> impl futures::Stream<
-        Item = Result<types::LeavePolicy, Error>,
-    > + Send + 'static {
+    ) -> impl futures::Stream<Item = Result<types::LeavePolicy, Error>> + Send + 'static
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         crate::runtime::paginate::items(self.pages())
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext>(self) -> GetLeavePolicies<WorkspaceIdNext> {
+        GetLeavePolicies {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            page: self.page,
+            per_page: self.per_page,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -819,11 +994,13 @@ impl GetLeavePolicies {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(GetLeavePolicies, decode_enveloped);
+crate::runtime::operation_builder!(
+    GetLeavePolicies < WorkspaceId : params::workspace_id >, decode_enveloped
+);
 /// A `GET /leaves` request; made by [`Client::get_leaves`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetLeaves {
+pub struct GetLeaves<WorkspaceId = Unset> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<i64>,
@@ -836,6 +1013,7 @@ pub struct GetLeaves {
     user_id: Option<i64>,
     page: Option<i64>,
     per_page: Option<i64>,
+    state: std::marker::PhantomData<(WorkspaceId,)>,
 }
 impl GetLeaves {
     fn new(client: Client) -> Self {
@@ -852,14 +1030,18 @@ impl GetLeaves {
             user_id: None,
             page: None,
             per_page: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<WorkspaceId> GetLeaves<WorkspaceId> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(self, value: impl Into<i64>) -> GetLeaves<Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// UUID of the leave request
     ///
@@ -924,12 +1106,15 @@ impl GetLeaves {
         self.per_page = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `workspace_id` is set: a missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<Vec<types::Leave>>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<Vec<types::Leave>>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
     }
@@ -940,7 +1125,10 @@ impl GetLeaves {
         self,
     ) -> impl futures::Stream<
         Item = Result<Response<Vec<types::Leave>>, Error>,
-    > + Send + 'static {
+    > + Send + 'static
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let first = self.page.unwrap_or(1);
         let per_page = self.per_page;
         crate::runtime::paginate::pages(
@@ -953,8 +1141,29 @@ impl GetLeaves {
     /// `futures::StreamExt::take`.
     pub fn stream(
         self,
-    ) -> impl futures::Stream<Item = Result<types::Leave, Error>> + Send + 'static {
+    ) -> impl futures::Stream<Item = Result<types::Leave, Error>> + Send + 'static
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         crate::runtime::paginate::items(self.pages())
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext>(self) -> GetLeaves<WorkspaceIdNext> {
+        GetLeaves {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            id: self.id,
+            policy_id: self.policy_id,
+            is_paid: self.is_paid,
+            status: self.status,
+            date_from: self.date_from,
+            date_to: self.date_to,
+            user_id: self.user_id,
+            page: self.page,
+            per_page: self.per_page,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -995,16 +1204,19 @@ impl GetLeaves {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(GetLeaves, decode_enveloped);
+crate::runtime::operation_builder!(
+    GetLeaves < WorkspaceId : params::workspace_id >, decode_enveloped
+);
 /// A `PUT /leaves/{leaveId}/reject` request; made by [`Client::reject_leave`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct RejectLeave {
+pub struct RejectLeave<LeaveId = Unset, WorkspaceId = Unset, Reason = Unset> {
     client: Client,
     options: RequestOptions,
     leave_id: Option<uuid::Uuid>,
     workspace_id: Option<i64>,
     reason: Option<String>,
+    state: std::marker::PhantomData<(LeaveId, WorkspaceId, Reason)>,
 }
 impl RejectLeave {
     fn new(client: Client) -> Self {
@@ -1014,39 +1226,76 @@ impl RejectLeave {
             leave_id: None,
             workspace_id: None,
             reason: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<LeaveId, WorkspaceId, Reason> RejectLeave<LeaveId, WorkspaceId, Reason> {
     /// UUID of the leave request
     ///
     /// Required `leaveId` in the path; example `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`.
-    pub fn leave_id(mut self, value: impl Into<uuid::Uuid>) -> Self {
-        self.leave_id = Some(value.into());
-        self
+    pub fn leave_id(
+        self,
+        value: impl Into<uuid::Uuid>,
+    ) -> RejectLeave<Set, WorkspaceId, Reason> {
+        let mut next = self.restate();
+        next.leave_id = Some(value.into());
+        next
     }
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> RejectLeave<LeaveId, Set, Reason> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// Why the leave is rejected
-    pub fn reason(mut self, value: impl Into<String>) -> Self {
-        self.reason = Some(value.into());
-        self
+    pub fn reason(
+        self,
+        value: impl Into<String>,
+    ) -> RejectLeave<LeaveId, WorkspaceId, Set> {
+        let mut next = self.restate();
+        next.reason = Some(value.into());
+        next
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::RejectLeaveRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self.reason = Some(body.reason);
-        self
+    pub fn body(
+        self,
+        body: types::RejectLeaveRequest,
+    ) -> RejectLeave<LeaveId, Set, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next.reason = Some(body.reason);
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `leave_id`, `workspace_id`, `reason` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `leave_id`, `workspace_id`, `reason` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<()>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<()>, Error>
+    where
+        LeaveId: IsSet<params::leave_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+        Reason: IsSet<params::reason>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<LeaveIdNext, WorkspaceIdNext, ReasonNext>(
+        self,
+    ) -> RejectLeave<LeaveIdNext, WorkspaceIdNext, ReasonNext> {
+        RejectLeave {
+            client: self.client,
+            options: self.options,
+            leave_id: self.leave_id,
+            workspace_id: self.workspace_id,
+            reason: self.reason,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -1088,4 +1337,7 @@ impl RejectLeave {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(RejectLeave, decode_enveloped);
+crate::runtime::operation_builder!(
+    RejectLeave < LeaveId : params::leave_id, WorkspaceId : params::workspace_id, Reason
+    : params::reason >, decode_enveloped
+);

@@ -5,6 +5,8 @@
 
 //! Members: Manage workspace members - invite, update roles, and remove members.
 use crate::runtime::{Request, RequestOptions, Response};
+use super::params;
+use crate::runtime::required::{IsSet, Set, Unset};
 use crate::types;
 use crate::{Client, Error};
 impl Client {
@@ -30,7 +32,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -75,7 +76,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -124,7 +124,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -184,7 +183,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -241,7 +239,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -280,11 +277,12 @@ impl Client {
 /// A `DELETE /members/{memberId}` request; made by [`Client::delete_member`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct DeleteMember {
+pub struct DeleteMember<MemberId = Unset, WorkspaceId = Unset> {
     client: Client,
     options: RequestOptions,
     member_id: Option<i64>,
     workspace_id: Option<i64>,
+    state: std::marker::PhantomData<(MemberId, WorkspaceId)>,
 }
 impl DeleteMember {
     fn new(client: Client) -> Self {
@@ -293,33 +291,58 @@ impl DeleteMember {
             options: RequestOptions::new(),
             member_id: None,
             workspace_id: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<MemberId, WorkspaceId> DeleteMember<MemberId, WorkspaceId> {
     /// User ID of the member
     ///
     /// Required `memberId` in the path; at least 1; example `100`.
-    pub fn member_id(mut self, value: impl Into<i64>) -> Self {
-        self.member_id = Some(value.into());
-        self
+    pub fn member_id(self, value: impl Into<i64>) -> DeleteMember<Set, WorkspaceId> {
+        let mut next = self.restate();
+        next.member_id = Some(value.into());
+        next
     }
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(self, value: impl Into<i64>) -> DeleteMember<MemberId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::WorkspaceScopedRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self
+    pub fn body(
+        self,
+        body: types::WorkspaceScopedRequest,
+    ) -> DeleteMember<MemberId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `member_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `member_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<()>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<()>, Error>
+    where
+        MemberId: IsSet<params::member_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<MemberIdNext, WorkspaceIdNext>(
+        self,
+    ) -> DeleteMember<MemberIdNext, WorkspaceIdNext> {
+        DeleteMember {
+            client: self.client,
+            options: self.options,
+            member_id: self.member_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -352,15 +375,19 @@ impl DeleteMember {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(DeleteMember, decode_enveloped);
+crate::runtime::operation_builder!(
+    DeleteMember < MemberId : params::member_id, WorkspaceId : params::workspace_id >,
+    decode_enveloped
+);
 /// A `GET /members/{memberId}` request; made by [`Client::get_member`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetMember {
+pub struct GetMember<MemberId = Unset, WorkspaceId = Unset> {
     client: Client,
     options: RequestOptions,
     member_id: Option<i64>,
     workspace_id: Option<i64>,
+    state: std::marker::PhantomData<(MemberId, WorkspaceId)>,
 }
 impl GetMember {
     fn new(client: Client) -> Self {
@@ -369,30 +396,51 @@ impl GetMember {
             options: RequestOptions::new(),
             member_id: None,
             workspace_id: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<MemberId, WorkspaceId> GetMember<MemberId, WorkspaceId> {
     /// User ID of the member
     ///
     /// Required `memberId` in the path; at least 1; example `100`.
-    pub fn member_id(mut self, value: impl Into<i64>) -> Self {
-        self.member_id = Some(value.into());
-        self
+    pub fn member_id(self, value: impl Into<i64>) -> GetMember<Set, WorkspaceId> {
+        let mut next = self.restate();
+        next.member_id = Some(value.into());
+        next
     }
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(self, value: impl Into<i64>) -> GetMember<MemberId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `member_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `member_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<types::Member>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<types::Member>, Error>
+    where
+        MemberId: IsSet<params::member_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<MemberIdNext, WorkspaceIdNext>(
+        self,
+    ) -> GetMember<MemberIdNext, WorkspaceIdNext> {
+        GetMember {
+            client: self.client,
+            options: self.options,
+            member_id: self.member_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -422,11 +470,14 @@ impl GetMember {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(GetMember, decode_enveloped);
+crate::runtime::operation_builder!(
+    GetMember < MemberId : params::member_id, WorkspaceId : params::workspace_id >,
+    decode_enveloped
+);
 /// A `GET /members` request; made by [`Client::get_members`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetMembers {
+pub struct GetMembers<WorkspaceId = Unset> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<i64>,
@@ -435,6 +486,7 @@ pub struct GetMembers {
     role: Option<types::Role>,
     page: Option<i64>,
     per_page: Option<i64>,
+    state: std::marker::PhantomData<(WorkspaceId,)>,
 }
 impl GetMembers {
     fn new(client: Client) -> Self {
@@ -447,14 +499,18 @@ impl GetMembers {
             role: None,
             page: None,
             per_page: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<WorkspaceId> GetMembers<WorkspaceId> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(self, value: impl Into<i64>) -> GetMembers<Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// Filter members by email address (exact match)
     ///
@@ -491,12 +547,15 @@ impl GetMembers {
         self.per_page = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `workspace_id` is set: a missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<Vec<types::Member>>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<Vec<types::Member>>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
     }
@@ -507,7 +566,10 @@ impl GetMembers {
         self,
     ) -> impl futures::Stream<
         Item = Result<Response<Vec<types::Member>>, Error>,
-    > + Send + 'static {
+    > + Send + 'static
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let first = self.page.unwrap_or(1);
         let per_page = self.per_page;
         crate::runtime::paginate::pages(
@@ -520,8 +582,25 @@ impl GetMembers {
     /// `futures::StreamExt::take`.
     pub fn stream(
         self,
-    ) -> impl futures::Stream<Item = Result<types::Member, Error>> + Send + 'static {
+    ) -> impl futures::Stream<Item = Result<types::Member, Error>> + Send + 'static
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         crate::runtime::paginate::items(self.pages())
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext>(self) -> GetMembers<WorkspaceIdNext> {
+        GetMembers {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            email: self.email,
+            status: self.status,
+            role: self.role,
+            page: self.page,
+            per_page: self.per_page,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -550,11 +629,19 @@ impl GetMembers {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(GetMembers, decode_enveloped);
+crate::runtime::operation_builder!(
+    GetMembers < WorkspaceId : params::workspace_id >, decode_enveloped
+);
 /// A `POST /members` request; made by [`Client::invite_member`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct InviteMember {
+pub struct InviteMember<
+    WorkspaceId = Unset,
+    Email = Unset,
+    Firstname = Unset,
+    Lastname = Unset,
+    Role = Unset,
+> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<i64>,
@@ -562,6 +649,7 @@ pub struct InviteMember {
     firstname: Option<String>,
     lastname: Option<String>,
     role: Option<types::RoleWritable>,
+    state: std::marker::PhantomData<(WorkspaceId, Email, Firstname, Lastname, Role)>,
 }
 impl InviteMember {
     fn new(client: Client) -> Self {
@@ -573,50 +661,111 @@ impl InviteMember {
             firstname: None,
             lastname: None,
             role: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<
+    WorkspaceId,
+    Email,
+    Firstname,
+    Lastname,
+    Role,
+> InviteMember<WorkspaceId, Email, Firstname, Lastname, Role> {
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> InviteMember<Set, Email, Firstname, Lastname, Role> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// Email address the invitation is sent to
-    pub fn email(mut self, value: impl Into<String>) -> Self {
-        self.email = Some(value.into());
-        self
+    pub fn email(
+        self,
+        value: impl Into<String>,
+    ) -> InviteMember<WorkspaceId, Set, Firstname, Lastname, Role> {
+        let mut next = self.restate();
+        next.email = Some(value.into());
+        next
     }
     /// First name
-    pub fn firstname(mut self, value: impl Into<String>) -> Self {
-        self.firstname = Some(value.into());
-        self
+    pub fn firstname(
+        self,
+        value: impl Into<String>,
+    ) -> InviteMember<WorkspaceId, Email, Set, Lastname, Role> {
+        let mut next = self.restate();
+        next.firstname = Some(value.into());
+        next
     }
     /// Last name
-    pub fn lastname(mut self, value: impl Into<String>) -> Self {
-        self.lastname = Some(value.into());
-        self
+    pub fn lastname(
+        self,
+        value: impl Into<String>,
+    ) -> InviteMember<WorkspaceId, Email, Firstname, Set, Role> {
+        let mut next = self.restate();
+        next.lastname = Some(value.into());
+        next
     }
     /// The `role` property of the body.
-    pub fn role(mut self, value: impl Into<types::RoleWritable>) -> Self {
-        self.role = Some(value.into());
-        self
+    pub fn role(
+        self,
+        value: impl Into<types::RoleWritable>,
+    ) -> InviteMember<WorkspaceId, Email, Firstname, Lastname, Set> {
+        let mut next = self.restate();
+        next.role = Some(value.into());
+        next
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::InviteMemberRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self.email = Some(body.email);
-        self.firstname = Some(body.firstname);
-        self.lastname = Some(body.lastname);
-        self.role = Some(body.role);
-        self
+    pub fn body(
+        self,
+        body: types::InviteMemberRequest,
+    ) -> InviteMember<Set, Set, Set, Set, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next.email = Some(body.email);
+        next.firstname = Some(body.firstname);
+        next.lastname = Some(body.lastname);
+        next.role = Some(body.role);
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `email`, `firstname`, `lastname`, `role` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `email`, `firstname`, `lastname`, `role` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<types::MemberInvitation>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<types::MemberInvitation>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        Email: IsSet<params::email>,
+        Firstname: IsSet<params::firstname>,
+        Lastname: IsSet<params::lastname>,
+        Role: IsSet<params::role>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext, EmailNext, FirstnameNext, LastnameNext, RoleNext>(
+        self,
+    ) -> InviteMember<
+        WorkspaceIdNext,
+        EmailNext,
+        FirstnameNext,
+        LastnameNext,
+        RoleNext,
+    > {
+        InviteMember {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            email: self.email,
+            firstname: self.firstname,
+            lastname: self.lastname,
+            role: self.role,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -667,11 +816,15 @@ impl InviteMember {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(InviteMember, decode_enveloped);
+crate::runtime::operation_builder!(
+    InviteMember < WorkspaceId : params::workspace_id, Email : params::email, Firstname :
+    params::firstname, Lastname : params::lastname, Role : params::role >,
+    decode_enveloped
+);
 /// A `PUT /members/{memberId}` request; made by [`Client::update_member`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct UpdateMember {
+pub struct UpdateMember<MemberId = Unset, WorkspaceId = Unset> {
     client: Client,
     options: RequestOptions,
     member_id: Option<i64>,
@@ -684,6 +837,7 @@ pub struct UpdateMember {
     rate_status: Option<types::RateStatus>,
     weekly_hours_limit: Option<i64>,
     remove_avatar: Option<types::AvatarRemoval>,
+    state: std::marker::PhantomData<(MemberId, WorkspaceId)>,
 }
 impl UpdateMember {
     fn new(client: Client) -> Self {
@@ -700,19 +854,24 @@ impl UpdateMember {
             rate_status: None,
             weekly_hours_limit: None,
             remove_avatar: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<MemberId, WorkspaceId> UpdateMember<MemberId, WorkspaceId> {
     /// User ID of the member
     ///
     /// Required `memberId` in the path; at least 1; example `100`.
-    pub fn member_id(mut self, value: impl Into<i64>) -> Self {
-        self.member_id = Some(value.into());
-        self
+    pub fn member_id(self, value: impl Into<i64>) -> UpdateMember<Set, WorkspaceId> {
+        let mut next = self.restate();
+        next.member_id = Some(value.into());
+        next
     }
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(self, value: impl Into<i64>) -> UpdateMember<MemberId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// Email address
     pub fn email(mut self, value: impl Into<String>) -> Self {
@@ -755,26 +914,51 @@ impl UpdateMember {
         self
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::UpdateMemberRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self.email = body.email;
-        self.firstname = body.firstname;
-        self.lastname = body.lastname;
-        self.timezone = body.timezone;
-        self.role = body.role;
-        self.rate_status = body.rate_status;
-        self.weekly_hours_limit = body.weekly_hours_limit;
-        self.remove_avatar = body.remove_avatar;
-        self
+    pub fn body(self, body: types::UpdateMemberRequest) -> UpdateMember<MemberId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next.email = body.email;
+        next.firstname = body.firstname;
+        next.lastname = body.lastname;
+        next.timezone = body.timezone;
+        next.role = body.role;
+        next.rate_status = body.rate_status;
+        next.weekly_hours_limit = body.weekly_hours_limit;
+        next.remove_avatar = body.remove_avatar;
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `member_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `member_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<()>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<()>, Error>
+    where
+        MemberId: IsSet<params::member_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<MemberIdNext, WorkspaceIdNext>(
+        self,
+    ) -> UpdateMember<MemberIdNext, WorkspaceIdNext> {
+        UpdateMember {
+            client: self.client,
+            options: self.options,
+            member_id: self.member_id,
+            workspace_id: self.workspace_id,
+            email: self.email,
+            firstname: self.firstname,
+            lastname: self.lastname,
+            timezone: self.timezone,
+            role: self.role,
+            rate_status: self.rate_status,
+            weekly_hours_limit: self.weekly_hours_limit,
+            remove_avatar: self.remove_avatar,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -815,4 +999,7 @@ impl UpdateMember {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(UpdateMember, decode_enveloped);
+crate::runtime::operation_builder!(
+    UpdateMember < MemberId : params::member_id, WorkspaceId : params::workspace_id >,
+    decode_enveloped
+);

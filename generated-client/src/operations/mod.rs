@@ -4,6 +4,111 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 //! The API's operations, one module per tag. Start from the methods of [`Client`](crate::Client).
+/// Markers that name each required parameter in the bounds of `.send()`
+/// (`WorkspaceId: IsSet<params::workspace_id>`), so that the compiler's error for a
+/// missing one names it. See [`required`](crate::required).
+#[allow(non_camel_case_types)]
+pub mod params {
+    /// The required parameter set with `.amount(..)`.
+    #[derive(Debug)]
+    pub struct amount;
+    /// The required parameter set with `.category_id(..)`.
+    #[derive(Debug)]
+    pub struct category_id;
+    /// The required parameter set with `.comment(..)`.
+    #[derive(Debug)]
+    pub struct comment;
+    /// The required parameter set with `.contract_id(..)`.
+    #[derive(Debug)]
+    pub struct contract_id;
+    /// The required parameter set with `.date(..)`.
+    #[derive(Debug)]
+    pub struct date;
+    /// The required parameter set with `.date_from(..)`.
+    #[derive(Debug)]
+    pub struct date_from;
+    /// The required parameter set with `.date_to(..)`.
+    #[derive(Debug)]
+    pub struct date_to;
+    /// The required parameter set with `.email(..)`.
+    #[derive(Debug)]
+    pub struct email;
+    /// The required parameter set with `.end(..)`.
+    #[derive(Debug)]
+    pub struct end;
+    /// The required parameter set with `.end_date(..)`.
+    #[derive(Debug)]
+    pub struct end_date;
+    /// The required parameter set with `.events(..)`.
+    #[derive(Debug)]
+    pub struct events;
+    /// The required parameter set with `.expense_id(..)`.
+    #[derive(Debug)]
+    pub struct expense_id;
+    /// The required parameter set with `.expense_name(..)`.
+    #[derive(Debug)]
+    pub struct expense_name;
+    /// The required parameter set with `.firstname(..)`.
+    #[derive(Debug)]
+    pub struct firstname;
+    /// The required parameter set with `.lastname(..)`.
+    #[derive(Debug)]
+    pub struct lastname;
+    /// The required parameter set with `.leave_id(..)`.
+    #[derive(Debug)]
+    pub struct leave_id;
+    /// The required parameter set with `.member_id(..)`.
+    #[derive(Debug)]
+    pub struct member_id;
+    /// The required parameter set with `.name(..)`.
+    #[derive(Debug)]
+    pub struct name;
+    /// The required parameter set with `.policy_id(..)`.
+    #[derive(Debug)]
+    pub struct policy_id;
+    /// The required parameter set with `.project_id(..)`.
+    #[derive(Debug)]
+    pub struct project_id;
+    /// The required parameter set with `.reason(..)`.
+    #[derive(Debug)]
+    pub struct reason;
+    /// The required parameter set with `.role(..)`.
+    #[derive(Debug)]
+    pub struct role;
+    /// The required parameter set with `.start(..)`.
+    #[derive(Debug)]
+    pub struct start;
+    /// The required parameter set with `.start_date(..)`.
+    #[derive(Debug)]
+    pub struct start_date;
+    /// The required parameter set with `.task_id(..)`.
+    #[derive(Debug)]
+    pub struct task_id;
+    /// The required parameter set with `.time_request_id(..)`.
+    #[derive(Debug)]
+    pub struct time_request_id;
+    /// The required parameter set with `.timesheet_id(..)`.
+    #[derive(Debug)]
+    pub struct timesheet_id;
+    /// The required parameter set with `.title(..)`.
+    #[derive(Debug)]
+    pub struct title;
+    /// The required parameter set with `.url(..)`.
+    #[derive(Debug)]
+    pub struct url;
+    /// The required parameter set with `.user_id(..)`.
+    #[derive(Debug)]
+    pub struct user_id;
+    /// The required parameter set with `.viewer_id(..)`.
+    #[derive(Debug)]
+    pub struct viewer_id;
+    /// The required parameter set with `.webhook_id(..)`.
+    #[derive(Debug)]
+    pub struct webhook_id;
+    /// The required parameter set with `.workspace_id(..)`.
+    #[derive(Debug)]
+    pub struct workspace_id;
+}
 /// Workspaces
 pub mod workspaces;
 /// Members

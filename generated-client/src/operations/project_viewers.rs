@@ -5,6 +5,8 @@
 
 //! Project Viewers: Manage project viewers (clients) within workspaces. Project viewers are users with read-only access to specific projects. Project viewers can only view projects they are assigned to.
 use crate::runtime::{Request, RequestOptions, Response};
+use super::params;
+use crate::runtime::required::{IsSet, Set, Unset};
 use crate::types;
 use crate::{Client, Error};
 impl Client {
@@ -27,7 +29,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -75,7 +76,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -123,7 +123,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -168,7 +167,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -215,7 +213,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -268,7 +265,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -316,7 +312,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -348,12 +343,17 @@ impl Client {
 /// A `POST /project-viewers/{viewerId}/assign-project` request; made by [`Client::assign_project_to_viewer`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct AssignProjectToViewer {
+pub struct AssignProjectToViewer<
+    ViewerId = Unset,
+    WorkspaceId = Unset,
+    ProjectId = Unset,
+> {
     client: Client,
     options: RequestOptions,
     viewer_id: Option<i64>,
     workspace_id: Option<i64>,
     project_id: Option<i64>,
+    state: std::marker::PhantomData<(ViewerId, WorkspaceId, ProjectId)>,
 }
 impl AssignProjectToViewer {
     fn new(client: Client) -> Self {
@@ -363,39 +363,80 @@ impl AssignProjectToViewer {
             viewer_id: None,
             workspace_id: None,
             project_id: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<
+    ViewerId,
+    WorkspaceId,
+    ProjectId,
+> AssignProjectToViewer<ViewerId, WorkspaceId, ProjectId> {
     /// User ID of the project viewer
     ///
     /// Required `viewerId` in the path; at least 1; example `100`.
-    pub fn viewer_id(mut self, value: impl Into<i64>) -> Self {
-        self.viewer_id = Some(value.into());
-        self
+    pub fn viewer_id(
+        self,
+        value: impl Into<i64>,
+    ) -> AssignProjectToViewer<Set, WorkspaceId, ProjectId> {
+        let mut next = self.restate();
+        next.viewer_id = Some(value.into());
+        next
     }
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> AssignProjectToViewer<ViewerId, Set, ProjectId> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// ID of the project
-    pub fn project_id(mut self, value: impl Into<i64>) -> Self {
-        self.project_id = Some(value.into());
-        self
+    pub fn project_id(
+        self,
+        value: impl Into<i64>,
+    ) -> AssignProjectToViewer<ViewerId, WorkspaceId, Set> {
+        let mut next = self.restate();
+        next.project_id = Some(value.into());
+        next
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::AssignProjectToViewerRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self.project_id = Some(body.project_id);
-        self
+    pub fn body(
+        self,
+        body: types::AssignProjectToViewerRequest,
+    ) -> AssignProjectToViewer<ViewerId, Set, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next.project_id = Some(body.project_id);
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `viewer_id`, `workspace_id`, `project_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `viewer_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<()>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<()>, Error>
+    where
+        ViewerId: IsSet<params::viewer_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+        ProjectId: IsSet<params::project_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<ViewerIdNext, WorkspaceIdNext, ProjectIdNext>(
+        self,
+    ) -> AssignProjectToViewer<ViewerIdNext, WorkspaceIdNext, ProjectIdNext> {
+        AssignProjectToViewer {
+            client: self.client,
+            options: self.options,
+            viewer_id: self.viewer_id,
+            workspace_id: self.workspace_id,
+            project_id: self.project_id,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -437,17 +478,26 @@ impl AssignProjectToViewer {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(AssignProjectToViewer, decode_enveloped);
+crate::runtime::operation_builder!(
+    AssignProjectToViewer < ViewerId : params::viewer_id, WorkspaceId :
+    params::workspace_id, ProjectId : params::project_id >, decode_enveloped
+);
 /// A `POST /project-viewers` request; made by [`Client::create_project_viewer`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct CreateProjectViewer {
+pub struct CreateProjectViewer<
+    WorkspaceId = Unset,
+    Email = Unset,
+    Firstname = Unset,
+    Lastname = Unset,
+> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<i64>,
     email: Option<String>,
     firstname: Option<String>,
     lastname: Option<String>,
+    state: std::marker::PhantomData<(WorkspaceId, Email, Firstname, Lastname)>,
 }
 impl CreateProjectViewer {
     fn new(client: Client) -> Self {
@@ -458,44 +508,92 @@ impl CreateProjectViewer {
             email: None,
             firstname: None,
             lastname: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<
+    WorkspaceId,
+    Email,
+    Firstname,
+    Lastname,
+> CreateProjectViewer<WorkspaceId, Email, Firstname, Lastname> {
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> CreateProjectViewer<Set, Email, Firstname, Lastname> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// Email address the invitation is sent to
-    pub fn email(mut self, value: impl Into<String>) -> Self {
-        self.email = Some(value.into());
-        self
+    pub fn email(
+        self,
+        value: impl Into<String>,
+    ) -> CreateProjectViewer<WorkspaceId, Set, Firstname, Lastname> {
+        let mut next = self.restate();
+        next.email = Some(value.into());
+        next
     }
     /// First name
-    pub fn firstname(mut self, value: impl Into<String>) -> Self {
-        self.firstname = Some(value.into());
-        self
+    pub fn firstname(
+        self,
+        value: impl Into<String>,
+    ) -> CreateProjectViewer<WorkspaceId, Email, Set, Lastname> {
+        let mut next = self.restate();
+        next.firstname = Some(value.into());
+        next
     }
     /// Last name
-    pub fn lastname(mut self, value: impl Into<String>) -> Self {
-        self.lastname = Some(value.into());
-        self
+    pub fn lastname(
+        self,
+        value: impl Into<String>,
+    ) -> CreateProjectViewer<WorkspaceId, Email, Firstname, Set> {
+        let mut next = self.restate();
+        next.lastname = Some(value.into());
+        next
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::CreateProjectViewerRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self.email = Some(body.email);
-        self.firstname = Some(body.firstname);
-        self.lastname = Some(body.lastname);
-        self
+    pub fn body(
+        self,
+        body: types::CreateProjectViewerRequest,
+    ) -> CreateProjectViewer<Set, Set, Set, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next.email = Some(body.email);
+        next.firstname = Some(body.firstname);
+        next.lastname = Some(body.lastname);
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `email`, `firstname`, `lastname` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `email`, `firstname`, `lastname` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<types::ProjectViewer>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<types::ProjectViewer>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        Email: IsSet<params::email>,
+        Firstname: IsSet<params::firstname>,
+        Lastname: IsSet<params::lastname>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext, EmailNext, FirstnameNext, LastnameNext>(
+        self,
+    ) -> CreateProjectViewer<WorkspaceIdNext, EmailNext, FirstnameNext, LastnameNext> {
+        CreateProjectViewer {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            email: self.email,
+            firstname: self.firstname,
+            lastname: self.lastname,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -539,15 +637,19 @@ impl CreateProjectViewer {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(CreateProjectViewer, decode_enveloped);
+crate::runtime::operation_builder!(
+    CreateProjectViewer < WorkspaceId : params::workspace_id, Email : params::email,
+    Firstname : params::firstname, Lastname : params::lastname >, decode_enveloped
+);
 /// A `DELETE /project-viewers/{viewerId}` request; made by [`Client::delete_project_viewer`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct DeleteProjectViewer {
+pub struct DeleteProjectViewer<ViewerId = Unset, WorkspaceId = Unset> {
     client: Client,
     options: RequestOptions,
     viewer_id: Option<i64>,
     workspace_id: Option<i64>,
+    state: std::marker::PhantomData<(ViewerId, WorkspaceId)>,
 }
 impl DeleteProjectViewer {
     fn new(client: Client) -> Self {
@@ -556,33 +658,64 @@ impl DeleteProjectViewer {
             options: RequestOptions::new(),
             viewer_id: None,
             workspace_id: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<ViewerId, WorkspaceId> DeleteProjectViewer<ViewerId, WorkspaceId> {
     /// User ID of the project viewer
     ///
     /// Required `viewerId` in the path; at least 1; example `100`.
-    pub fn viewer_id(mut self, value: impl Into<i64>) -> Self {
-        self.viewer_id = Some(value.into());
-        self
+    pub fn viewer_id(
+        self,
+        value: impl Into<i64>,
+    ) -> DeleteProjectViewer<Set, WorkspaceId> {
+        let mut next = self.restate();
+        next.viewer_id = Some(value.into());
+        next
     }
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> DeleteProjectViewer<ViewerId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::WorkspaceScopedRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self
+    pub fn body(
+        self,
+        body: types::WorkspaceScopedRequest,
+    ) -> DeleteProjectViewer<ViewerId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `viewer_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `viewer_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<()>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<()>, Error>
+    where
+        ViewerId: IsSet<params::viewer_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<ViewerIdNext, WorkspaceIdNext>(
+        self,
+    ) -> DeleteProjectViewer<ViewerIdNext, WorkspaceIdNext> {
+        DeleteProjectViewer {
+            client: self.client,
+            options: self.options,
+            viewer_id: self.viewer_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -615,15 +748,19 @@ impl DeleteProjectViewer {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(DeleteProjectViewer, decode_enveloped);
+crate::runtime::operation_builder!(
+    DeleteProjectViewer < ViewerId : params::viewer_id, WorkspaceId :
+    params::workspace_id >, decode_enveloped
+);
 /// A `GET /project-viewers/{viewerId}` request; made by [`Client::get_project_viewer`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetProjectViewer {
+pub struct GetProjectViewer<ViewerId = Unset, WorkspaceId = Unset> {
     client: Client,
     options: RequestOptions,
     viewer_id: Option<i64>,
     workspace_id: Option<i64>,
+    state: std::marker::PhantomData<(ViewerId, WorkspaceId)>,
 }
 impl GetProjectViewer {
     fn new(client: Client) -> Self {
@@ -632,30 +769,51 @@ impl GetProjectViewer {
             options: RequestOptions::new(),
             viewer_id: None,
             workspace_id: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<ViewerId, WorkspaceId> GetProjectViewer<ViewerId, WorkspaceId> {
     /// User ID of the project viewer
     ///
     /// Required `viewerId` in the path; at least 1; example `100`.
-    pub fn viewer_id(mut self, value: impl Into<i64>) -> Self {
-        self.viewer_id = Some(value.into());
-        self
+    pub fn viewer_id(self, value: impl Into<i64>) -> GetProjectViewer<Set, WorkspaceId> {
+        let mut next = self.restate();
+        next.viewer_id = Some(value.into());
+        next
     }
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(self, value: impl Into<i64>) -> GetProjectViewer<ViewerId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `viewer_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `viewer_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<types::ProjectViewer>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<types::ProjectViewer>, Error>
+    where
+        ViewerId: IsSet<params::viewer_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<ViewerIdNext, WorkspaceIdNext>(
+        self,
+    ) -> GetProjectViewer<ViewerIdNext, WorkspaceIdNext> {
+        GetProjectViewer {
+            client: self.client,
+            options: self.options,
+            viewer_id: self.viewer_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -685,17 +843,21 @@ impl GetProjectViewer {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(GetProjectViewer, decode_enveloped);
+crate::runtime::operation_builder!(
+    GetProjectViewer < ViewerId : params::viewer_id, WorkspaceId : params::workspace_id
+    >, decode_enveloped
+);
 /// A `GET /project-viewers` request; made by [`Client::get_project_viewers`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetProjectViewers {
+pub struct GetProjectViewers<WorkspaceId = Unset> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<i64>,
     email: Option<String>,
     page: Option<i64>,
     per_page: Option<i64>,
+    state: std::marker::PhantomData<(WorkspaceId,)>,
 }
 impl GetProjectViewers {
     fn new(client: Client) -> Self {
@@ -706,14 +868,18 @@ impl GetProjectViewers {
             email: None,
             page: None,
             per_page: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<WorkspaceId> GetProjectViewers<WorkspaceId> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(self, value: impl Into<i64>) -> GetProjectViewers<Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// Filter viewers by email address
     ///
@@ -736,12 +902,15 @@ impl GetProjectViewers {
         self.per_page = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `workspace_id` is set: a missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<Vec<types::ProjectViewer>>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<Vec<types::ProjectViewer>>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
     }
@@ -752,7 +921,10 @@ impl GetProjectViewers {
         self,
     ) -> impl futures::Stream<
         Item = Result<Response<Vec<types::ProjectViewer>>, Error>,
-    > + Send + 'static {
+    > + Send + 'static
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let first = self.page.unwrap_or(1);
         let per_page = self.per_page;
         crate::runtime::paginate::pages(
@@ -767,8 +939,23 @@ impl GetProjectViewers {
         self,
     ) -> impl futures::Stream<
         Item = Result<types::ProjectViewer, Error>,
-    > + Send + 'static {
+    > + Send + 'static
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         crate::runtime::paginate::items(self.pages())
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext>(self) -> GetProjectViewers<WorkspaceIdNext> {
+        GetProjectViewers {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            email: self.email,
+            page: self.page,
+            per_page: self.per_page,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -795,15 +982,18 @@ impl GetProjectViewers {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(GetProjectViewers, decode_enveloped);
+crate::runtime::operation_builder!(
+    GetProjectViewers < WorkspaceId : params::workspace_id >, decode_enveloped
+);
 /// A `POST /project-viewers/{viewerId}/restore` request; made by [`Client::restore_project_viewer`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct RestoreProjectViewer {
+pub struct RestoreProjectViewer<ViewerId = Unset, WorkspaceId = Unset> {
     client: Client,
     options: RequestOptions,
     viewer_id: Option<i64>,
     workspace_id: Option<i64>,
+    state: std::marker::PhantomData<(ViewerId, WorkspaceId)>,
 }
 impl RestoreProjectViewer {
     fn new(client: Client) -> Self {
@@ -812,33 +1002,64 @@ impl RestoreProjectViewer {
             options: RequestOptions::new(),
             viewer_id: None,
             workspace_id: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<ViewerId, WorkspaceId> RestoreProjectViewer<ViewerId, WorkspaceId> {
     /// User ID of the project viewer
     ///
     /// Required `viewerId` in the path; at least 1; example `100`.
-    pub fn viewer_id(mut self, value: impl Into<i64>) -> Self {
-        self.viewer_id = Some(value.into());
-        self
+    pub fn viewer_id(
+        self,
+        value: impl Into<i64>,
+    ) -> RestoreProjectViewer<Set, WorkspaceId> {
+        let mut next = self.restate();
+        next.viewer_id = Some(value.into());
+        next
     }
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> RestoreProjectViewer<ViewerId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::WorkspaceScopedRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self
+    pub fn body(
+        self,
+        body: types::WorkspaceScopedRequest,
+    ) -> RestoreProjectViewer<ViewerId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `viewer_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `viewer_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<()>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<()>, Error>
+    where
+        ViewerId: IsSet<params::viewer_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<ViewerIdNext, WorkspaceIdNext>(
+        self,
+    ) -> RestoreProjectViewer<ViewerIdNext, WorkspaceIdNext> {
+        RestoreProjectViewer {
+            client: self.client,
+            options: self.options,
+            viewer_id: self.viewer_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -872,16 +1093,24 @@ impl RestoreProjectViewer {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(RestoreProjectViewer, decode_enveloped);
+crate::runtime::operation_builder!(
+    RestoreProjectViewer < ViewerId : params::viewer_id, WorkspaceId :
+    params::workspace_id >, decode_enveloped
+);
 /// A `DELETE /project-viewers/{viewerId}/unassign-project` request; made by [`Client::unassign_project_from_viewer`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct UnassignProjectFromViewer {
+pub struct UnassignProjectFromViewer<
+    ViewerId = Unset,
+    WorkspaceId = Unset,
+    ProjectId = Unset,
+> {
     client: Client,
     options: RequestOptions,
     viewer_id: Option<i64>,
     workspace_id: Option<i64>,
     project_id: Option<i64>,
+    state: std::marker::PhantomData<(ViewerId, WorkspaceId, ProjectId)>,
 }
 impl UnassignProjectFromViewer {
     fn new(client: Client) -> Self {
@@ -891,39 +1120,80 @@ impl UnassignProjectFromViewer {
             viewer_id: None,
             workspace_id: None,
             project_id: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<
+    ViewerId,
+    WorkspaceId,
+    ProjectId,
+> UnassignProjectFromViewer<ViewerId, WorkspaceId, ProjectId> {
     /// User ID of the project viewer
     ///
     /// Required `viewerId` in the path; at least 1; example `100`.
-    pub fn viewer_id(mut self, value: impl Into<i64>) -> Self {
-        self.viewer_id = Some(value.into());
-        self
+    pub fn viewer_id(
+        self,
+        value: impl Into<i64>,
+    ) -> UnassignProjectFromViewer<Set, WorkspaceId, ProjectId> {
+        let mut next = self.restate();
+        next.viewer_id = Some(value.into());
+        next
     }
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> UnassignProjectFromViewer<ViewerId, Set, ProjectId> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// ID of the project
-    pub fn project_id(mut self, value: impl Into<i64>) -> Self {
-        self.project_id = Some(value.into());
-        self
+    pub fn project_id(
+        self,
+        value: impl Into<i64>,
+    ) -> UnassignProjectFromViewer<ViewerId, WorkspaceId, Set> {
+        let mut next = self.restate();
+        next.project_id = Some(value.into());
+        next
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::UnassignProjectFromViewerRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self.project_id = Some(body.project_id);
-        self
+    pub fn body(
+        self,
+        body: types::UnassignProjectFromViewerRequest,
+    ) -> UnassignProjectFromViewer<ViewerId, Set, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next.project_id = Some(body.project_id);
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `viewer_id`, `workspace_id`, `project_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `viewer_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<()>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<()>, Error>
+    where
+        ViewerId: IsSet<params::viewer_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+        ProjectId: IsSet<params::project_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<ViewerIdNext, WorkspaceIdNext, ProjectIdNext>(
+        self,
+    ) -> UnassignProjectFromViewer<ViewerIdNext, WorkspaceIdNext, ProjectIdNext> {
+        UnassignProjectFromViewer {
+            client: self.client,
+            options: self.options,
+            viewer_id: self.viewer_id,
+            workspace_id: self.workspace_id,
+            project_id: self.project_id,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -965,4 +1235,7 @@ impl UnassignProjectFromViewer {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(UnassignProjectFromViewer, decode_enveloped);
+crate::runtime::operation_builder!(
+    UnassignProjectFromViewer < ViewerId : params::viewer_id, WorkspaceId :
+    params::workspace_id, ProjectId : params::project_id >, decode_enveloped
+);

@@ -5,6 +5,8 @@
 
 //! Projects: Manage projects within workspaces.
 use crate::runtime::{Request, RequestOptions, Response};
+use super::params;
+use crate::runtime::required::{IsSet, Set, Unset};
 use crate::types;
 use crate::{Client, Error};
 impl Client {
@@ -34,7 +36,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -88,7 +89,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -135,7 +135,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -182,7 +181,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -246,7 +244,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -284,7 +281,7 @@ impl Client {
 /// A `POST /projects` request; made by [`Client::create_project`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct CreateProject {
+pub struct CreateProject<WorkspaceId = Unset, Name = Unset> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<i64>,
@@ -295,6 +292,7 @@ pub struct CreateProject {
     budget: Option<f64>,
     notes: Option<String>,
     icon: Option<String>,
+    state: std::marker::PhantomData<(WorkspaceId, Name)>,
 }
 impl CreateProject {
     fn new(client: Client) -> Self {
@@ -309,17 +307,22 @@ impl CreateProject {
             budget: None,
             notes: None,
             icon: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<WorkspaceId, Name> CreateProject<WorkspaceId, Name> {
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(self, value: impl Into<i64>) -> CreateProject<Set, Name> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// Name of the project
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
+    pub fn name(self, value: impl Into<String>) -> CreateProject<WorkspaceId, Set> {
+        let mut next = self.restate();
+        next.name = Some(value.into());
+        next
     }
     /// Start date
     pub fn start_date(mut self, value: impl Into<chrono::NaiveDate>) -> Self {
@@ -352,25 +355,48 @@ impl CreateProject {
         self
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::CreateProjectRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self.name = Some(body.name);
-        self.start_date = body.start_date;
-        self.deadline = body.deadline;
-        self.estimation = body.estimation;
-        self.budget = body.budget;
-        self.notes = body.notes;
-        self.icon = body.icon;
-        self
+    pub fn body(self, body: types::CreateProjectRequest) -> CreateProject<Set, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next.name = Some(body.name);
+        next.start_date = body.start_date;
+        next.deadline = body.deadline;
+        next.estimation = body.estimation;
+        next.budget = body.budget;
+        next.notes = body.notes;
+        next.icon = body.icon;
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `name` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `name` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<types::Project>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<types::Project>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        Name: IsSet<params::name>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext, NameNext>(
+        self,
+    ) -> CreateProject<WorkspaceIdNext, NameNext> {
+        CreateProject {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            name: self.name,
+            start_date: self.start_date,
+            deadline: self.deadline,
+            estimation: self.estimation,
+            budget: self.budget,
+            notes: self.notes,
+            icon: self.icon,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -409,15 +435,19 @@ impl CreateProject {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(CreateProject, decode_enveloped);
+crate::runtime::operation_builder!(
+    CreateProject < WorkspaceId : params::workspace_id, Name : params::name >,
+    decode_enveloped
+);
 /// A `DELETE /projects/{projectId}` request; made by [`Client::delete_project`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct DeleteProject {
+pub struct DeleteProject<ProjectId = Unset, WorkspaceId = Unset> {
     client: Client,
     options: RequestOptions,
     project_id: Option<i64>,
     workspace_id: Option<i64>,
+    state: std::marker::PhantomData<(ProjectId, WorkspaceId)>,
 }
 impl DeleteProject {
     fn new(client: Client) -> Self {
@@ -426,33 +456,58 @@ impl DeleteProject {
             options: RequestOptions::new(),
             project_id: None,
             workspace_id: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<ProjectId, WorkspaceId> DeleteProject<ProjectId, WorkspaceId> {
     /// ID of the project
     ///
     /// Required `projectId` in the path; at least 1; example `100`.
-    pub fn project_id(mut self, value: impl Into<i64>) -> Self {
-        self.project_id = Some(value.into());
-        self
+    pub fn project_id(self, value: impl Into<i64>) -> DeleteProject<Set, WorkspaceId> {
+        let mut next = self.restate();
+        next.project_id = Some(value.into());
+        next
     }
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(self, value: impl Into<i64>) -> DeleteProject<ProjectId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::WorkspaceScopedRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self
+    pub fn body(
+        self,
+        body: types::WorkspaceScopedRequest,
+    ) -> DeleteProject<ProjectId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `project_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `project_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<()>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<()>, Error>
+    where
+        ProjectId: IsSet<params::project_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<ProjectIdNext, WorkspaceIdNext>(
+        self,
+    ) -> DeleteProject<ProjectIdNext, WorkspaceIdNext> {
+        DeleteProject {
+            client: self.client,
+            options: self.options,
+            project_id: self.project_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -485,15 +540,19 @@ impl DeleteProject {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(DeleteProject, decode_enveloped);
+crate::runtime::operation_builder!(
+    DeleteProject < ProjectId : params::project_id, WorkspaceId : params::workspace_id >,
+    decode_enveloped
+);
 /// A `GET /projects/{projectId}` request; made by [`Client::get_project`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetProject {
+pub struct GetProject<ProjectId = Unset, WorkspaceId = Unset> {
     client: Client,
     options: RequestOptions,
     project_id: Option<i64>,
     workspace_id: Option<i64>,
+    state: std::marker::PhantomData<(ProjectId, WorkspaceId)>,
 }
 impl GetProject {
     fn new(client: Client) -> Self {
@@ -502,30 +561,51 @@ impl GetProject {
             options: RequestOptions::new(),
             project_id: None,
             workspace_id: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<ProjectId, WorkspaceId> GetProject<ProjectId, WorkspaceId> {
     /// ID of the project
     ///
     /// Required `projectId` in the path; at least 1; example `100`.
-    pub fn project_id(mut self, value: impl Into<i64>) -> Self {
-        self.project_id = Some(value.into());
-        self
+    pub fn project_id(self, value: impl Into<i64>) -> GetProject<Set, WorkspaceId> {
+        let mut next = self.restate();
+        next.project_id = Some(value.into());
+        next
     }
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(self, value: impl Into<i64>) -> GetProject<ProjectId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `project_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `project_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<types::Project>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<types::Project>, Error>
+    where
+        ProjectId: IsSet<params::project_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<ProjectIdNext, WorkspaceIdNext>(
+        self,
+    ) -> GetProject<ProjectIdNext, WorkspaceIdNext> {
+        GetProject {
+            client: self.client,
+            options: self.options,
+            project_id: self.project_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -555,17 +635,21 @@ impl GetProject {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(GetProject, decode_enveloped);
+crate::runtime::operation_builder!(
+    GetProject < ProjectId : params::project_id, WorkspaceId : params::workspace_id >,
+    decode_enveloped
+);
 /// A `GET /projects` request; made by [`Client::get_projects`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetProjects {
+pub struct GetProjects<WorkspaceId = Unset> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<i64>,
     name: Option<String>,
     page: Option<i64>,
     per_page: Option<i64>,
+    state: std::marker::PhantomData<(WorkspaceId,)>,
 }
 impl GetProjects {
     fn new(client: Client) -> Self {
@@ -576,14 +660,18 @@ impl GetProjects {
             name: None,
             page: None,
             per_page: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<WorkspaceId> GetProjects<WorkspaceId> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(self, value: impl Into<i64>) -> GetProjects<Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// Search projects by name (case-insensitive partial match)
     ///
@@ -606,12 +694,15 @@ impl GetProjects {
         self.per_page = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `workspace_id` is set: a missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<Vec<types::Project>>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<Vec<types::Project>>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
     }
@@ -622,7 +713,10 @@ impl GetProjects {
         self,
     ) -> impl futures::Stream<
         Item = Result<Response<Vec<types::Project>>, Error>,
-    > + Send + 'static {
+    > + Send + 'static
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let first = self.page.unwrap_or(1);
         let per_page = self.per_page;
         crate::runtime::paginate::pages(
@@ -635,8 +729,23 @@ impl GetProjects {
     /// `futures::StreamExt::take`.
     pub fn stream(
         self,
-    ) -> impl futures::Stream<Item = Result<types::Project, Error>> + Send + 'static {
+    ) -> impl futures::Stream<Item = Result<types::Project, Error>> + Send + 'static
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         crate::runtime::paginate::items(self.pages())
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext>(self) -> GetProjects<WorkspaceIdNext> {
+        GetProjects {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            name: self.name,
+            page: self.page,
+            per_page: self.per_page,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -659,11 +768,13 @@ impl GetProjects {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(GetProjects, decode_enveloped);
+crate::runtime::operation_builder!(
+    GetProjects < WorkspaceId : params::workspace_id >, decode_enveloped
+);
 /// A `PUT /projects/{projectId}` request; made by [`Client::update_project`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct UpdateProject {
+pub struct UpdateProject<ProjectId = Unset, WorkspaceId = Unset> {
     client: Client,
     options: RequestOptions,
     project_id: Option<i64>,
@@ -675,6 +786,7 @@ pub struct UpdateProject {
     budget: Option<f64>,
     notes: Option<String>,
     icon: Option<String>,
+    state: std::marker::PhantomData<(ProjectId, WorkspaceId)>,
 }
 impl UpdateProject {
     fn new(client: Client) -> Self {
@@ -690,19 +802,24 @@ impl UpdateProject {
             budget: None,
             notes: None,
             icon: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<ProjectId, WorkspaceId> UpdateProject<ProjectId, WorkspaceId> {
     /// ID of the project
     ///
     /// Required `projectId` in the path; at least 1; example `100`.
-    pub fn project_id(mut self, value: impl Into<i64>) -> Self {
-        self.project_id = Some(value.into());
-        self
+    pub fn project_id(self, value: impl Into<i64>) -> UpdateProject<Set, WorkspaceId> {
+        let mut next = self.restate();
+        next.project_id = Some(value.into());
+        next
     }
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(self, value: impl Into<i64>) -> UpdateProject<ProjectId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// Name of the project
     pub fn name(mut self, value: impl Into<String>) -> Self {
@@ -740,25 +857,52 @@ impl UpdateProject {
         self
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::UpdateProjectRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self.name = body.name;
-        self.start_date = body.start_date;
-        self.deadline = body.deadline;
-        self.estimation = body.estimation;
-        self.budget = body.budget;
-        self.notes = body.notes;
-        self.icon = body.icon;
-        self
+    pub fn body(
+        self,
+        body: types::UpdateProjectRequest,
+    ) -> UpdateProject<ProjectId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next.name = body.name;
+        next.start_date = body.start_date;
+        next.deadline = body.deadline;
+        next.estimation = body.estimation;
+        next.budget = body.budget;
+        next.notes = body.notes;
+        next.icon = body.icon;
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `project_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `project_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<types::Project>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<types::Project>, Error>
+    where
+        ProjectId: IsSet<params::project_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<ProjectIdNext, WorkspaceIdNext>(
+        self,
+    ) -> UpdateProject<ProjectIdNext, WorkspaceIdNext> {
+        UpdateProject {
+            client: self.client,
+            options: self.options,
+            project_id: self.project_id,
+            workspace_id: self.workspace_id,
+            name: self.name,
+            start_date: self.start_date,
+            deadline: self.deadline,
+            estimation: self.estimation,
+            budget: self.budget,
+            notes: self.notes,
+            icon: self.icon,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -798,4 +942,7 @@ impl UpdateProject {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(UpdateProject, decode_enveloped);
+crate::runtime::operation_builder!(
+    UpdateProject < ProjectId : params::project_id, WorkspaceId : params::workspace_id >,
+    decode_enveloped
+);

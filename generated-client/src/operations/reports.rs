@@ -5,6 +5,8 @@
 
 //! Reports: Generate and retrieve various reports including tracked hours, timeline, activity descriptions, tasks, and activity level reports.
 use crate::runtime::{Request, RequestOptions, Response};
+use super::params;
+use crate::runtime::required::{IsSet, Set, Unset};
 use crate::types;
 use crate::{Client, Error};
 impl Client {
@@ -32,7 +34,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -82,7 +83,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -133,7 +133,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -180,7 +179,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -233,7 +231,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -287,7 +284,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -316,7 +312,11 @@ impl Client {
 /// A `GET /reports/activity-descriptions` request; made by [`Client::get_activity_descriptions_report`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetActivityDescriptionsReport {
+pub struct GetActivityDescriptionsReport<
+    WorkspaceId = Unset,
+    StartDate = Unset,
+    EndDate = Unset,
+> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<i64>,
@@ -325,6 +325,7 @@ pub struct GetActivityDescriptionsReport {
     user_ids: Option<Vec<i64>>,
     page: Option<i64>,
     per_page: Option<i64>,
+    state: std::marker::PhantomData<(WorkspaceId, StartDate, EndDate)>,
 }
 impl GetActivityDescriptionsReport {
     fn new(client: Client) -> Self {
@@ -337,28 +338,47 @@ impl GetActivityDescriptionsReport {
             user_ids: None,
             page: None,
             per_page: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<
+    WorkspaceId,
+    StartDate,
+    EndDate,
+> GetActivityDescriptionsReport<WorkspaceId, StartDate, EndDate> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> GetActivityDescriptionsReport<Set, StartDate, EndDate> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// First day of the report (YYYY-MM-DD); not after end_date, at most 31 days before it
     ///
     /// Required `start_date` in the query; example `"2024-01-01"`.
-    pub fn start_date(mut self, value: impl Into<chrono::NaiveDate>) -> Self {
-        self.start_date = Some(value.into());
-        self
+    pub fn start_date(
+        self,
+        value: impl Into<chrono::NaiveDate>,
+    ) -> GetActivityDescriptionsReport<WorkspaceId, Set, EndDate> {
+        let mut next = self.restate();
+        next.start_date = Some(value.into());
+        next
     }
     /// Last day of the report (YYYY-MM-DD); not before start_date
     ///
     /// Required `end_date` in the query; example `"2024-01-31"`.
-    pub fn end_date(mut self, value: impl Into<chrono::NaiveDate>) -> Self {
-        self.end_date = Some(value.into());
-        self
+    pub fn end_date(
+        self,
+        value: impl Into<chrono::NaiveDate>,
+    ) -> GetActivityDescriptionsReport<WorkspaceId, StartDate, Set> {
+        let mut next = self.restate();
+        next.end_date = Some(value.into());
+        next
     }
     /// Limit the report to these user IDs (comma-separated)
     ///
@@ -383,16 +403,35 @@ impl GetActivityDescriptionsReport {
         self.per_page = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `start_date`, `end_date` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `start_date`, `end_date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(
-        self,
-    ) -> Result<Response<types::ActivityDescriptionsReport>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<types::ActivityDescriptionsReport>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        StartDate: IsSet<params::start_date>,
+        EndDate: IsSet<params::end_date>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext, StartDateNext, EndDateNext>(
+        self,
+    ) -> GetActivityDescriptionsReport<WorkspaceIdNext, StartDateNext, EndDateNext> {
+        GetActivityDescriptionsReport {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            start_date: self.start_date,
+            end_date: self.end_date,
+            user_ids: self.user_ids,
+            page: self.page,
+            per_page: self.per_page,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -440,11 +479,18 @@ impl GetActivityDescriptionsReport {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(GetActivityDescriptionsReport, decode_enveloped);
+crate::runtime::operation_builder!(
+    GetActivityDescriptionsReport < WorkspaceId : params::workspace_id, StartDate :
+    params::start_date, EndDate : params::end_date >, decode_enveloped
+);
 /// A `GET /reports/activity-level` request; made by [`Client::get_activity_level_report`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetActivityLevelReport {
+pub struct GetActivityLevelReport<
+    WorkspaceId = Unset,
+    StartDate = Unset,
+    EndDate = Unset,
+> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<i64>,
@@ -454,6 +500,7 @@ pub struct GetActivityLevelReport {
     user_ids: Option<Vec<i64>>,
     page: Option<i64>,
     per_page: Option<i64>,
+    state: std::marker::PhantomData<(WorkspaceId, StartDate, EndDate)>,
 }
 impl GetActivityLevelReport {
     fn new(client: Client) -> Self {
@@ -467,28 +514,47 @@ impl GetActivityLevelReport {
             user_ids: None,
             page: None,
             per_page: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<
+    WorkspaceId,
+    StartDate,
+    EndDate,
+> GetActivityLevelReport<WorkspaceId, StartDate, EndDate> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> GetActivityLevelReport<Set, StartDate, EndDate> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// First day of the report (YYYY-MM-DD); not after end_date, at most 31 days before it
     ///
     /// Required `start_date` in the query; example `"2024-01-01"`.
-    pub fn start_date(mut self, value: impl Into<chrono::NaiveDate>) -> Self {
-        self.start_date = Some(value.into());
-        self
+    pub fn start_date(
+        self,
+        value: impl Into<chrono::NaiveDate>,
+    ) -> GetActivityLevelReport<WorkspaceId, Set, EndDate> {
+        let mut next = self.restate();
+        next.start_date = Some(value.into());
+        next
     }
     /// Last day of the report (YYYY-MM-DD); not before start_date
     ///
     /// Required `end_date` in the query; example `"2024-01-31"`.
-    pub fn end_date(mut self, value: impl Into<chrono::NaiveDate>) -> Self {
-        self.end_date = Some(value.into());
-        self
+    pub fn end_date(
+        self,
+        value: impl Into<chrono::NaiveDate>,
+    ) -> GetActivityLevelReport<WorkspaceId, StartDate, Set> {
+        let mut next = self.restate();
+        next.end_date = Some(value.into());
+        next
     }
     /// Limit the report to one contract
     ///
@@ -520,14 +586,36 @@ impl GetActivityLevelReport {
         self.per_page = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `start_date`, `end_date` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `start_date`, `end_date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<types::ActivityLevelReport>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<types::ActivityLevelReport>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        StartDate: IsSet<params::start_date>,
+        EndDate: IsSet<params::end_date>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext, StartDateNext, EndDateNext>(
+        self,
+    ) -> GetActivityLevelReport<WorkspaceIdNext, StartDateNext, EndDateNext> {
+        GetActivityLevelReport {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            start_date: self.start_date,
+            end_date: self.end_date,
+            contract_id: self.contract_id,
+            user_ids: self.user_ids,
+            page: self.page,
+            per_page: self.per_page,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -578,11 +666,14 @@ impl GetActivityLevelReport {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(GetActivityLevelReport, decode_enveloped);
+crate::runtime::operation_builder!(
+    GetActivityLevelReport < WorkspaceId : params::workspace_id, StartDate :
+    params::start_date, EndDate : params::end_date >, decode_enveloped
+);
 /// A `GET /reports/daily-attendance` request; made by [`Client::get_daily_attendance_report`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetDailyAttendanceReport {
+pub struct GetDailyAttendanceReport<WorkspaceId = Unset, Date = Unset> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<i64>,
@@ -591,6 +682,7 @@ pub struct GetDailyAttendanceReport {
     status: Option<Vec<types::AttendanceStatusFilter>>,
     page: Option<i64>,
     per_page: Option<i64>,
+    state: std::marker::PhantomData<(WorkspaceId, Date)>,
 }
 impl GetDailyAttendanceReport {
     fn new(client: Client) -> Self {
@@ -603,21 +695,32 @@ impl GetDailyAttendanceReport {
             status: None,
             page: None,
             per_page: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<WorkspaceId, Date> GetDailyAttendanceReport<WorkspaceId, Date> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> GetDailyAttendanceReport<Set, Date> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// The day of the report (YYYY-MM-DD); within the last year and at most a year ahead
     ///
     /// Required `date` in the query; example `"2024-01-15"`.
-    pub fn date(mut self, value: impl Into<chrono::NaiveDate>) -> Self {
-        self.date = Some(value.into());
-        self
+    pub fn date(
+        self,
+        value: impl Into<chrono::NaiveDate>,
+    ) -> GetDailyAttendanceReport<WorkspaceId, Set> {
+        let mut next = self.restate();
+        next.date = Some(value.into());
+        next
     }
     /// Limit the report to these user IDs (comma-separated)
     ///
@@ -652,14 +755,34 @@ impl GetDailyAttendanceReport {
         self.per_page = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `date` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<types::DailyAttendanceReport>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<types::DailyAttendanceReport>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        Date: IsSet<params::date>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext, DateNext>(
+        self,
+    ) -> GetDailyAttendanceReport<WorkspaceIdNext, DateNext> {
+        GetDailyAttendanceReport {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            date: self.date,
+            users: self.users,
+            status: self.status,
+            page: self.page,
+            per_page: self.per_page,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -702,11 +825,14 @@ impl GetDailyAttendanceReport {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(GetDailyAttendanceReport, decode_enveloped);
+crate::runtime::operation_builder!(
+    GetDailyAttendanceReport < WorkspaceId : params::workspace_id, Date : params::date >,
+    decode_enveloped
+);
 /// A `GET /reports/daily-timeline` request; made by [`Client::get_daily_timeline_report`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetDailyTimelineReport {
+pub struct GetDailyTimelineReport<WorkspaceId = Unset, Date = Unset> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<i64>,
@@ -714,6 +840,7 @@ pub struct GetDailyTimelineReport {
     user_ids: Option<Vec<i64>>,
     page: Option<i64>,
     per_page: Option<i64>,
+    state: std::marker::PhantomData<(WorkspaceId, Date)>,
 }
 impl GetDailyTimelineReport {
     fn new(client: Client) -> Self {
@@ -725,21 +852,32 @@ impl GetDailyTimelineReport {
             user_ids: None,
             page: None,
             per_page: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<WorkspaceId, Date> GetDailyTimelineReport<WorkspaceId, Date> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> GetDailyTimelineReport<Set, Date> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// The day of the report (YYYY-MM-DD); within the last year and at most a year ahead
     ///
     /// Required `date` in the query; example `"2024-01-15"`.
-    pub fn date(mut self, value: impl Into<chrono::NaiveDate>) -> Self {
-        self.date = Some(value.into());
-        self
+    pub fn date(
+        self,
+        value: impl Into<chrono::NaiveDate>,
+    ) -> GetDailyTimelineReport<WorkspaceId, Set> {
+        let mut next = self.restate();
+        next.date = Some(value.into());
+        next
     }
     /// Limit the report to these user IDs (comma-separated)
     ///
@@ -764,14 +902,33 @@ impl GetDailyTimelineReport {
         self.per_page = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `date` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<types::DailyTimelineReport>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<types::DailyTimelineReport>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        Date: IsSet<params::date>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext, DateNext>(
+        self,
+    ) -> GetDailyTimelineReport<WorkspaceIdNext, DateNext> {
+        GetDailyTimelineReport {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            date: self.date,
+            user_ids: self.user_ids,
+            page: self.page,
+            per_page: self.per_page,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -811,11 +968,14 @@ impl GetDailyTimelineReport {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(GetDailyTimelineReport, decode_enveloped);
+crate::runtime::operation_builder!(
+    GetDailyTimelineReport < WorkspaceId : params::workspace_id, Date : params::date >,
+    decode_enveloped
+);
 /// A `GET /reports/task-report` request; made by [`Client::get_task_report`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetTaskReport {
+pub struct GetTaskReport<WorkspaceId = Unset, StartDate = Unset, EndDate = Unset> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<i64>,
@@ -827,6 +987,7 @@ pub struct GetTaskReport {
     include_no_task: Option<bool>,
     page: Option<i64>,
     per_page: Option<i64>,
+    state: std::marker::PhantomData<(WorkspaceId, StartDate, EndDate)>,
 }
 impl GetTaskReport {
     fn new(client: Client) -> Self {
@@ -842,28 +1003,43 @@ impl GetTaskReport {
             include_no_task: None,
             page: None,
             per_page: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<WorkspaceId, StartDate, EndDate> GetTaskReport<WorkspaceId, StartDate, EndDate> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> GetTaskReport<Set, StartDate, EndDate> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// First day of the report (YYYY-MM-DD); not after end_date, at most 31 days before it
     ///
     /// Required `start_date` in the query; example `"2024-01-01"`.
-    pub fn start_date(mut self, value: impl Into<chrono::NaiveDate>) -> Self {
-        self.start_date = Some(value.into());
-        self
+    pub fn start_date(
+        self,
+        value: impl Into<chrono::NaiveDate>,
+    ) -> GetTaskReport<WorkspaceId, Set, EndDate> {
+        let mut next = self.restate();
+        next.start_date = Some(value.into());
+        next
     }
     /// Last day of the report (YYYY-MM-DD); not before start_date
     ///
     /// Required `end_date` in the query; example `"2024-01-31"`.
-    pub fn end_date(mut self, value: impl Into<chrono::NaiveDate>) -> Self {
-        self.end_date = Some(value.into());
-        self
+    pub fn end_date(
+        self,
+        value: impl Into<chrono::NaiveDate>,
+    ) -> GetTaskReport<WorkspaceId, StartDate, Set> {
+        let mut next = self.restate();
+        next.end_date = Some(value.into());
+        next
     }
     /// Limit the report to these user IDs (comma-separated)
     ///
@@ -913,14 +1089,38 @@ impl GetTaskReport {
         self.per_page = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `start_date`, `end_date` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `start_date`, `end_date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<types::TaskReport>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<types::TaskReport>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        StartDate: IsSet<params::start_date>,
+        EndDate: IsSet<params::end_date>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext, StartDateNext, EndDateNext>(
+        self,
+    ) -> GetTaskReport<WorkspaceIdNext, StartDateNext, EndDateNext> {
+        GetTaskReport {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            start_date: self.start_date,
+            end_date: self.end_date,
+            users: self.users,
+            project_id: self.project_id,
+            task_id: self.task_id,
+            include_no_task: self.include_no_task,
+            page: self.page,
+            per_page: self.per_page,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -977,11 +1177,14 @@ impl GetTaskReport {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(GetTaskReport, decode_enveloped);
+crate::runtime::operation_builder!(
+    GetTaskReport < WorkspaceId : params::workspace_id, StartDate : params::start_date,
+    EndDate : params::end_date >, decode_enveloped
+);
 /// A `GET /reports/tracked-hours` request; made by [`Client::get_tracked_hours_report`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetTrackedHoursReport {
+pub struct GetTrackedHoursReport<WorkspaceId = Unset> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<i64>,
@@ -993,6 +1196,7 @@ pub struct GetTrackedHoursReport {
     teams: Option<Vec<i64>>,
     titles: Option<Vec<i64>>,
     currencies: Option<Vec<String>>,
+    state: std::marker::PhantomData<(WorkspaceId,)>,
 }
 impl GetTrackedHoursReport {
     fn new(client: Client) -> Self {
@@ -1008,14 +1212,18 @@ impl GetTrackedHoursReport {
             teams: None,
             titles: None,
             currencies: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<WorkspaceId> GetTrackedHoursReport<WorkspaceId> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(self, value: impl Into<i64>) -> GetTrackedHoursReport<Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// Filter by user ID
     ///
@@ -1083,14 +1291,34 @@ impl GetTrackedHoursReport {
         self.currencies = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `workspace_id` is set: a missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<types::TrackedHoursReport>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<types::TrackedHoursReport>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext>(self) -> GetTrackedHoursReport<WorkspaceIdNext> {
+        GetTrackedHoursReport {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            user_id: self.user_id,
+            start_date: self.start_date,
+            end_date: self.end_date,
+            users: self.users,
+            projects: self.projects,
+            teams: self.teams,
+            titles: self.titles,
+            currencies: self.currencies,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -1135,4 +1363,6 @@ impl GetTrackedHoursReport {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(GetTrackedHoursReport, decode_enveloped);
+crate::runtime::operation_builder!(
+    GetTrackedHoursReport < WorkspaceId : params::workspace_id >, decode_enveloped
+);

@@ -5,6 +5,8 @@
 
 //! Tasks: Manage tasks within projects. As a workspace owner or executive manager, you have full access to all tasks in your workspace.
 use crate::runtime::{Request, RequestOptions, Response};
+use super::params;
+use crate::runtime::required::{IsSet, Set, Unset};
 use crate::types;
 use crate::{Client, Error};
 impl Client {
@@ -30,7 +32,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -87,7 +88,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -141,7 +141,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -190,7 +189,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -239,7 +237,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -291,7 +288,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -348,7 +344,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -403,7 +398,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -441,13 +435,19 @@ impl Client {
 /// A `POST /tasks/{taskId}/assign/{userId}` request; made by [`Client::assign_task`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct AssignTask {
+pub struct AssignTask<
+    TaskId = Unset,
+    UserId = Unset,
+    WorkspaceId = Unset,
+    ProjectId = Unset,
+> {
     client: Client,
     options: RequestOptions,
     task_id: Option<i64>,
     user_id: Option<i64>,
     workspace_id: Option<i64>,
     project_id: Option<i64>,
+    state: std::marker::PhantomData<(TaskId, UserId, WorkspaceId, ProjectId)>,
 }
 impl AssignTask {
     fn new(client: Client) -> Self {
@@ -458,46 +458,94 @@ impl AssignTask {
             user_id: None,
             workspace_id: None,
             project_id: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<
+    TaskId,
+    UserId,
+    WorkspaceId,
+    ProjectId,
+> AssignTask<TaskId, UserId, WorkspaceId, ProjectId> {
     /// ID of the task
     ///
     /// Required `taskId` in the path; at least 1; example `500`.
-    pub fn task_id(mut self, value: impl Into<i64>) -> Self {
-        self.task_id = Some(value.into());
-        self
+    pub fn task_id(
+        self,
+        value: impl Into<i64>,
+    ) -> AssignTask<Set, UserId, WorkspaceId, ProjectId> {
+        let mut next = self.restate();
+        next.task_id = Some(value.into());
+        next
     }
     /// User ID of the member
     ///
     /// Required `userId` in the path; at least 1; example `100`.
-    pub fn user_id(mut self, value: impl Into<i64>) -> Self {
-        self.user_id = Some(value.into());
-        self
+    pub fn user_id(
+        self,
+        value: impl Into<i64>,
+    ) -> AssignTask<TaskId, Set, WorkspaceId, ProjectId> {
+        let mut next = self.restate();
+        next.user_id = Some(value.into());
+        next
     }
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> AssignTask<TaskId, UserId, Set, ProjectId> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// ID of the project the task belongs to
-    pub fn project_id(mut self, value: impl Into<i64>) -> Self {
-        self.project_id = Some(value.into());
-        self
+    pub fn project_id(
+        self,
+        value: impl Into<i64>,
+    ) -> AssignTask<TaskId, UserId, WorkspaceId, Set> {
+        let mut next = self.restate();
+        next.project_id = Some(value.into());
+        next
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::AssignTaskRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self.project_id = Some(body.project_id);
-        self
+    pub fn body(
+        self,
+        body: types::AssignTaskRequest,
+    ) -> AssignTask<TaskId, UserId, Set, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next.project_id = Some(body.project_id);
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `task_id`, `user_id`, `workspace_id`, `project_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `task_id`, `user_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<()>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<()>, Error>
+    where
+        TaskId: IsSet<params::task_id>,
+        UserId: IsSet<params::user_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+        ProjectId: IsSet<params::project_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<TaskIdNext, UserIdNext, WorkspaceIdNext, ProjectIdNext>(
+        self,
+    ) -> AssignTask<TaskIdNext, UserIdNext, WorkspaceIdNext, ProjectIdNext> {
+        AssignTask {
+            client: self.client,
+            options: self.options,
+            task_id: self.task_id,
+            user_id: self.user_id,
+            workspace_id: self.workspace_id,
+            project_id: self.project_id,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -542,11 +590,14 @@ impl AssignTask {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(AssignTask, decode_enveloped);
+crate::runtime::operation_builder!(
+    AssignTask < TaskId : params::task_id, UserId : params::user_id, WorkspaceId :
+    params::workspace_id, ProjectId : params::project_id >, decode_enveloped
+);
 /// A `POST /tasks` request; made by [`Client::create_task`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct CreateTask {
+pub struct CreateTask<WorkspaceId = Unset, ProjectId = Unset, Title = Unset> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<i64>,
@@ -559,6 +610,7 @@ pub struct CreateTask {
     end_date: Option<chrono::NaiveDate>,
     assignees: Option<Vec<i64>>,
     parent_id: Option<i64>,
+    state: std::marker::PhantomData<(WorkspaceId, ProjectId, Title)>,
 }
 impl CreateTask {
     fn new(client: Client) -> Self {
@@ -575,22 +627,37 @@ impl CreateTask {
             end_date: None,
             assignees: None,
             parent_id: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<WorkspaceId, ProjectId, Title> CreateTask<WorkspaceId, ProjectId, Title> {
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> CreateTask<Set, ProjectId, Title> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// ID of the project
-    pub fn project_id(mut self, value: impl Into<i64>) -> Self {
-        self.project_id = Some(value.into());
-        self
+    pub fn project_id(
+        self,
+        value: impl Into<i64>,
+    ) -> CreateTask<WorkspaceId, Set, Title> {
+        let mut next = self.restate();
+        next.project_id = Some(value.into());
+        next
     }
     /// Title of the task
-    pub fn title(mut self, value: impl Into<String>) -> Self {
-        self.title = Some(value.into());
-        self
+    pub fn title(
+        self,
+        value: impl Into<String>,
+    ) -> CreateTask<WorkspaceId, ProjectId, Set> {
+        let mut next = self.restate();
+        next.title = Some(value.into());
+        next
     }
     /// Description of the task
     pub fn description(mut self, value: impl Into<String>) -> Self {
@@ -628,27 +695,53 @@ impl CreateTask {
         self
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::CreateTaskRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self.project_id = Some(body.project_id);
-        self.title = Some(body.title);
-        self.description = body.description;
-        self.status = body.status;
-        self.priority = body.priority;
-        self.start_date = body.start_date;
-        self.end_date = body.end_date;
-        self.assignees = body.assignees;
-        self.parent_id = body.parent_id;
-        self
+    pub fn body(self, body: types::CreateTaskRequest) -> CreateTask<Set, Set, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next.project_id = Some(body.project_id);
+        next.title = Some(body.title);
+        next.description = body.description;
+        next.status = body.status;
+        next.priority = body.priority;
+        next.start_date = body.start_date;
+        next.end_date = body.end_date;
+        next.assignees = body.assignees;
+        next.parent_id = body.parent_id;
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `project_id`, `title` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `project_id`, `title` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<types::Task>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<types::Task>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        ProjectId: IsSet<params::project_id>,
+        Title: IsSet<params::title>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext, ProjectIdNext, TitleNext>(
+        self,
+    ) -> CreateTask<WorkspaceIdNext, ProjectIdNext, TitleNext> {
+        CreateTask {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            project_id: self.project_id,
+            title: self.title,
+            description: self.description,
+            status: self.status,
+            priority: self.priority,
+            start_date: self.start_date,
+            end_date: self.end_date,
+            assignees: self.assignees,
+            parent_id: self.parent_id,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -692,16 +785,20 @@ impl CreateTask {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(CreateTask, decode_enveloped);
+crate::runtime::operation_builder!(
+    CreateTask < WorkspaceId : params::workspace_id, ProjectId : params::project_id,
+    Title : params::title >, decode_enveloped
+);
 /// A `DELETE /tasks/{taskId}` request; made by [`Client::delete_task`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct DeleteTask {
+pub struct DeleteTask<TaskId = Unset, WorkspaceId = Unset, ProjectId = Unset> {
     client: Client,
     options: RequestOptions,
     task_id: Option<i64>,
     workspace_id: Option<i64>,
     project_id: Option<i64>,
+    state: std::marker::PhantomData<(TaskId, WorkspaceId, ProjectId)>,
 }
 impl DeleteTask {
     fn new(client: Client) -> Self {
@@ -711,39 +808,73 @@ impl DeleteTask {
             task_id: None,
             workspace_id: None,
             project_id: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<TaskId, WorkspaceId, ProjectId> DeleteTask<TaskId, WorkspaceId, ProjectId> {
     /// ID of the task
     ///
     /// Required `taskId` in the path; at least 1; example `500`.
-    pub fn task_id(mut self, value: impl Into<i64>) -> Self {
-        self.task_id = Some(value.into());
-        self
+    pub fn task_id(
+        self,
+        value: impl Into<i64>,
+    ) -> DeleteTask<Set, WorkspaceId, ProjectId> {
+        let mut next = self.restate();
+        next.task_id = Some(value.into());
+        next
     }
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> DeleteTask<TaskId, Set, ProjectId> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// ID of the project the task belongs to
-    pub fn project_id(mut self, value: impl Into<i64>) -> Self {
-        self.project_id = Some(value.into());
-        self
+    pub fn project_id(
+        self,
+        value: impl Into<i64>,
+    ) -> DeleteTask<TaskId, WorkspaceId, Set> {
+        let mut next = self.restate();
+        next.project_id = Some(value.into());
+        next
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::DeleteTaskRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self.project_id = Some(body.project_id);
-        self
+    pub fn body(self, body: types::DeleteTaskRequest) -> DeleteTask<TaskId, Set, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next.project_id = Some(body.project_id);
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `task_id`, `workspace_id`, `project_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `task_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<()>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<()>, Error>
+    where
+        TaskId: IsSet<params::task_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+        ProjectId: IsSet<params::project_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<TaskIdNext, WorkspaceIdNext, ProjectIdNext>(
+        self,
+    ) -> DeleteTask<TaskIdNext, WorkspaceIdNext, ProjectIdNext> {
+        DeleteTask {
+            client: self.client,
+            options: self.options,
+            task_id: self.task_id,
+            workspace_id: self.workspace_id,
+            project_id: self.project_id,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -784,16 +915,20 @@ impl DeleteTask {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(DeleteTask, decode_enveloped);
+crate::runtime::operation_builder!(
+    DeleteTask < TaskId : params::task_id, WorkspaceId : params::workspace_id, ProjectId
+    : params::project_id >, decode_enveloped
+);
 /// A `GET /tasks/{taskId}` request; made by [`Client::get_task`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetTask {
+pub struct GetTask<TaskId = Unset, WorkspaceId = Unset, ProjectId = Unset> {
     client: Client,
     options: RequestOptions,
     task_id: Option<i64>,
     workspace_id: Option<i64>,
     project_id: Option<i64>,
+    state: std::marker::PhantomData<(TaskId, WorkspaceId, ProjectId)>,
 }
 impl GetTask {
     fn new(client: Client) -> Self {
@@ -803,37 +938,61 @@ impl GetTask {
             task_id: None,
             workspace_id: None,
             project_id: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<TaskId, WorkspaceId, ProjectId> GetTask<TaskId, WorkspaceId, ProjectId> {
     /// ID of the task
     ///
     /// Required `taskId` in the path; at least 1; example `500`.
-    pub fn task_id(mut self, value: impl Into<i64>) -> Self {
-        self.task_id = Some(value.into());
-        self
+    pub fn task_id(self, value: impl Into<i64>) -> GetTask<Set, WorkspaceId, ProjectId> {
+        let mut next = self.restate();
+        next.task_id = Some(value.into());
+        next
     }
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(self, value: impl Into<i64>) -> GetTask<TaskId, Set, ProjectId> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// ID of the project the task belongs to
     ///
     /// Required `project_id` in the query; at least 1; example `100`.
-    pub fn project_id(mut self, value: impl Into<i64>) -> Self {
-        self.project_id = Some(value.into());
-        self
+    pub fn project_id(self, value: impl Into<i64>) -> GetTask<TaskId, WorkspaceId, Set> {
+        let mut next = self.restate();
+        next.project_id = Some(value.into());
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `task_id`, `workspace_id`, `project_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `task_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<types::Task>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<types::Task>, Error>
+    where
+        TaskId: IsSet<params::task_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+        ProjectId: IsSet<params::project_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<TaskIdNext, WorkspaceIdNext, ProjectIdNext>(
+        self,
+    ) -> GetTask<TaskIdNext, WorkspaceIdNext, ProjectIdNext> {
+        GetTask {
+            client: self.client,
+            options: self.options,
+            task_id: self.task_id,
+            workspace_id: self.workspace_id,
+            project_id: self.project_id,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -871,16 +1030,20 @@ impl GetTask {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(GetTask, decode_enveloped);
+crate::runtime::operation_builder!(
+    GetTask < TaskId : params::task_id, WorkspaceId : params::workspace_id, ProjectId :
+    params::project_id >, decode_enveloped
+);
 /// A `GET /tasks/{taskId}/assignees` request; made by [`Client::get_task_assignees`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetTaskAssignees {
+pub struct GetTaskAssignees<TaskId = Unset, WorkspaceId = Unset, ProjectId = Unset> {
     client: Client,
     options: RequestOptions,
     task_id: Option<i64>,
     workspace_id: Option<i64>,
     project_id: Option<i64>,
+    state: std::marker::PhantomData<(TaskId, WorkspaceId, ProjectId)>,
 }
 impl GetTaskAssignees {
     fn new(client: Client) -> Self {
@@ -890,37 +1053,70 @@ impl GetTaskAssignees {
             task_id: None,
             workspace_id: None,
             project_id: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<TaskId, WorkspaceId, ProjectId> GetTaskAssignees<TaskId, WorkspaceId, ProjectId> {
     /// ID of the task
     ///
     /// Required `taskId` in the path; at least 1; example `500`.
-    pub fn task_id(mut self, value: impl Into<i64>) -> Self {
-        self.task_id = Some(value.into());
-        self
+    pub fn task_id(
+        self,
+        value: impl Into<i64>,
+    ) -> GetTaskAssignees<Set, WorkspaceId, ProjectId> {
+        let mut next = self.restate();
+        next.task_id = Some(value.into());
+        next
     }
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> GetTaskAssignees<TaskId, Set, ProjectId> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// ID of the project the task belongs to
     ///
     /// Required `project_id` in the query; at least 1; example `100`.
-    pub fn project_id(mut self, value: impl Into<i64>) -> Self {
-        self.project_id = Some(value.into());
-        self
+    pub fn project_id(
+        self,
+        value: impl Into<i64>,
+    ) -> GetTaskAssignees<TaskId, WorkspaceId, Set> {
+        let mut next = self.restate();
+        next.project_id = Some(value.into());
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `task_id`, `workspace_id`, `project_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `task_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<Vec<types::TaskAssignee>>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<Vec<types::TaskAssignee>>, Error>
+    where
+        TaskId: IsSet<params::task_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+        ProjectId: IsSet<params::project_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<TaskIdNext, WorkspaceIdNext, ProjectIdNext>(
+        self,
+    ) -> GetTaskAssignees<TaskIdNext, WorkspaceIdNext, ProjectIdNext> {
+        GetTaskAssignees {
+            client: self.client,
+            options: self.options,
+            task_id: self.task_id,
+            workspace_id: self.workspace_id,
+            project_id: self.project_id,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -959,11 +1155,14 @@ impl GetTaskAssignees {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(GetTaskAssignees, decode_enveloped);
+crate::runtime::operation_builder!(
+    GetTaskAssignees < TaskId : params::task_id, WorkspaceId : params::workspace_id,
+    ProjectId : params::project_id >, decode_enveloped
+);
 /// A `GET /tasks` request; made by [`Client::get_tasks`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetTasks {
+pub struct GetTasks<WorkspaceId = Unset, ProjectId = Unset> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<i64>,
@@ -972,6 +1171,7 @@ pub struct GetTasks {
     priority: Option<types::TaskPriority>,
     page: Option<i64>,
     per_page: Option<i64>,
+    state: std::marker::PhantomData<(WorkspaceId, ProjectId)>,
 }
 impl GetTasks {
     fn new(client: Client) -> Self {
@@ -984,21 +1184,26 @@ impl GetTasks {
             priority: None,
             page: None,
             per_page: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<WorkspaceId, ProjectId> GetTasks<WorkspaceId, ProjectId> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(self, value: impl Into<i64>) -> GetTasks<Set, ProjectId> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// ID of the project the task belongs to
     ///
     /// Required `project_id` in the query; at least 1; example `100`.
-    pub fn project_id(mut self, value: impl Into<i64>) -> Self {
-        self.project_id = Some(value.into());
-        self
+    pub fn project_id(self, value: impl Into<i64>) -> GetTasks<WorkspaceId, Set> {
+        let mut next = self.restate();
+        next.project_id = Some(value.into());
+        next
     }
     /// Filter tasks by status
     ///
@@ -1028,12 +1233,16 @@ impl GetTasks {
         self.per_page = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `project_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<Vec<types::Task>>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<Vec<types::Task>>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        ProjectId: IsSet<params::project_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
     }
@@ -1044,7 +1253,11 @@ impl GetTasks {
         self,
     ) -> impl futures::Stream<
         Item = Result<Response<Vec<types::Task>>, Error>,
-    > + Send + 'static {
+    > + Send + 'static
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        ProjectId: IsSet<params::project_id>,
+    {
         let first = self.page.unwrap_or(1);
         let per_page = self.per_page;
         crate::runtime::paginate::pages(
@@ -1057,8 +1270,28 @@ impl GetTasks {
     /// `futures::StreamExt::take`.
     pub fn stream(
         self,
-    ) -> impl futures::Stream<Item = Result<types::Task, Error>> + Send + 'static {
+    ) -> impl futures::Stream<Item = Result<types::Task, Error>> + Send + 'static
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        ProjectId: IsSet<params::project_id>,
+    {
         crate::runtime::paginate::items(self.pages())
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext, ProjectIdNext>(
+        self,
+    ) -> GetTasks<WorkspaceIdNext, ProjectIdNext> {
+        GetTasks {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            project_id: self.project_id,
+            status: self.status,
+            priority: self.priority,
+            page: self.page,
+            per_page: self.per_page,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -1096,17 +1329,26 @@ impl GetTasks {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(GetTasks, decode_enveloped);
+crate::runtime::operation_builder!(
+    GetTasks < WorkspaceId : params::workspace_id, ProjectId : params::project_id >,
+    decode_enveloped
+);
 /// A `DELETE /tasks/{taskId}/unassign/{userId}` request; made by [`Client::unassign_task`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct UnassignTask {
+pub struct UnassignTask<
+    TaskId = Unset,
+    UserId = Unset,
+    WorkspaceId = Unset,
+    ProjectId = Unset,
+> {
     client: Client,
     options: RequestOptions,
     task_id: Option<i64>,
     user_id: Option<i64>,
     workspace_id: Option<i64>,
     project_id: Option<i64>,
+    state: std::marker::PhantomData<(TaskId, UserId, WorkspaceId, ProjectId)>,
 }
 impl UnassignTask {
     fn new(client: Client) -> Self {
@@ -1117,46 +1359,94 @@ impl UnassignTask {
             user_id: None,
             workspace_id: None,
             project_id: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<
+    TaskId,
+    UserId,
+    WorkspaceId,
+    ProjectId,
+> UnassignTask<TaskId, UserId, WorkspaceId, ProjectId> {
     /// ID of the task
     ///
     /// Required `taskId` in the path; at least 1; example `500`.
-    pub fn task_id(mut self, value: impl Into<i64>) -> Self {
-        self.task_id = Some(value.into());
-        self
+    pub fn task_id(
+        self,
+        value: impl Into<i64>,
+    ) -> UnassignTask<Set, UserId, WorkspaceId, ProjectId> {
+        let mut next = self.restate();
+        next.task_id = Some(value.into());
+        next
     }
     /// User ID of the member
     ///
     /// Required `userId` in the path; at least 1; example `100`.
-    pub fn user_id(mut self, value: impl Into<i64>) -> Self {
-        self.user_id = Some(value.into());
-        self
+    pub fn user_id(
+        self,
+        value: impl Into<i64>,
+    ) -> UnassignTask<TaskId, Set, WorkspaceId, ProjectId> {
+        let mut next = self.restate();
+        next.user_id = Some(value.into());
+        next
     }
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> UnassignTask<TaskId, UserId, Set, ProjectId> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// ID of the project the task belongs to
-    pub fn project_id(mut self, value: impl Into<i64>) -> Self {
-        self.project_id = Some(value.into());
-        self
+    pub fn project_id(
+        self,
+        value: impl Into<i64>,
+    ) -> UnassignTask<TaskId, UserId, WorkspaceId, Set> {
+        let mut next = self.restate();
+        next.project_id = Some(value.into());
+        next
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::UnassignTaskRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self.project_id = Some(body.project_id);
-        self
+    pub fn body(
+        self,
+        body: types::UnassignTaskRequest,
+    ) -> UnassignTask<TaskId, UserId, Set, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next.project_id = Some(body.project_id);
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `task_id`, `user_id`, `workspace_id`, `project_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `task_id`, `user_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<()>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<()>, Error>
+    where
+        TaskId: IsSet<params::task_id>,
+        UserId: IsSet<params::user_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+        ProjectId: IsSet<params::project_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<TaskIdNext, UserIdNext, WorkspaceIdNext, ProjectIdNext>(
+        self,
+    ) -> UnassignTask<TaskIdNext, UserIdNext, WorkspaceIdNext, ProjectIdNext> {
+        UnassignTask {
+            client: self.client,
+            options: self.options,
+            task_id: self.task_id,
+            user_id: self.user_id,
+            workspace_id: self.workspace_id,
+            project_id: self.project_id,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -1201,11 +1491,14 @@ impl UnassignTask {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(UnassignTask, decode_enveloped);
+crate::runtime::operation_builder!(
+    UnassignTask < TaskId : params::task_id, UserId : params::user_id, WorkspaceId :
+    params::workspace_id, ProjectId : params::project_id >, decode_enveloped
+);
 /// A `PUT /tasks/{taskId}` request; made by [`Client::update_task`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct UpdateTask {
+pub struct UpdateTask<TaskId = Unset, WorkspaceId = Unset, ProjectId = Unset> {
     client: Client,
     options: RequestOptions,
     task_id: Option<i64>,
@@ -1218,6 +1511,7 @@ pub struct UpdateTask {
     start_date: Option<chrono::NaiveDate>,
     end_date: Option<chrono::NaiveDate>,
     parent_id: Option<i64>,
+    state: std::marker::PhantomData<(TaskId, WorkspaceId, ProjectId)>,
 }
 impl UpdateTask {
     fn new(client: Client) -> Self {
@@ -1234,24 +1528,39 @@ impl UpdateTask {
             start_date: None,
             end_date: None,
             parent_id: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<TaskId, WorkspaceId, ProjectId> UpdateTask<TaskId, WorkspaceId, ProjectId> {
     /// ID of the task
     ///
     /// Required `taskId` in the path; at least 1; example `500`.
-    pub fn task_id(mut self, value: impl Into<i64>) -> Self {
-        self.task_id = Some(value.into());
-        self
+    pub fn task_id(
+        self,
+        value: impl Into<i64>,
+    ) -> UpdateTask<Set, WorkspaceId, ProjectId> {
+        let mut next = self.restate();
+        next.task_id = Some(value.into());
+        next
     }
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> UpdateTask<TaskId, Set, ProjectId> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// ID of the project the task belongs to
-    pub fn project_id(mut self, value: impl Into<i64>) -> Self {
-        self.project_id = Some(value.into());
-        self
+    pub fn project_id(
+        self,
+        value: impl Into<i64>,
+    ) -> UpdateTask<TaskId, WorkspaceId, Set> {
+        let mut next = self.restate();
+        next.project_id = Some(value.into());
+        next
     }
     /// Title of the task
     pub fn title(mut self, value: impl Into<String>) -> Self {
@@ -1289,26 +1598,52 @@ impl UpdateTask {
         self
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::UpdateTaskRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self.project_id = Some(body.project_id);
-        self.title = body.title;
-        self.description = body.description;
-        self.status = body.status;
-        self.priority = body.priority;
-        self.start_date = body.start_date;
-        self.end_date = body.end_date;
-        self.parent_id = body.parent_id;
-        self
+    pub fn body(self, body: types::UpdateTaskRequest) -> UpdateTask<TaskId, Set, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next.project_id = Some(body.project_id);
+        next.title = body.title;
+        next.description = body.description;
+        next.status = body.status;
+        next.priority = body.priority;
+        next.start_date = body.start_date;
+        next.end_date = body.end_date;
+        next.parent_id = body.parent_id;
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `task_id`, `workspace_id`, `project_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `task_id`, `workspace_id`, `project_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<types::Task>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<types::Task>, Error>
+    where
+        TaskId: IsSet<params::task_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+        ProjectId: IsSet<params::project_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<TaskIdNext, WorkspaceIdNext, ProjectIdNext>(
+        self,
+    ) -> UpdateTask<TaskIdNext, WorkspaceIdNext, ProjectIdNext> {
+        UpdateTask {
+            client: self.client,
+            options: self.options,
+            task_id: self.task_id,
+            workspace_id: self.workspace_id,
+            project_id: self.project_id,
+            title: self.title,
+            description: self.description,
+            status: self.status,
+            priority: self.priority,
+            start_date: self.start_date,
+            end_date: self.end_date,
+            parent_id: self.parent_id,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -1356,4 +1691,7 @@ impl UpdateTask {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(UpdateTask, decode_enveloped);
+crate::runtime::operation_builder!(
+    UpdateTask < TaskId : params::task_id, WorkspaceId : params::workspace_id, ProjectId
+    : params::project_id >, decode_enveloped
+);

@@ -5,6 +5,8 @@
 
 //! Time Requests: Manage manual time requests - create time requests for team members, approve or reject pending requests.
 use crate::runtime::{Request, RequestOptions, Response};
+use super::params;
+use crate::runtime::required::{IsSet, Set, Unset};
 use crate::types;
 use crate::{Client, Error};
 impl Client {
@@ -30,7 +32,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -82,7 +83,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -133,7 +133,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -187,7 +186,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -249,7 +247,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -281,11 +278,12 @@ impl Client {
 /// A `POST /time-requests/{timeRequestId}/approve` request; made by [`Client::approve_time_request`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct ApproveTimeRequest {
+pub struct ApproveTimeRequest<TimeRequestId = Unset, WorkspaceId = Unset> {
     client: Client,
     options: RequestOptions,
     time_request_id: Option<uuid::Uuid>,
     workspace_id: Option<i64>,
+    state: std::marker::PhantomData<(TimeRequestId, WorkspaceId)>,
 }
 impl ApproveTimeRequest {
     fn new(client: Client) -> Self {
@@ -294,33 +292,64 @@ impl ApproveTimeRequest {
             options: RequestOptions::new(),
             time_request_id: None,
             workspace_id: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<TimeRequestId, WorkspaceId> ApproveTimeRequest<TimeRequestId, WorkspaceId> {
     /// UUID of the time request
     ///
     /// Required `timeRequestId` in the path; example `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`.
-    pub fn time_request_id(mut self, value: impl Into<uuid::Uuid>) -> Self {
-        self.time_request_id = Some(value.into());
-        self
+    pub fn time_request_id(
+        self,
+        value: impl Into<uuid::Uuid>,
+    ) -> ApproveTimeRequest<Set, WorkspaceId> {
+        let mut next = self.restate();
+        next.time_request_id = Some(value.into());
+        next
     }
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> ApproveTimeRequest<TimeRequestId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::WorkspaceScopedRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self
+    pub fn body(
+        self,
+        body: types::WorkspaceScopedRequest,
+    ) -> ApproveTimeRequest<TimeRequestId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `time_request_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `time_request_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<()>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<()>, Error>
+    where
+        TimeRequestId: IsSet<params::time_request_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<TimeRequestIdNext, WorkspaceIdNext>(
+        self,
+    ) -> ApproveTimeRequest<TimeRequestIdNext, WorkspaceIdNext> {
+        ApproveTimeRequest {
+            client: self.client,
+            options: self.options,
+            time_request_id: self.time_request_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -359,11 +388,20 @@ impl ApproveTimeRequest {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(ApproveTimeRequest, decode_enveloped);
+crate::runtime::operation_builder!(
+    ApproveTimeRequest < TimeRequestId : params::time_request_id, WorkspaceId :
+    params::workspace_id >, decode_enveloped
+);
 /// A `POST /time-requests` request; made by [`Client::create_time_request`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct CreateTimeRequest {
+pub struct CreateTimeRequest<
+    WorkspaceId = Unset,
+    UserId = Unset,
+    ContractId = Unset,
+    Start = Unset,
+    End = Unset,
+> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<i64>,
@@ -373,6 +411,7 @@ pub struct CreateTimeRequest {
     end: Option<chrono::DateTime<chrono::Utc>>,
     notes: Option<String>,
     task_id: Option<i64>,
+    state: std::marker::PhantomData<(WorkspaceId, UserId, ContractId, Start, End)>,
 }
 impl CreateTimeRequest {
     fn new(client: Client) -> Self {
@@ -386,32 +425,61 @@ impl CreateTimeRequest {
             end: None,
             notes: None,
             task_id: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<
+    WorkspaceId,
+    UserId,
+    ContractId,
+    Start,
+    End,
+> CreateTimeRequest<WorkspaceId, UserId, ContractId, Start, End> {
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> CreateTimeRequest<Set, UserId, ContractId, Start, End> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// User ID of the member the request is for
-    pub fn user_id(mut self, value: impl Into<i64>) -> Self {
-        self.user_id = Some(value.into());
-        self
+    pub fn user_id(
+        self,
+        value: impl Into<i64>,
+    ) -> CreateTimeRequest<WorkspaceId, Set, ContractId, Start, End> {
+        let mut next = self.restate();
+        next.user_id = Some(value.into());
+        next
     }
     /// ID of the contract
-    pub fn contract_id(mut self, value: impl Into<i64>) -> Self {
-        self.contract_id = Some(value.into());
-        self
+    pub fn contract_id(
+        self,
+        value: impl Into<i64>,
+    ) -> CreateTimeRequest<WorkspaceId, UserId, Set, Start, End> {
+        let mut next = self.restate();
+        next.contract_id = Some(value.into());
+        next
     }
     /// Start of the requested time
-    pub fn start(mut self, value: impl Into<chrono::DateTime<chrono::Utc>>) -> Self {
-        self.start = Some(value.into());
-        self
+    pub fn start(
+        self,
+        value: impl Into<chrono::DateTime<chrono::Utc>>,
+    ) -> CreateTimeRequest<WorkspaceId, UserId, ContractId, Set, End> {
+        let mut next = self.restate();
+        next.start = Some(value.into());
+        next
     }
     /// End of the requested time; after start
-    pub fn end(mut self, value: impl Into<chrono::DateTime<chrono::Utc>>) -> Self {
-        self.end = Some(value.into());
-        self
+    pub fn end(
+        self,
+        value: impl Into<chrono::DateTime<chrono::Utc>>,
+    ) -> CreateTimeRequest<WorkspaceId, UserId, ContractId, Start, Set> {
+        let mut next = self.restate();
+        next.end = Some(value.into());
+        next
     }
     /// Notes
     pub fn notes(mut self, value: impl Into<String>) -> Self {
@@ -424,24 +492,58 @@ impl CreateTimeRequest {
         self
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::CreateTimeRequestRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self.user_id = Some(body.user_id);
-        self.contract_id = Some(body.contract_id);
-        self.start = Some(body.start);
-        self.end = Some(body.end);
-        self.notes = body.notes;
-        self.task_id = body.task_id;
-        self
+    pub fn body(
+        self,
+        body: types::CreateTimeRequestRequest,
+    ) -> CreateTimeRequest<Set, Set, Set, Set, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next.user_id = Some(body.user_id);
+        next.contract_id = Some(body.contract_id);
+        next.start = Some(body.start);
+        next.end = Some(body.end);
+        next.notes = body.notes;
+        next.task_id = body.task_id;
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `user_id`, `contract_id`, `start`, `end` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `user_id`, `contract_id`, `start`, `end` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<types::TimeRequest>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<types::TimeRequest>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        UserId: IsSet<params::user_id>,
+        ContractId: IsSet<params::contract_id>,
+        Start: IsSet<params::start>,
+        End: IsSet<params::end>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext, UserIdNext, ContractIdNext, StartNext, EndNext>(
+        self,
+    ) -> CreateTimeRequest<
+        WorkspaceIdNext,
+        UserIdNext,
+        ContractIdNext,
+        StartNext,
+        EndNext,
+    > {
+        CreateTimeRequest {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            user_id: self.user_id,
+            contract_id: self.contract_id,
+            start: self.start,
+            end: self.end,
+            notes: self.notes,
+            task_id: self.task_id,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -494,15 +596,20 @@ impl CreateTimeRequest {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(CreateTimeRequest, decode_enveloped);
+crate::runtime::operation_builder!(
+    CreateTimeRequest < WorkspaceId : params::workspace_id, UserId : params::user_id,
+    ContractId : params::contract_id, Start : params::start, End : params::end >,
+    decode_enveloped
+);
 /// A `GET /time-requests/{timeRequestId}` request; made by [`Client::get_time_request`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetTimeRequest {
+pub struct GetTimeRequest<TimeRequestId = Unset, WorkspaceId = Unset> {
     client: Client,
     options: RequestOptions,
     time_request_id: Option<uuid::Uuid>,
     workspace_id: Option<i64>,
+    state: std::marker::PhantomData<(TimeRequestId, WorkspaceId)>,
 }
 impl GetTimeRequest {
     fn new(client: Client) -> Self {
@@ -511,30 +618,57 @@ impl GetTimeRequest {
             options: RequestOptions::new(),
             time_request_id: None,
             workspace_id: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<TimeRequestId, WorkspaceId> GetTimeRequest<TimeRequestId, WorkspaceId> {
     /// UUID of the time request
     ///
     /// Required `timeRequestId` in the path; example `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`.
-    pub fn time_request_id(mut self, value: impl Into<uuid::Uuid>) -> Self {
-        self.time_request_id = Some(value.into());
-        self
+    pub fn time_request_id(
+        self,
+        value: impl Into<uuid::Uuid>,
+    ) -> GetTimeRequest<Set, WorkspaceId> {
+        let mut next = self.restate();
+        next.time_request_id = Some(value.into());
+        next
     }
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> GetTimeRequest<TimeRequestId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `time_request_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `time_request_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<types::TimeRequest>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<types::TimeRequest>, Error>
+    where
+        TimeRequestId: IsSet<params::time_request_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<TimeRequestIdNext, WorkspaceIdNext>(
+        self,
+    ) -> GetTimeRequest<TimeRequestIdNext, WorkspaceIdNext> {
+        GetTimeRequest {
+            client: self.client,
+            options: self.options,
+            time_request_id: self.time_request_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -569,11 +703,14 @@ impl GetTimeRequest {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(GetTimeRequest, decode_enveloped);
+crate::runtime::operation_builder!(
+    GetTimeRequest < TimeRequestId : params::time_request_id, WorkspaceId :
+    params::workspace_id >, decode_enveloped
+);
 /// A `GET /time-requests` request; made by [`Client::get_time_requests`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetTimeRequests {
+pub struct GetTimeRequests<WorkspaceId = Unset, DateFrom = Unset, DateTo = Unset> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<i64>,
@@ -585,6 +722,7 @@ pub struct GetTimeRequests {
     id: Option<uuid::Uuid>,
     page: Option<i64>,
     per_page: Option<i64>,
+    state: std::marker::PhantomData<(WorkspaceId, DateFrom, DateTo)>,
 }
 impl GetTimeRequests {
     fn new(client: Client) -> Self {
@@ -600,28 +738,43 @@ impl GetTimeRequests {
             id: None,
             page: None,
             per_page: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<WorkspaceId, DateFrom, DateTo> GetTimeRequests<WorkspaceId, DateFrom, DateTo> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> GetTimeRequests<Set, DateFrom, DateTo> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// Start of the date range (YYYY-MM-DD), inclusive; not after date_to
     ///
     /// Required `date_from` in the query; example `"2024-01-01"`.
-    pub fn date_from(mut self, value: impl Into<chrono::NaiveDate>) -> Self {
-        self.date_from = Some(value.into());
-        self
+    pub fn date_from(
+        self,
+        value: impl Into<chrono::NaiveDate>,
+    ) -> GetTimeRequests<WorkspaceId, Set, DateTo> {
+        let mut next = self.restate();
+        next.date_from = Some(value.into());
+        next
     }
     /// End of the date range (YYYY-MM-DD), inclusive; not before date_from
     ///
     /// Required `date_to` in the query; example `"2024-12-31"`.
-    pub fn date_to(mut self, value: impl Into<chrono::NaiveDate>) -> Self {
-        self.date_to = Some(value.into());
-        self
+    pub fn date_to(
+        self,
+        value: impl Into<chrono::NaiveDate>,
+    ) -> GetTimeRequests<WorkspaceId, DateFrom, Set> {
+        let mut next = self.restate();
+        next.date_to = Some(value.into());
+        next
     }
     /// Filter time requests by status
     ///
@@ -665,12 +818,17 @@ impl GetTimeRequests {
         self.per_page = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `date_from`, `date_to` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `date_from`, `date_to` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<Vec<types::TimeRequest>>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<Vec<types::TimeRequest>>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        DateFrom: IsSet<params::date_from>,
+        DateTo: IsSet<params::date_to>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
     }
@@ -681,7 +839,12 @@ impl GetTimeRequests {
         self,
     ) -> impl futures::Stream<
         Item = Result<Response<Vec<types::TimeRequest>>, Error>,
-    > + Send + 'static {
+    > + Send + 'static
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        DateFrom: IsSet<params::date_from>,
+        DateTo: IsSet<params::date_to>,
+    {
         let first = self.page.unwrap_or(1);
         let per_page = self.per_page;
         crate::runtime::paginate::pages(
@@ -694,10 +857,32 @@ impl GetTimeRequests {
     /// `futures::StreamExt::take`.
     pub fn stream(
         self,
-    ) -> impl futures::Stream<
-        Item = Result<types::TimeRequest, Error>,
-    > + Send + 'static {
+    ) -> impl futures::Stream<Item = Result<types::TimeRequest, Error>> + Send + 'static
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        DateFrom: IsSet<params::date_from>,
+        DateTo: IsSet<params::date_to>,
+    {
         crate::runtime::paginate::items(self.pages())
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext, DateFromNext, DateToNext>(
+        self,
+    ) -> GetTimeRequests<WorkspaceIdNext, DateFromNext, DateToNext> {
+        GetTimeRequests {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            date_from: self.date_from,
+            date_to: self.date_to,
+            status: self.status,
+            user_id: self.user_id,
+            project_id: self.project_id,
+            id: self.id,
+            page: self.page,
+            per_page: self.per_page,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -753,16 +938,24 @@ impl GetTimeRequests {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(GetTimeRequests, decode_enveloped);
+crate::runtime::operation_builder!(
+    GetTimeRequests < WorkspaceId : params::workspace_id, DateFrom : params::date_from,
+    DateTo : params::date_to >, decode_enveloped
+);
 /// A `POST /time-requests/{timeRequestId}/reject` request; made by [`Client::reject_time_request`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct RejectTimeRequest {
+pub struct RejectTimeRequest<
+    TimeRequestId = Unset,
+    WorkspaceId = Unset,
+    Comment = Unset,
+> {
     client: Client,
     options: RequestOptions,
     time_request_id: Option<uuid::Uuid>,
     workspace_id: Option<i64>,
     comment: Option<String>,
+    state: std::marker::PhantomData<(TimeRequestId, WorkspaceId, Comment)>,
 }
 impl RejectTimeRequest {
     fn new(client: Client) -> Self {
@@ -772,39 +965,80 @@ impl RejectTimeRequest {
             time_request_id: None,
             workspace_id: None,
             comment: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<
+    TimeRequestId,
+    WorkspaceId,
+    Comment,
+> RejectTimeRequest<TimeRequestId, WorkspaceId, Comment> {
     /// UUID of the time request
     ///
     /// Required `timeRequestId` in the path; example `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`.
-    pub fn time_request_id(mut self, value: impl Into<uuid::Uuid>) -> Self {
-        self.time_request_id = Some(value.into());
-        self
+    pub fn time_request_id(
+        self,
+        value: impl Into<uuid::Uuid>,
+    ) -> RejectTimeRequest<Set, WorkspaceId, Comment> {
+        let mut next = self.restate();
+        next.time_request_id = Some(value.into());
+        next
     }
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> RejectTimeRequest<TimeRequestId, Set, Comment> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// Why the request is rejected
-    pub fn comment(mut self, value: impl Into<String>) -> Self {
-        self.comment = Some(value.into());
-        self
+    pub fn comment(
+        self,
+        value: impl Into<String>,
+    ) -> RejectTimeRequest<TimeRequestId, WorkspaceId, Set> {
+        let mut next = self.restate();
+        next.comment = Some(value.into());
+        next
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::RejectTimeRequestRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self.comment = Some(body.comment);
-        self
+    pub fn body(
+        self,
+        body: types::RejectTimeRequestRequest,
+    ) -> RejectTimeRequest<TimeRequestId, Set, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next.comment = Some(body.comment);
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `time_request_id`, `workspace_id`, `comment` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `time_request_id`, `workspace_id`, `comment` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<()>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<()>, Error>
+    where
+        TimeRequestId: IsSet<params::time_request_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+        Comment: IsSet<params::comment>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<TimeRequestIdNext, WorkspaceIdNext, CommentNext>(
+        self,
+    ) -> RejectTimeRequest<TimeRequestIdNext, WorkspaceIdNext, CommentNext> {
+        RejectTimeRequest {
+            client: self.client,
+            options: self.options,
+            time_request_id: self.time_request_id,
+            workspace_id: self.workspace_id,
+            comment: self.comment,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -846,4 +1080,7 @@ impl RejectTimeRequest {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(RejectTimeRequest, decode_enveloped);
+crate::runtime::operation_builder!(
+    RejectTimeRequest < TimeRequestId : params::time_request_id, WorkspaceId :
+    params::workspace_id, Comment : params::comment >, decode_enveloped
+);

@@ -5,6 +5,8 @@
 
 //! Time Tracking: Track and manage time entries.
 use crate::runtime::{Request, RequestOptions, Response};
+use super::params;
+use crate::runtime::required::{IsSet, Set, Unset};
 use crate::types;
 use crate::{Client, Error};
 impl Client {
@@ -30,7 +32,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -83,7 +84,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -145,7 +145,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -220,11 +219,12 @@ impl Client {
 /// A `GET /time-tracking/current-data` request; made by [`Client::get_current_tracker_data`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetCurrentTrackerData {
+pub struct GetCurrentTrackerData<WorkspaceId = Unset, UserId = Unset> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<i64>,
     user_id: Option<i64>,
+    state: std::marker::PhantomData<(WorkspaceId, UserId)>,
 }
 impl GetCurrentTrackerData {
     fn new(client: Client) -> Self {
@@ -233,30 +233,57 @@ impl GetCurrentTrackerData {
             options: RequestOptions::new(),
             workspace_id: None,
             user_id: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<WorkspaceId, UserId> GetCurrentTrackerData<WorkspaceId, UserId> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> GetCurrentTrackerData<Set, UserId> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// User ID of the member whose tracker to read
     ///
     /// Required `user_id` in the query; at least 1; example `100`.
-    pub fn user_id(mut self, value: impl Into<i64>) -> Self {
-        self.user_id = Some(value.into());
-        self
+    pub fn user_id(
+        self,
+        value: impl Into<i64>,
+    ) -> GetCurrentTrackerData<WorkspaceId, Set> {
+        let mut next = self.restate();
+        next.user_id = Some(value.into());
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `user_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `user_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<types::CurrentTrackerData>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<types::CurrentTrackerData>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        UserId: IsSet<params::user_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext, UserIdNext>(
+        self,
+    ) -> GetCurrentTrackerData<WorkspaceIdNext, UserIdNext> {
+        GetCurrentTrackerData {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            user_id: self.user_id,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -287,11 +314,14 @@ impl GetCurrentTrackerData {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(GetCurrentTrackerData, decode_enveloped);
+crate::runtime::operation_builder!(
+    GetCurrentTrackerData < WorkspaceId : params::workspace_id, UserId : params::user_id
+    >, decode_enveloped
+);
 /// A `GET /time-entries` request; made by [`Client::get_time_entries`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetTimeEntries {
+pub struct GetTimeEntries<WorkspaceId = Unset, UserId = Unset, Date = Unset> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<i64>,
@@ -301,6 +331,7 @@ pub struct GetTimeEntries {
     task_id: Option<i64>,
     page: Option<i64>,
     per_page: Option<i64>,
+    state: std::marker::PhantomData<(WorkspaceId, UserId, Date)>,
 }
 impl GetTimeEntries {
     fn new(client: Client) -> Self {
@@ -314,28 +345,43 @@ impl GetTimeEntries {
             task_id: None,
             page: None,
             per_page: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<WorkspaceId, UserId, Date> GetTimeEntries<WorkspaceId, UserId, Date> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> GetTimeEntries<Set, UserId, Date> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// The member whose time entries to list
     ///
     /// Required `user_id` in the query; at least 1; example `100`.
-    pub fn user_id(mut self, value: impl Into<i64>) -> Self {
-        self.user_id = Some(value.into());
-        self
+    pub fn user_id(
+        self,
+        value: impl Into<i64>,
+    ) -> GetTimeEntries<WorkspaceId, Set, Date> {
+        let mut next = self.restate();
+        next.user_id = Some(value.into());
+        next
     }
     /// The day of the entries (YYYY-MM-DD)
     ///
     /// Required `date` in the query; example `"2026-01-29"`.
-    pub fn date(mut self, value: impl Into<chrono::NaiveDate>) -> Self {
-        self.date = Some(value.into());
-        self
+    pub fn date(
+        self,
+        value: impl Into<chrono::NaiveDate>,
+    ) -> GetTimeEntries<WorkspaceId, UserId, Set> {
+        let mut next = self.restate();
+        next.date = Some(value.into());
+        next
     }
     /// Filter by project ID
     ///
@@ -365,12 +411,17 @@ impl GetTimeEntries {
         self.per_page = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `user_id`, `date` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `user_id`, `date` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<Vec<types::TimeEntry>>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<Vec<types::TimeEntry>>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        UserId: IsSet<params::user_id>,
+        Date: IsSet<params::date>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
     }
@@ -381,7 +432,12 @@ impl GetTimeEntries {
         self,
     ) -> impl futures::Stream<
         Item = Result<Response<Vec<types::TimeEntry>>, Error>,
-    > + Send + 'static {
+    > + Send + 'static
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        UserId: IsSet<params::user_id>,
+        Date: IsSet<params::date>,
+    {
         let first = self.page.unwrap_or(1);
         let per_page = self.per_page;
         crate::runtime::paginate::pages(
@@ -394,8 +450,30 @@ impl GetTimeEntries {
     /// `futures::StreamExt::take`.
     pub fn stream(
         self,
-    ) -> impl futures::Stream<Item = Result<types::TimeEntry, Error>> + Send + 'static {
+    ) -> impl futures::Stream<Item = Result<types::TimeEntry, Error>> + Send + 'static
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        UserId: IsSet<params::user_id>,
+        Date: IsSet<params::date>,
+    {
         crate::runtime::paginate::items(self.pages())
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext, UserIdNext, DateNext>(
+        self,
+    ) -> GetTimeEntries<WorkspaceIdNext, UserIdNext, DateNext> {
+        GetTimeEntries {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            user_id: self.user_id,
+            date: self.date,
+            project_id: self.project_id,
+            task_id: self.task_id,
+            page: self.page,
+            per_page: self.per_page,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -445,11 +523,14 @@ impl GetTimeEntries {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(GetTimeEntries, decode_enveloped);
+crate::runtime::operation_builder!(
+    GetTimeEntries < WorkspaceId : params::workspace_id, UserId : params::user_id, Date :
+    params::date >, decode_enveloped
+);
 /// A `POST /time-tracking/start` request; made by [`Client::start_time_tracking`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct StartTimeTracking {
+pub struct StartTimeTracking<WorkspaceId = Unset, UserId = Unset, ContractId = Unset> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<i64>,
@@ -457,6 +538,7 @@ pub struct StartTimeTracking {
     contract_id: Option<i64>,
     task_id: Option<i64>,
     activity_description: Option<String>,
+    state: std::marker::PhantomData<(WorkspaceId, UserId, ContractId)>,
 }
 impl StartTimeTracking {
     fn new(client: Client) -> Self {
@@ -468,22 +550,41 @@ impl StartTimeTracking {
             contract_id: None,
             task_id: None,
             activity_description: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<
+    WorkspaceId,
+    UserId,
+    ContractId,
+> StartTimeTracking<WorkspaceId, UserId, ContractId> {
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> StartTimeTracking<Set, UserId, ContractId> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// User ID of the member to track for (regular users: only themselves)
-    pub fn user_id(mut self, value: impl Into<i64>) -> Self {
-        self.user_id = Some(value.into());
-        self
+    pub fn user_id(
+        self,
+        value: impl Into<i64>,
+    ) -> StartTimeTracking<WorkspaceId, Set, ContractId> {
+        let mut next = self.restate();
+        next.user_id = Some(value.into());
+        next
     }
     /// ID of the contract; must belong to the user and the workspace
-    pub fn contract_id(mut self, value: impl Into<i64>) -> Self {
-        self.contract_id = Some(value.into());
-        self
+    pub fn contract_id(
+        self,
+        value: impl Into<i64>,
+    ) -> StartTimeTracking<WorkspaceId, UserId, Set> {
+        let mut next = self.restate();
+        next.contract_id = Some(value.into());
+        next
     }
     /// ID of a task of the contract's project
     pub fn task_id(mut self, value: impl Into<i64>) -> Self {
@@ -496,22 +597,46 @@ impl StartTimeTracking {
         self
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::StartTimeTrackingRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self.user_id = Some(body.user_id);
-        self.contract_id = Some(body.contract_id);
-        self.task_id = body.task_id;
-        self.activity_description = body.activity_description;
-        self
+    pub fn body(
+        self,
+        body: types::StartTimeTrackingRequest,
+    ) -> StartTimeTracking<Set, Set, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next.user_id = Some(body.user_id);
+        next.contract_id = Some(body.contract_id);
+        next.task_id = body.task_id;
+        next.activity_description = body.activity_description;
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `user_id`, `contract_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `user_id`, `contract_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<types::TimeTrackingStarted>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<types::TimeTrackingStarted>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        UserId: IsSet<params::user_id>,
+        ContractId: IsSet<params::contract_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext, UserIdNext, ContractIdNext>(
+        self,
+    ) -> StartTimeTracking<WorkspaceIdNext, UserIdNext, ContractIdNext> {
+        StartTimeTracking {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            user_id: self.user_id,
+            contract_id: self.contract_id,
+            task_id: self.task_id,
+            activity_description: self.activity_description,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -555,7 +680,10 @@ impl StartTimeTracking {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(StartTimeTracking, decode_enveloped);
+crate::runtime::operation_builder!(
+    StartTimeTracking < WorkspaceId : params::workspace_id, UserId : params::user_id,
+    ContractId : params::contract_id >, decode_enveloped
+);
 /// A `POST /time-tracking/stop` request; made by [`Client::stop_time_tracking`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]

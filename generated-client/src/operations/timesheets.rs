@@ -5,6 +5,8 @@
 
 //! Timesheets: Manage timesheet approvals - view, approve, reject, submit, and unsubmit timesheets.
 use crate::runtime::{Request, RequestOptions, Response};
+use super::params;
+use crate::runtime::required::{IsSet, Set, Unset};
 use crate::types;
 use crate::{Client, Error};
 impl Client {
@@ -30,7 +32,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -83,7 +84,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -139,7 +139,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -190,7 +189,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -238,7 +236,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -270,11 +267,12 @@ impl Client {
 /// A `PUT /timesheets/{timesheetId}/approve` request; made by [`Client::approve_timesheet`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct ApproveTimesheet {
+pub struct ApproveTimesheet<TimesheetId = Unset, WorkspaceId = Unset> {
     client: Client,
     options: RequestOptions,
     timesheet_id: Option<uuid::Uuid>,
     workspace_id: Option<i64>,
+    state: std::marker::PhantomData<(TimesheetId, WorkspaceId)>,
 }
 impl ApproveTimesheet {
     fn new(client: Client) -> Self {
@@ -283,33 +281,64 @@ impl ApproveTimesheet {
             options: RequestOptions::new(),
             timesheet_id: None,
             workspace_id: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<TimesheetId, WorkspaceId> ApproveTimesheet<TimesheetId, WorkspaceId> {
     /// UUID of the timesheet
     ///
     /// Required `timesheetId` in the path; example `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`.
-    pub fn timesheet_id(mut self, value: impl Into<uuid::Uuid>) -> Self {
-        self.timesheet_id = Some(value.into());
-        self
+    pub fn timesheet_id(
+        self,
+        value: impl Into<uuid::Uuid>,
+    ) -> ApproveTimesheet<Set, WorkspaceId> {
+        let mut next = self.restate();
+        next.timesheet_id = Some(value.into());
+        next
     }
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> ApproveTimesheet<TimesheetId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::WorkspaceScopedRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self
+    pub fn body(
+        self,
+        body: types::WorkspaceScopedRequest,
+    ) -> ApproveTimesheet<TimesheetId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `timesheet_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `timesheet_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 429, 500).
-    pub async fn send(self) -> Result<Response<()>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 429, 500).
+    pub async fn send(self) -> Result<Response<()>, Error>
+    where
+        TimesheetId: IsSet<params::timesheet_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<TimesheetIdNext, WorkspaceIdNext>(
+        self,
+    ) -> ApproveTimesheet<TimesheetIdNext, WorkspaceIdNext> {
+        ApproveTimesheet {
+            client: self.client,
+            options: self.options,
+            timesheet_id: self.timesheet_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -343,11 +372,14 @@ impl ApproveTimesheet {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(ApproveTimesheet, decode_enveloped);
+crate::runtime::operation_builder!(
+    ApproveTimesheet < TimesheetId : params::timesheet_id, WorkspaceId :
+    params::workspace_id >, decode_enveloped
+);
 /// A `GET /timesheets` request; made by [`Client::get_timesheets`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetTimesheets {
+pub struct GetTimesheets<WorkspaceId = Unset> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<i64>,
@@ -357,6 +389,7 @@ pub struct GetTimesheets {
     date_to: Option<chrono::NaiveDate>,
     page: Option<i64>,
     per_page: Option<i64>,
+    state: std::marker::PhantomData<(WorkspaceId,)>,
 }
 impl GetTimesheets {
     fn new(client: Client) -> Self {
@@ -370,14 +403,18 @@ impl GetTimesheets {
             date_to: None,
             page: None,
             per_page: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<WorkspaceId> GetTimesheets<WorkspaceId> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(self, value: impl Into<i64>) -> GetTimesheets<Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// UUID of the timesheet
     ///
@@ -421,12 +458,15 @@ impl GetTimesheets {
         self.per_page = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `workspace_id` is set: a missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<Vec<types::Timesheet>>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<Vec<types::Timesheet>>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
     }
@@ -437,7 +477,10 @@ impl GetTimesheets {
         self,
     ) -> impl futures::Stream<
         Item = Result<Response<Vec<types::Timesheet>>, Error>,
-    > + Send + 'static {
+    > + Send + 'static
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let first = self.page.unwrap_or(1);
         let per_page = self.per_page;
         crate::runtime::paginate::pages(
@@ -450,8 +493,26 @@ impl GetTimesheets {
     /// `futures::StreamExt::take`.
     pub fn stream(
         self,
-    ) -> impl futures::Stream<Item = Result<types::Timesheet, Error>> + Send + 'static {
+    ) -> impl futures::Stream<Item = Result<types::Timesheet, Error>> + Send + 'static
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         crate::runtime::paginate::items(self.pages())
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext>(self) -> GetTimesheets<WorkspaceIdNext> {
+        GetTimesheets {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            id: self.id,
+            status: self.status,
+            date_from: self.date_from,
+            date_to: self.date_to,
+            page: self.page,
+            per_page: self.per_page,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -487,16 +548,19 @@ impl GetTimesheets {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(GetTimesheets, decode_enveloped);
+crate::runtime::operation_builder!(
+    GetTimesheets < WorkspaceId : params::workspace_id >, decode_enveloped
+);
 /// A `PUT /timesheets/{timesheetId}/reject` request; made by [`Client::reject_timesheet`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct RejectTimesheet {
+pub struct RejectTimesheet<TimesheetId = Unset, WorkspaceId = Unset, Reason = Unset> {
     client: Client,
     options: RequestOptions,
     timesheet_id: Option<uuid::Uuid>,
     workspace_id: Option<i64>,
     reason: Option<String>,
+    state: std::marker::PhantomData<(TimesheetId, WorkspaceId, Reason)>,
 }
 impl RejectTimesheet {
     fn new(client: Client) -> Self {
@@ -506,39 +570,80 @@ impl RejectTimesheet {
             timesheet_id: None,
             workspace_id: None,
             reason: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<
+    TimesheetId,
+    WorkspaceId,
+    Reason,
+> RejectTimesheet<TimesheetId, WorkspaceId, Reason> {
     /// UUID of the timesheet
     ///
     /// Required `timesheetId` in the path; example `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`.
-    pub fn timesheet_id(mut self, value: impl Into<uuid::Uuid>) -> Self {
-        self.timesheet_id = Some(value.into());
-        self
+    pub fn timesheet_id(
+        self,
+        value: impl Into<uuid::Uuid>,
+    ) -> RejectTimesheet<Set, WorkspaceId, Reason> {
+        let mut next = self.restate();
+        next.timesheet_id = Some(value.into());
+        next
     }
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> RejectTimesheet<TimesheetId, Set, Reason> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// Why the timesheet is rejected (shown to the member)
-    pub fn reason(mut self, value: impl Into<String>) -> Self {
-        self.reason = Some(value.into());
-        self
+    pub fn reason(
+        self,
+        value: impl Into<String>,
+    ) -> RejectTimesheet<TimesheetId, WorkspaceId, Set> {
+        let mut next = self.restate();
+        next.reason = Some(value.into());
+        next
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::RejectTimesheetRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self.reason = Some(body.reason);
-        self
+    pub fn body(
+        self,
+        body: types::RejectTimesheetRequest,
+    ) -> RejectTimesheet<TimesheetId, Set, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next.reason = Some(body.reason);
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `timesheet_id`, `workspace_id`, `reason` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `timesheet_id`, `workspace_id`, `reason` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 429, 500).
-    pub async fn send(self) -> Result<Response<()>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 429, 500).
+    pub async fn send(self) -> Result<Response<()>, Error>
+    where
+        TimesheetId: IsSet<params::timesheet_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+        Reason: IsSet<params::reason>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<TimesheetIdNext, WorkspaceIdNext, ReasonNext>(
+        self,
+    ) -> RejectTimesheet<TimesheetIdNext, WorkspaceIdNext, ReasonNext> {
+        RejectTimesheet {
+            client: self.client,
+            options: self.options,
+            timesheet_id: self.timesheet_id,
+            workspace_id: self.workspace_id,
+            reason: self.reason,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -580,15 +685,19 @@ impl RejectTimesheet {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(RejectTimesheet, decode_enveloped);
+crate::runtime::operation_builder!(
+    RejectTimesheet < TimesheetId : params::timesheet_id, WorkspaceId :
+    params::workspace_id, Reason : params::reason >, decode_enveloped
+);
 /// A `PUT /timesheets/{timesheetId}/submit` request; made by [`Client::submit_timesheet`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct SubmitTimesheet {
+pub struct SubmitTimesheet<TimesheetId = Unset, WorkspaceId = Unset> {
     client: Client,
     options: RequestOptions,
     timesheet_id: Option<uuid::Uuid>,
     workspace_id: Option<i64>,
+    state: std::marker::PhantomData<(TimesheetId, WorkspaceId)>,
 }
 impl SubmitTimesheet {
     fn new(client: Client) -> Self {
@@ -597,33 +706,64 @@ impl SubmitTimesheet {
             options: RequestOptions::new(),
             timesheet_id: None,
             workspace_id: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<TimesheetId, WorkspaceId> SubmitTimesheet<TimesheetId, WorkspaceId> {
     /// UUID of the timesheet
     ///
     /// Required `timesheetId` in the path; example `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`.
-    pub fn timesheet_id(mut self, value: impl Into<uuid::Uuid>) -> Self {
-        self.timesheet_id = Some(value.into());
-        self
+    pub fn timesheet_id(
+        self,
+        value: impl Into<uuid::Uuid>,
+    ) -> SubmitTimesheet<Set, WorkspaceId> {
+        let mut next = self.restate();
+        next.timesheet_id = Some(value.into());
+        next
     }
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> SubmitTimesheet<TimesheetId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::WorkspaceScopedRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self
+    pub fn body(
+        self,
+        body: types::WorkspaceScopedRequest,
+    ) -> SubmitTimesheet<TimesheetId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `timesheet_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `timesheet_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 429, 500).
-    pub async fn send(self) -> Result<Response<()>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 429, 500).
+    pub async fn send(self) -> Result<Response<()>, Error>
+    where
+        TimesheetId: IsSet<params::timesheet_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<TimesheetIdNext, WorkspaceIdNext>(
+        self,
+    ) -> SubmitTimesheet<TimesheetIdNext, WorkspaceIdNext> {
+        SubmitTimesheet {
+            client: self.client,
+            options: self.options,
+            timesheet_id: self.timesheet_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -657,15 +797,19 @@ impl SubmitTimesheet {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(SubmitTimesheet, decode_enveloped);
+crate::runtime::operation_builder!(
+    SubmitTimesheet < TimesheetId : params::timesheet_id, WorkspaceId :
+    params::workspace_id >, decode_enveloped
+);
 /// A `PUT /timesheets/{timesheetId}/unsubmit` request; made by [`Client::unsubmit_timesheet`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct UnsubmitTimesheet {
+pub struct UnsubmitTimesheet<TimesheetId = Unset, WorkspaceId = Unset> {
     client: Client,
     options: RequestOptions,
     timesheet_id: Option<uuid::Uuid>,
     workspace_id: Option<i64>,
+    state: std::marker::PhantomData<(TimesheetId, WorkspaceId)>,
 }
 impl UnsubmitTimesheet {
     fn new(client: Client) -> Self {
@@ -674,33 +818,64 @@ impl UnsubmitTimesheet {
             options: RequestOptions::new(),
             timesheet_id: None,
             workspace_id: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<TimesheetId, WorkspaceId> UnsubmitTimesheet<TimesheetId, WorkspaceId> {
     /// UUID of the timesheet
     ///
     /// Required `timesheetId` in the path; example `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`.
-    pub fn timesheet_id(mut self, value: impl Into<uuid::Uuid>) -> Self {
-        self.timesheet_id = Some(value.into());
-        self
+    pub fn timesheet_id(
+        self,
+        value: impl Into<uuid::Uuid>,
+    ) -> UnsubmitTimesheet<Set, WorkspaceId> {
+        let mut next = self.restate();
+        next.timesheet_id = Some(value.into());
+        next
     }
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> UnsubmitTimesheet<TimesheetId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::WorkspaceScopedRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self
+    pub fn body(
+        self,
+        body: types::WorkspaceScopedRequest,
+    ) -> UnsubmitTimesheet<TimesheetId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `timesheet_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `timesheet_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 429, 500).
-    pub async fn send(self) -> Result<Response<()>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 429, 500).
+    pub async fn send(self) -> Result<Response<()>, Error>
+    where
+        TimesheetId: IsSet<params::timesheet_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<TimesheetIdNext, WorkspaceIdNext>(
+        self,
+    ) -> UnsubmitTimesheet<TimesheetIdNext, WorkspaceIdNext> {
+        UnsubmitTimesheet {
+            client: self.client,
+            options: self.options,
+            timesheet_id: self.timesheet_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -734,4 +909,7 @@ impl UnsubmitTimesheet {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(UnsubmitTimesheet, decode_enveloped);
+crate::runtime::operation_builder!(
+    UnsubmitTimesheet < TimesheetId : params::timesheet_id, WorkspaceId :
+    params::workspace_id >, decode_enveloped
+);

@@ -5,6 +5,8 @@
 
 //! Webhooks: Manage webhooks - register callback URLs to receive real-time event notifications from the platform.
 use crate::runtime::{Request, RequestOptions, Response};
+use super::params;
+use crate::runtime::required::{IsSet, Set, Unset};
 use crate::types;
 use crate::{Client, Error};
 impl Client {
@@ -29,7 +31,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -76,7 +77,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -123,7 +123,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -170,7 +169,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -229,7 +227,6 @@ impl Client {
     /// # Errors
     ///
     /// Sending gives an [`Error`] when the request fails or the server refuses it:
-    /// - [`Error::MissingParameter`] when required parameters are not set (it names each);
     /// - [`Error::Api`] on `400`;
     /// - [`Error::Unauthorized`] on `401`;
     /// - [`Error::Forbidden`] on `403`;
@@ -262,12 +259,13 @@ impl Client {
 /// A `POST /webhooks` request; made by [`Client::create_webhook`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct CreateWebhook {
+pub struct CreateWebhook<WorkspaceId = Unset, Url = Unset, Events = Unset> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<i64>,
     url: Option<String>,
     events: Option<Vec<types::WebhookEvent>>,
+    state: std::marker::PhantomData<(WorkspaceId, Url, Events)>,
 }
 impl CreateWebhook {
     fn new(client: Client) -> Self {
@@ -277,38 +275,72 @@ impl CreateWebhook {
             workspace_id: None,
             url: None,
             events: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<WorkspaceId, Url, Events> CreateWebhook<WorkspaceId, Url, Events> {
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(self, value: impl Into<i64>) -> CreateWebhook<Set, Url, Events> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// The callback URL events are sent to
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
+    pub fn url(
+        self,
+        value: impl Into<String>,
+    ) -> CreateWebhook<WorkspaceId, Set, Events> {
+        let mut next = self.restate();
+        next.url = Some(value.into());
+        next
     }
     /// Events to subscribe to (one or more)
-    pub fn events(mut self, value: impl Into<Vec<types::WebhookEvent>>) -> Self {
-        self.events = Some(value.into());
-        self
+    pub fn events(
+        self,
+        value: impl Into<Vec<types::WebhookEvent>>,
+    ) -> CreateWebhook<WorkspaceId, Url, Set> {
+        let mut next = self.restate();
+        next.events = Some(value.into());
+        next
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::CreateWebhookRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self.url = Some(body.url);
-        self.events = Some(body.events);
-        self
+    pub fn body(
+        self,
+        body: types::CreateWebhookRequest,
+    ) -> CreateWebhook<Set, Set, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next.url = Some(body.url);
+        next.events = Some(body.events);
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `url`, `events` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `workspace_id`, `url`, `events` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<types::Webhook>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<types::Webhook>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        Url: IsSet<params::url>,
+        Events: IsSet<params::events>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext, UrlNext, EventsNext>(
+        self,
+    ) -> CreateWebhook<WorkspaceIdNext, UrlNext, EventsNext> {
+        CreateWebhook {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            url: self.url,
+            events: self.events,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -347,15 +379,19 @@ impl CreateWebhook {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(CreateWebhook, decode_enveloped);
+crate::runtime::operation_builder!(
+    CreateWebhook < WorkspaceId : params::workspace_id, Url : params::url, Events :
+    params::events >, decode_enveloped
+);
 /// A `DELETE /webhooks/{webhookId}` request; made by [`Client::delete_webhook`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct DeleteWebhook {
+pub struct DeleteWebhook<WebhookId = Unset, WorkspaceId = Unset> {
     client: Client,
     options: RequestOptions,
     webhook_id: Option<String>,
     workspace_id: Option<i64>,
+    state: std::marker::PhantomData<(WebhookId, WorkspaceId)>,
 }
 impl DeleteWebhook {
     fn new(client: Client) -> Self {
@@ -364,33 +400,61 @@ impl DeleteWebhook {
             options: RequestOptions::new(),
             webhook_id: None,
             workspace_id: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<WebhookId, WorkspaceId> DeleteWebhook<WebhookId, WorkspaceId> {
     /// Encoded (opaque) ID of the webhook
     ///
     /// Required `webhookId` in the path; example `"abc123def456"`.
-    pub fn webhook_id(mut self, value: impl Into<String>) -> Self {
-        self.webhook_id = Some(value.into());
-        self
+    pub fn webhook_id(
+        self,
+        value: impl Into<String>,
+    ) -> DeleteWebhook<Set, WorkspaceId> {
+        let mut next = self.restate();
+        next.webhook_id = Some(value.into());
+        next
     }
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(self, value: impl Into<i64>) -> DeleteWebhook<WebhookId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::WorkspaceScopedRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self
+    pub fn body(
+        self,
+        body: types::WorkspaceScopedRequest,
+    ) -> DeleteWebhook<WebhookId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `webhook_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `webhook_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<()>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<()>, Error>
+    where
+        WebhookId: IsSet<params::webhook_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WebhookIdNext, WorkspaceIdNext>(
+        self,
+    ) -> DeleteWebhook<WebhookIdNext, WorkspaceIdNext> {
+        DeleteWebhook {
+            client: self.client,
+            options: self.options,
+            webhook_id: self.webhook_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -423,15 +487,19 @@ impl DeleteWebhook {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(DeleteWebhook, decode_enveloped);
+crate::runtime::operation_builder!(
+    DeleteWebhook < WebhookId : params::webhook_id, WorkspaceId : params::workspace_id >,
+    decode_enveloped
+);
 /// A `GET /webhooks/{webhookId}` request; made by [`Client::get_webhook`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetWebhook {
+pub struct GetWebhook<WebhookId = Unset, WorkspaceId = Unset> {
     client: Client,
     options: RequestOptions,
     webhook_id: Option<String>,
     workspace_id: Option<i64>,
+    state: std::marker::PhantomData<(WebhookId, WorkspaceId)>,
 }
 impl GetWebhook {
     fn new(client: Client) -> Self {
@@ -440,30 +508,51 @@ impl GetWebhook {
             options: RequestOptions::new(),
             webhook_id: None,
             workspace_id: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<WebhookId, WorkspaceId> GetWebhook<WebhookId, WorkspaceId> {
     /// Encoded (opaque) ID of the webhook
     ///
     /// Required `webhookId` in the path; example `"abc123def456"`.
-    pub fn webhook_id(mut self, value: impl Into<String>) -> Self {
-        self.webhook_id = Some(value.into());
-        self
+    pub fn webhook_id(self, value: impl Into<String>) -> GetWebhook<Set, WorkspaceId> {
+        let mut next = self.restate();
+        next.webhook_id = Some(value.into());
+        next
     }
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(self, value: impl Into<i64>) -> GetWebhook<WebhookId, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `webhook_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `webhook_id`, `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<types::Webhook>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<types::Webhook>, Error>
+    where
+        WebhookId: IsSet<params::webhook_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WebhookIdNext, WorkspaceIdNext>(
+        self,
+    ) -> GetWebhook<WebhookIdNext, WorkspaceIdNext> {
+        GetWebhook {
+            client: self.client,
+            options: self.options,
+            webhook_id: self.webhook_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -493,15 +582,19 @@ impl GetWebhook {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(GetWebhook, decode_enveloped);
+crate::runtime::operation_builder!(
+    GetWebhook < WebhookId : params::webhook_id, WorkspaceId : params::workspace_id >,
+    decode_enveloped
+);
 /// A `GET /webhooks` request; made by [`Client::get_webhooks`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetWebhooks {
+pub struct GetWebhooks<WorkspaceId = Unset> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<i64>,
     page: Option<i64>,
+    state: std::marker::PhantomData<(WorkspaceId,)>,
 }
 impl GetWebhooks {
     fn new(client: Client) -> Self {
@@ -510,14 +603,18 @@ impl GetWebhooks {
             options: RequestOptions::new(),
             workspace_id: None,
             page: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<WorkspaceId> GetWebhooks<WorkspaceId> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(self, value: impl Into<i64>) -> GetWebhooks<Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// Page number for pagination
     ///
@@ -526,12 +623,15 @@ impl GetWebhooks {
         self.page = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `workspace_id` is set: a missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`] when `workspace_id` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<Vec<types::Webhook>>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<Vec<types::Webhook>>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
     }
@@ -542,7 +642,10 @@ impl GetWebhooks {
         self,
     ) -> impl futures::Stream<
         Item = Result<Response<Vec<types::Webhook>>, Error>,
-    > + Send + 'static {
+    > + Send + 'static
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         let first = self.page.unwrap_or(1);
         let per_page = None;
         crate::runtime::paginate::pages(
@@ -555,8 +658,21 @@ impl GetWebhooks {
     /// `futures::StreamExt::take`.
     pub fn stream(
         self,
-    ) -> impl futures::Stream<Item = Result<types::Webhook, Error>> + Send + 'static {
+    ) -> impl futures::Stream<Item = Result<types::Webhook, Error>> + Send + 'static
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
         crate::runtime::paginate::items(self.pages())
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext>(self) -> GetWebhooks<WorkspaceIdNext> {
+        GetWebhooks {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            page: self.page,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -573,17 +689,20 @@ impl GetWebhooks {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(GetWebhooks, decode_enveloped);
+crate::runtime::operation_builder!(
+    GetWebhooks < WorkspaceId : params::workspace_id >, decode_enveloped
+);
 /// A `PUT /webhooks/{webhookId}` request; made by [`Client::update_webhook`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct UpdateWebhook {
+pub struct UpdateWebhook<WebhookId = Unset, WorkspaceId = Unset, Url = Unset> {
     client: Client,
     options: RequestOptions,
     webhook_id: Option<String>,
     workspace_id: Option<i64>,
     url: Option<String>,
     events: Option<Vec<types::WebhookEvent>>,
+    state: std::marker::PhantomData<(WebhookId, WorkspaceId, Url)>,
 }
 impl UpdateWebhook {
     fn new(client: Client) -> Self {
@@ -594,24 +713,39 @@ impl UpdateWebhook {
             workspace_id: None,
             url: None,
             events: None,
+            state: std::marker::PhantomData,
         }
     }
+}
+impl<WebhookId, WorkspaceId, Url> UpdateWebhook<WebhookId, WorkspaceId, Url> {
     /// Encoded (opaque) ID of the webhook
     ///
     /// Required `webhookId` in the path; example `"abc123def456"`.
-    pub fn webhook_id(mut self, value: impl Into<String>) -> Self {
-        self.webhook_id = Some(value.into());
-        self
+    pub fn webhook_id(
+        self,
+        value: impl Into<String>,
+    ) -> UpdateWebhook<Set, WorkspaceId, Url> {
+        let mut next = self.restate();
+        next.webhook_id = Some(value.into());
+        next
     }
     /// ID of the workspace
-    pub fn workspace_id(mut self, value: impl Into<i64>) -> Self {
-        self.workspace_id = Some(value.into());
-        self
+    pub fn workspace_id(
+        self,
+        value: impl Into<i64>,
+    ) -> UpdateWebhook<WebhookId, Set, Url> {
+        let mut next = self.restate();
+        next.workspace_id = Some(value.into());
+        next
     }
     /// The callback URL events are sent to
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
+    pub fn url(
+        self,
+        value: impl Into<String>,
+    ) -> UpdateWebhook<WebhookId, WorkspaceId, Set> {
+        let mut next = self.restate();
+        next.url = Some(value.into());
+        next
     }
     /// Events to subscribe to
     pub fn events(mut self, value: impl Into<Vec<types::WebhookEvent>>) -> Self {
@@ -619,20 +753,43 @@ impl UpdateWebhook {
         self
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(mut self, body: types::UpdateWebhookRequest) -> Self {
-        self.workspace_id = Some(body.workspace_id);
-        self.url = Some(body.url);
-        self.events = body.events;
-        self
+    pub fn body(
+        self,
+        body: types::UpdateWebhookRequest,
+    ) -> UpdateWebhook<WebhookId, Set, Set> {
+        let mut next = self.restate();
+        next.workspace_id = Some(body.workspace_id);
+        next.url = Some(body.url);
+        next.events = body.events;
+        next
     }
-    /// Sends the request and decodes the answer.
+    /// Sends the request and decodes the answer. It compiles once `webhook_id`, `workspace_id`, `url` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingParameter`], naming each, when any of `webhook_id`, `workspace_id`, `url` is not set. An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<()>, Error> {
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<()>, Error>
+    where
+        WebhookId: IsSet<params::webhook_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+        Url: IsSet<params::url>,
+    {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
+    }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WebhookIdNext, WorkspaceIdNext, UrlNext>(
+        self,
+    ) -> UpdateWebhook<WebhookIdNext, WorkspaceIdNext, UrlNext> {
+        UpdateWebhook {
+            client: self.client,
+            options: self.options,
+            webhook_id: self.webhook_id,
+            workspace_id: self.workspace_id,
+            url: self.url,
+            events: self.events,
+            state: std::marker::PhantomData,
+        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -674,4 +831,7 @@ impl UpdateWebhook {
         Ok((self.client, request))
     }
 }
-crate::runtime::operation_builder!(UpdateWebhook, decode_enveloped);
+crate::runtime::operation_builder!(
+    UpdateWebhook < WebhookId : params::webhook_id, WorkspaceId : params::workspace_id,
+    Url : params::url >, decode_enveloped
+);

@@ -37,6 +37,7 @@ pub(crate) mod paginate;
 pub mod prelude;
 mod raw;
 mod request;
+pub mod required;
 mod response;
 mod retry;
 mod token;

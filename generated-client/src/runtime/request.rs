@@ -236,10 +236,12 @@ impl RequestOptions {
 /// Gives a request builder the per-request option methods every builder has (`timeout`,
 /// `retry`, `header`, `query`, `body_field`, `options`). They are the same for every builder,
 /// so they are written once here and each builder, which has an `options: RequestOptions`
-/// field, names itself once: `crate::runtime::request_options!(RequestBuilder);`.
+/// field, names itself once, with the type parameters that track its required parameters if
+/// it has any: `crate::runtime::request_options!(RequestBuilder);`,
+/// `crate::runtime::request_options!(GetMembers<WorkspaceId>);`.
 macro_rules! request_options {
-    ($builder:ident) => {
-        impl $builder {
+    ($builder:ident $(< $($state:ident),+ >)?) => {
+        impl<$($($state),+)?> $builder<$($($state),+)?> {
             /// Overrides the client's timeout for this request.
             pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
                 self.options = self.options.timeout(timeout);
@@ -287,15 +289,18 @@ pub(crate) use request_options;
 /// The methods every operation builder has besides its own setters and `send`: the
 /// per-request options of [`request_options!`], and the escape hatches that send the same
 /// request but read its answer differently. The builder has `fn into_request(self) ->
-/// Result<(Client, Request), Error>`; generated builders name themselves and the decoder that
-/// reads their answers' JSON once: `crate::runtime::operation_builder!(CreateExpense,
+/// Result<(Client, Request), Error>`; generated builders name themselves, each type parameter
+/// that tracks a required parameter with that parameter's marker (the escape hatches, like
+/// `send`, compile once all are [`Set`](super::required::Set)), and the decoder that reads
+/// their answers' JSON once:
+/// `crate::runtime::operation_builder!(GetMembers<WorkspaceId: params::workspace_id>,
 /// decode_enveloped);`.
 #[allow(unused_macros)] // For emitted code; see mod.rs.
 macro_rules! operation_builder {
-    ($builder:ident, $decode:ident) => {
-        $crate::runtime::request_options!($builder);
+    ($builder:ident $(< $($state:ident : $param:path),+ >)?, $decode:ident) => {
+        $crate::runtime::request_options!($builder $(< $($state),+ >)?);
 
-        impl $builder {
+        impl<$($($state),+)?> $builder<$($($state),+)?> {
             /// Sends the request like `send`, with the same authentication, retries and
             /// errors, but decodes the answer's `data` into a type of your choice (your own
             /// struct, or `serde_json::Value`) instead of the spec's.
@@ -306,7 +311,10 @@ macro_rules! operation_builder {
             /// fit `T`.
             pub async fn send_as<T: serde::de::DeserializeOwned>(
                 self,
-            ) -> Result<$crate::Response<T>, $crate::Error> {
+            ) -> Result<$crate::Response<T>, $crate::Error>
+            where
+                $($($state: $crate::runtime::required::IsSet<$param>,)+)?
+            {
                 let (client, request) = self.into_request()?;
                 client.execute(request, $crate::runtime::$decode::<T>).await
             }
@@ -317,8 +325,11 @@ macro_rules! operation_builder {
             /// # Errors
             ///
             /// Only when no answer arrives (a transport failure, a body over the size limit,
-            /// a token that cannot be had) or a required parameter is not set.
-            pub async fn send_raw(self) -> Result<$crate::RawResponse, $crate::Error> {
+            /// a token that cannot be had).
+            pub async fn send_raw(self) -> Result<$crate::RawResponse, $crate::Error>
+            where
+                $($($state: $crate::runtime::required::IsSet<$param>,)+)?
+            {
                 let (client, request) = self.into_request()?;
                 client.execute_raw(request).await
             }

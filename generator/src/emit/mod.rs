@@ -6,6 +6,7 @@ mod examples;
 mod operation_docs;
 mod operations;
 mod rust;
+mod states;
 mod support;
 mod types;
 

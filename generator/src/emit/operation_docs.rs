@@ -160,12 +160,6 @@ pub(super) fn errors_doc(op: &Operation) -> String {
     let mut lines = vec![String::from(
         "Sending gives an [`Error`] when the request fails or the server refuses it:",
     )];
-    if !op.required_setters().is_empty() {
-        lines.push(
-            "- [`Error::MissingParameter`] when required parameters are not set (it names each);"
-                .into(),
-        );
-    }
     for status in &op.error_statuses {
         let variant = match status {
             401 => "[`Error::Unauthorized`]",
@@ -187,7 +181,7 @@ pub(super) fn errors_doc(op: &Operation) -> String {
 }
 
 pub(super) fn send_doc(op: &Operation) -> String {
-    let mut text = String::from("Sends the request and decodes the answer.\n\n# Errors\n\n");
+    let mut text = String::from("Sends the request and decodes the answer.");
     let required: Vec<String> = op
         .required_setters()
         .iter()
@@ -196,13 +190,14 @@ pub(super) fn send_doc(op: &Operation) -> String {
     match required.as_slice() {
         [] => {}
         [one] => text.push_str(&format!(
-            "[`Error::MissingParameter`] when {one} is not set. "
+            " It compiles once {one} is set: a missing one is a compile error that names it."
         )),
         several => text.push_str(&format!(
-            "[`Error::MissingParameter`], naming each, when any of {} is not set. ",
+            " It compiles once {} are set: each missing one is a compile error that names it.",
             several.join(", ")
         )),
     }
+    text.push_str("\n\n# Errors\n\n");
     let statuses: Vec<String> = op.error_statuses.iter().map(u16::to_string).collect();
     if statuses.is_empty() {
         text.push_str("An [`Error`] when the request fails or the server refuses it.");
@@ -283,10 +278,11 @@ paths:
                 .map(send_doc)
                 .unwrap_or_default()
         };
-        assert!(doc("one").contains("[`Error::MissingParameter`] when `id` is not set."));
-        assert!(doc("two").contains("naming each, when any of `id`, `q` is not set"));
+        assert!(doc("one").contains("It compiles once `id` is set"));
+        assert!(doc("two").contains("It compiles once `id`, `q` are set"));
         assert!(doc("two").contains("(the spec documents 404)"));
-        assert!(!doc("none").contains("MissingParameter"));
+        assert!(!doc("none").contains("compiles once"));
+        assert!(!doc("one").contains("MissingParameter"));
         Ok(())
     }
 }

@@ -1,10 +1,11 @@
 //! Operations: a request builder per operation and the `Client` method that starts it.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::operation_docs as docs;
 use super::rust::{doc_lines, doc_text, inner_doc_lines, Paths};
+use super::states::States;
 use crate::model::{
     AnswerEnum, Api, Body, BodyEncoding, HttpMethod, Operation, ParamLocation, PathSegment,
     Payload, Primitive, Tag, TypeRef,
@@ -33,11 +34,21 @@ pub fn tag_module(api: &Api, tag: &Tag, paths: &Paths, crate_name: &str) -> Toke
             .any(|field| field.field.deprecated)
     });
     let allow = uses_deprecated.then(|| quote!(#![allow(deprecated)]));
+    let has_states = operations
+        .iter()
+        .any(|op| !op.required_setters().is_empty());
+    let states_import = has_states.then(|| {
+        quote! {
+            use super::params;
+            use crate::runtime::required::{IsSet, Set, Unset};
+        }
+    });
     quote! {
         #module_doc
         #allow
 
         use crate::runtime::{Request, RequestOptions, Response};
+        #states_import
         #types_import
         use crate::{Client, Error};
 
@@ -88,6 +99,7 @@ fn client_method(op: &Operation, api: &Api, crate_name: &str) -> TokenStream {
 /// The builder type of one operation.
 fn builder(op: &Operation, paths: &Paths, api: &Api) -> TokenStream {
     let name = format_ident!("{}", op.builder_name);
+    let states = States::of(op);
     let docs = doc_lines(&format!(
         "A `{} {}` request; made by [`Client::{}`].",
         op.http_method.as_str(),
@@ -97,6 +109,7 @@ fn builder(op: &Operation, paths: &Paths, api: &Api) -> TokenStream {
     let option = paths.std("Option");
 
     let mut members = Vec::new();
+    let mut fields = Vec::new();
     let mut inits = Vec::new();
     let mut setters = Vec::new();
     for param in &op.params {
@@ -104,14 +117,17 @@ fn builder(op: &Operation, paths: &Paths, api: &Api) -> TokenStream {
         let ty = paths.ty(&param.ty);
         members.push(quote!(#ident: #option<#ty>,));
         inits.push(quote!(#ident: None,));
-        setters.push(setter(&ident, &ty, &docs::param_doc(param)));
+        setters.push(setter(&name, &states, &ident, &ty, &docs::param_doc(param)));
+        fields.push(ident);
     }
     if let Some(body) = &op.body {
         if body.fields.is_empty() {
             let ty = paths.ty(&body.ty);
+            let ident = format_ident!("body");
             members.push(quote!(body: #option<#ty>,));
             inits.push(quote!(body: None,));
-            setters.push(setter(&format_ident!("body"), &ty, "The request body."));
+            setters.push(setter(&name, &states, &ident, &ty, "The request body."));
+            fields.push(ident);
         } else {
             for field in &body.fields {
                 let ident = format_ident!("{}", field.setter);
@@ -122,9 +138,10 @@ fn builder(op: &Operation, paths: &Paths, api: &Api) -> TokenStream {
                     &field.field.docs,
                     &format!("The `{}` property of the body.", field.field.wire_name),
                 );
-                setters.push(setter(&ident, &ty, &text));
+                setters.push(setter(&name, &states, &ident, &ty, &text));
+                fields.push(ident);
             }
-            setters.push(whole_body_setter(body, paths));
+            setters.push(whole_body_setter(&name, &states, body, paths));
         }
     }
 
@@ -152,33 +169,53 @@ fn builder(op: &Operation, paths: &Paths, api: &Api) -> TokenStream {
     let decoder = success_decoder(op, api);
     let json_decoder = json_decoder(op, api);
     let send_docs = doc_lines(&docs::send_doc(op));
-    let paging = paging_methods(op, paths);
+    let paging = paging_methods(op, paths, &states);
+    let (declared, generics, ready) = (states.declared(), states.generics(), states.ready());
+    let state_member = states.member();
+    let state_init = states.init();
+    let restate = states.restate(&name, &fields);
+    let new = quote! {
+        fn new(client: Client) -> Self {
+            Self { client, options: RequestOptions::new(), #(#inits)* #state_init }
+        }
+    };
+    // `new` starts with every state unset, so it is not generic; without states it joins the
+    // one impl.
+    let (new_alone, new_within) = if states.is_empty() {
+        (None, Some(new))
+    } else {
+        (Some(quote!(impl #name { #new })), None)
+    };
+    let macro_states = states.for_macro();
     quote! {
         #answer_enum
 
         #docs
         #[derive(Debug, Clone)]
         #[must_use = "a request does nothing until it is sent with `.send()`"]
-        pub struct #name {
+        pub struct #name #declared {
             client: Client,
             options: RequestOptions,
             #(#members)*
+            #state_member
         }
 
-        impl #name {
-            fn new(client: Client) -> Self {
-                Self { client, options: RequestOptions::new(), #(#inits)* }
-            }
+        #new_alone
+
+        impl #generics #name #generics {
+            #new_within
 
             #(#setters)*
 
             #send_docs
-            pub async fn send(self) -> Result<Response<#response_ty>, Error> {
+            pub async fn send(self) -> Result<Response<#response_ty>, Error> #ready {
                 let (client, request) = self.into_request()?;
                 client.execute(request, #decoder).await
             }
 
             #paging
+
+            #restate
 
             /// The request this builder describes, and the client to send it with.
             #allow_infallible
@@ -187,13 +224,14 @@ fn builder(op: &Operation, paths: &Paths, api: &Api) -> TokenStream {
             }
         }
 
-        crate::runtime::operation_builder!(#name, #json_decoder);
+        crate::runtime::operation_builder!(#name #macro_states, #json_decoder);
     }
 }
 
 /// `.pages()` and `.stream()` for an operation that answers with one page of a list.
-fn paging_methods(op: &Operation, paths: &Paths) -> Option<TokenStream> {
+fn paging_methods(op: &Operation, paths: &Paths, states: &States) -> Option<TokenStream> {
     let paging = op.paging.as_ref()?;
+    let ready = states.ready();
     let item = paths.ty(&paging.item);
     let page = format_ident!("{}", paging.page_setter);
     let per_page = match &paging.per_page_setter {
@@ -207,7 +245,7 @@ fn paging_methods(op: &Operation, paths: &Paths) -> Option<TokenStream> {
         /// Every page of the list, from the page set on this builder (or the first), each
         /// fetched when the stream is polled. The stream ends after the last page or the first
         /// error; no page is fetched twice.
-        pub fn pages(self) -> impl futures::Stream<Item = Result<Response<Vec<#item>>, Error>> + Send + 'static {
+        pub fn pages(self) -> impl futures::Stream<Item = Result<Response<Vec<#item>>, Error>> + Send + 'static #ready {
             let first = self.#page.unwrap_or(1);
             let per_page = #per_page;
             crate::runtime::paginate::pages(first, per_page, move |page| self.clone().#page(page).send())
@@ -215,14 +253,34 @@ fn paging_methods(op: &Operation, paths: &Paths) -> Option<TokenStream> {
 
         /// Every item of the list over all pages, one page held at a time. Cap it with
         /// `futures::StreamExt::take`.
-        pub fn stream(self) -> impl futures::Stream<Item = Result<#item, Error>> + Send + 'static {
+        pub fn stream(self) -> impl futures::Stream<Item = Result<#item, Error>> + Send + 'static #ready {
             crate::runtime::paginate::items(self.pages())
         }
     })
 }
 
-fn setter(ident: &proc_macro2::Ident, ty: &TokenStream, text: &str) -> TokenStream {
+/// The setter of one parameter or body property. A required one changes the builder's type
+/// (its state becomes [`Set`]); an optional one keeps it.
+fn setter(
+    builder: &Ident,
+    states: &States,
+    ident: &Ident,
+    ty: &TokenStream,
+    text: &str,
+) -> TokenStream {
     let docs = doc_lines(text);
+    let setter = ident.to_string();
+    if states.tracks(&setter) {
+        let next = states.after_setting(builder, |name| name == setter);
+        return quote! {
+            #docs
+            pub fn #ident(self, value: impl Into<#ty>) -> #next {
+                let mut next = self.restate();
+                next.#ident = Some(value.into());
+                next
+            }
+        };
+    }
     quote! {
         #docs
         pub fn #ident(mut self, value: impl Into<#ty>) -> Self {
@@ -232,18 +290,24 @@ fn setter(ident: &proc_macro2::Ident, ty: &TokenStream, text: &str) -> TokenStre
     }
 }
 
-/// `.body(CreateExpenseRequest { .. })`: sets every body property from one value.
-fn whole_body_setter(body: &Body, paths: &Paths) -> TokenStream {
+/// `.body(CreateExpenseRequest { .. })`: sets every body property from one value, and so
+/// every required one.
+fn whole_body_setter(builder: &Ident, states: &States, body: &Body, paths: &Paths) -> TokenStream {
     let ty = paths.ty(&body.ty);
-    let assignments = body.fields.iter().map(|field| {
-        let setter = format_ident!("{}", field.setter);
-        let member = format_ident!("{}", field.field.rust_name);
-        if field.field.is_optional() {
-            quote!(self.#setter = body.#member;)
-        } else {
-            quote!(self.#setter = Some(body.#member);)
-        }
-    });
+    let body_setters: Vec<&str> = body.fields.iter().map(|f| f.setter.as_str()).collect();
+    if body_setters.iter().any(|setter| states.tracks(setter)) {
+        let next = states.after_setting(builder, |name| body_setters.contains(&name));
+        let assignments = body_assignments(body, &format_ident!("next"));
+        return quote! {
+            /// Sets the whole body at once, replacing any property set before.
+            pub fn body(self, body: #ty) -> #next {
+                let mut next = self.restate();
+                #(#assignments)*
+                next
+            }
+        };
+    }
+    let assignments = body_assignments(body, &format_ident!("self"));
     quote! {
         /// Sets the whole body at once, replacing any property set before.
         pub fn body(mut self, body: #ty) -> Self {
@@ -251,6 +315,22 @@ fn whole_body_setter(body: &Body, paths: &Paths) -> TokenStream {
             self
         }
     }
+}
+
+/// `target.setter = body.member;` for every property of the body.
+fn body_assignments(body: &Body, target: &Ident) -> Vec<TokenStream> {
+    body.fields
+        .iter()
+        .map(|field| {
+            let setter = format_ident!("{}", field.setter);
+            let member = format_ident!("{}", field.field.rust_name);
+            if field.field.is_optional() {
+                quote!(#target.#setter = body.#member;)
+            } else {
+                quote!(#target.#setter = Some(body.#member);)
+            }
+        })
+        .collect()
 }
 
 /// The statements of `into_request`: check that every required value is set, then build the
@@ -317,7 +397,9 @@ fn into_request_body(op: &Operation, paths: &Paths) -> TokenStream {
 }
 
 /// Takes every required value out of the builder into a local of its setter's name, or
-/// returns [`Error::MissingParameter`] naming every one that is not set.
+/// returns [`Error::MissingParameter`] naming every one that is not set. Whatever sends
+/// compiles only once all are set, so this never fails through the builder's methods; it
+/// checks rather than unwraps all the same.
 fn required_values(op: &Operation) -> TokenStream {
     let setters = op.required_setters();
     let id = &op.id;

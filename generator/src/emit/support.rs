@@ -213,8 +213,30 @@ pub fn operations_mod(api: &Api) -> TokenStream {
             pub mod #module;
         }
     });
+    let markers = super::states::States::markers(api);
+    let params = (!markers.is_empty()).then(|| {
+        let markers = markers.iter().map(|setter| {
+            let ident = format_ident!("{}", setter);
+            let doc = format!(" The required parameter set with `.{setter}(..)`.");
+            quote! {
+                #[doc = #doc]
+                #[derive(Debug)]
+                pub struct #ident;
+            }
+        });
+        quote! {
+            /// Markers that name each required parameter in the bounds of `.send()`
+            /// (`WorkspaceId: IsSet<params::workspace_id>`), so that the compiler's error for a
+            /// missing one names it. See [`required`](crate::required).
+            #[allow(non_camel_case_types)]
+            pub mod params {
+                #(#markers)*
+            }
+        }
+    });
     quote! {
         #docs
+        #params
         #(#modules)*
     }
 }

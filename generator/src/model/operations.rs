@@ -1,6 +1,8 @@
 //! Operations: one generated method and request builder each.
 
 use super::{Docs, Field, TypeRef};
+use crate::contract;
+use crate::names::{self, Scope};
 
 /// The HTTP methods OpenAPI 3.0 describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -144,6 +146,21 @@ impl Operation {
             whole.into_iter().chain(fields)
         });
         params.chain(body).collect()
+    }
+
+    /// Each required setter with the builder's type parameter that tracks whether it is set:
+    /// the setter in UpperCamelCase (`workspace_id` -> `WorkspaceId`), numbered where it would
+    /// meet a type name the builder's code uses.
+    pub fn required_states(&self) -> Vec<(&str, String)> {
+        let own = [self.builder_name.as_str()]
+            .into_iter()
+            .chain(self.success.per_status.iter().map(|a| a.name.as_str()));
+        let mut scope =
+            Scope::with_reserved(contract::BUILDER_TYPE_NAMES.iter().copied().chain(own));
+        self.required_setters()
+            .into_iter()
+            .map(|setter| (setter, scope.claim(&names::camel(setter))))
+            .collect()
     }
 
     /// The names of the path template's `{name}`s, in order.
