@@ -18,20 +18,21 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let client = Client::new(token)?;
 
     // The category: from the environment, or the workspace's first one.
-    let category_id: webwork_client::uuid::Uuid = if let Ok(id) = std::env::var("WEBWORK_CATEGORY_ID") {
-        id.parse()?
-    } else {
-        let categories = client
-            .get_expense_categories()
-            .workspace_id(workspace_id)
-            .send()
-            .await?;
-        let first = categories
-            .data
-            .first()
-            .ok_or("the workspace has no expense category")?;
-        first.id
-    };
+    let category_id: webwork_client::uuid::Uuid =
+        if let Ok(id) = std::env::var("WEBWORK_CATEGORY_ID") {
+            id.parse()?
+        } else {
+            let categories = client
+                .get_expense_categories()
+                .workspace_id(workspace_id)
+                .send()
+                .await?;
+            let first = categories
+                .data
+                .first()
+                .ok_or("the workspace has no expense category")?;
+            first.id
+        };
 
     // Create: every required body property has its own setter.
     let created = client
