@@ -29,6 +29,9 @@ use crate::diagnostics::Diagnostic;
 use crate::model::Api;
 
 pub use classify::{ChangeKind, Finding, Rule, Scope, Usage, When};
+/// The old name of [`Finding`].
+#[deprecated(note = "renamed to `Finding`")]
+pub type Fact = Finding;
 pub use generated::CrateSummary;
 pub use report::Format;
 
@@ -116,6 +119,7 @@ impl Bump {
 }
 
 impl fmt::Display for Bump {
+    /// `major`, `minor` or `patch`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }

@@ -258,10 +258,8 @@ impl TypePairer<'_, '_> {
     /// Pairs the named types two references at `label` hold in the same place.
     fn refs(&mut self, old: &TypeRef, new: &TypeRef, usage: Usage, label: &str) {
         match (old, new) {
-            (TypeRef::Named(old), TypeRef::Named(new)) => {
-                if self.types.same_type(old, new) {
-                    self.pair(old, new, usage, label);
-                }
+            (TypeRef::Named(old), TypeRef::Named(new)) if self.types.same_type(old, new) => {
+                self.pair(old, new, usage, label);
             }
             (TypeRef::Array(old), TypeRef::Array(new)) => {
                 self.refs(old, new, usage, &format!("{label}[]"));
