@@ -404,68 +404,73 @@ impl When {
             When::Sent => sent,
             When::Received => received,
             When::SentOrUnused => usage.input() || usage.unused(),
-            When::RustRenamed => matches!(
-                finding,
-                Finding::OperationIdRenamed { rust_renamed: true }
-                    | Finding::ParamRenamed { rust_renamed: true }
-                    | Finding::SchemaRenamed { rust_renamed: true }
-            ),
-            When::ModuleChanged => matches!(
-                finding,
-                Finding::OperationTagChanged {
-                    module_changed: true
-                }
-            ),
-            When::BodyRequired => matches!(finding, Finding::BodyAdded { required: true, .. }),
-            When::BodyHasRequiredProperties => matches!(
-                finding,
-                Finding::BodyAdded {
-                    required_fields: true,
-                    ..
-                }
-            ),
-            When::SettersReplaced => matches!(
-                finding,
-                Finding::BodyBecameOptional {
-                    setters_replaced: true
-                }
-            ),
-            When::OptionChanged => matches!(
-                finding,
-                Finding::PropertyBecameRequired {
-                    option_changed: true
-                } | Finding::PropertyBecameOptional {
-                    option_changed: true
-                } | Finding::PropertyBecameNullable {
-                    option_changed: true
-                } | Finding::PropertyBecameNonNullable {
-                    option_changed: true
-                }
-            ),
-            When::Tightened => tightened(finding),
             When::SentAndTightened => sent && tightened(finding),
-            When::SuccessStatus => matches!(finding, Finding::StatusRemoved { success: true }),
             When::TypeChangeOnWire => match finding {
                 Finding::TypeChanged { widened: true, .. } => received,
                 Finding::TypeChanged { narrowed: true, .. } => sent,
                 _ => used,
             },
-            When::RustTypeChanged => {
+            flag => flag.flagged(finding),
+        }
+    }
+
+    /// Whether `finding` carries the flag this condition names (`rust_renamed`,
+    /// `option_changed`, `tightened`, ...); false for the conditions on the usage.
+    fn flagged(self, finding: Finding) -> bool {
+        use Finding as F;
+        match self {
+            When::RustRenamed => matches!(
+                finding,
+                F::OperationIdRenamed { rust_renamed: true }
+                    | F::ParamRenamed { rust_renamed: true }
+                    | F::SchemaRenamed { rust_renamed: true }
+            ),
+            When::ModuleChanged => {
+                finding
+                    == F::OperationTagChanged {
+                        module_changed: true,
+                    }
+            }
+            When::BodyRequired => matches!(finding, F::BodyAdded { required: true, .. }),
+            When::BodyHasRequiredProperties => {
                 matches!(
                     finding,
-                    Finding::TypeChanged {
-                        rust_changed: true,
-                        ..
-                    }
-                ) && !matches!(
-                    finding,
-                    Finding::TypeChanged {
-                        in_parameter: true,
-                        widened: true,
+                    F::BodyAdded {
+                        required_fields: true,
                         ..
                     }
                 )
             }
+            When::SettersReplaced => {
+                finding
+                    == F::BodyBecameOptional {
+                        setters_replaced: true,
+                    }
+            }
+            When::OptionChanged => matches!(
+                finding,
+                F::PropertyBecameRequired {
+                    option_changed: true
+                } | F::PropertyBecameOptional {
+                    option_changed: true
+                } | F::PropertyBecameNullable {
+                    option_changed: true
+                } | F::PropertyBecameNonNullable {
+                    option_changed: true
+                }
+            ),
+            When::Tightened => tightened(finding),
+            When::SuccessStatus => finding == F::StatusRemoved { success: true },
+            When::RustTypeChanged => match finding {
+                F::TypeChanged {
+                    in_parameter: true,
+                    widened: true,
+                    ..
+                } => false,
+                F::TypeChanged { rust_changed, .. } => rust_changed,
+                _ => false,
+            },
+            _ => false,
         }
     }
 }
@@ -749,5 +754,25 @@ pub fn change(finding: Finding, usage: Usage, location: String, detail: String) 
         } else {
             rule.bump
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_lists_every_kind_once_in_declaration_order() {
+        for (index, kind) in ChangeKind::ALL.iter().enumerate() {
+            assert_eq!(*kind as usize, index, "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn names_are_unique() {
+        let mut names: Vec<&str> = ChangeKind::ALL.iter().map(|k| k.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), ChangeKind::ALL.len());
     }
 }

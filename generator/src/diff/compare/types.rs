@@ -117,19 +117,7 @@ impl Comparison<'_, '_> {
                 },
             ) => {
                 self.fields(pair, (old, new), old_fields, new_fields);
-                if old_extra != new_extra {
-                    let how = if *new_extra {
-                        "now kept"
-                    } else {
-                        "no longer kept"
-                    };
-                    self.record(
-                        Finding::AdditionalPropertiesChanged,
-                        pair.usage,
-                        &pair.label,
-                        format!("unknown properties are {how} (field `extra`)"),
-                    );
-                }
+                self.additional_properties(pair, *old_extra, *new_extra);
             }
             (
                 TypeKind::StringEnum { variants: old, .. },
@@ -147,17 +135,48 @@ impl Comparison<'_, '_> {
                 self.variants(pair, &enum_values(old, number), &enum_values(new, number));
             }
             (TypeKind::Alias(old_target), TypeKind::Alias(new_target)) => {
-                self.type_ref(old_target, new_target, pair.usage, &pair.label, false);
-                if let (Some(old_details), Some(new_details)) = (&old_details, &new_details) {
-                    let mut old_details = old_details.clone();
-                    old_details.deprecated = true; // reported above as the schema's
-                    let same_type = old_target == new_target;
-                    let (usage, label) = (pair.usage, pair.label.as_str());
-                    let of = DetailsOf::Schema;
-                    self.details(&old_details, new_details, same_type, usage, label, of);
-                }
+                let details = old_details.as_ref().zip(new_details.as_ref());
+                self.alias(pair, old_target, new_target, details);
             }
             (old_kind, new_kind) => self.kind_changed(pair, old_kind, new_kind),
+        }
+    }
+
+    /// Whether a pair of structs keeps the properties it does not name (field `extra`).
+    fn additional_properties(&mut self, pair: &TypePair, old_extra: bool, new_extra: bool) {
+        if old_extra == new_extra {
+            return;
+        }
+        let how = if new_extra {
+            "now kept"
+        } else {
+            "no longer kept"
+        };
+        self.record(
+            Finding::AdditionalPropertiesChanged,
+            pair.usage,
+            &pair.label,
+            format!("unknown properties are {how} (field `extra`)"),
+        );
+    }
+
+    /// A pair of aliases: their targets, and the schema details (`details`, old and new)
+    /// besides deprecation, which is reported as the schema's.
+    fn alias(
+        &mut self,
+        pair: &TypePair,
+        old_target: &TypeRef,
+        new_target: &TypeRef,
+        details: Option<(&SchemaDetails, &SchemaDetails)>,
+    ) {
+        self.type_ref(old_target, new_target, pair.usage, &pair.label, false);
+        if let Some((old_details, new_details)) = details {
+            let mut old_details = old_details.clone();
+            old_details.deprecated = true;
+            let same_type = old_target == new_target;
+            let (usage, label) = (pair.usage, pair.label.as_str());
+            let of = DetailsOf::Schema;
+            self.details(&old_details, new_details, same_type, usage, label, of);
         }
     }
 
