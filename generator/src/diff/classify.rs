@@ -1,11 +1,16 @@
-//! The one table of verdicts: for each kind of change, its name, group, and whether it breaks
-//! HTTP clients (wire), code using the previous crate (crate), and which semver bump it needs.
+//! The one table of verdicts: for each [`ChangeKind`], its name in reports, its group, and when it
+//! breaks HTTP clients (wire), code using the previous crate (crate), and which semver bump it
+//! needs.
 //!
 //! What the generated crate looks like decides the crate verdicts: structs have all-`pub` fields
 //! and no `#[non_exhaustive]` (a new field breaks struct literals), enums are `#[non_exhaustive]`
 //! with an `Other` fallback (a new value is absorbed), every parameter and body property has a
 //! builder setter taking `impl Into<T>`, and a required one that is not set makes `.send()` fail
 //! with `Error::MissingParameter`.
+//!
+//! `compare` reports a [`Finding`] (what happened, with the few facts a verdict depends on) and
+//! the [`Usage`] of the type it happened in; [`change`] turns them into a [`Change`] through the
+//! table [`ChangeKind::rule`].
 
 use super::{Bump, Change, Concern, Group};
 
@@ -63,31 +68,57 @@ impl Usage {
             response: self.response || other.response,
         }
     }
+}
 
-    /// The prefix of kind names for changes inside such a type.
-    fn prefix(self) -> &'static str {
-        match (self.param, self.body, self.response) {
-            (true, false, false) => "parameter-",
-            (_, true, false) => "request-",
-            (false, false, true) => "response-",
-            _ => "",
+/// Where a change inside a type shows: it prefixes the kind's name in reports and decides its
+/// concern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Only a parameter's type (`parameter-type-changed`).
+    Parameter,
+    /// Sent in a request body, not received (`request-type-changed`).
+    Request,
+    /// Only received in answers (`response-type-changed`).
+    Response,
+    /// Unused, or both sent and received (`type-changed`).
+    Schema,
+}
+
+impl Scope {
+    /// The scope of changes inside a type used as `usage`.
+    pub fn of(usage: Usage) -> Scope {
+        match (usage.param, usage.body, usage.response) {
+            (true, false, false) => Scope::Parameter,
+            (_, true, false) => Scope::Request,
+            (false, false, true) => Scope::Response,
+            _ => Scope::Schema,
         }
     }
 
-    /// The concern of changes inside such a type.
-    fn concern(self) -> Concern {
-        match (self.param, self.body, self.response) {
-            (true, false, false) => Concern::Parameters,
-            (_, true, false) => Concern::RequestBodies,
-            (false, false, true) => Concern::Responses,
-            _ => Concern::Schemas,
+    /// The prefix of kind names (`parameter-`, `request-`, `response-` or nothing).
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Scope::Parameter => "parameter-",
+            Scope::Request => "request-",
+            Scope::Response => "response-",
+            Scope::Schema => "",
+        }
+    }
+
+    /// The concern of changes in this scope.
+    pub fn concern(self) -> Concern {
+        match self {
+            Scope::Parameter => Concern::Parameters,
+            Scope::Request => Concern::RequestBodies,
+            Scope::Response => Concern::Responses,
+            Scope::Schema => Concern::Schemas,
         }
     }
 }
 
-/// What changed, with what the verdicts depend on.
+/// What `compare` found, with the facts its verdicts depend on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Fact {
+pub enum Finding {
     /// A new operation.
     OperationAdded,
     /// An operation is gone.
@@ -144,12 +175,13 @@ pub enum Fact {
     AdditionalPropertiesChanged,
     /// The type of a parameter, property, item or payload changed. `widened` when every old
     /// value is still valid (`int32` to `int64`), `narrowed` for the opposite; `rust_changed`
-    /// when the Rust type differs.
+    /// when the Rust type differs; `in_parameter` when it is a parameter's own type (its setter
+    /// takes `impl Into<T>`).
     TypeChanged {
         widened: bool,
         narrowed: bool,
         rust_changed: bool,
-        param: bool,
+        in_parameter: bool,
     },
     /// The `format` changed and the Rust type did not; `tightened` when a format is added or
     /// replaced.
@@ -197,422 +229,550 @@ pub enum Fact {
     DefaultServerChanged,
 }
 
-/// The verdicts of one change.
-struct Verdict {
-    kind: String,
-    group: Group,
-    concern: Concern,
-    wire: bool,
-    krate: bool,
-    /// The bump when the crate does not break (it is major when it does).
-    bump: Bump,
-}
-
-fn v(kind: &str, group: Group, concern: Concern, wire: bool, krate: bool, bump: Bump) -> Verdict {
-    Verdict {
-        kind: kind.to_string(),
-        group,
-        concern,
-        wire,
-        krate,
-        bump,
+impl Finding {
+    /// The kind of change this finding is.
+    pub fn kind(self) -> ChangeKind {
+        use ChangeKind as K;
+        match self {
+            Finding::OperationAdded => K::OperationAdded,
+            Finding::OperationRemoved => K::OperationRemoved,
+            Finding::OperationIdRenamed { .. } => K::OperationIdRenamed,
+            Finding::OperationPathChanged => K::OperationPathChanged,
+            Finding::OperationTagChanged { .. } => K::OperationTagChanged,
+            Finding::OperationDeprecated => K::OperationDeprecated,
+            Finding::OperationUndeprecated => K::OperationUndeprecated,
+            Finding::ParamAdded { required: true } => K::ParameterAddedRequired,
+            Finding::ParamAdded { required: false } => K::ParameterAddedOptional,
+            Finding::ParamRemoved => K::ParameterRemoved,
+            Finding::ParamRenamed { .. } => K::ParameterRenamed,
+            Finding::ParamBecameRequired => K::ParameterBecameRequired,
+            Finding::ParamBecameOptional => K::ParameterBecameOptional,
+            Finding::ParamDeprecated => K::ParameterDeprecated,
+            Finding::BodyAdded { .. } => K::RequestBodyAdded,
+            Finding::BodyRemoved => K::RequestBodyRemoved,
+            Finding::BodyBecameRequired => K::RequestBodyBecameRequired,
+            Finding::BodyBecameOptional { .. } => K::RequestBodyBecameOptional,
+            Finding::PropertyAdded { required: true } => K::PropertyAddedRequired,
+            Finding::PropertyAdded { required: false } => K::PropertyAddedOptional,
+            Finding::PropertyRemoved => K::PropertyRemoved,
+            Finding::PropertyBecameRequired { .. } => K::PropertyBecameRequired,
+            Finding::PropertyBecameOptional { .. } => K::PropertyBecameOptional,
+            Finding::PropertyBecameNullable { .. } => K::PropertyBecameNullable,
+            Finding::PropertyBecameNonNullable { .. } => K::PropertyBecameNonNullable,
+            Finding::PropertyDeprecated => K::PropertyDeprecated,
+            Finding::AdditionalPropertiesChanged => K::AdditionalPropertiesChanged,
+            Finding::TypeChanged { .. } => K::TypeChanged,
+            Finding::FormatChanged { .. } => K::FormatChanged,
+            Finding::DefaultChanged => K::DefaultChanged,
+            Finding::ConstraintsChanged { .. } => K::ConstraintsChanged,
+            Finding::EnumValueAdded => K::EnumValueAdded,
+            Finding::EnumValueRemoved => K::EnumValueRemoved,
+            Finding::EnumVariantRenamed => K::EnumVariantRenamed,
+            Finding::TypeKindChanged => K::SchemaKindChanged,
+            Finding::SchemaAdded => K::SchemaAdded,
+            Finding::SchemaRemoved => K::SchemaRemoved,
+            Finding::SchemaRenamed { .. } => K::SchemaRenamed,
+            Finding::SchemaDeprecated => K::SchemaDeprecated,
+            Finding::StatusAdded { .. } => K::ResponseStatusAdded,
+            Finding::StatusRemoved { .. } => K::ResponseStatusRemoved,
+            Finding::SecuritySchemeAdded => K::SecuritySchemeAdded,
+            Finding::SecuritySchemeRemoved => K::SecuritySchemeRemoved,
+            Finding::SecuritySchemeChanged => K::SecuritySchemeChanged,
+            Finding::OperationSecurityChanged { .. } => K::OperationSecurityChanged,
+            Finding::ServerAdded => K::ServerAdded,
+            Finding::ServerRemoved => K::ServerRemoved,
+            Finding::DefaultServerChanged => K::ServerDefaultChanged,
+        }
     }
 }
 
-/// The change `fact` at `location`, inside a type used as `usage`.
-pub fn change(fact: Fact, usage: Usage, location: String, detail: String) -> Change {
-    let verdict = verdict(fact, usage);
+/// Every kind of change the diff reports. Kinds inside types (properties, types, formats,
+/// defaults, constraints, enum values) are reported under the [`Scope`] of the type's use:
+/// `parameter-type-changed`, `request-type-changed`, `response-type-changed`, `type-changed`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ChangeKind {
+    OperationAdded,
+    OperationRemoved,
+    OperationIdRenamed,
+    OperationPathChanged,
+    OperationTagChanged,
+    OperationDeprecated,
+    OperationUndeprecated,
+    ParameterAddedRequired,
+    ParameterAddedOptional,
+    ParameterRemoved,
+    ParameterRenamed,
+    ParameterBecameRequired,
+    ParameterBecameOptional,
+    ParameterDeprecated,
+    RequestBodyAdded,
+    RequestBodyRemoved,
+    RequestBodyBecameRequired,
+    RequestBodyBecameOptional,
+    PropertyAddedRequired,
+    PropertyAddedOptional,
+    PropertyRemoved,
+    PropertyBecameRequired,
+    PropertyBecameOptional,
+    PropertyBecameNullable,
+    PropertyBecameNonNullable,
+    PropertyDeprecated,
+    AdditionalPropertiesChanged,
+    TypeChanged,
+    FormatChanged,
+    DefaultChanged,
+    ConstraintsChanged,
+    EnumValueAdded,
+    EnumValueRemoved,
+    EnumVariantRenamed,
+    SchemaKindChanged,
+    SchemaAdded,
+    SchemaRemoved,
+    SchemaRenamed,
+    SchemaDeprecated,
+    ResponseStatusAdded,
+    ResponseStatusRemoved,
+    SecuritySchemeAdded,
+    SecuritySchemeRemoved,
+    SecuritySchemeChanged,
+    OperationSecurityChanged,
+    ServerAdded,
+    ServerRemoved,
+    ServerDefaultChanged,
+}
+
+/// What part of the API a kind of change is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Area {
+    /// Always the same concern.
+    Fixed(Concern),
+    /// Inside a type: the [`Scope`] of the type's use decides, and prefixes the name.
+    InType,
+}
+
+/// When a verdict (wire or crate breaking) holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// Never.
+    Never,
+    /// Always.
+    Always,
+    /// Some operation uses the type.
+    Used,
+    /// Clients send the type (a parameter or request body).
+    Sent,
+    /// Clients receive the type (an answer).
+    Received,
+    /// Clients send the type, or nothing uses it yet (the strictest use).
+    SentOrUnused,
+    /// The Rust name changed with it (`rust_renamed`).
+    RustRenamed,
+    /// The builder moved to another module.
+    ModuleChanged,
+    /// The new body is required.
+    BodyRequired,
+    /// The new body has required properties.
+    BodyHasRequiredProperties,
+    /// The body's setters gave way to a whole-body `.body(..)`.
+    SettersReplaced,
+    /// The Rust field gains or loses its `Option`.
+    OptionChanged,
+    /// Some old value or credential no longer passes.
+    Tightened,
+    /// Clients send the type, and some old value no longer passes.
+    SentAndTightened,
+    /// The status is a 2xx one.
+    SuccessStatus,
+    /// A type change reaches the wire: every old value still fits what clients send (widened)
+    /// or receive (narrowed), else it does.
+    TypeChangeOnWire,
+    /// A type change reaches the crate: the Rust type changed and no `impl Into<T>` setter
+    /// absorbs it (`i32` still goes into a setter of `i64`; struct fields do not).
+    RustTypeChanged,
+}
+
+impl When {
+    /// Whether the verdict holds for `finding` inside a type used as `usage`.
+    pub fn holds(self, finding: Finding, usage: Usage) -> bool {
+        let used = !usage.unused();
+        let sent = used && usage.input();
+        let received = used && usage.output();
+        match self {
+            When::Never => false,
+            When::Always => true,
+            When::Used => used,
+            When::Sent => sent,
+            When::Received => received,
+            When::SentOrUnused => usage.input() || usage.unused(),
+            When::SentAndTightened => sent && tightened(finding),
+            When::TypeChangeOnWire => match finding {
+                Finding::TypeChanged { widened: true, .. } => received,
+                Finding::TypeChanged { narrowed: true, .. } => sent,
+                _ => used,
+            },
+            flag => flag.flagged(finding),
+        }
+    }
+
+    /// Whether `finding` carries the flag this condition names (`rust_renamed`,
+    /// `option_changed`, `tightened`, ...); false for the conditions on the usage.
+    fn flagged(self, finding: Finding) -> bool {
+        use Finding as F;
+        match self {
+            When::RustRenamed => matches!(
+                finding,
+                F::OperationIdRenamed { rust_renamed: true }
+                    | F::ParamRenamed { rust_renamed: true }
+                    | F::SchemaRenamed { rust_renamed: true }
+            ),
+            When::ModuleChanged => {
+                finding
+                    == F::OperationTagChanged {
+                        module_changed: true,
+                    }
+            }
+            When::BodyRequired => matches!(finding, F::BodyAdded { required: true, .. }),
+            When::BodyHasRequiredProperties => {
+                matches!(
+                    finding,
+                    F::BodyAdded {
+                        required_fields: true,
+                        ..
+                    }
+                )
+            }
+            When::SettersReplaced => {
+                finding
+                    == F::BodyBecameOptional {
+                        setters_replaced: true,
+                    }
+            }
+            When::OptionChanged => matches!(
+                finding,
+                F::PropertyBecameRequired {
+                    option_changed: true
+                } | F::PropertyBecameOptional {
+                    option_changed: true
+                } | F::PropertyBecameNullable {
+                    option_changed: true
+                } | F::PropertyBecameNonNullable {
+                    option_changed: true
+                }
+            ),
+            When::Tightened => tightened(finding),
+            When::SuccessStatus => finding == F::StatusRemoved { success: true },
+            When::RustTypeChanged => match finding {
+                F::TypeChanged {
+                    in_parameter: true,
+                    widened: true,
+                    ..
+                } => false,
+                F::TypeChanged { rust_changed, .. } => rust_changed,
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+}
+
+/// Whether `finding` says some old value or credential no longer passes.
+fn tightened(finding: Finding) -> bool {
+    matches!(
+        finding,
+        Finding::FormatChanged { tightened: true }
+            | Finding::ConstraintsChanged { tightened: true }
+            | Finding::OperationSecurityChanged { tightened: true }
+    )
+}
+
+/// One row of the table: a kind's name, group, area, verdicts and bump, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rule {
+    /// The name in reports (after the scope's prefix for kinds inside types).
+    pub name: &'static str,
+    /// Added, removed, changed or deprecated.
+    pub group: Group,
+    /// What part of the API.
+    pub area: Area,
+    /// When an existing HTTP client breaks.
+    pub breaks_wire: When,
+    /// When code using the previous crate breaks (the bump is then major).
+    pub breaks_crate: When,
+    /// The bump when the crate does not break.
+    pub bump: Bump,
+    /// Why the verdicts are what they are.
+    pub reason: &'static str,
+}
+
+impl ChangeKind {
+    /// Every kind, in table order.
+    pub const ALL: [ChangeKind; 48] = {
+        use ChangeKind::*;
+        [
+            OperationAdded,
+            OperationRemoved,
+            OperationIdRenamed,
+            OperationPathChanged,
+            OperationTagChanged,
+            OperationDeprecated,
+            OperationUndeprecated,
+            ParameterAddedRequired,
+            ParameterAddedOptional,
+            ParameterRemoved,
+            ParameterRenamed,
+            ParameterBecameRequired,
+            ParameterBecameOptional,
+            ParameterDeprecated,
+            RequestBodyAdded,
+            RequestBodyRemoved,
+            RequestBodyBecameRequired,
+            RequestBodyBecameOptional,
+            PropertyAddedRequired,
+            PropertyAddedOptional,
+            PropertyRemoved,
+            PropertyBecameRequired,
+            PropertyBecameOptional,
+            PropertyBecameNullable,
+            PropertyBecameNonNullable,
+            PropertyDeprecated,
+            AdditionalPropertiesChanged,
+            TypeChanged,
+            FormatChanged,
+            DefaultChanged,
+            ConstraintsChanged,
+            EnumValueAdded,
+            EnumValueRemoved,
+            EnumVariantRenamed,
+            SchemaKindChanged,
+            SchemaAdded,
+            SchemaRemoved,
+            SchemaRenamed,
+            SchemaDeprecated,
+            ResponseStatusAdded,
+            ResponseStatusRemoved,
+            SecuritySchemeAdded,
+            SecuritySchemeRemoved,
+            SecuritySchemeChanged,
+            OperationSecurityChanged,
+            ServerAdded,
+            ServerRemoved,
+            ServerDefaultChanged,
+        ]
+    };
+
+    /// The name without a scope (`property-removed`, `operation-added`).
+    pub fn as_str(self) -> &'static str {
+        self.rule().name
+    }
+
+    /// The id in reports for a change of this kind in `scope` (`response-property-removed`).
+    /// The scope only counts for kinds inside types.
+    pub fn id(self, scope: Scope) -> String {
+        match (self, self.rule().area, scope) {
+            // Answers only gain data: whether the property is required does not matter.
+            (
+                ChangeKind::PropertyAddedRequired | ChangeKind::PropertyAddedOptional,
+                _,
+                Scope::Response,
+            ) => "response-property-added".to_string(),
+            (_, Area::InType, scope) => format!("{}{}", scope.prefix(), self.as_str()),
+            (_, Area::Fixed(_), _) => self.as_str().to_string(),
+        }
+    }
+
+    /// Every id this kind can have in reports, one per scope it can be reported in.
+    pub fn ids(self) -> Vec<String> {
+        let mut ids: Vec<String> = [
+            Scope::Parameter,
+            Scope::Request,
+            Scope::Response,
+            Scope::Schema,
+        ]
+        .into_iter()
+        .map(|scope| self.id(scope))
+        .collect();
+        ids.dedup();
+        ids
+    }
+
+    /// The kind's row of the table.
+    pub const fn rule(self) -> Rule {
+        use Area::{Fixed, InType};
+        use Bump::{Minor, Patch};
+        use ChangeKind as K;
+        use Concern::{
+            Operations, Parameters, RequestBodies, Responses, Schemas, Security, Servers,
+        };
+        use Group::{Added, Changed, Deprecated, Removed};
+        use When::*;
+        /// A row, in the order of the [`Rule`] fields.
+        const fn row(
+            name: &'static str,
+            group: Group,
+            area: Area,
+            breaks_wire: When,
+            breaks_crate: When,
+            bump: Bump,
+            reason: &'static str,
+        ) -> Rule {
+            Rule {
+                name,
+                group,
+                area,
+                breaks_wire,
+                breaks_crate,
+                bump,
+                reason,
+            }
+        }
+        let ops = Fixed(Operations);
+        let params = Fixed(Parameters);
+        let bodies = Fixed(RequestBodies);
+        #[rustfmt::skip]
+        let rule = match self {
+            K::OperationAdded => row("operation-added", Added, ops, Never, Never, Minor,
+                "new API"),
+            K::OperationRemoved => row("operation-removed", Removed, ops, Always, Always, Minor,
+                "clients call an endpoint that is gone; its method is gone"),
+            K::OperationIdRenamed => row("operation-id-renamed", Changed, ops, Never, RustRenamed, Patch,
+                "the wire does not see operationIds; the method's name may follow"),
+            K::OperationPathChanged => row("operation-path-changed", Changed, ops, Always, Never, Patch,
+                "clients call the old path; the method stays"),
+            K::OperationTagChanged => row("operation-tag-changed", Changed, ops, Never, ModuleChanged, Patch,
+                "the builder's module follows the first tag"),
+            K::OperationDeprecated => row("operation-deprecated", Deprecated, ops, Never, Never, Minor,
+                "a warning, nothing breaks"),
+            K::OperationUndeprecated => row("operation-undeprecated", Changed, ops, Never, Never, Patch,
+                "the warning goes away"),
+            K::ParameterAddedRequired => row("parameter-added-required", Added, params, Always, Always, Minor,
+                "a required parameter nobody sets makes `.send()` fail at run time"),
+            K::ParameterAddedOptional => row("parameter-added-optional", Added, params, Never, Never, Minor,
+                "a new optional setter"),
+            K::ParameterRemoved => row("parameter-removed", Removed, params, Never, Always, Minor,
+                "servers ignore parameters they do not know; the setter is gone"),
+            K::ParameterRenamed => row("parameter-renamed", Changed, params, Never, RustRenamed, Patch,
+                "a path parameter's name is not on the wire; its setter's may change"),
+            K::ParameterBecameRequired => row("parameter-became-required", Changed, params, Always, Always, Patch,
+                "clients that leave it out fail; so does `.send()`"),
+            K::ParameterBecameOptional => row("parameter-became-optional", Changed, params, Never, Never, Patch,
+                "the setter stays the same: `impl Into<T>`"),
+            K::ParameterDeprecated => row("parameter-deprecated", Deprecated, params, Never, Never, Minor,
+                "a warning, nothing breaks"),
+            K::RequestBodyAdded => row("request-body-added", Added, bodies, BodyRequired, BodyHasRequiredProperties, Minor,
+                "clients must send a required body; `.send()` fails without its required properties"),
+            K::RequestBodyRemoved => row("request-body-removed", Removed, bodies, Never, Always, Minor,
+                "servers ignore the body; its setters are gone"),
+            K::RequestBodyBecameRequired => row("request-body-became-required", Changed, bodies, Always, Never, Patch,
+                "the builder always sends the body it has"),
+            K::RequestBodyBecameOptional => row("request-body-became-optional", Changed, bodies, Never, SettersReplaced, Patch,
+                "an optional body with a required property is set whole with `.body(..)`"),
+            K::PropertyAddedRequired => row("property-added-required", Added, InType, Sent, SentOrUnused, Minor,
+                "struct literals of types users send need the new field; answers only add data"),
+            K::PropertyAddedOptional => row("property-added-optional", Added, InType, Never, SentOrUnused, Minor,
+                "struct literals of types users send need the new field; answers only add data"),
+            K::PropertyRemoved => row("property-removed", Removed, InType, Received, Always, Minor,
+                "clients that read it find nothing; the field is gone"),
+            K::PropertyBecameRequired => row("property-became-required", Changed, InType, Sent, OptionChanged, Patch,
+                "clients that leave it out fail; the field may lose its `Option`"),
+            K::PropertyBecameOptional => row("property-became-optional", Changed, InType, Received, OptionChanged, Patch,
+                "clients that expect it may not find it; the field may become an `Option`"),
+            K::PropertyBecameNullable => row("property-became-nullable", Changed, InType, Received, OptionChanged, Patch,
+                "clients that expect a value may read `null`; the field may become an `Option`"),
+            K::PropertyBecameNonNullable => row("property-became-non-nullable", Changed, InType, Sent, OptionChanged, Patch,
+                "clients that send `null` fail; the field may lose its `Option`"),
+            K::PropertyDeprecated => row("property-deprecated", Deprecated, InType, Never, Never, Minor,
+                "a warning, nothing breaks"),
+            K::AdditionalPropertiesChanged => row("additional-properties-changed", Changed, InType, Never, Always, Patch,
+                "the struct gains or loses its `extra` field"),
+            K::TypeChanged => row("type-changed", Changed, InType, TypeChangeOnWire, RustTypeChanged, Patch,
+                "old values may not fit; the Rust type may change"),
+            K::FormatChanged => row("format-changed", Changed, InType, SentAndTightened, Never, Patch,
+                "servers may reject what clients send in the old format; the Rust type is the same"),
+            K::DefaultChanged => row("default-changed", Changed, InType, Sent, Never, Patch,
+                "clients that leave it out get another value"),
+            K::ConstraintsChanged => row("constraints-changed", Changed, InType, SentAndTightened, Never, Patch,
+                "servers may reject values clients sent before; the crate does not check constraints"),
+            K::EnumValueAdded => row("enum-value-added", Added, InType, Received, Never, Minor,
+                "enums are `#[non_exhaustive]` with an `Other` fallback; HTTP clients that match \
+                 exhaustively on answers meet a value they do not know"),
+            K::EnumValueRemoved => row("enum-value-removed", Removed, InType, Sent, Always, Minor,
+                "servers reject the value; its variant is gone"),
+            K::EnumVariantRenamed => row("enum-variant-renamed", Changed, InType, Never, Always, Patch,
+                "the value on the wire is the same; the variant's name is not"),
+            K::SchemaKindChanged => row("schema-kind-changed", Changed, InType, Used, Always, Patch,
+                "the JSON and the Rust type both change shape"),
+            K::SchemaAdded => row("schema-added", Added, Fixed(Schemas), Never, Never, Minor,
+                "a new type"),
+            K::SchemaRemoved => row("schema-removed", Removed, Fixed(Schemas), Never, Always, Minor,
+                "nothing used it on the wire; the type is gone"),
+            K::SchemaRenamed => row("schema-renamed", Changed, Fixed(Schemas), Never, RustRenamed, Patch,
+                "schema names are not on the wire; the Rust type's may change"),
+            K::SchemaDeprecated => row("schema-deprecated", Deprecated, Fixed(Schemas), Never, Never, Minor,
+                "a warning, nothing breaks"),
+            K::ResponseStatusAdded => row("response-status-added", Added, Fixed(Responses), Never, Never, Patch,
+                "the client accepts any 2xx and decodes errors by status class"),
+            K::ResponseStatusRemoved => row("response-status-removed", Removed, Fixed(Responses), SuccessStatus, Never, Patch,
+                "clients waiting for a success status that is gone break"),
+            K::SecuritySchemeAdded => row("security-scheme-added", Added, Fixed(Security), Never, Never, Patch,
+                "the generator does not read security: the hand-written runtime sends a bearer token"),
+            K::SecuritySchemeRemoved => row("security-scheme-removed", Removed, Fixed(Security), Never, Never, Patch,
+                "the generator does not read security: the hand-written runtime sends a bearer token"),
+            K::SecuritySchemeChanged => row("security-scheme-changed", Changed, Fixed(Security), Always, Never, Patch,
+                "clients authenticate the old way"),
+            K::OperationSecurityChanged => row("operation-security-changed", Changed, Fixed(Security), Tightened, Never, Patch,
+                "clients whose credentials no longer pass break"),
+            K::ServerAdded => row("server-added", Added, Fixed(Servers), Never, Never, Patch,
+                "another place to call"),
+            K::ServerRemoved => row("server-removed", Removed, Fixed(Servers), Always, Never, Patch,
+                "clients that call it break"),
+            K::ServerDefaultChanged => row("server-default-changed", Changed, Fixed(Servers), Never, Never, Patch,
+                "the crate calls the new default base URL"),
+        };
+        rule
+    }
+}
+
+/// The change `finding` at `location`, inside a type used as `usage`.
+pub fn change(finding: Finding, usage: Usage, location: String, detail: String) -> Change {
+    let kind = finding.kind();
+    let rule = kind.rule();
+    let scope = Scope::of(usage);
+    let crate_breaking = rule.breaks_crate.holds(finding, usage);
     Change {
-        kind: verdict.kind,
-        group: verdict.group,
-        concern: verdict.concern,
+        kind: kind.id(scope),
+        group: rule.group,
+        concern: match rule.area {
+            Area::Fixed(concern) => concern,
+            Area::InType => scope.concern(),
+        },
         location,
         detail,
-        wire_breaking: verdict.wire,
-        crate_breaking: verdict.krate,
-        semver: if verdict.krate {
+        wire_breaking: rule.breaks_wire.holds(finding, usage),
+        crate_breaking,
+        semver: if crate_breaking {
             Bump::Major
         } else {
-            verdict.bump
+            rule.bump
         },
     }
 }
 
-fn verdict(fact: Fact, usage: Usage) -> Verdict {
-    use Bump::{Minor, Patch};
-    use Concern::{Operations, Parameters, RequestBodies, Responses, Schemas, Security, Servers};
-    use Group::{Added, Changed, Deprecated, Removed};
-    let prefix = usage.prefix();
-    let within = usage.concern();
-    // A type nobody uses yet: no wire impact, and the crate verdict of the strictest use.
-    let input = usage.input() || usage.unused();
-    let used = !usage.unused();
-    match fact {
-        Fact::OperationAdded => v("operation-added", Added, Operations, false, false, Minor),
-        Fact::OperationRemoved => v("operation-removed", Removed, Operations, true, true, Minor),
-        Fact::OperationIdRenamed { rust_renamed } => v(
-            "operation-id-renamed",
-            Changed,
-            Operations,
-            false,
-            rust_renamed,
-            Patch,
-        ),
-        Fact::OperationPathChanged => v(
-            "operation-path-changed",
-            Changed,
-            Operations,
-            true,
-            false,
-            Patch,
-        ),
-        Fact::OperationTagChanged { module_changed } => v(
-            "operation-tag-changed",
-            Changed,
-            Operations,
-            false,
-            module_changed,
-            Patch,
-        ),
-        Fact::OperationDeprecated => v(
-            "operation-deprecated",
-            Deprecated,
-            Operations,
-            false,
-            false,
-            Minor,
-        ),
-        Fact::OperationUndeprecated => v(
-            "operation-undeprecated",
-            Changed,
-            Operations,
-            false,
-            false,
-            Patch,
-        ),
-        // A required parameter nobody sets makes `.send()` fail at run time.
-        Fact::ParamAdded { required: true } => v(
-            "parameter-added-required",
-            Added,
-            Parameters,
-            true,
-            true,
-            Minor,
-        ),
-        Fact::ParamAdded { required: false } => v(
-            "parameter-added-optional",
-            Added,
-            Parameters,
-            false,
-            false,
-            Minor,
-        ),
-        // Servers ignore parameters they do not know; the setter is gone.
-        Fact::ParamRemoved => v("parameter-removed", Removed, Parameters, false, true, Minor),
-        Fact::ParamRenamed { rust_renamed } => v(
-            "parameter-renamed",
-            Changed,
-            Parameters,
-            false,
-            rust_renamed,
-            Patch,
-        ),
-        Fact::ParamBecameRequired => v(
-            "parameter-became-required",
-            Changed,
-            Parameters,
-            true,
-            true,
-            Patch,
-        ),
-        // The setter stays the same: `impl Into<T>`.
-        Fact::ParamBecameOptional => v(
-            "parameter-became-optional",
-            Changed,
-            Parameters,
-            false,
-            false,
-            Patch,
-        ),
-        Fact::ParamDeprecated => v(
-            "parameter-deprecated",
-            Deprecated,
-            Parameters,
-            false,
-            false,
-            Minor,
-        ),
-        Fact::BodyAdded {
-            required,
-            required_fields,
-        } => v(
-            "request-body-added",
-            Added,
-            RequestBodies,
-            required,
-            required_fields,
-            Minor,
-        ),
-        Fact::BodyRemoved => v(
-            "request-body-removed",
-            Removed,
-            RequestBodies,
-            false,
-            true,
-            Minor,
-        ),
-        // The builder always sends the body it has.
-        Fact::BodyBecameRequired => v(
-            "request-body-became-required",
-            Changed,
-            RequestBodies,
-            true,
-            false,
-            Patch,
-        ),
-        Fact::BodyBecameOptional { setters_replaced } => v(
-            "request-body-became-optional",
-            Changed,
-            RequestBodies,
-            false,
-            setters_replaced,
-            Patch,
-        ),
-        // Struct literals of types users send need the new field; answers only add data.
-        Fact::PropertyAdded { required } => {
-            let kind = match (prefix, required) {
-                ("response-", _) => "response-property-added".to_string(),
-                (p, true) => format!("{p}property-added-required"),
-                (p, false) => format!("{p}property-added-optional"),
-            };
-            v(
-                &kind,
-                Added,
-                within,
-                used && usage.input() && required,
-                input,
-                Minor,
-            )
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_lists_every_kind_once_in_declaration_order() {
+        for (index, kind) in ChangeKind::ALL.iter().enumerate() {
+            assert_eq!(*kind as usize, index, "{kind:?}");
         }
-        Fact::PropertyRemoved => v(
-            &format!("{prefix}property-removed"),
-            Removed,
-            within,
-            used && usage.output(),
-            true,
-            Minor,
-        ),
-        Fact::PropertyBecameRequired { option_changed } => v(
-            &format!("{prefix}property-became-required"),
-            Changed,
-            within,
-            used && usage.input(),
-            option_changed,
-            Patch,
-        ),
-        Fact::PropertyBecameOptional { option_changed } => v(
-            &format!("{prefix}property-became-optional"),
-            Changed,
-            within,
-            used && usage.output(),
-            option_changed,
-            Patch,
-        ),
-        Fact::PropertyBecameNullable { option_changed } => v(
-            &format!("{prefix}property-became-nullable"),
-            Changed,
-            within,
-            used && usage.output(),
-            option_changed,
-            Patch,
-        ),
-        Fact::PropertyBecameNonNullable { option_changed } => v(
-            &format!("{prefix}property-became-non-nullable"),
-            Changed,
-            within,
-            used && usage.input(),
-            option_changed,
-            Patch,
-        ),
-        Fact::PropertyDeprecated => v(
-            &format!("{prefix}property-deprecated"),
-            Deprecated,
-            within,
-            false,
-            false,
-            Minor,
-        ),
-        Fact::AdditionalPropertiesChanged => v(
-            &format!("{prefix}additional-properties-changed"),
-            Changed,
-            within,
-            false,
-            true,
-            Patch,
-        ),
-        Fact::TypeChanged {
-            widened,
-            narrowed,
-            rust_changed,
-            param,
-        } => {
-            // Every old value still fits: fine for what clients send (widened) or receive
-            // (narrowed).
-            let wire = used
-                && if widened {
-                    usage.output()
-                } else if narrowed {
-                    usage.input()
-                } else {
-                    true
-                };
-            // Setters take `impl Into<T>`: `i32` still goes into `i64`. Struct fields do not.
-            let krate = rust_changed && !(param && widened);
-            v(
-                &format!("{prefix}type-changed"),
-                Changed,
-                within,
-                wire,
-                krate,
-                Patch,
-            )
-        }
-        Fact::FormatChanged { tightened } => v(
-            &format!("{prefix}format-changed"),
-            Changed,
-            within,
-            used && usage.input() && tightened,
-            false,
-            Patch,
-        ),
-        // Clients that leave it out get another value.
-        Fact::DefaultChanged => v(
-            &format!("{prefix}default-changed"),
-            Changed,
-            within,
-            used && usage.input(),
-            false,
-            Patch,
-        ),
-        Fact::ConstraintsChanged { tightened } => v(
-            &format!("{prefix}constraints-changed"),
-            Changed,
-            within,
-            used && usage.input() && tightened,
-            false,
-            Patch,
-        ),
-        // Enums are `#[non_exhaustive]` with an `Other` fallback; HTTP clients that match
-        // exhaustively on answers meet a value they do not know.
-        Fact::EnumValueAdded => v(
-            &format!("{prefix}enum-value-added"),
-            Added,
-            within,
-            used && usage.output(),
-            false,
-            Minor,
-        ),
-        Fact::EnumValueRemoved => v(
-            &format!("{prefix}enum-value-removed"),
-            Removed,
-            within,
-            used && usage.input(),
-            true,
-            Minor,
-        ),
-        Fact::EnumVariantRenamed => v(
-            &format!("{prefix}enum-variant-renamed"),
-            Changed,
-            within,
-            false,
-            true,
-            Patch,
-        ),
-        Fact::TypeKindChanged => v(
-            &format!("{prefix}schema-kind-changed"),
-            Changed,
-            within,
-            used,
-            true,
-            Patch,
-        ),
-        Fact::SchemaAdded => v("schema-added", Added, Schemas, false, false, Minor),
-        Fact::SchemaRemoved => v("schema-removed", Removed, Schemas, false, true, Minor),
-        Fact::SchemaRenamed { rust_renamed } => v(
-            "schema-renamed",
-            Changed,
-            Schemas,
-            false,
-            rust_renamed,
-            Patch,
-        ),
-        Fact::SchemaDeprecated => v(
-            "schema-deprecated",
-            Deprecated,
-            Schemas,
-            false,
-            false,
-            Minor,
-        ),
-        // The client accepts any 2xx and decodes errors by status class.
-        Fact::StatusAdded { .. } => v(
-            "response-status-added",
-            Added,
-            Responses,
-            false,
-            false,
-            Patch,
-        ),
-        Fact::StatusRemoved { success } => v(
-            "response-status-removed",
-            Removed,
-            Responses,
-            success,
-            false,
-            Patch,
-        ),
-        // The generator does not read security: the hand-written runtime sends a bearer token.
-        Fact::SecuritySchemeAdded => v(
-            "security-scheme-added",
-            Added,
-            Security,
-            false,
-            false,
-            Patch,
-        ),
-        Fact::SecuritySchemeRemoved => v(
-            "security-scheme-removed",
-            Removed,
-            Security,
-            false,
-            false,
-            Patch,
-        ),
-        Fact::SecuritySchemeChanged => v(
-            "security-scheme-changed",
-            Changed,
-            Security,
-            true,
-            false,
-            Patch,
-        ),
-        Fact::OperationSecurityChanged { tightened } => v(
-            "operation-security-changed",
-            Changed,
-            Security,
-            tightened,
-            false,
-            Patch,
-        ),
-        Fact::ServerAdded => v("server-added", Added, Servers, false, false, Patch),
-        Fact::ServerRemoved => v("server-removed", Removed, Servers, true, false, Patch),
-        Fact::DefaultServerChanged => v(
-            "server-default-changed",
-            Changed,
-            Servers,
-            false,
-            false,
-            Patch,
-        ),
+    }
+
+    #[test]
+    fn names_are_unique() {
+        let mut names: Vec<&str> = ChangeKind::ALL.iter().map(|k| k.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), ChangeKind::ALL.len());
     }
 }

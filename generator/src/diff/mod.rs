@@ -6,13 +6,16 @@
 //! keys or paths) report nothing. What the model does not carry (constraints, defaults, formats,
 //! status codes, security) is read from the spec document beside it.
 //!
-//! `compare` walks both models and finds the changes, `classify` is the one table of
-//! verdicts (wire, crate, semver), `generated` summarizes the generated crate's files and public
-//! items, and `report` writes text, markdown or JSON.
+//! `pairing` finds which old operation, parameter and type is which new one, `compare` walks the
+//! pairs and finds the changes (one file per concern), `classify` is the one table of verdicts
+//! (wire, crate, semver) keyed by [`ChangeKind`], `raw` reads what the model does not carry,
+//! `generated` summarizes the generated crate's files and public items, and `report` writes
+//! text, markdown or JSON.
 
 mod classify;
 mod compare;
 mod generated;
+mod pairing;
 mod raw;
 mod report;
 
@@ -25,7 +28,10 @@ use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::model::Api;
 
-pub use classify::{Fact, Usage};
+pub use classify::{ChangeKind, Finding, Rule, Scope, Usage, When};
+/// The old name of [`Finding`].
+#[deprecated(note = "renamed to `Finding`")]
+pub type Fact = Finding;
 pub use generated::CrateSummary;
 pub use report::Format;
 
@@ -71,6 +77,7 @@ impl Side {
         Side::build(label.into(), path, spec, config)
     }
 
+    /// Parses and lowers `text`, and keeps it as JSON.
     fn build(label: String, path: &Path, text: &str, config: Config) -> Result<Side, Diagnostic> {
         let spec: OpenAPI = crate::load::parse(path, text)?;
         let api = crate::lower::lower(&spec, path, &config)?;
@@ -112,6 +119,7 @@ impl Bump {
 }
 
 impl fmt::Display for Bump {
+    /// `major`, `minor` or `patch`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }

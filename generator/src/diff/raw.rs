@@ -29,30 +29,43 @@ pub fn is_ref(value: &Value) -> bool {
     value.get("$ref").is_some()
 }
 
-/// The facts of a schema the model leaves out.
+/// What the model leaves out of a schema (or a parameter's): format, default, deprecation and
+/// constraints.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Facts {
+pub struct SchemaDetails {
+    /// `format`, or `x-date-format`.
     pub format: Option<String>,
+    /// `default`.
     pub default: Option<Value>,
+    /// `deprecated`.
     pub deprecated: bool,
+    /// `minimum`.
     pub minimum: Option<f64>,
+    /// `maximum`.
     pub maximum: Option<f64>,
+    /// `exclusiveMinimum`.
     pub exclusive_minimum: bool,
+    /// `exclusiveMaximum`.
     pub exclusive_maximum: bool,
+    /// `minLength`.
     pub min_length: Option<f64>,
+    /// `maxLength`.
     pub max_length: Option<f64>,
+    /// `minItems`.
     pub min_items: Option<f64>,
+    /// `maxItems`.
     pub max_items: Option<f64>,
+    /// `pattern`.
     pub pattern: Option<String>,
 }
 
-impl Facts {
-    /// The facts of `schema`.
-    pub fn of(schema: &Value) -> Facts {
+impl SchemaDetails {
+    /// The details of `schema`.
+    pub fn of(schema: &Value) -> SchemaDetails {
         let number = |key: &str| schema.get(key).and_then(Value::as_f64);
         let text = |key: &str| schema.get(key).and_then(Value::as_str).map(str::to_string);
         let flag = |key: &str| schema.get(key).and_then(Value::as_bool).unwrap_or(false);
-        Facts {
+        SchemaDetails {
             format: text("format").or_else(|| text("x-date-format")),
             default: schema.get("default").cloned(),
             deprecated: flag("deprecated"),
@@ -98,12 +111,13 @@ impl Facts {
         }
     }
 
+    /// What two details' constraints are compared by.
     fn constraint_key(&self) -> String {
         self.constraints()
     }
 
     /// Whether some value valid under `old` is not under `self`.
-    pub fn tightens(&self, old: &Facts) -> bool {
+    pub fn tightens(&self, old: &SchemaDetails) -> bool {
         let lower = |new: Option<f64>, old: Option<f64>| match (new, old) {
             (Some(n), Some(o)) => n > o,
             (Some(_), None) => true,
@@ -126,41 +140,49 @@ impl Facts {
     }
 }
 
-/// What changed between two schemas' facts.
+/// What changed between two schemas' details.
 #[derive(Debug, Clone, PartialEq)]
-pub enum FactChange {
+pub enum DetailChange {
+    /// The default, old and new.
     Default(Option<Value>, Option<Value>),
+    /// The constraints in words, old and new; `tightened` when some old value no longer passes.
     Constraints {
         old: String,
         new: String,
         tightened: bool,
     },
+    /// The format, old and new.
     Format(Option<String>, Option<String>),
+    /// Newly marked deprecated.
     Deprecated,
 }
 
 /// The changes from `old` to `new`. `format` only counts when `compare_format` (the model
 /// already reports formats that change the Rust type).
-pub fn changes(old: &Facts, new: &Facts, compare_format: bool) -> Vec<FactChange> {
+pub fn detail_changes(
+    old: &SchemaDetails,
+    new: &SchemaDetails,
+    compare_format: bool,
+) -> Vec<DetailChange> {
     let mut out = Vec::new();
     if old.default != new.default {
-        out.push(FactChange::Default(
+        out.push(DetailChange::Default(
             old.default.clone(),
             new.default.clone(),
         ));
     }
     if old.constraint_key() != new.constraint_key() {
-        out.push(FactChange::Constraints {
+        out.push(DetailChange::Constraints {
             old: old.constraints(),
             new: new.constraints(),
             tightened: new.tightens(old),
         });
     }
     if compare_format && old.format != new.format {
-        out.push(FactChange::Format(old.format.clone(), new.format.clone()));
+        out.push(DetailChange::Format(old.format.clone(), new.format.clone()));
     }
     if new.deprecated && !old.deprecated {
-        out.push(FactChange::Deprecated);
+        out.push(DetailChange::Deprecated);
     }
     out
 }
@@ -195,19 +217,19 @@ pub fn parameter<'v>(
         })
 }
 
-/// The facts of a parameter: its schema's, plus the parameter's own `deprecated`.
-pub fn parameter_facts(raw: &Value, parameter: &Value) -> Facts {
-    let mut facts = parameter
+/// The details of a parameter: its schema's, plus the parameter's own `deprecated`.
+pub fn parameter_details(raw: &Value, parameter: &Value) -> SchemaDetails {
+    let mut details = parameter
         .get("schema")
         .and_then(|s| resolve(raw, s))
-        .map(Facts::of)
+        .map(SchemaDetails::of)
         .unwrap_or_default();
-    facts.deprecated = facts.deprecated
+    details.deprecated = details.deprecated
         || parameter
             .get("deprecated")
             .and_then(Value::as_bool)
             .unwrap_or(false);
-    facts
+    details
 }
 
 /// The documented status codes of an operation (`200`, `404`, `default`).
@@ -222,6 +244,7 @@ pub fn statuses(raw: &Value, path: &str, method: &str) -> BTreeSet<String> {
 /// One way to authenticate: scheme names with their scopes.
 pub type Requirement = BTreeMap<String, BTreeSet<String>>;
 
+/// The requirements of a `security` list.
 fn requirements(value: &Value) -> Vec<Requirement> {
     value
         .as_array()

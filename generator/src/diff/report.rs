@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use serde_json::json;
 
-use super::{Change, Group, Report};
+use super::{Change, CrateSummary, Group, Report};
 
 /// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +41,7 @@ const GROUPS: [Group; 4] = [
     Group::Deprecated,
 ];
 
+/// Writes `report` in `format`.
 pub fn render(report: &Report, format: Format) -> String {
     match format {
         Format::Text => text(report),
@@ -49,6 +50,7 @@ pub fn render(report: &Report, format: Format) -> String {
     }
 }
 
+/// What a change breaks, for the text report's first column: `wire+crate`, `wire`, `crate`, `ok`.
 fn breaks(change: &Change) -> &'static str {
     match (change.wire_breaking, change.crate_breaking) {
         (true, true) => "wire+crate",
@@ -58,18 +60,20 @@ fn breaks(change: &Change) -> &'static str {
     }
 }
 
+/// How many changes, and how many break clients and crate users, in words.
 fn counts(report: &Report) -> String {
     let wire = report.changes.iter().filter(|c| c.wire_breaking).count();
-    let krate = report.changes.iter().filter(|c| c.crate_breaking).count();
+    let crate_breaking = report.changes.iter().filter(|c| c.crate_breaking).count();
     let n = report.changes.len();
     format!(
-        "{n} change{}; {wire} break{} HTTP clients, {krate} break{} code using the previous crate",
+        "{n} change{}; {wire} break{} HTTP clients, {crate_breaking} break{} code using the previous crate",
         if n == 1 { "" } else { "s" },
         if wire == 1 { "s" } else { "" },
-        if krate == 1 { "s" } else { "" },
+        if crate_breaking == 1 { "s" } else { "" },
     )
 }
 
+/// The text report: grouped changes, one a line, then the generated crate.
 fn text(report: &Report) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "spec diff: {} -> {}", report.old, report.new);
@@ -106,11 +110,16 @@ fn text(report: &Report) -> String {
             "\n(first column: what breaks; wire = existing HTTP clients, crate = code using the previous crate)"
         );
     }
-    let g = &report.generated;
+    text_generated(&mut out, &report.generated);
+    out
+}
+
+/// The text report's summary of the generated crate: files, then the first public items.
+fn text_generated(out: &mut String, summary: &CrateSummary) {
     let _ = writeln!(out, "\ngenerated crate:");
-    if g.is_empty() {
+    if summary.is_empty() {
         let _ = writeln!(out, "  no file changes");
-        return out;
+        return;
     }
     let files = |label: &str, files: &[String]| -> String {
         if files.is_empty() {
@@ -119,23 +128,24 @@ fn text(report: &Report) -> String {
             format!("  files {label}: {}\n", files.join(", "))
         }
     };
-    out.push_str(&files("added", &g.files_added));
-    out.push_str(&files("removed", &g.files_removed));
-    out.push_str(&files("changed", &g.files_changed));
+    out.push_str(&files("added", &summary.files_added));
+    out.push_str(&files("removed", &summary.files_removed));
+    out.push_str(&files("changed", &summary.files_changed));
     let _ = writeln!(
         out,
         "  public items: {} added, {} removed, {} changed",
-        g.items_added.len(),
-        g.items_removed.len(),
-        g.items_changed.len()
+        summary.items_added.len(),
+        summary.items_removed.len(),
+        summary.items_changed.len()
     );
-    let listed = g
+    let listed = summary
         .items_added
         .iter()
         .map(|i| ('+', i))
-        .chain(g.items_removed.iter().map(|i| ('-', i)))
-        .chain(g.items_changed.iter().map(|i| ('~', i)));
-    let total = g.items_added.len() + g.items_removed.len() + g.items_changed.len();
+        .chain(summary.items_removed.iter().map(|i| ('-', i)))
+        .chain(summary.items_changed.iter().map(|i| ('~', i)));
+    let total =
+        summary.items_added.len() + summary.items_removed.len() + summary.items_changed.len();
     for (mark, item) in listed.take(TEXT_ITEMS) {
         let _ = writeln!(out, "    {mark} {item}");
     }
@@ -146,13 +156,14 @@ fn text(report: &Report) -> String {
             total - TEXT_ITEMS
         );
     }
-    out
 }
 
+/// `text` made safe for a markdown table cell.
 fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 
+/// The markdown report: a table per group, the generated crate in a `<details>`.
 fn markdown(report: &Report) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "### Spec diff: `{}` → `{}`\n", report.old, report.new);
@@ -182,16 +193,16 @@ fn markdown(report: &Report) -> String {
         }
         out.push('\n');
     }
-    let g = &report.generated;
+    let summary = &report.generated;
     let _ = writeln!(
         out,
         "<details><summary>Generated crate: {} files added, {} removed, {} changed; {} public items added, {} removed, {} changed</summary>\n",
-        g.files_added.len(),
-        g.files_removed.len(),
-        g.files_changed.len(),
-        g.items_added.len(),
-        g.items_removed.len(),
-        g.items_changed.len()
+        summary.files_added.len(),
+        summary.files_removed.len(),
+        summary.files_changed.len(),
+        summary.items_added.len(),
+        summary.items_removed.len(),
+        summary.items_changed.len()
     );
     let list = |out: &mut String, title: &str, items: &[String]| {
         if !items.is_empty() {
@@ -202,16 +213,17 @@ fn markdown(report: &Report) -> String {
             out.push('\n');
         }
     };
-    list(&mut out, "Files added", &g.files_added);
-    list(&mut out, "Files removed", &g.files_removed);
-    list(&mut out, "Files changed", &g.files_changed);
-    list(&mut out, "Items added", &g.items_added);
-    list(&mut out, "Items removed", &g.items_removed);
-    list(&mut out, "Items changed", &g.items_changed);
+    list(&mut out, "Files added", &summary.files_added);
+    list(&mut out, "Files removed", &summary.files_removed);
+    list(&mut out, "Files changed", &summary.files_changed);
+    list(&mut out, "Items added", &summary.items_added);
+    list(&mut out, "Items removed", &summary.items_removed);
+    list(&mut out, "Items changed", &summary.items_changed);
     let _ = writeln!(out, "</details>");
     out
 }
 
+/// The JSON report, pretty-printed.
 fn json(report: &Report) -> String {
     let changes: Vec<serde_json::Value> = report
         .changes
@@ -229,7 +241,7 @@ fn json(report: &Report) -> String {
             })
         })
         .collect();
-    let g = &report.generated;
+    let summary = &report.generated;
     let value = json!({
         "changes": changes,
         "semver": report.semver.as_str(),
@@ -237,12 +249,12 @@ fn json(report: &Report) -> String {
         "old": report.old,
         "new": report.new,
         "generated": {
-            "files_added": g.files_added,
-            "files_removed": g.files_removed,
-            "files_changed": g.files_changed,
-            "items_added": g.items_added,
-            "items_removed": g.items_removed,
-            "items_changed": g.items_changed,
+            "files_added": summary.files_added,
+            "files_removed": summary.files_removed,
+            "files_changed": summary.files_changed,
+            "items_added": summary.items_added,
+            "items_removed": summary.items_removed,
+            "items_changed": summary.items_changed,
         },
     });
     let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();

@@ -1,0 +1,103 @@
+//! Path, query and header parameters: added, removed, renamed, required or not, their types and
+//! schema details.
+
+use super::details::DetailsOf;
+use super::Comparison;
+use crate::diff::classify::{Finding, Usage};
+use crate::diff::pairing::{pair_params, param_location};
+use crate::diff::raw;
+use crate::diff::Side;
+use crate::model::{Operation, Param};
+
+impl Comparison<'_, '_> {
+    /// The parameters of two paired operations.
+    pub(super) fn params(&mut self, old_op: &Operation, new_op: &Operation, here: &str) {
+        let pairs = pair_params(old_op, new_op);
+        for pair in &pairs.old {
+            match pair.new {
+                Some(new) => self.param(old_op, new_op, pair.old, new, here),
+                None => self.record(
+                    Finding::ParamRemoved,
+                    Usage::PARAM,
+                    param_location(here, pair.old),
+                    format!("removed (setter `{}`)", pair.old.rust_name),
+                ),
+            }
+        }
+        for new in pairs.added {
+            let what = if new.required { "required" } else { "optional" };
+            self.record(
+                Finding::ParamAdded {
+                    required: new.required,
+                },
+                Usage::PARAM,
+                param_location(here, new),
+                format!("new {what} parameter (setter `{}`)", new.rust_name),
+            );
+        }
+    }
+
+    /// One paired parameter: its name, whether it is required, its type and schema details.
+    fn param(
+        &mut self,
+        old_op: &Operation,
+        new_op: &Operation,
+        old: &Param,
+        new: &Param,
+        here: &str,
+    ) {
+        let location = param_location(here, new);
+        if old.wire_name != new.wire_name || old.rust_name != new.rust_name {
+            self.record(
+                Finding::ParamRenamed {
+                    rust_renamed: old.rust_name != new.rust_name,
+                },
+                Usage::PARAM,
+                location.clone(),
+                format!(
+                    "`{}` -> `{}` (setter `{}` -> `{}`)",
+                    old.wire_name, new.wire_name, old.rust_name, new.rust_name
+                ),
+            );
+        }
+        match (old.required, new.required) {
+            (false, true) => self.record(
+                Finding::ParamBecameRequired,
+                Usage::PARAM,
+                location.clone(),
+                "became required: `.send()` fails unless it is set",
+            ),
+            (true, false) => self.record(
+                Finding::ParamBecameOptional,
+                Usage::PARAM,
+                location.clone(),
+                "became optional",
+            ),
+            _ => {}
+        }
+        self.type_ref(&old.ty, &new.ty, Usage::PARAM, &location, true);
+        let old_details = param_details(self.old, old_op, old);
+        let new_details = param_details(self.new, new_op, new);
+        self.details(
+            &old_details,
+            &new_details,
+            old.ty == new.ty,
+            Usage::PARAM,
+            &location,
+            DetailsOf::Param,
+        );
+    }
+}
+
+/// The schema details of `param` of `op` in `side`'s document (none when it cannot be found).
+fn param_details(side: &Side, op: &Operation, param: &Param) -> raw::SchemaDetails {
+    raw::parameter(
+        &side.raw,
+        &op.path,
+        op.http_method.key(),
+        param.location.as_str(),
+        &param.wire_name,
+    )
+    .map(|value| raw::parameter_details(&side.raw, value))
+    .unwrap_or_default()
+}
