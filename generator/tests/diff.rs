@@ -142,8 +142,9 @@ const CASES: &[Case] = &[
             "{name: workspace_id, in: query, required: true,",
             "{name: workspace_id, in: query,",
         )],
-        expect: &[("parameter-became-optional", OK, OK)],
-        semver: "patch",
+        // Calls compile unchanged; the builder loses the type parameter that tracked it.
+        expect: &[("parameter-became-optional", OK, BREAKS)],
+        semver: "major",
     },
     Case {
         name: "parameter_type_changed",
@@ -306,9 +307,10 @@ const CASES: &[Case] = &[
         name: "request_body_became_required",
         old: &[("requestBody: {required: true,", "requestBody: {required: false,")],
         new: &[],
-        // The body loses its whole-body `.body(..)` setter for one setter per property.
-        expect: &[("request-body-became-required", BREAKS, OK)],
-        semver: "minor",
+        // The body loses its whole-body `.body(..)` setter for one setter per property, and
+        // its required property becomes a state of the builder's type.
+        expect: &[("request-body-became-required", BREAKS, BREAKS)],
+        semver: "major",
     },
     Case {
         name: "request_property_format_changed",

@@ -152,8 +152,10 @@ pub enum Finding {
     },
     /// The request body is gone.
     BodyRemoved,
-    /// The body must now be sent.
-    BodyBecameRequired,
+    /// The body must now be sent; `required_setters_changed` when the builder's required
+    /// setters change with it (a whole-body `.body(..)` becomes required, or gives way to
+    /// setters of required properties), and so the builder's type.
+    BodyBecameRequired { required_setters_changed: bool },
     /// The body may now be left out; `setters_replaced` when its properties lose their builder
     /// setters for a whole-body `.body(..)` (an optional body with a required property).
     BodyBecameOptional { setters_replaced: bool },
@@ -250,7 +252,7 @@ impl Finding {
             Finding::ParamDeprecated => K::ParameterDeprecated,
             Finding::BodyAdded { .. } => K::RequestBodyAdded,
             Finding::BodyRemoved => K::RequestBodyRemoved,
-            Finding::BodyBecameRequired => K::RequestBodyBecameRequired,
+            Finding::BodyBecameRequired { .. } => K::RequestBodyBecameRequired,
             Finding::BodyBecameOptional { .. } => K::RequestBodyBecameOptional,
             Finding::PropertyAdded { required: true } => K::PropertyAddedRequired,
             Finding::PropertyAdded { required: false } => K::PropertyAddedOptional,
@@ -371,8 +373,11 @@ pub enum When {
     ModuleChanged,
     /// The new body is required.
     BodyRequired,
-    /// The new body has required properties.
+    /// The new body has required properties, or is required and set whole: a new required
+    /// setter.
     BodyHasRequiredProperties,
+    /// The builder's required setters, which its type tracks, changed.
+    RequiredSettersChanged,
     /// The body's setters gave way to a whole-body `.body(..)`.
     SettersReplaced,
     /// The Rust field gains or loses its `Option`.
@@ -432,6 +437,12 @@ impl When {
                     }
             }
             When::BodyRequired => matches!(finding, F::BodyAdded { required: true, .. }),
+            When::RequiredSettersChanged => {
+                finding
+                    == F::BodyBecameRequired {
+                        required_setters_changed: true,
+                    }
+            }
             When::BodyHasRequiredProperties => {
                 matches!(
                     finding,
@@ -645,7 +656,7 @@ impl ChangeKind {
             K::OperationUndeprecated => row("operation-undeprecated", Changed, ops, Never, Never, Patch,
                 "the warning goes away"),
             K::ParameterAddedRequired => row("parameter-added-required", Added, params, Always, Always, Minor,
-                "a required parameter nobody sets makes `.send()` fail at run time"),
+                "code that does not set it no longer compiles: `.send()` needs every required parameter"),
             K::ParameterAddedOptional => row("parameter-added-optional", Added, params, Never, Never, Minor,
                 "a new optional setter"),
             K::ParameterRemoved => row("parameter-removed", Removed, params, Never, Always, Minor,
@@ -653,17 +664,19 @@ impl ChangeKind {
             K::ParameterRenamed => row("parameter-renamed", Changed, params, Never, RustRenamed, Patch,
                 "a path parameter's name is not on the wire; its setter's may change"),
             K::ParameterBecameRequired => row("parameter-became-required", Changed, params, Always, Always, Patch,
-                "clients that leave it out fail; so does `.send()`"),
-            K::ParameterBecameOptional => row("parameter-became-optional", Changed, params, Never, Never, Patch,
-                "the setter stays the same: `impl Into<T>`"),
+                "clients that leave it out fail; code that does not set it no longer compiles"),
+            K::ParameterBecameOptional => row("parameter-became-optional", Changed, params, Never, Always, Patch,
+                "calls compile unchanged, but the builder loses the type parameter that tracked it, \
+                 so code that names the builder's type with its states does not"),
             K::ParameterDeprecated => row("parameter-deprecated", Deprecated, params, Never, Never, Minor,
                 "a warning, nothing breaks"),
             K::RequestBodyAdded => row("request-body-added", Added, bodies, BodyRequired, BodyHasRequiredProperties, Minor,
-                "clients must send a required body; `.send()` fails without its required properties"),
+                "clients must send a required body; code that does not set its required properties no longer compiles"),
             K::RequestBodyRemoved => row("request-body-removed", Removed, bodies, Never, Always, Minor,
                 "servers ignore the body; its setters are gone"),
-            K::RequestBodyBecameRequired => row("request-body-became-required", Changed, bodies, Always, Never, Patch,
-                "the builder always sends the body it has"),
+            K::RequestBodyBecameRequired => row("request-body-became-required", Changed, bodies, Always, RequiredSettersChanged, Patch,
+                "the builder always sends the body it has; where its required setters change, \
+                 so does its type"),
             K::RequestBodyBecameOptional => row("request-body-became-optional", Changed, bodies, Never, SettersReplaced, Patch,
                 "an optional body with a required property is set whole with `.body(..)`"),
             K::PropertyAddedRequired => row("property-added-required", Added, InType, Sent, SentOrUnused, Minor,

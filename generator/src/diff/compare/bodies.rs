@@ -15,7 +15,10 @@ impl Comparison<'_, '_> {
             (None, Some(new)) => self.record(
                 Finding::BodyAdded {
                     required: new.required,
-                    required_fields: new.fields.iter().any(|f| f.field.required),
+                    // A required property, or a required body set whole, is a required
+                    // setter: code that does not call it no longer compiles.
+                    required_fields: new.fields.iter().any(|f| f.field.required)
+                        || (new.required && new.fields.is_empty()),
                 },
                 Usage::BODY,
                 location,
@@ -38,7 +41,9 @@ impl Comparison<'_, '_> {
     fn body_required(&mut self, old: &Body, new: &Body, location: &str) {
         match (old.required, new.required) {
             (false, true) => self.record(
-                Finding::BodyBecameRequired,
+                Finding::BodyBecameRequired {
+                    required_setters_changed: required_setters(old) != required_setters(new),
+                },
                 Usage::BODY,
                 location,
                 "became required",
@@ -61,4 +66,21 @@ impl Comparison<'_, '_> {
             _ => {}
         }
     }
+}
+
+/// The builder's required setters for `body`: `body` when it is required and set whole, else
+/// its required properties' (which the builder's type tracks, see `emit/states.rs`).
+fn required_setters(body: &Body) -> Vec<&str> {
+    if body.fields.is_empty() {
+        return if body.required {
+            vec!["body"]
+        } else {
+            Vec::new()
+        };
+    }
+    body.fields
+        .iter()
+        .filter(|field| !field.field.is_optional())
+        .map(|field| field.setter.as_str())
+        .collect()
 }
