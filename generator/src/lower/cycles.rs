@@ -1,0 +1,163 @@
+//! The cycle pass: after lowering, boxes the references through which a type contains
+//! itself, so that every generated type has a size.
+//!
+//! The named types form a graph: each holds the types of its fields, union variants, alias
+//! target and extra properties, either by value or inside a list or map (already on the
+//! heap). The pass walks that graph depth first, from the types in the order lowering
+//! entered them and along each type's references in order, exactly as lowering did. A
+//! reference back to a type still being walked, with no list or map since that type was
+//! entered, closes a cycle by value: when it is a field or a union variant it is boxed.
+//! Aliases and extra properties are never boxed (an alias of a type being walked is refused
+//! while lowering; extra properties are a map).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::model::{TypeDef, TypeKind, TypeRef};
+
+/// Where a reference sits in the type that holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Slot {
+    /// The field at this position.
+    Field(usize),
+    /// The union variant at this position.
+    Variant(usize),
+    /// An alias target or the extra properties: never boxed.
+    Other,
+}
+
+/// A reference from one named type to another.
+struct Edge<'d> {
+    slot: Slot,
+    target: &'d str,
+    /// Whether the target is held inside a list or map, which needs no box.
+    indirect: bool,
+}
+
+/// Boxes the fields and union variants that close a cycle by value; `entered` lists the
+/// type names in the order lowering entered them.
+pub fn box_cycles(defs: &mut BTreeMap<String, TypeDef>, entered: &[String]) {
+    let boxes = find_boxes(defs, entered);
+    for (name, slot) in boxes {
+        if let Some(def) = defs.get_mut(&name) {
+            set_boxed(&mut def.kind, slot);
+        }
+    }
+}
+
+/// The references to box, as (holding type, slot).
+fn find_boxes(defs: &BTreeMap<String, TypeDef>, entered: &[String]) -> BTreeSet<(String, Slot)> {
+    let mut walk = Walk {
+        defs,
+        visited: BTreeSet::new(),
+        stack: Vec::new(),
+        boxes: BTreeSet::new(),
+    };
+    // Every type is a start in case lowering entered one without recording it; those it
+    // recorded come first, in its order, so that the walk meets the references it met.
+    let starts = entered.iter().chain(defs.keys());
+    for name in starts {
+        if !walk.visited.contains(name.as_str()) && defs.contains_key(name) {
+            walk.visit(name, 0);
+        }
+    }
+    walk.boxes
+}
+
+/// The state of the depth-first walk.
+struct Walk<'d> {
+    defs: &'d BTreeMap<String, TypeDef>,
+    /// Types entered so far.
+    visited: BTreeSet<&'d str>,
+    /// The types being walked, outermost first, each with the number of lists and maps
+    /// entered on the way to it.
+    stack: Vec<(&'d str, usize)>,
+    boxes: BTreeSet<(String, Slot)>,
+}
+
+impl<'d> Walk<'d> {
+    /// Walks the type `name`, reached through `level` lists and maps.
+    fn visit(&mut self, name: &'d str, level: usize) {
+        let Some(def) = self.defs.get(name) else {
+            return;
+        };
+        self.visited.insert(name);
+        self.stack.push((name, level));
+        for edge in edges(def) {
+            let level = level + usize::from(edge.indirect);
+            match self.stack.iter().find(|(n, _)| *n == edge.target) {
+                // Same level: no list or map between the target and this reference.
+                Some((_, entered_at)) if *entered_at == level => {
+                    if edge.slot != Slot::Other {
+                        self.boxes.insert((name.to_string(), edge.slot));
+                    }
+                }
+                Some(_) => {}
+                None if !self.visited.contains(edge.target) => self.visit(edge.target, level),
+                None => {}
+            }
+        }
+        self.stack.pop();
+    }
+}
+
+/// The references of `def` to named types, in the order lowering followed them: fields,
+/// then extra properties; union variants; an alias target.
+fn edges(def: &TypeDef) -> Vec<Edge<'_>> {
+    // Each type with its slot and whether it is the value type of a map.
+    let types: Vec<(Slot, &TypeRef, bool)> = match &def.kind {
+        TypeKind::Struct {
+            fields, extra_type, ..
+        } => fields
+            .iter()
+            .enumerate()
+            .map(|(i, field)| (Slot::Field(i), &field.ty, false))
+            .chain(extra_type.iter().map(|extra| (Slot::Other, extra, true)))
+            .collect(),
+        TypeKind::Union { variants, .. } => variants
+            .iter()
+            .enumerate()
+            .map(|(i, variant)| (Slot::Variant(i), &variant.ty, false))
+            .collect(),
+        TypeKind::Alias(ty) => vec![(Slot::Other, ty, false)],
+        TypeKind::External(_) | TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } => {
+            Vec::new()
+        }
+    };
+    types
+        .into_iter()
+        .filter_map(|(slot, ty, in_map)| {
+            let (target, indirect) = named(ty)?;
+            Some(Edge {
+                slot,
+                target,
+                indirect: indirect || in_map,
+            })
+        })
+        .collect()
+}
+
+/// The named type `ty` holds, with whether it is inside a list or map.
+fn named(ty: &TypeRef) -> Option<(&str, bool)> {
+    match ty {
+        TypeRef::Named(name) => Some((name, false)),
+        TypeRef::Array(inner) | TypeRef::Map(inner) => named(inner).map(|(name, _)| (name, true)),
+        TypeRef::Primitive(_) | TypeRef::FormattedDate { .. } => None,
+    }
+}
+
+/// Boxes the field or variant at `slot` of a type of kind `kind`.
+fn set_boxed(kind: &mut TypeKind, slot: Slot) {
+    match (kind, slot) {
+        (TypeKind::Struct { fields, .. }, Slot::Field(i)) => {
+            if let Some(field) = fields.get_mut(i) {
+                field.boxed = true;
+            }
+        }
+        (TypeKind::Union { variants, .. }, Slot::Variant(i)) => {
+            if let Some(variant) = variants.get_mut(i) {
+                variant.boxed = true;
+            }
+        }
+        _ => {}
+    }
+}
