@@ -85,18 +85,21 @@ impl<'d> Walk<'d> {
         for edge in edges(def) {
             let level = level + usize::from(edge.indirect);
             match self.stack.iter().find(|(n, _)| *n == edge.target) {
-                // Same level: no list or map between the target and this reference.
-                Some((_, entered_at)) if *entered_at == level => {
-                    if edge.slot != Slot::Other {
-                        self.boxes.insert((name.to_string(), edge.slot));
-                    }
-                }
+                // Entered through as many lists and maps: none between it and here.
+                Some((_, entered_at)) if *entered_at == level => self.box_slot(name, edge.slot),
                 Some(_) => {}
                 None if !self.visited.contains(edge.target) => self.visit(edge.target, level),
                 None => {}
             }
         }
         self.stack.pop();
+    }
+
+    /// Boxes the reference at `slot` of the type `name`, when it is a field or a variant.
+    fn box_slot(&mut self, name: &str, slot: Slot) {
+        if slot != Slot::Other {
+            self.boxes.insert((name.to_string(), slot));
+        }
     }
 }
 
