@@ -1,5 +1,6 @@
 //! Stage 3: the parsed spec becomes the generator's model ([`crate::model::Api`]).
 
+mod cycles;
 mod operations;
 mod types;
 
@@ -11,7 +12,9 @@ use openapiv3::{OpenAPI, ReferenceOr};
 use crate::config::Config;
 use crate::contract;
 use crate::diagnostics::{Diagnostic, Pointer};
-use crate::model::{Api, Envelope, HttpMethod, PageInfo, PathSegment, Tag, TypeRef};
+use crate::model::{
+    Api, Envelope, HttpMethod, PageInfo, PathSegment, Tag, TypeDef, TypeKind, TypeRef,
+};
 use crate::names::{self, Scope};
 use crate::resolve::Resolver;
 
@@ -91,6 +94,7 @@ pub fn lower(spec: &OpenAPI, file: &Path, config: &Config) -> Result<Api, Diagno
         _ => None,
     };
     let types = types.finish()?;
+    refresh_body_fields(&mut operations, &types);
     Ok(Api {
         title: spec.info.title.clone(),
         version: spec.info.version.clone(),
@@ -107,6 +111,31 @@ pub fn lower(spec: &OpenAPI, file: &Path, config: &Config) -> Result<Api, Diagno
         envelope,
         page_info,
     })
+}
+
+/// Copies the boxing the cycle pass decided to the body fields, which were copied from their
+/// structs before it ran, so that a body field stays the field its struct declares.
+fn refresh_body_fields(operations: &mut [crate::model::Operation], types: &[TypeDef]) {
+    for body in operations.iter_mut().filter_map(|op| op.body.as_mut()) {
+        let TypeRef::Named(name) = &body.ty else {
+            continue;
+        };
+        let Some(TypeKind::Struct { fields, .. }) = types
+            .iter()
+            .find(|def| &def.name == name)
+            .map(|def| &def.kind)
+        else {
+            continue;
+        };
+        for body_field in &mut body.fields {
+            if let Some(field) = fields
+                .iter()
+                .find(|f| f.wire_name == body_field.field.wire_name)
+            {
+                body_field.field.boxed = field.boxed;
+            }
+        }
+    }
 }
 
 /// Makes the names of the per-status answer enums unique beside the request builders, which
