@@ -25,9 +25,9 @@ pub const CLIENT_METHODS: &[&str] = &[
 
 /// Members every request builder has, which its parameter setters must not take: its fields
 /// (`client`, `options`), the methods the runtime's `operation_builder!` and
-/// `request_options!` macros add, the methods emit writes (`new`, `send`, `into_request`,
-/// `body`, `pages`, `stream`), and `request`, the local `into_request` fills beside locals
-/// named after setters.
+/// `request_options!` macros add, the members emit writes (`new`, `send`, `into_request`,
+/// `body`, `pages`, `stream`, and `state` and `restate` for the required parameters' states),
+/// and `request`, the local `into_request` fills beside locals named after setters.
 pub const BUILDER_MEMBERS: &[&str] = &[
     "body",
     "body_field",
@@ -39,10 +39,12 @@ pub const BUILDER_MEMBERS: &[&str] = &[
     "pages",
     "query",
     "request",
+    "restate",
     "retry",
     "send",
     "send_as",
     "send_raw",
+    "state",
     "stream",
     "timeout",
 ];

@@ -29,9 +29,6 @@ use crate::diagnostics::Diagnostic;
 use crate::model::Api;
 
 pub use classify::{ChangeKind, Finding, Rule, Scope, Usage, When};
-/// The old name of [`Finding`].
-#[deprecated(note = "renamed to `Finding`")]
-pub type Fact = Finding;
 pub use generated::CrateSummary;
 pub use report::Format;
 

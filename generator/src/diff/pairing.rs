@@ -1,4 +1,4 @@
-//! Which old operation, parameter and type is which new one: data only, no changes.
+//! FileKind old operation, parameter and type is which new one: data only, no changes.
 //!
 //! Operations are paired by method and path (path parameter names aside), then by operationId.
 //! Types are paired by where they are used: the body of the same operation, the same property of

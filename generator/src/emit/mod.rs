@@ -45,7 +45,7 @@ pub fn rust_files(api: &Api, crate_name: &str, spec_file: &str) -> Vec<RustFile>
 
 /// Which generated Rust file a [`PlannedFile`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Which {
+enum FileKind {
     Lib,
     Types,
     Envelope,
@@ -65,7 +65,7 @@ enum Which {
 pub struct PlannedFile {
     /// Path inside the crate (`src/types.rs`).
     pub path: String,
-    which: Which,
+    kind: FileKind,
 }
 
 /// Makes the tokens of the crate's Rust files, one file at a time, from any thread: it holds
@@ -95,25 +95,25 @@ impl<'a> Emitter<'a> {
     /// The Rust files the crate may have, in a fixed order. [`Emitter::emit`] decides whether
     /// the test files are there (they are only when the spec has examples).
     pub fn files(&self) -> Vec<PlannedFile> {
-        let plain = |path: &str, which| PlannedFile {
+        let plain = |path: &str, kind| PlannedFile {
             path: path.into(),
-            which,
+            kind,
         };
         let mut files = vec![
-            plain("src/lib.rs", Which::Lib),
-            plain("src/types.rs", Which::Types),
-            plain("src/envelope.rs", Which::Envelope),
-            plain("src/formats.rs", Which::Formats),
-            plain("src/operations/mod.rs", Which::OperationsMod),
+            plain("src/lib.rs", FileKind::Lib),
+            plain("src/types.rs", FileKind::Types),
+            plain("src/envelope.rs", FileKind::Envelope),
+            plain("src/formats.rs", FileKind::Formats),
+            plain("src/operations/mod.rs", FileKind::OperationsMod),
         ];
         for (index, tag) in self.api.tags.iter().enumerate() {
             files.push(PlannedFile {
                 path: format!("src/operations/{}.rs", tag.module),
-                which: Which::Tag(index),
+                kind: FileKind::Tag(index),
             });
         }
-        files.push(plain("tests/examples.rs", Which::ExamplesTest));
-        files.push(plain("tests/contract.rs", Which::ContractTest));
+        files.push(plain("tests/examples.rs", FileKind::ExamplesTest));
+        files.push(plain("tests/contract.rs", FileKind::ContractTest));
         files
     }
 
@@ -122,18 +122,18 @@ impl<'a> Emitter<'a> {
     /// first when they are spread over threads. Only the order of the weights matters much.
     pub fn weight(&self, file: &PlannedFile) -> usize {
         let api = self.api;
-        match file.which {
+        match file.kind {
             // Per type: the item, its docs, derives and accessors.
-            Which::Types => 250 * api.types.len(),
+            FileKind::Types => 250 * api.types.len(),
             // Per operation: a documented method with an example, and a builder.
-            Which::Tag(index) => api
+            FileKind::Tag(index) => api
                 .tags
                 .get(index)
                 .map_or(0, |tag| 800 * api.operations_of(tag).count()),
-            Which::ExamplesTest => 200 * api.operations.len(),
-            Which::ContractTest => 70 * api.operations.len(),
-            Which::Envelope | Which::Formats => 200,
-            Which::Lib | Which::OperationsMod => 50,
+            FileKind::ExamplesTest => 200 * api.operations.len(),
+            FileKind::ContractTest => 70 * api.operations.len(),
+            FileKind::Envelope | FileKind::Formats => 200,
+            FileKind::Lib | FileKind::OperationsMod => 50,
         }
     }
 
@@ -146,16 +146,16 @@ impl<'a> Emitter<'a> {
     pub fn emit(&self, file: &PlannedFile) -> Option<TokenStream> {
         let api = self.api;
         let outside = || Paths::outside_types(self.formats.clone());
-        match file.which {
-            Which::Lib => Some(support::lib_rs(api)),
-            Which::Types => {
+        match file.kind {
+            FileKind::Lib => Some(support::lib_rs(api)),
+            FileKind::Types => {
                 let in_types = Paths::in_types(&self.type_names, self.formats.clone());
                 Some(types::types_module(api, &in_types))
             }
-            Which::Envelope => Some(support::envelope_rs(api, &outside())),
-            Which::Formats => Some(support::formats_rs(&self.formats)),
-            Which::OperationsMod => Some(support::operations_mod(api)),
-            Which::Tag(index) => {
+            FileKind::Envelope => Some(support::envelope_rs(api, &outside())),
+            FileKind::Formats => Some(support::formats_rs(&self.formats)),
+            FileKind::OperationsMod => Some(support::operations_mod(api)),
+            FileKind::Tag(index) => {
                 let tag = api.tags.get(index)?;
                 Some(operations::tag_module(
                     api,
@@ -164,10 +164,10 @@ impl<'a> Emitter<'a> {
                     self.crate_name,
                 ))
             }
-            Which::ExamplesTest => {
+            FileKind::ExamplesTest => {
                 example_tests::examples_test(api, &self.in_tests(), self.crate_name)
             }
-            Which::ContractTest => {
+            FileKind::ContractTest => {
                 example_tests::contract_test(api, &self.in_tests(), self.crate_name, self.spec_file)
             }
         }
