@@ -201,97 +201,97 @@ type KeywordRule = (
     &'static str,
 );
 
-/// Checks one schema (or `$ref`) and the schemas nested in it.
-fn check_schema(
-    path: &Path,
-    schema: &serde_yaml::Value,
-    at: &At<'_>,
+/// The scalar keywords of a schema: which there are, what JSON they take, and how to say it.
+const SCALAR_RULES: [KeywordRule; 4] = [
+    (
+        &["type", "format", "pattern", "title", "description"],
+        serde_yaml::Value::is_string,
+        "a string",
+    ),
+    (
+        &[
+            "nullable",
+            "readOnly",
+            "writeOnly",
+            "deprecated",
+            "uniqueItems",
+            "exclusiveMinimum",
+            "exclusiveMaximum",
+        ],
+        serde_yaml::Value::is_bool,
+        "true or false",
+    ),
+    (
+        &["minimum", "maximum", "multipleOf"],
+        serde_yaml::Value::is_number,
+        "a number",
+    ),
+    (
+        &[
+            "minLength",
+            "maxLength",
+            "minItems",
+            "maxItems",
+            "minProperties",
+            "maxProperties",
+        ],
+        serde_yaml::Value::is_u64,
+        "a non-negative integer",
+    ),
+];
+
+/// One schema's mapping, where it is, and how to report a keyword of it.
+struct SchemaAt<'a> {
+    path: &'a Path,
+    map: &'a serde_yaml::Mapping,
+    at: &'a At<'a>,
     depth: usize,
-) -> Result<(), Diagnostic> {
-    use serde_yaml::Value;
-    if depth > MAX_NESTING {
-        return Err(Diagnostic::at(
-            path,
-            &at.pointer(),
-            format!("the document nests deeper than {MAX_NESTING} levels"),
-        ));
+}
+
+impl SchemaAt<'_> {
+    fn get(&self, key: &str) -> Option<&serde_yaml::Value> {
+        self.map.get(key)
     }
-    let wrong = |key: &str, expected: &str| {
+
+    /// "`key` must be `expected`", located at the keyword.
+    fn wrong(&self, key: &str, expected: &str) -> Diagnostic {
         Diagnostic::at(
-            path,
-            &at.pointer().join(key),
+            self.path,
+            &self.at.pointer().join(key),
             format!("`{key}` must be {expected}"),
         )
-    };
-    let Value::Mapping(map) = schema else {
-        return Err(Diagnostic::at(
-            path,
-            &at.pointer(),
-            "a schema must be a mapping",
-        ));
-    };
-    let get = |key: &str| map.get(key);
-    if let Some(reference) = get("$ref") {
-        return if reference.is_string() {
-            Ok(())
-        } else {
-            Err(wrong("$ref", "a string"))
-        };
     }
-    // Scalar keywords: which there are, what JSON they take, and how to say it.
-    let scalar_rules: [KeywordRule; 4] = [
-        (
-            &["type", "format", "pattern", "title", "description"],
-            Value::is_string,
-            "a string",
-        ),
-        (
-            &[
-                "nullable",
-                "readOnly",
-                "writeOnly",
-                "deprecated",
-                "uniqueItems",
-                "exclusiveMinimum",
-                "exclusiveMaximum",
-            ],
-            Value::is_bool,
-            "true or false",
-        ),
-        (
-            &["minimum", "maximum", "multipleOf"],
-            Value::is_number,
-            "a number",
-        ),
-        (
-            &[
-                "minLength",
-                "maxLength",
-                "minItems",
-                "maxItems",
-                "minProperties",
-                "maxProperties",
-            ],
-            Value::is_u64,
-            "a non-negative integer",
-        ),
-    ];
-    for (keys, fits, expected) in scalar_rules {
-        if let Some(key) = keys.iter().find(|key| get(key).is_some_and(|v| !fits(v))) {
-            return Err(wrong(key, expected));
+
+    /// The keywords whose values are not schemas: scalars, `required`, `enum`.
+    fn check_keywords(&self) -> Result<(), Diagnostic> {
+        use serde_yaml::Value;
+        for (keys, fits, expected) in SCALAR_RULES {
+            if let Some(key) = keys
+                .iter()
+                .find(|key| self.get(key).is_some_and(|v| !fits(v)))
+            {
+                return Err(self.wrong(key, expected));
+            }
         }
+        if self.get("required").is_some_and(|v| {
+            !v.as_sequence()
+                .is_some_and(|s| s.iter().all(Value::is_string))
+        }) {
+            return Err(self.wrong("required", "a list of property names"));
+        }
+        self.check_enum()
     }
-    if get("required").is_some_and(|v| {
-        !v.as_sequence()
-            .is_some_and(|s| s.iter().all(Value::is_string))
-    }) {
-        return Err(wrong("required", "a list of property names"));
-    }
-    if let Some(values) = get("enum") {
-        let Some(values) = values.as_sequence() else {
-            return Err(wrong("enum", "a list"));
+
+    /// `enum`: a list of values of the schema's type (or null).
+    fn check_enum(&self) -> Result<(), Diagnostic> {
+        use serde_yaml::Value;
+        let Some(values) = self.get("enum") else {
+            return Ok(());
         };
-        let fits = |v: &Value| match get("type").and_then(Value::as_str) {
+        let Some(values) = values.as_sequence() else {
+            return Err(self.wrong("enum", "a list"));
+        };
+        let fits = |v: &Value| match self.get("type").and_then(Value::as_str) {
             _ if v.is_null() => true,
             Some("string") => v.is_string(),
             Some("integer") => v.is_i64() || v.is_u64(),
@@ -299,42 +299,88 @@ fn check_schema(
             Some("boolean") => v.is_bool(),
             _ => true,
         };
-        if !values.iter().all(fits) {
-            return Err(wrong("enum", "a list of values of the schema's type"));
+        if values.iter().all(fits) {
+            Ok(())
+        } else {
+            Err(self.wrong("enum", "a list of values of the schema's type"))
         }
     }
-    if let Some(properties) = get("properties") {
-        let Some(properties) = properties.as_mapping() else {
-            return Err(wrong("properties", "a mapping of schemas"));
-        };
-        let properties_at = At::Key(at, "properties");
-        for (name, property) in properties {
-            let name = key_text_of(name);
-            check_schema(path, property, &At::Key(&properties_at, &name), depth + 2)?;
-        }
-    }
-    for key in ["items", "not"] {
-        if let Some(inner) = get(key) {
-            check_schema(path, inner, &At::Key(at, key), depth + 1)?;
-        }
-    }
-    if let Some(extra) = get("additionalProperties") {
-        if !extra.is_bool() {
-            check_schema(path, extra, &At::Key(at, "additionalProperties"), depth + 1)?;
-        }
-    }
-    for key in ["allOf", "oneOf", "anyOf"] {
-        if let Some(members) = get(key) {
-            let Some(members) = members.as_sequence() else {
-                return Err(wrong(key, "a list of schemas"));
+
+    /// The schemas nested in this one: properties, items, `not`, additional properties and
+    /// the members of `allOf`, `oneOf`, `anyOf`.
+    fn check_nested(&self) -> Result<(), Diagnostic> {
+        let (path, at, depth) = (self.path, self.at, self.depth);
+        if let Some(properties) = self.get("properties") {
+            let Some(properties) = properties.as_mapping() else {
+                return Err(self.wrong("properties", "a mapping of schemas"));
             };
-            let members_at = At::Key(at, key);
-            for (i, member) in members.iter().enumerate() {
-                check_schema(path, member, &At::Index(&members_at, i), depth + 2)?;
+            let properties_at = At::Key(at, "properties");
+            for (name, property) in properties {
+                let name = key_text_of(name);
+                check_schema(path, property, &At::Key(&properties_at, &name), depth + 2)?;
             }
         }
+        for key in ["items", "not"] {
+            if let Some(inner) = self.get(key) {
+                check_schema(path, inner, &At::Key(at, key), depth + 1)?;
+            }
+        }
+        if let Some(extra) = self.get("additionalProperties") {
+            if !extra.is_bool() {
+                check_schema(path, extra, &At::Key(at, "additionalProperties"), depth + 1)?;
+            }
+        }
+        for key in ["allOf", "oneOf", "anyOf"] {
+            if let Some(members) = self.get(key) {
+                let Some(members) = members.as_sequence() else {
+                    return Err(self.wrong(key, "a list of schemas"));
+                };
+                let members_at = At::Key(at, key);
+                for (i, member) in members.iter().enumerate() {
+                    check_schema(path, member, &At::Index(&members_at, i), depth + 2)?;
+                }
+            }
+        }
+        Ok(())
     }
-    Ok(())
+}
+
+/// Checks one schema (or `$ref`) and the schemas nested in it.
+fn check_schema(
+    path: &Path,
+    schema: &serde_yaml::Value,
+    at: &At<'_>,
+    depth: usize,
+) -> Result<(), Diagnostic> {
+    if depth > MAX_NESTING {
+        return Err(Diagnostic::at(
+            path,
+            &at.pointer(),
+            format!("the document nests deeper than {MAX_NESTING} levels"),
+        ));
+    }
+    let serde_yaml::Value::Mapping(map) = schema else {
+        return Err(Diagnostic::at(
+            path,
+            &at.pointer(),
+            "a schema must be a mapping",
+        ));
+    };
+    let schema = SchemaAt {
+        path,
+        map,
+        at,
+        depth,
+    };
+    if let Some(reference) = schema.get("$ref") {
+        return if reference.is_string() {
+            Ok(())
+        } else {
+            Err(schema.wrong("$ref", "a string"))
+        };
+    }
+    schema.check_keywords()?;
+    schema.check_nested()
 }
 
 #[cfg(test)]

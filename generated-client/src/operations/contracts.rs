@@ -350,20 +350,6 @@ impl<WorkspaceId, ProjectId, UserId> CreateContract<WorkspaceId, ProjectId, User
         next.rate = body.rate;
         next
     }
-    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `project_id`, `user_id` are set: each missing one is a compile error that names it.
-    ///
-    /// # Errors
-    ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<types::Contract>, Error>
-    where
-        WorkspaceId: IsSet<params::workspace_id>,
-        ProjectId: IsSet<params::project_id>,
-        UserId: IsSet<params::user_id>,
-    {
-        let (client, request) = self.into_request()?;
-        client.execute(request, crate::runtime::decode_enveloped).await
-    }
     /// The same values in a builder whose required parameters have other states.
     fn restate<WorkspaceIdNext, ProjectIdNext, UserIdNext>(
         self,
@@ -379,6 +365,20 @@ impl<WorkspaceId, ProjectId, UserId> CreateContract<WorkspaceId, ProjectId, User
             rate: self.rate,
             state: std::marker::PhantomData,
         }
+    }
+    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `project_id`, `user_id` are set: each missing one is a compile error that names it.
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<types::Contract>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        ProjectId: IsSet<params::project_id>,
+        UserId: IsSet<params::user_id>,
+    {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -471,6 +471,18 @@ impl<ContractId, WorkspaceId> DeleteContract<ContractId, WorkspaceId> {
         next.workspace_id = Some(body.workspace_id);
         next
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<ContractIdNext, WorkspaceIdNext>(
+        self,
+    ) -> DeleteContract<ContractIdNext, WorkspaceIdNext> {
+        DeleteContract {
+            client: self.client,
+            options: self.options,
+            contract_id: self.contract_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `contract_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -483,18 +495,6 @@ impl<ContractId, WorkspaceId> DeleteContract<ContractId, WorkspaceId> {
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<ContractIdNext, WorkspaceIdNext>(
-        self,
-    ) -> DeleteContract<ContractIdNext, WorkspaceIdNext> {
-        DeleteContract {
-            client: self.client,
-            options: self.options,
-            contract_id: self.contract_id,
-            workspace_id: self.workspace_id,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -569,6 +569,18 @@ impl<ContractId, WorkspaceId> GetContract<ContractId, WorkspaceId> {
         next.workspace_id = Some(value.into());
         next
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<ContractIdNext, WorkspaceIdNext>(
+        self,
+    ) -> GetContract<ContractIdNext, WorkspaceIdNext> {
+        GetContract {
+            client: self.client,
+            options: self.options,
+            contract_id: self.contract_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `contract_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -581,18 +593,6 @@ impl<ContractId, WorkspaceId> GetContract<ContractId, WorkspaceId> {
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<ContractIdNext, WorkspaceIdNext>(
-        self,
-    ) -> GetContract<ContractIdNext, WorkspaceIdNext> {
-        GetContract {
-            client: self.client,
-            options: self.options,
-            contract_id: self.contract_id,
-            workspace_id: self.workspace_id,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -699,6 +699,20 @@ impl<WorkspaceId> GetContracts<WorkspaceId> {
         self.per_page = Some(value.into());
         self
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext>(self) -> GetContracts<WorkspaceIdNext> {
+        GetContracts {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            project_id: self.project_id,
+            user_id: self.user_id,
+            status: self.status,
+            page: self.page,
+            per_page: self.per_page,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `workspace_id` is set: a missing one is a compile error that names it.
     ///
     /// # Errors
@@ -739,20 +753,6 @@ impl<WorkspaceId> GetContracts<WorkspaceId> {
         WorkspaceId: IsSet<params::workspace_id>,
     {
         crate::runtime::paginate::items(self.pages())
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext>(self) -> GetContracts<WorkspaceIdNext> {
-        GetContracts {
-            client: self.client,
-            options: self.options,
-            workspace_id: self.workspace_id,
-            project_id: self.project_id,
-            user_id: self.user_id,
-            status: self.status,
-            page: self.page,
-            per_page: self.per_page,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -865,19 +865,6 @@ impl<ContractId, WorkspaceId> UpdateContract<ContractId, WorkspaceId> {
         next.status = body.status;
         next
     }
-    /// Sends the request and decodes the answer. It compiles once `contract_id`, `workspace_id` are set: each missing one is a compile error that names it.
-    ///
-    /// # Errors
-    ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<types::Contract>, Error>
-    where
-        ContractId: IsSet<params::contract_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
-    {
-        let (client, request) = self.into_request()?;
-        client.execute(request, crate::runtime::decode_enveloped).await
-    }
     /// The same values in a builder whose required parameters have other states.
     fn restate<ContractIdNext, WorkspaceIdNext>(
         self,
@@ -893,6 +880,19 @@ impl<ContractId, WorkspaceId> UpdateContract<ContractId, WorkspaceId> {
             status: self.status,
             state: std::marker::PhantomData,
         }
+    }
+    /// Sends the request and decodes the answer. It compiles once `contract_id`, `workspace_id` are set: each missing one is a compile error that names it.
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<types::Contract>, Error>
+    where
+        ContractId: IsSet<params::contract_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {

@@ -406,22 +406,6 @@ impl<
         next.is_billable = body.is_billable;
         next
     }
-    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `expense_name`, `date`, `amount`, `category_id` are set: each missing one is a compile error that names it.
-    ///
-    /// # Errors
-    ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<types::Expense>, Error>
-    where
-        WorkspaceId: IsSet<params::workspace_id>,
-        ExpenseName: IsSet<params::expense_name>,
-        Date: IsSet<params::date>,
-        Amount: IsSet<params::amount>,
-        CategoryId: IsSet<params::category_id>,
-    {
-        let (client, request) = self.into_request()?;
-        client.execute(request, crate::runtime::decode_enveloped).await
-    }
     /// The same values in a builder whose required parameters have other states.
     fn restate<WorkspaceIdNext, ExpenseNameNext, DateNext, AmountNext, CategoryIdNext>(
         self,
@@ -445,6 +429,22 @@ impl<
             is_billable: self.is_billable,
             state: std::marker::PhantomData,
         }
+    }
+    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `expense_name`, `date`, `amount`, `category_id` are set: each missing one is a compile error that names it.
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<types::Expense>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        ExpenseName: IsSet<params::expense_name>,
+        Date: IsSet<params::date>,
+        Amount: IsSet<params::amount>,
+        CategoryId: IsSet<params::category_id>,
+    {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -551,6 +551,18 @@ impl<ExpenseId, WorkspaceId> DeleteExpense<ExpenseId, WorkspaceId> {
         next.workspace_id = Some(body.workspace_id);
         next
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<ExpenseIdNext, WorkspaceIdNext>(
+        self,
+    ) -> DeleteExpense<ExpenseIdNext, WorkspaceIdNext> {
+        DeleteExpense {
+            client: self.client,
+            options: self.options,
+            expense_id: self.expense_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `expense_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -563,18 +575,6 @@ impl<ExpenseId, WorkspaceId> DeleteExpense<ExpenseId, WorkspaceId> {
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<ExpenseIdNext, WorkspaceIdNext>(
-        self,
-    ) -> DeleteExpense<ExpenseIdNext, WorkspaceIdNext> {
-        DeleteExpense {
-            client: self.client,
-            options: self.options,
-            expense_id: self.expense_id,
-            workspace_id: self.workspace_id,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -666,6 +666,18 @@ impl<WorkspaceId> GetExpenseCategories<WorkspaceId> {
         self.per_page = Some(value.into());
         self
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext>(self) -> GetExpenseCategories<WorkspaceIdNext> {
+        GetExpenseCategories {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            id: self.id,
+            page: self.page,
+            per_page: self.per_page,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `workspace_id` is set: a missing one is a compile error that names it.
     ///
     /// # Errors
@@ -708,18 +720,6 @@ impl<WorkspaceId> GetExpenseCategories<WorkspaceId> {
         WorkspaceId: IsSet<params::workspace_id>,
     {
         crate::runtime::paginate::items(self.pages())
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext>(self) -> GetExpenseCategories<WorkspaceIdNext> {
-        GetExpenseCategories {
-            client: self.client,
-            options: self.options,
-            workspace_id: self.workspace_id,
-            id: self.id,
-            page: self.page,
-            per_page: self.per_page,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -825,6 +825,20 @@ impl<WorkspaceId> GetExpenses<WorkspaceId> {
         self.per_page = Some(value.into());
         self
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext>(self) -> GetExpenses<WorkspaceIdNext> {
+        GetExpenses {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            id: self.id,
+            date_from: self.date_from,
+            date_to: self.date_to,
+            page: self.page,
+            per_page: self.per_page,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `workspace_id` is set: a missing one is a compile error that names it.
     ///
     /// # Errors
@@ -865,20 +879,6 @@ impl<WorkspaceId> GetExpenses<WorkspaceId> {
         WorkspaceId: IsSet<params::workspace_id>,
     {
         crate::runtime::paginate::items(self.pages())
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext>(self) -> GetExpenses<WorkspaceIdNext> {
-        GetExpenses {
-            client: self.client,
-            options: self.options,
-            workspace_id: self.workspace_id,
-            id: self.id,
-            date_from: self.date_from,
-            date_to: self.date_to,
-            page: self.page,
-            per_page: self.per_page,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -1009,19 +1009,6 @@ impl<ExpenseId, ExpenseName> UpdateExpense<ExpenseId, ExpenseName> {
         next.is_billable = body.is_billable;
         next
     }
-    /// Sends the request and decodes the answer. It compiles once `expense_id`, `expense_name` are set: each missing one is a compile error that names it.
-    ///
-    /// # Errors
-    ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<()>, Error>
-    where
-        ExpenseId: IsSet<params::expense_id>,
-        ExpenseName: IsSet<params::expense_name>,
-    {
-        let (client, request) = self.into_request()?;
-        client.execute(request, crate::runtime::decode_enveloped_without_data).await
-    }
     /// The same values in a builder whose required parameters have other states.
     fn restate<ExpenseIdNext, ExpenseNameNext>(
         self,
@@ -1039,6 +1026,19 @@ impl<ExpenseId, ExpenseName> UpdateExpense<ExpenseId, ExpenseName> {
             is_billable: self.is_billable,
             state: std::marker::PhantomData,
         }
+    }
+    /// Sends the request and decodes the answer. It compiles once `expense_id`, `expense_name` are set: each missing one is a compile error that names it.
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<()>, Error>
+    where
+        ExpenseId: IsSet<params::expense_id>,
+        ExpenseName: IsSet<params::expense_name>,
+    {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped_without_data).await
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {

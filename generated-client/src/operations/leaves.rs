@@ -389,6 +389,18 @@ impl<LeaveId, WorkspaceId> ApproveLeave<LeaveId, WorkspaceId> {
         next.workspace_id = Some(body.workspace_id);
         next
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<LeaveIdNext, WorkspaceIdNext>(
+        self,
+    ) -> ApproveLeave<LeaveIdNext, WorkspaceIdNext> {
+        ApproveLeave {
+            client: self.client,
+            options: self.options,
+            leave_id: self.leave_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `leave_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -401,18 +413,6 @@ impl<LeaveId, WorkspaceId> ApproveLeave<LeaveId, WorkspaceId> {
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<LeaveIdNext, WorkspaceIdNext>(
-        self,
-    ) -> ApproveLeave<LeaveIdNext, WorkspaceIdNext> {
-        ApproveLeave {
-            client: self.client,
-            options: self.options,
-            leave_id: self.leave_id,
-            workspace_id: self.workspace_id,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -588,22 +588,6 @@ impl<
         next.reason = body.reason;
         next
     }
-    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `policy_id`, `start`, `end`, `user_id` are set: each missing one is a compile error that names it.
-    ///
-    /// # Errors
-    ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<()>, Error>
-    where
-        WorkspaceId: IsSet<params::workspace_id>,
-        PolicyId: IsSet<params::policy_id>,
-        Start: IsSet<params::start>,
-        End: IsSet<params::end>,
-        UserId: IsSet<params::user_id>,
-    {
-        let (client, request) = self.into_request()?;
-        client.execute(request, crate::runtime::decode_enveloped_without_data).await
-    }
     /// The same values in a builder whose required parameters have other states.
     fn restate<WorkspaceIdNext, PolicyIdNext, StartNext, EndNext, UserIdNext>(
         self,
@@ -629,6 +613,22 @@ impl<
             reason: self.reason,
             state: std::marker::PhantomData,
         }
+    }
+    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `policy_id`, `start`, `end`, `user_id` are set: each missing one is a compile error that names it.
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<()>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        PolicyId: IsSet<params::policy_id>,
+        Start: IsSet<params::start>,
+        End: IsSet<params::end>,
+        UserId: IsSet<params::user_id>,
+    {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped_without_data).await
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -764,6 +764,21 @@ impl<WorkspaceId, DateFrom, DateTo> GetLeaveBalances<WorkspaceId, DateFrom, Date
         self.page = Some(value.into());
         self
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext, DateFromNext, DateToNext>(
+        self,
+    ) -> GetLeaveBalances<WorkspaceIdNext, DateFromNext, DateToNext> {
+        GetLeaveBalances {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            user_id: self.user_id,
+            date_from: self.date_from,
+            date_to: self.date_to,
+            page: self.page,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `workspace_id`, `date_from`, `date_to` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -810,21 +825,6 @@ impl<WorkspaceId, DateFrom, DateTo> GetLeaveBalances<WorkspaceId, DateFrom, Date
         DateTo: IsSet<params::date_to>,
     {
         crate::runtime::paginate::items(self.pages())
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext, DateFromNext, DateToNext>(
-        self,
-    ) -> GetLeaveBalances<WorkspaceIdNext, DateFromNext, DateToNext> {
-        GetLeaveBalances {
-            client: self.client,
-            options: self.options,
-            workspace_id: self.workspace_id,
-            user_id: self.user_id,
-            date_from: self.date_from,
-            date_to: self.date_to,
-            page: self.page,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -919,6 +919,17 @@ impl<WorkspaceId> GetLeavePolicies<WorkspaceId> {
         self.per_page = Some(value.into());
         self
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext>(self) -> GetLeavePolicies<WorkspaceIdNext> {
+        GetLeavePolicies {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            page: self.page,
+            per_page: self.per_page,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `workspace_id` is set: a missing one is a compile error that names it.
     ///
     /// # Errors
@@ -959,17 +970,6 @@ impl<WorkspaceId> GetLeavePolicies<WorkspaceId> {
         WorkspaceId: IsSet<params::workspace_id>,
     {
         crate::runtime::paginate::items(self.pages())
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext>(self) -> GetLeavePolicies<WorkspaceIdNext> {
-        GetLeavePolicies {
-            client: self.client,
-            options: self.options,
-            workspace_id: self.workspace_id,
-            page: self.page,
-            per_page: self.per_page,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -1106,6 +1106,24 @@ impl<WorkspaceId> GetLeaves<WorkspaceId> {
         self.per_page = Some(value.into());
         self
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext>(self) -> GetLeaves<WorkspaceIdNext> {
+        GetLeaves {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            id: self.id,
+            policy_id: self.policy_id,
+            is_paid: self.is_paid,
+            status: self.status,
+            date_from: self.date_from,
+            date_to: self.date_to,
+            user_id: self.user_id,
+            page: self.page,
+            per_page: self.per_page,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `workspace_id` is set: a missing one is a compile error that names it.
     ///
     /// # Errors
@@ -1146,24 +1164,6 @@ impl<WorkspaceId> GetLeaves<WorkspaceId> {
         WorkspaceId: IsSet<params::workspace_id>,
     {
         crate::runtime::paginate::items(self.pages())
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext>(self) -> GetLeaves<WorkspaceIdNext> {
-        GetLeaves {
-            client: self.client,
-            options: self.options,
-            workspace_id: self.workspace_id,
-            id: self.id,
-            policy_id: self.policy_id,
-            is_paid: self.is_paid,
-            status: self.status,
-            date_from: self.date_from,
-            date_to: self.date_to,
-            user_id: self.user_id,
-            page: self.page,
-            per_page: self.per_page,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -1270,6 +1270,19 @@ impl<LeaveId, WorkspaceId, Reason> RejectLeave<LeaveId, WorkspaceId, Reason> {
         next.reason = Some(body.reason);
         next
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<LeaveIdNext, WorkspaceIdNext, ReasonNext>(
+        self,
+    ) -> RejectLeave<LeaveIdNext, WorkspaceIdNext, ReasonNext> {
+        RejectLeave {
+            client: self.client,
+            options: self.options,
+            leave_id: self.leave_id,
+            workspace_id: self.workspace_id,
+            reason: self.reason,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `leave_id`, `workspace_id`, `reason` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -1283,19 +1296,6 @@ impl<LeaveId, WorkspaceId, Reason> RejectLeave<LeaveId, WorkspaceId, Reason> {
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<LeaveIdNext, WorkspaceIdNext, ReasonNext>(
-        self,
-    ) -> RejectLeave<LeaveIdNext, WorkspaceIdNext, ReasonNext> {
-        RejectLeave {
-            client: self.client,
-            options: self.options,
-            leave_id: self.leave_id,
-            workspace_id: self.workspace_id,
-            reason: self.reason,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {

@@ -319,6 +319,18 @@ impl<MemberId, WorkspaceId> DeleteMember<MemberId, WorkspaceId> {
         next.workspace_id = Some(body.workspace_id);
         next
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<MemberIdNext, WorkspaceIdNext>(
+        self,
+    ) -> DeleteMember<MemberIdNext, WorkspaceIdNext> {
+        DeleteMember {
+            client: self.client,
+            options: self.options,
+            member_id: self.member_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `member_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -331,18 +343,6 @@ impl<MemberId, WorkspaceId> DeleteMember<MemberId, WorkspaceId> {
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<MemberIdNext, WorkspaceIdNext>(
-        self,
-    ) -> DeleteMember<MemberIdNext, WorkspaceIdNext> {
-        DeleteMember {
-            client: self.client,
-            options: self.options,
-            member_id: self.member_id,
-            workspace_id: self.workspace_id,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -417,6 +417,18 @@ impl<MemberId, WorkspaceId> GetMember<MemberId, WorkspaceId> {
         next.workspace_id = Some(value.into());
         next
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<MemberIdNext, WorkspaceIdNext>(
+        self,
+    ) -> GetMember<MemberIdNext, WorkspaceIdNext> {
+        GetMember {
+            client: self.client,
+            options: self.options,
+            member_id: self.member_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `member_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -429,18 +441,6 @@ impl<MemberId, WorkspaceId> GetMember<MemberId, WorkspaceId> {
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<MemberIdNext, WorkspaceIdNext>(
-        self,
-    ) -> GetMember<MemberIdNext, WorkspaceIdNext> {
-        GetMember {
-            client: self.client,
-            options: self.options,
-            member_id: self.member_id,
-            workspace_id: self.workspace_id,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -547,6 +547,20 @@ impl<WorkspaceId> GetMembers<WorkspaceId> {
         self.per_page = Some(value.into());
         self
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext>(self) -> GetMembers<WorkspaceIdNext> {
+        GetMembers {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            email: self.email,
+            status: self.status,
+            role: self.role,
+            page: self.page,
+            per_page: self.per_page,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `workspace_id` is set: a missing one is a compile error that names it.
     ///
     /// # Errors
@@ -587,20 +601,6 @@ impl<WorkspaceId> GetMembers<WorkspaceId> {
         WorkspaceId: IsSet<params::workspace_id>,
     {
         crate::runtime::paginate::items(self.pages())
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext>(self) -> GetMembers<WorkspaceIdNext> {
-        GetMembers {
-            client: self.client,
-            options: self.options,
-            workspace_id: self.workspace_id,
-            email: self.email,
-            status: self.status,
-            role: self.role,
-            page: self.page,
-            per_page: self.per_page,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -730,22 +730,6 @@ impl<
         next.role = Some(body.role);
         next
     }
-    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `email`, `firstname`, `lastname`, `role` are set: each missing one is a compile error that names it.
-    ///
-    /// # Errors
-    ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<types::MemberInvitation>, Error>
-    where
-        WorkspaceId: IsSet<params::workspace_id>,
-        Email: IsSet<params::email>,
-        Firstname: IsSet<params::firstname>,
-        Lastname: IsSet<params::lastname>,
-        Role: IsSet<params::role>,
-    {
-        let (client, request) = self.into_request()?;
-        client.execute(request, crate::runtime::decode_enveloped).await
-    }
     /// The same values in a builder whose required parameters have other states.
     fn restate<WorkspaceIdNext, EmailNext, FirstnameNext, LastnameNext, RoleNext>(
         self,
@@ -766,6 +750,22 @@ impl<
             role: self.role,
             state: std::marker::PhantomData,
         }
+    }
+    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `email`, `firstname`, `lastname`, `role` are set: each missing one is a compile error that names it.
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<types::MemberInvitation>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        Email: IsSet<params::email>,
+        Firstname: IsSet<params::firstname>,
+        Lastname: IsSet<params::lastname>,
+        Role: IsSet<params::role>,
+    {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -927,19 +927,6 @@ impl<MemberId, WorkspaceId> UpdateMember<MemberId, WorkspaceId> {
         next.remove_avatar = body.remove_avatar;
         next
     }
-    /// Sends the request and decodes the answer. It compiles once `member_id`, `workspace_id` are set: each missing one is a compile error that names it.
-    ///
-    /// # Errors
-    ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<()>, Error>
-    where
-        MemberId: IsSet<params::member_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
-    {
-        let (client, request) = self.into_request()?;
-        client.execute(request, crate::runtime::decode_enveloped_without_data).await
-    }
     /// The same values in a builder whose required parameters have other states.
     fn restate<MemberIdNext, WorkspaceIdNext>(
         self,
@@ -959,6 +946,19 @@ impl<MemberId, WorkspaceId> UpdateMember<MemberId, WorkspaceId> {
             remove_avatar: self.remove_avatar,
             state: std::marker::PhantomData,
         }
+    }
+    /// Sends the request and decodes the answer. It compiles once `member_id`, `workspace_id` are set: each missing one is a compile error that names it.
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<()>, Error>
+    where
+        MemberId: IsSet<params::member_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped_without_data).await
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {

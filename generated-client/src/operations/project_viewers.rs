@@ -411,6 +411,19 @@ impl<
         next.project_id = Some(body.project_id);
         next
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<ViewerIdNext, WorkspaceIdNext, ProjectIdNext>(
+        self,
+    ) -> AssignProjectToViewer<ViewerIdNext, WorkspaceIdNext, ProjectIdNext> {
+        AssignProjectToViewer {
+            client: self.client,
+            options: self.options,
+            viewer_id: self.viewer_id,
+            workspace_id: self.workspace_id,
+            project_id: self.project_id,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `viewer_id`, `workspace_id`, `project_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -424,19 +437,6 @@ impl<
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<ViewerIdNext, WorkspaceIdNext, ProjectIdNext>(
-        self,
-    ) -> AssignProjectToViewer<ViewerIdNext, WorkspaceIdNext, ProjectIdNext> {
-        AssignProjectToViewer {
-            client: self.client,
-            options: self.options,
-            viewer_id: self.viewer_id,
-            workspace_id: self.workspace_id,
-            project_id: self.project_id,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -566,6 +566,20 @@ impl<
         next.lastname = Some(body.lastname);
         next
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext, EmailNext, FirstnameNext, LastnameNext>(
+        self,
+    ) -> CreateProjectViewer<WorkspaceIdNext, EmailNext, FirstnameNext, LastnameNext> {
+        CreateProjectViewer {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            email: self.email,
+            firstname: self.firstname,
+            lastname: self.lastname,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `workspace_id`, `email`, `firstname`, `lastname` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -580,20 +594,6 @@ impl<
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext, EmailNext, FirstnameNext, LastnameNext>(
-        self,
-    ) -> CreateProjectViewer<WorkspaceIdNext, EmailNext, FirstnameNext, LastnameNext> {
-        CreateProjectViewer {
-            client: self.client,
-            options: self.options,
-            workspace_id: self.workspace_id,
-            email: self.email,
-            firstname: self.firstname,
-            lastname: self.lastname,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -692,6 +692,18 @@ impl<ViewerId, WorkspaceId> DeleteProjectViewer<ViewerId, WorkspaceId> {
         next.workspace_id = Some(body.workspace_id);
         next
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<ViewerIdNext, WorkspaceIdNext>(
+        self,
+    ) -> DeleteProjectViewer<ViewerIdNext, WorkspaceIdNext> {
+        DeleteProjectViewer {
+            client: self.client,
+            options: self.options,
+            viewer_id: self.viewer_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `viewer_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -704,18 +716,6 @@ impl<ViewerId, WorkspaceId> DeleteProjectViewer<ViewerId, WorkspaceId> {
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<ViewerIdNext, WorkspaceIdNext>(
-        self,
-    ) -> DeleteProjectViewer<ViewerIdNext, WorkspaceIdNext> {
-        DeleteProjectViewer {
-            client: self.client,
-            options: self.options,
-            viewer_id: self.viewer_id,
-            workspace_id: self.workspace_id,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -790,6 +790,18 @@ impl<ViewerId, WorkspaceId> GetProjectViewer<ViewerId, WorkspaceId> {
         next.workspace_id = Some(value.into());
         next
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<ViewerIdNext, WorkspaceIdNext>(
+        self,
+    ) -> GetProjectViewer<ViewerIdNext, WorkspaceIdNext> {
+        GetProjectViewer {
+            client: self.client,
+            options: self.options,
+            viewer_id: self.viewer_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `viewer_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -802,18 +814,6 @@ impl<ViewerId, WorkspaceId> GetProjectViewer<ViewerId, WorkspaceId> {
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<ViewerIdNext, WorkspaceIdNext>(
-        self,
-    ) -> GetProjectViewer<ViewerIdNext, WorkspaceIdNext> {
-        GetProjectViewer {
-            client: self.client,
-            options: self.options,
-            viewer_id: self.viewer_id,
-            workspace_id: self.workspace_id,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -902,6 +902,18 @@ impl<WorkspaceId> GetProjectViewers<WorkspaceId> {
         self.per_page = Some(value.into());
         self
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext>(self) -> GetProjectViewers<WorkspaceIdNext> {
+        GetProjectViewers {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            email: self.email,
+            page: self.page,
+            per_page: self.per_page,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `workspace_id` is set: a missing one is a compile error that names it.
     ///
     /// # Errors
@@ -944,18 +956,6 @@ impl<WorkspaceId> GetProjectViewers<WorkspaceId> {
         WorkspaceId: IsSet<params::workspace_id>,
     {
         crate::runtime::paginate::items(self.pages())
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext>(self) -> GetProjectViewers<WorkspaceIdNext> {
-        GetProjectViewers {
-            client: self.client,
-            options: self.options,
-            workspace_id: self.workspace_id,
-            email: self.email,
-            page: self.page,
-            per_page: self.per_page,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -1036,6 +1036,18 @@ impl<ViewerId, WorkspaceId> RestoreProjectViewer<ViewerId, WorkspaceId> {
         next.workspace_id = Some(body.workspace_id);
         next
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<ViewerIdNext, WorkspaceIdNext>(
+        self,
+    ) -> RestoreProjectViewer<ViewerIdNext, WorkspaceIdNext> {
+        RestoreProjectViewer {
+            client: self.client,
+            options: self.options,
+            viewer_id: self.viewer_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `viewer_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -1048,18 +1060,6 @@ impl<ViewerId, WorkspaceId> RestoreProjectViewer<ViewerId, WorkspaceId> {
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<ViewerIdNext, WorkspaceIdNext>(
-        self,
-    ) -> RestoreProjectViewer<ViewerIdNext, WorkspaceIdNext> {
-        RestoreProjectViewer {
-            client: self.client,
-            options: self.options,
-            viewer_id: self.viewer_id,
-            workspace_id: self.workspace_id,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -1168,6 +1168,19 @@ impl<
         next.project_id = Some(body.project_id);
         next
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<ViewerIdNext, WorkspaceIdNext, ProjectIdNext>(
+        self,
+    ) -> UnassignProjectFromViewer<ViewerIdNext, WorkspaceIdNext, ProjectIdNext> {
+        UnassignProjectFromViewer {
+            client: self.client,
+            options: self.options,
+            viewer_id: self.viewer_id,
+            workspace_id: self.workspace_id,
+            project_id: self.project_id,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `viewer_id`, `workspace_id`, `project_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -1181,19 +1194,6 @@ impl<
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<ViewerIdNext, WorkspaceIdNext, ProjectIdNext>(
-        self,
-    ) -> UnassignProjectFromViewer<ViewerIdNext, WorkspaceIdNext, ProjectIdNext> {
-        UnassignProjectFromViewer {
-            client: self.client,
-            options: self.options,
-            viewer_id: self.viewer_id,
-            workspace_id: self.workspace_id,
-            project_id: self.project_id,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {

@@ -367,19 +367,6 @@ impl<WorkspaceId, Name> CreateProject<WorkspaceId, Name> {
         next.icon = body.icon;
         next
     }
-    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `name` are set: each missing one is a compile error that names it.
-    ///
-    /// # Errors
-    ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<types::Project>, Error>
-    where
-        WorkspaceId: IsSet<params::workspace_id>,
-        Name: IsSet<params::name>,
-    {
-        let (client, request) = self.into_request()?;
-        client.execute(request, crate::runtime::decode_enveloped).await
-    }
     /// The same values in a builder whose required parameters have other states.
     fn restate<WorkspaceIdNext, NameNext>(
         self,
@@ -397,6 +384,19 @@ impl<WorkspaceId, Name> CreateProject<WorkspaceId, Name> {
             icon: self.icon,
             state: std::marker::PhantomData,
         }
+    }
+    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `name` are set: each missing one is a compile error that names it.
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<types::Project>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        Name: IsSet<params::name>,
+    {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -484,6 +484,18 @@ impl<ProjectId, WorkspaceId> DeleteProject<ProjectId, WorkspaceId> {
         next.workspace_id = Some(body.workspace_id);
         next
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<ProjectIdNext, WorkspaceIdNext>(
+        self,
+    ) -> DeleteProject<ProjectIdNext, WorkspaceIdNext> {
+        DeleteProject {
+            client: self.client,
+            options: self.options,
+            project_id: self.project_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `project_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -496,18 +508,6 @@ impl<ProjectId, WorkspaceId> DeleteProject<ProjectId, WorkspaceId> {
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<ProjectIdNext, WorkspaceIdNext>(
-        self,
-    ) -> DeleteProject<ProjectIdNext, WorkspaceIdNext> {
-        DeleteProject {
-            client: self.client,
-            options: self.options,
-            project_id: self.project_id,
-            workspace_id: self.workspace_id,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -582,6 +582,18 @@ impl<ProjectId, WorkspaceId> GetProject<ProjectId, WorkspaceId> {
         next.workspace_id = Some(value.into());
         next
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<ProjectIdNext, WorkspaceIdNext>(
+        self,
+    ) -> GetProject<ProjectIdNext, WorkspaceIdNext> {
+        GetProject {
+            client: self.client,
+            options: self.options,
+            project_id: self.project_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `project_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -594,18 +606,6 @@ impl<ProjectId, WorkspaceId> GetProject<ProjectId, WorkspaceId> {
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<ProjectIdNext, WorkspaceIdNext>(
-        self,
-    ) -> GetProject<ProjectIdNext, WorkspaceIdNext> {
-        GetProject {
-            client: self.client,
-            options: self.options,
-            project_id: self.project_id,
-            workspace_id: self.workspace_id,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -694,6 +694,18 @@ impl<WorkspaceId> GetProjects<WorkspaceId> {
         self.per_page = Some(value.into());
         self
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext>(self) -> GetProjects<WorkspaceIdNext> {
+        GetProjects {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            name: self.name,
+            page: self.page,
+            per_page: self.per_page,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `workspace_id` is set: a missing one is a compile error that names it.
     ///
     /// # Errors
@@ -734,18 +746,6 @@ impl<WorkspaceId> GetProjects<WorkspaceId> {
         WorkspaceId: IsSet<params::workspace_id>,
     {
         crate::runtime::paginate::items(self.pages())
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext>(self) -> GetProjects<WorkspaceIdNext> {
-        GetProjects {
-            client: self.client,
-            options: self.options,
-            workspace_id: self.workspace_id,
-            name: self.name,
-            page: self.page,
-            per_page: self.per_page,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -872,19 +872,6 @@ impl<ProjectId, WorkspaceId> UpdateProject<ProjectId, WorkspaceId> {
         next.icon = body.icon;
         next
     }
-    /// Sends the request and decodes the answer. It compiles once `project_id`, `workspace_id` are set: each missing one is a compile error that names it.
-    ///
-    /// # Errors
-    ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<types::Project>, Error>
-    where
-        ProjectId: IsSet<params::project_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
-    {
-        let (client, request) = self.into_request()?;
-        client.execute(request, crate::runtime::decode_enveloped).await
-    }
     /// The same values in a builder whose required parameters have other states.
     fn restate<ProjectIdNext, WorkspaceIdNext>(
         self,
@@ -903,6 +890,19 @@ impl<ProjectId, WorkspaceId> UpdateProject<ProjectId, WorkspaceId> {
             icon: self.icon,
             state: std::marker::PhantomData,
         }
+    }
+    /// Sends the request and decodes the answer. It compiles once `project_id`, `workspace_id` are set: each missing one is a compile error that names it.
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<types::Project>, Error>
+    where
+        ProjectId: IsSet<params::project_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {

@@ -403,20 +403,6 @@ impl<
         self.per_page = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `start_date`, `end_date` are set: each missing one is a compile error that names it.
-    ///
-    /// # Errors
-    ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<types::ActivityDescriptionsReport>, Error>
-    where
-        WorkspaceId: IsSet<params::workspace_id>,
-        StartDate: IsSet<params::start_date>,
-        EndDate: IsSet<params::end_date>,
-    {
-        let (client, request) = self.into_request()?;
-        client.execute(request, crate::runtime::decode_enveloped).await
-    }
     /// The same values in a builder whose required parameters have other states.
     fn restate<WorkspaceIdNext, StartDateNext, EndDateNext>(
         self,
@@ -432,6 +418,20 @@ impl<
             per_page: self.per_page,
             state: std::marker::PhantomData,
         }
+    }
+    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `start_date`, `end_date` are set: each missing one is a compile error that names it.
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<types::ActivityDescriptionsReport>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        StartDate: IsSet<params::start_date>,
+        EndDate: IsSet<params::end_date>,
+    {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -586,20 +586,6 @@ impl<
         self.per_page = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `start_date`, `end_date` are set: each missing one is a compile error that names it.
-    ///
-    /// # Errors
-    ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<types::ActivityLevelReport>, Error>
-    where
-        WorkspaceId: IsSet<params::workspace_id>,
-        StartDate: IsSet<params::start_date>,
-        EndDate: IsSet<params::end_date>,
-    {
-        let (client, request) = self.into_request()?;
-        client.execute(request, crate::runtime::decode_enveloped).await
-    }
     /// The same values in a builder whose required parameters have other states.
     fn restate<WorkspaceIdNext, StartDateNext, EndDateNext>(
         self,
@@ -616,6 +602,20 @@ impl<
             per_page: self.per_page,
             state: std::marker::PhantomData,
         }
+    }
+    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `start_date`, `end_date` are set: each missing one is a compile error that names it.
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<types::ActivityLevelReport>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        StartDate: IsSet<params::start_date>,
+        EndDate: IsSet<params::end_date>,
+    {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -755,19 +755,6 @@ impl<WorkspaceId, Date> GetDailyAttendanceReport<WorkspaceId, Date> {
         self.per_page = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `date` are set: each missing one is a compile error that names it.
-    ///
-    /// # Errors
-    ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<types::DailyAttendanceReport>, Error>
-    where
-        WorkspaceId: IsSet<params::workspace_id>,
-        Date: IsSet<params::date>,
-    {
-        let (client, request) = self.into_request()?;
-        client.execute(request, crate::runtime::decode_enveloped).await
-    }
     /// The same values in a builder whose required parameters have other states.
     fn restate<WorkspaceIdNext, DateNext>(
         self,
@@ -783,6 +770,19 @@ impl<WorkspaceId, Date> GetDailyAttendanceReport<WorkspaceId, Date> {
             per_page: self.per_page,
             state: std::marker::PhantomData,
         }
+    }
+    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `date` are set: each missing one is a compile error that names it.
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<types::DailyAttendanceReport>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        Date: IsSet<params::date>,
+    {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -902,19 +902,6 @@ impl<WorkspaceId, Date> GetDailyTimelineReport<WorkspaceId, Date> {
         self.per_page = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `date` are set: each missing one is a compile error that names it.
-    ///
-    /// # Errors
-    ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<types::DailyTimelineReport>, Error>
-    where
-        WorkspaceId: IsSet<params::workspace_id>,
-        Date: IsSet<params::date>,
-    {
-        let (client, request) = self.into_request()?;
-        client.execute(request, crate::runtime::decode_enveloped).await
-    }
     /// The same values in a builder whose required parameters have other states.
     fn restate<WorkspaceIdNext, DateNext>(
         self,
@@ -929,6 +916,19 @@ impl<WorkspaceId, Date> GetDailyTimelineReport<WorkspaceId, Date> {
             per_page: self.per_page,
             state: std::marker::PhantomData,
         }
+    }
+    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `date` are set: each missing one is a compile error that names it.
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<types::DailyTimelineReport>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        Date: IsSet<params::date>,
+    {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -1089,20 +1089,6 @@ impl<WorkspaceId, StartDate, EndDate> GetTaskReport<WorkspaceId, StartDate, EndD
         self.per_page = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `start_date`, `end_date` are set: each missing one is a compile error that names it.
-    ///
-    /// # Errors
-    ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<types::TaskReport>, Error>
-    where
-        WorkspaceId: IsSet<params::workspace_id>,
-        StartDate: IsSet<params::start_date>,
-        EndDate: IsSet<params::end_date>,
-    {
-        let (client, request) = self.into_request()?;
-        client.execute(request, crate::runtime::decode_enveloped).await
-    }
     /// The same values in a builder whose required parameters have other states.
     fn restate<WorkspaceIdNext, StartDateNext, EndDateNext>(
         self,
@@ -1121,6 +1107,20 @@ impl<WorkspaceId, StartDate, EndDate> GetTaskReport<WorkspaceId, StartDate, EndD
             per_page: self.per_page,
             state: std::marker::PhantomData,
         }
+    }
+    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `start_date`, `end_date` are set: each missing one is a compile error that names it.
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<types::TaskReport>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        StartDate: IsSet<params::start_date>,
+        EndDate: IsSet<params::end_date>,
+    {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -1291,18 +1291,6 @@ impl<WorkspaceId> GetTrackedHoursReport<WorkspaceId> {
         self.currencies = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer. It compiles once `workspace_id` is set: a missing one is a compile error that names it.
-    ///
-    /// # Errors
-    ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<types::TrackedHoursReport>, Error>
-    where
-        WorkspaceId: IsSet<params::workspace_id>,
-    {
-        let (client, request) = self.into_request()?;
-        client.execute(request, crate::runtime::decode_enveloped).await
-    }
     /// The same values in a builder whose required parameters have other states.
     fn restate<WorkspaceIdNext>(self) -> GetTrackedHoursReport<WorkspaceIdNext> {
         GetTrackedHoursReport {
@@ -1319,6 +1307,18 @@ impl<WorkspaceId> GetTrackedHoursReport<WorkspaceId> {
             currencies: self.currencies,
             state: std::marker::PhantomData,
         }
+    }
+    /// Sends the request and decodes the answer. It compiles once `workspace_id` is set: a missing one is a compile error that names it.
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<types::TrackedHoursReport>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+    {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {

@@ -518,6 +518,20 @@ impl<
         next.project_id = Some(body.project_id);
         next
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<TaskIdNext, UserIdNext, WorkspaceIdNext, ProjectIdNext>(
+        self,
+    ) -> AssignTask<TaskIdNext, UserIdNext, WorkspaceIdNext, ProjectIdNext> {
+        AssignTask {
+            client: self.client,
+            options: self.options,
+            task_id: self.task_id,
+            user_id: self.user_id,
+            workspace_id: self.workspace_id,
+            project_id: self.project_id,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `task_id`, `user_id`, `workspace_id`, `project_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -532,20 +546,6 @@ impl<
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<TaskIdNext, UserIdNext, WorkspaceIdNext, ProjectIdNext>(
-        self,
-    ) -> AssignTask<TaskIdNext, UserIdNext, WorkspaceIdNext, ProjectIdNext> {
-        AssignTask {
-            client: self.client,
-            options: self.options,
-            task_id: self.task_id,
-            user_id: self.user_id,
-            workspace_id: self.workspace_id,
-            project_id: self.project_id,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -709,20 +709,6 @@ impl<WorkspaceId, ProjectId, Title> CreateTask<WorkspaceId, ProjectId, Title> {
         next.parent_id = body.parent_id;
         next
     }
-    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `project_id`, `title` are set: each missing one is a compile error that names it.
-    ///
-    /// # Errors
-    ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<types::Task>, Error>
-    where
-        WorkspaceId: IsSet<params::workspace_id>,
-        ProjectId: IsSet<params::project_id>,
-        Title: IsSet<params::title>,
-    {
-        let (client, request) = self.into_request()?;
-        client.execute(request, crate::runtime::decode_enveloped).await
-    }
     /// The same values in a builder whose required parameters have other states.
     fn restate<WorkspaceIdNext, ProjectIdNext, TitleNext>(
         self,
@@ -742,6 +728,20 @@ impl<WorkspaceId, ProjectId, Title> CreateTask<WorkspaceId, ProjectId, Title> {
             parent_id: self.parent_id,
             state: std::marker::PhantomData,
         }
+    }
+    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `project_id`, `title` are set: each missing one is a compile error that names it.
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<types::Task>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        ProjectId: IsSet<params::project_id>,
+        Title: IsSet<params::title>,
+    {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -849,6 +849,19 @@ impl<TaskId, WorkspaceId, ProjectId> DeleteTask<TaskId, WorkspaceId, ProjectId> 
         next.project_id = Some(body.project_id);
         next
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<TaskIdNext, WorkspaceIdNext, ProjectIdNext>(
+        self,
+    ) -> DeleteTask<TaskIdNext, WorkspaceIdNext, ProjectIdNext> {
+        DeleteTask {
+            client: self.client,
+            options: self.options,
+            task_id: self.task_id,
+            workspace_id: self.workspace_id,
+            project_id: self.project_id,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `task_id`, `workspace_id`, `project_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -862,19 +875,6 @@ impl<TaskId, WorkspaceId, ProjectId> DeleteTask<TaskId, WorkspaceId, ProjectId> 
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<TaskIdNext, WorkspaceIdNext, ProjectIdNext>(
-        self,
-    ) -> DeleteTask<TaskIdNext, WorkspaceIdNext, ProjectIdNext> {
-        DeleteTask {
-            client: self.client,
-            options: self.options,
-            task_id: self.task_id,
-            workspace_id: self.workspace_id,
-            project_id: self.project_id,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -967,6 +967,19 @@ impl<TaskId, WorkspaceId, ProjectId> GetTask<TaskId, WorkspaceId, ProjectId> {
         next.project_id = Some(value.into());
         next
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<TaskIdNext, WorkspaceIdNext, ProjectIdNext>(
+        self,
+    ) -> GetTask<TaskIdNext, WorkspaceIdNext, ProjectIdNext> {
+        GetTask {
+            client: self.client,
+            options: self.options,
+            task_id: self.task_id,
+            workspace_id: self.workspace_id,
+            project_id: self.project_id,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `task_id`, `workspace_id`, `project_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -980,19 +993,6 @@ impl<TaskId, WorkspaceId, ProjectId> GetTask<TaskId, WorkspaceId, ProjectId> {
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<TaskIdNext, WorkspaceIdNext, ProjectIdNext>(
-        self,
-    ) -> GetTask<TaskIdNext, WorkspaceIdNext, ProjectIdNext> {
-        GetTask {
-            client: self.client,
-            options: self.options,
-            task_id: self.task_id,
-            workspace_id: self.workspace_id,
-            project_id: self.project_id,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -1091,6 +1091,19 @@ impl<TaskId, WorkspaceId, ProjectId> GetTaskAssignees<TaskId, WorkspaceId, Proje
         next.project_id = Some(value.into());
         next
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<TaskIdNext, WorkspaceIdNext, ProjectIdNext>(
+        self,
+    ) -> GetTaskAssignees<TaskIdNext, WorkspaceIdNext, ProjectIdNext> {
+        GetTaskAssignees {
+            client: self.client,
+            options: self.options,
+            task_id: self.task_id,
+            workspace_id: self.workspace_id,
+            project_id: self.project_id,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `task_id`, `workspace_id`, `project_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -1104,19 +1117,6 @@ impl<TaskId, WorkspaceId, ProjectId> GetTaskAssignees<TaskId, WorkspaceId, Proje
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<TaskIdNext, WorkspaceIdNext, ProjectIdNext>(
-        self,
-    ) -> GetTaskAssignees<TaskIdNext, WorkspaceIdNext, ProjectIdNext> {
-        GetTaskAssignees {
-            client: self.client,
-            options: self.options,
-            task_id: self.task_id,
-            workspace_id: self.workspace_id,
-            project_id: self.project_id,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -1233,6 +1233,22 @@ impl<WorkspaceId, ProjectId> GetTasks<WorkspaceId, ProjectId> {
         self.per_page = Some(value.into());
         self
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext, ProjectIdNext>(
+        self,
+    ) -> GetTasks<WorkspaceIdNext, ProjectIdNext> {
+        GetTasks {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            project_id: self.project_id,
+            status: self.status,
+            priority: self.priority,
+            page: self.page,
+            per_page: self.per_page,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `workspace_id`, `project_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -1276,22 +1292,6 @@ impl<WorkspaceId, ProjectId> GetTasks<WorkspaceId, ProjectId> {
         ProjectId: IsSet<params::project_id>,
     {
         crate::runtime::paginate::items(self.pages())
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext, ProjectIdNext>(
-        self,
-    ) -> GetTasks<WorkspaceIdNext, ProjectIdNext> {
-        GetTasks {
-            client: self.client,
-            options: self.options,
-            workspace_id: self.workspace_id,
-            project_id: self.project_id,
-            status: self.status,
-            priority: self.priority,
-            page: self.page,
-            per_page: self.per_page,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -1419,6 +1419,20 @@ impl<
         next.project_id = Some(body.project_id);
         next
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<TaskIdNext, UserIdNext, WorkspaceIdNext, ProjectIdNext>(
+        self,
+    ) -> UnassignTask<TaskIdNext, UserIdNext, WorkspaceIdNext, ProjectIdNext> {
+        UnassignTask {
+            client: self.client,
+            options: self.options,
+            task_id: self.task_id,
+            user_id: self.user_id,
+            workspace_id: self.workspace_id,
+            project_id: self.project_id,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `task_id`, `user_id`, `workspace_id`, `project_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -1433,20 +1447,6 @@ impl<
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<TaskIdNext, UserIdNext, WorkspaceIdNext, ProjectIdNext>(
-        self,
-    ) -> UnassignTask<TaskIdNext, UserIdNext, WorkspaceIdNext, ProjectIdNext> {
-        UnassignTask {
-            client: self.client,
-            options: self.options,
-            task_id: self.task_id,
-            user_id: self.user_id,
-            workspace_id: self.workspace_id,
-            project_id: self.project_id,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -1611,20 +1611,6 @@ impl<TaskId, WorkspaceId, ProjectId> UpdateTask<TaskId, WorkspaceId, ProjectId> 
         next.parent_id = body.parent_id;
         next
     }
-    /// Sends the request and decodes the answer. It compiles once `task_id`, `workspace_id`, `project_id` are set: each missing one is a compile error that names it.
-    ///
-    /// # Errors
-    ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<types::Task>, Error>
-    where
-        TaskId: IsSet<params::task_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
-        ProjectId: IsSet<params::project_id>,
-    {
-        let (client, request) = self.into_request()?;
-        client.execute(request, crate::runtime::decode_enveloped).await
-    }
     /// The same values in a builder whose required parameters have other states.
     fn restate<TaskIdNext, WorkspaceIdNext, ProjectIdNext>(
         self,
@@ -1644,6 +1630,20 @@ impl<TaskId, WorkspaceId, ProjectId> UpdateTask<TaskId, WorkspaceId, ProjectId> 
             parent_id: self.parent_id,
             state: std::marker::PhantomData,
         }
+    }
+    /// Sends the request and decodes the answer. It compiles once `task_id`, `workspace_id`, `project_id` are set: each missing one is a compile error that names it.
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<types::Task>, Error>
+    where
+        TaskId: IsSet<params::task_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+        ProjectId: IsSet<params::project_id>,
+    {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {

@@ -326,6 +326,18 @@ impl<TimeRequestId, WorkspaceId> ApproveTimeRequest<TimeRequestId, WorkspaceId> 
         next.workspace_id = Some(body.workspace_id);
         next
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<TimeRequestIdNext, WorkspaceIdNext>(
+        self,
+    ) -> ApproveTimeRequest<TimeRequestIdNext, WorkspaceIdNext> {
+        ApproveTimeRequest {
+            client: self.client,
+            options: self.options,
+            time_request_id: self.time_request_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `time_request_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -338,18 +350,6 @@ impl<TimeRequestId, WorkspaceId> ApproveTimeRequest<TimeRequestId, WorkspaceId> 
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<TimeRequestIdNext, WorkspaceIdNext>(
-        self,
-    ) -> ApproveTimeRequest<TimeRequestIdNext, WorkspaceIdNext> {
-        ApproveTimeRequest {
-            client: self.client,
-            options: self.options,
-            time_request_id: self.time_request_id,
-            workspace_id: self.workspace_id,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -506,22 +506,6 @@ impl<
         next.task_id = body.task_id;
         next
     }
-    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `user_id`, `contract_id`, `start`, `end` are set: each missing one is a compile error that names it.
-    ///
-    /// # Errors
-    ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<types::TimeRequest>, Error>
-    where
-        WorkspaceId: IsSet<params::workspace_id>,
-        UserId: IsSet<params::user_id>,
-        ContractId: IsSet<params::contract_id>,
-        Start: IsSet<params::start>,
-        End: IsSet<params::end>,
-    {
-        let (client, request) = self.into_request()?;
-        client.execute(request, crate::runtime::decode_enveloped).await
-    }
     /// The same values in a builder whose required parameters have other states.
     fn restate<WorkspaceIdNext, UserIdNext, ContractIdNext, StartNext, EndNext>(
         self,
@@ -544,6 +528,22 @@ impl<
             task_id: self.task_id,
             state: std::marker::PhantomData,
         }
+    }
+    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `user_id`, `contract_id`, `start`, `end` are set: each missing one is a compile error that names it.
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<types::TimeRequest>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        UserId: IsSet<params::user_id>,
+        ContractId: IsSet<params::contract_id>,
+        Start: IsSet<params::start>,
+        End: IsSet<params::end>,
+    {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -645,6 +645,18 @@ impl<TimeRequestId, WorkspaceId> GetTimeRequest<TimeRequestId, WorkspaceId> {
         next.workspace_id = Some(value.into());
         next
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<TimeRequestIdNext, WorkspaceIdNext>(
+        self,
+    ) -> GetTimeRequest<TimeRequestIdNext, WorkspaceIdNext> {
+        GetTimeRequest {
+            client: self.client,
+            options: self.options,
+            time_request_id: self.time_request_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `time_request_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -657,18 +669,6 @@ impl<TimeRequestId, WorkspaceId> GetTimeRequest<TimeRequestId, WorkspaceId> {
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<TimeRequestIdNext, WorkspaceIdNext>(
-        self,
-    ) -> GetTimeRequest<TimeRequestIdNext, WorkspaceIdNext> {
-        GetTimeRequest {
-            client: self.client,
-            options: self.options,
-            time_request_id: self.time_request_id,
-            workspace_id: self.workspace_id,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -818,6 +818,25 @@ impl<WorkspaceId, DateFrom, DateTo> GetTimeRequests<WorkspaceId, DateFrom, DateT
         self.per_page = Some(value.into());
         self
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext, DateFromNext, DateToNext>(
+        self,
+    ) -> GetTimeRequests<WorkspaceIdNext, DateFromNext, DateToNext> {
+        GetTimeRequests {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            date_from: self.date_from,
+            date_to: self.date_to,
+            status: self.status,
+            user_id: self.user_id,
+            project_id: self.project_id,
+            id: self.id,
+            page: self.page,
+            per_page: self.per_page,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `workspace_id`, `date_from`, `date_to` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -864,25 +883,6 @@ impl<WorkspaceId, DateFrom, DateTo> GetTimeRequests<WorkspaceId, DateFrom, DateT
         DateTo: IsSet<params::date_to>,
     {
         crate::runtime::paginate::items(self.pages())
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext, DateFromNext, DateToNext>(
-        self,
-    ) -> GetTimeRequests<WorkspaceIdNext, DateFromNext, DateToNext> {
-        GetTimeRequests {
-            client: self.client,
-            options: self.options,
-            workspace_id: self.workspace_id,
-            date_from: self.date_from,
-            date_to: self.date_to,
-            status: self.status,
-            user_id: self.user_id,
-            project_id: self.project_id,
-            id: self.id,
-            page: self.page,
-            per_page: self.per_page,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -1013,6 +1013,19 @@ impl<
         next.comment = Some(body.comment);
         next
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<TimeRequestIdNext, WorkspaceIdNext, CommentNext>(
+        self,
+    ) -> RejectTimeRequest<TimeRequestIdNext, WorkspaceIdNext, CommentNext> {
+        RejectTimeRequest {
+            client: self.client,
+            options: self.options,
+            time_request_id: self.time_request_id,
+            workspace_id: self.workspace_id,
+            comment: self.comment,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `time_request_id`, `workspace_id`, `comment` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -1026,19 +1039,6 @@ impl<
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<TimeRequestIdNext, WorkspaceIdNext, CommentNext>(
-        self,
-    ) -> RejectTimeRequest<TimeRequestIdNext, WorkspaceIdNext, CommentNext> {
-        RejectTimeRequest {
-            client: self.client,
-            options: self.options,
-            time_request_id: self.time_request_id,
-            workspace_id: self.workspace_id,
-            comment: self.comment,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {

@@ -260,6 +260,18 @@ impl<WorkspaceId, UserId> GetCurrentTrackerData<WorkspaceId, UserId> {
         next.user_id = Some(value.into());
         next
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext, UserIdNext>(
+        self,
+    ) -> GetCurrentTrackerData<WorkspaceIdNext, UserIdNext> {
+        GetCurrentTrackerData {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            user_id: self.user_id,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `workspace_id`, `user_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -272,18 +284,6 @@ impl<WorkspaceId, UserId> GetCurrentTrackerData<WorkspaceId, UserId> {
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext, UserIdNext>(
-        self,
-    ) -> GetCurrentTrackerData<WorkspaceIdNext, UserIdNext> {
-        GetCurrentTrackerData {
-            client: self.client,
-            options: self.options,
-            workspace_id: self.workspace_id,
-            user_id: self.user_id,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -411,6 +411,23 @@ impl<WorkspaceId, UserId, Date> GetTimeEntries<WorkspaceId, UserId, Date> {
         self.per_page = Some(value.into());
         self
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext, UserIdNext, DateNext>(
+        self,
+    ) -> GetTimeEntries<WorkspaceIdNext, UserIdNext, DateNext> {
+        GetTimeEntries {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            user_id: self.user_id,
+            date: self.date,
+            project_id: self.project_id,
+            task_id: self.task_id,
+            page: self.page,
+            per_page: self.per_page,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `workspace_id`, `user_id`, `date` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -457,23 +474,6 @@ impl<WorkspaceId, UserId, Date> GetTimeEntries<WorkspaceId, UserId, Date> {
         Date: IsSet<params::date>,
     {
         crate::runtime::paginate::items(self.pages())
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext, UserIdNext, DateNext>(
-        self,
-    ) -> GetTimeEntries<WorkspaceIdNext, UserIdNext, DateNext> {
-        GetTimeEntries {
-            client: self.client,
-            options: self.options,
-            workspace_id: self.workspace_id,
-            user_id: self.user_id,
-            date: self.date,
-            project_id: self.project_id,
-            task_id: self.task_id,
-            page: self.page,
-            per_page: self.per_page,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -609,20 +609,6 @@ impl<
         next.activity_description = body.activity_description;
         next
     }
-    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `user_id`, `contract_id` are set: each missing one is a compile error that names it.
-    ///
-    /// # Errors
-    ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    pub async fn send(self) -> Result<Response<types::TimeTrackingStarted>, Error>
-    where
-        WorkspaceId: IsSet<params::workspace_id>,
-        UserId: IsSet<params::user_id>,
-        ContractId: IsSet<params::contract_id>,
-    {
-        let (client, request) = self.into_request()?;
-        client.execute(request, crate::runtime::decode_enveloped).await
-    }
     /// The same values in a builder whose required parameters have other states.
     fn restate<WorkspaceIdNext, UserIdNext, ContractIdNext>(
         self,
@@ -637,6 +623,20 @@ impl<
             activity_description: self.activity_description,
             state: std::marker::PhantomData,
         }
+    }
+    /// Sends the request and decodes the answer. It compiles once `workspace_id`, `user_id`, `contract_id` are set: each missing one is a compile error that names it.
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    pub async fn send(self) -> Result<Response<types::TimeTrackingStarted>, Error>
+    where
+        WorkspaceId: IsSet<params::workspace_id>,
+        UserId: IsSet<params::user_id>,
+        ContractId: IsSet<params::contract_id>,
+    {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped).await
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {

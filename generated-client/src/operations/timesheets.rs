@@ -315,6 +315,18 @@ impl<TimesheetId, WorkspaceId> ApproveTimesheet<TimesheetId, WorkspaceId> {
         next.workspace_id = Some(body.workspace_id);
         next
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<TimesheetIdNext, WorkspaceIdNext>(
+        self,
+    ) -> ApproveTimesheet<TimesheetIdNext, WorkspaceIdNext> {
+        ApproveTimesheet {
+            client: self.client,
+            options: self.options,
+            timesheet_id: self.timesheet_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `timesheet_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -327,18 +339,6 @@ impl<TimesheetId, WorkspaceId> ApproveTimesheet<TimesheetId, WorkspaceId> {
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<TimesheetIdNext, WorkspaceIdNext>(
-        self,
-    ) -> ApproveTimesheet<TimesheetIdNext, WorkspaceIdNext> {
-        ApproveTimesheet {
-            client: self.client,
-            options: self.options,
-            timesheet_id: self.timesheet_id,
-            workspace_id: self.workspace_id,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -458,6 +458,21 @@ impl<WorkspaceId> GetTimesheets<WorkspaceId> {
         self.per_page = Some(value.into());
         self
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext>(self) -> GetTimesheets<WorkspaceIdNext> {
+        GetTimesheets {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            id: self.id,
+            status: self.status,
+            date_from: self.date_from,
+            date_to: self.date_to,
+            page: self.page,
+            per_page: self.per_page,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `workspace_id` is set: a missing one is a compile error that names it.
     ///
     /// # Errors
@@ -498,21 +513,6 @@ impl<WorkspaceId> GetTimesheets<WorkspaceId> {
         WorkspaceId: IsSet<params::workspace_id>,
     {
         crate::runtime::paginate::items(self.pages())
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext>(self) -> GetTimesheets<WorkspaceIdNext> {
-        GetTimesheets {
-            client: self.client,
-            options: self.options,
-            workspace_id: self.workspace_id,
-            id: self.id,
-            status: self.status,
-            date_from: self.date_from,
-            date_to: self.date_to,
-            page: self.page,
-            per_page: self.per_page,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -618,6 +618,19 @@ impl<
         next.reason = Some(body.reason);
         next
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<TimesheetIdNext, WorkspaceIdNext, ReasonNext>(
+        self,
+    ) -> RejectTimesheet<TimesheetIdNext, WorkspaceIdNext, ReasonNext> {
+        RejectTimesheet {
+            client: self.client,
+            options: self.options,
+            timesheet_id: self.timesheet_id,
+            workspace_id: self.workspace_id,
+            reason: self.reason,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `timesheet_id`, `workspace_id`, `reason` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -631,19 +644,6 @@ impl<
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<TimesheetIdNext, WorkspaceIdNext, ReasonNext>(
-        self,
-    ) -> RejectTimesheet<TimesheetIdNext, WorkspaceIdNext, ReasonNext> {
-        RejectTimesheet {
-            client: self.client,
-            options: self.options,
-            timesheet_id: self.timesheet_id,
-            workspace_id: self.workspace_id,
-            reason: self.reason,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -740,6 +740,18 @@ impl<TimesheetId, WorkspaceId> SubmitTimesheet<TimesheetId, WorkspaceId> {
         next.workspace_id = Some(body.workspace_id);
         next
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<TimesheetIdNext, WorkspaceIdNext>(
+        self,
+    ) -> SubmitTimesheet<TimesheetIdNext, WorkspaceIdNext> {
+        SubmitTimesheet {
+            client: self.client,
+            options: self.options,
+            timesheet_id: self.timesheet_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `timesheet_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -752,18 +764,6 @@ impl<TimesheetId, WorkspaceId> SubmitTimesheet<TimesheetId, WorkspaceId> {
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<TimesheetIdNext, WorkspaceIdNext>(
-        self,
-    ) -> SubmitTimesheet<TimesheetIdNext, WorkspaceIdNext> {
-        SubmitTimesheet {
-            client: self.client,
-            options: self.options,
-            timesheet_id: self.timesheet_id,
-            workspace_id: self.workspace_id,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -852,6 +852,18 @@ impl<TimesheetId, WorkspaceId> UnsubmitTimesheet<TimesheetId, WorkspaceId> {
         next.workspace_id = Some(body.workspace_id);
         next
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<TimesheetIdNext, WorkspaceIdNext>(
+        self,
+    ) -> UnsubmitTimesheet<TimesheetIdNext, WorkspaceIdNext> {
+        UnsubmitTimesheet {
+            client: self.client,
+            options: self.options,
+            timesheet_id: self.timesheet_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `timesheet_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -864,18 +876,6 @@ impl<TimesheetId, WorkspaceId> UnsubmitTimesheet<TimesheetId, WorkspaceId> {
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<TimesheetIdNext, WorkspaceIdNext>(
-        self,
-    ) -> UnsubmitTimesheet<TimesheetIdNext, WorkspaceIdNext> {
-        UnsubmitTimesheet {
-            client: self.client,
-            options: self.options,
-            timesheet_id: self.timesheet_id,
-            workspace_id: self.workspace_id,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {

@@ -315,6 +315,19 @@ impl<WorkspaceId, Url, Events> CreateWebhook<WorkspaceId, Url, Events> {
         next.events = Some(body.events);
         next
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext, UrlNext, EventsNext>(
+        self,
+    ) -> CreateWebhook<WorkspaceIdNext, UrlNext, EventsNext> {
+        CreateWebhook {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            url: self.url,
+            events: self.events,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `workspace_id`, `url`, `events` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -328,19 +341,6 @@ impl<WorkspaceId, Url, Events> CreateWebhook<WorkspaceId, Url, Events> {
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext, UrlNext, EventsNext>(
-        self,
-    ) -> CreateWebhook<WorkspaceIdNext, UrlNext, EventsNext> {
-        CreateWebhook {
-            client: self.client,
-            options: self.options,
-            workspace_id: self.workspace_id,
-            url: self.url,
-            events: self.events,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -431,6 +431,18 @@ impl<WebhookId, WorkspaceId> DeleteWebhook<WebhookId, WorkspaceId> {
         next.workspace_id = Some(body.workspace_id);
         next
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WebhookIdNext, WorkspaceIdNext>(
+        self,
+    ) -> DeleteWebhook<WebhookIdNext, WorkspaceIdNext> {
+        DeleteWebhook {
+            client: self.client,
+            options: self.options,
+            webhook_id: self.webhook_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `webhook_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -443,18 +455,6 @@ impl<WebhookId, WorkspaceId> DeleteWebhook<WebhookId, WorkspaceId> {
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<WebhookIdNext, WorkspaceIdNext>(
-        self,
-    ) -> DeleteWebhook<WebhookIdNext, WorkspaceIdNext> {
-        DeleteWebhook {
-            client: self.client,
-            options: self.options,
-            webhook_id: self.webhook_id,
-            workspace_id: self.workspace_id,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -529,6 +529,18 @@ impl<WebhookId, WorkspaceId> GetWebhook<WebhookId, WorkspaceId> {
         next.workspace_id = Some(value.into());
         next
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WebhookIdNext, WorkspaceIdNext>(
+        self,
+    ) -> GetWebhook<WebhookIdNext, WorkspaceIdNext> {
+        GetWebhook {
+            client: self.client,
+            options: self.options,
+            webhook_id: self.webhook_id,
+            workspace_id: self.workspace_id,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `webhook_id`, `workspace_id` are set: each missing one is a compile error that names it.
     ///
     /// # Errors
@@ -541,18 +553,6 @@ impl<WebhookId, WorkspaceId> GetWebhook<WebhookId, WorkspaceId> {
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<WebhookIdNext, WorkspaceIdNext>(
-        self,
-    ) -> GetWebhook<WebhookIdNext, WorkspaceIdNext> {
-        GetWebhook {
-            client: self.client,
-            options: self.options,
-            webhook_id: self.webhook_id,
-            workspace_id: self.workspace_id,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -623,6 +623,16 @@ impl<WorkspaceId> GetWebhooks<WorkspaceId> {
         self.page = Some(value.into());
         self
     }
+    /// The same values in a builder whose required parameters have other states.
+    fn restate<WorkspaceIdNext>(self) -> GetWebhooks<WorkspaceIdNext> {
+        GetWebhooks {
+            client: self.client,
+            options: self.options,
+            workspace_id: self.workspace_id,
+            page: self.page,
+            state: std::marker::PhantomData,
+        }
+    }
     /// Sends the request and decodes the answer. It compiles once `workspace_id` is set: a missing one is a compile error that names it.
     ///
     /// # Errors
@@ -663,16 +673,6 @@ impl<WorkspaceId> GetWebhooks<WorkspaceId> {
         WorkspaceId: IsSet<params::workspace_id>,
     {
         crate::runtime::paginate::items(self.pages())
-    }
-    /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext>(self) -> GetWebhooks<WorkspaceIdNext> {
-        GetWebhooks {
-            client: self.client,
-            options: self.options,
-            workspace_id: self.workspace_id,
-            page: self.page,
-            state: std::marker::PhantomData,
-        }
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {
@@ -763,20 +763,6 @@ impl<WebhookId, WorkspaceId, Url> UpdateWebhook<WebhookId, WorkspaceId, Url> {
         next.events = body.events;
         next
     }
-    /// Sends the request and decodes the answer. It compiles once `webhook_id`, `workspace_id`, `url` are set: each missing one is a compile error that names it.
-    ///
-    /// # Errors
-    ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    pub async fn send(self) -> Result<Response<()>, Error>
-    where
-        WebhookId: IsSet<params::webhook_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
-        Url: IsSet<params::url>,
-    {
-        let (client, request) = self.into_request()?;
-        client.execute(request, crate::runtime::decode_enveloped_without_data).await
-    }
     /// The same values in a builder whose required parameters have other states.
     fn restate<WebhookIdNext, WorkspaceIdNext, UrlNext>(
         self,
@@ -790,6 +776,20 @@ impl<WebhookId, WorkspaceId, Url> UpdateWebhook<WebhookId, WorkspaceId, Url> {
             events: self.events,
             state: std::marker::PhantomData,
         }
+    }
+    /// Sends the request and decodes the answer. It compiles once `webhook_id`, `workspace_id`, `url` are set: each missing one is a compile error that names it.
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    pub async fn send(self) -> Result<Response<()>, Error>
+    where
+        WebhookId: IsSet<params::webhook_id>,
+        WorkspaceId: IsSet<params::workspace_id>,
+        Url: IsSet<params::url>,
+    {
+        let (client, request) = self.into_request()?;
+        client.execute(request, crate::runtime::decode_enveloped_without_data).await
     }
     /// The request this builder describes, and the client to send it with.
     fn into_request(self) -> Result<(Client, Request), Error> {

@@ -96,7 +96,43 @@ fn client_method(op: &Operation, api: &Api, crate_name: &str) -> TokenStream {
     }
 }
 
-/// The builder type of one operation.
+/// One value a builder holds until it sends: a parameter, a body property, or the whole body.
+struct Value {
+    /// The member, which is also its setter.
+    ident: Ident,
+    /// Its Rust type.
+    ty: TokenStream,
+    /// Its setter's rustdoc.
+    doc: String,
+}
+
+/// The values of `op`'s builder, in the order of their setters.
+fn values(op: &Operation, paths: &Paths) -> Vec<Value> {
+    let value = |ident: &str, ty: &TypeRef, doc: String| Value {
+        ident: format_ident!("{}", ident),
+        ty: paths.ty(ty),
+        doc,
+    };
+    let mut values: Vec<Value> = op
+        .params
+        .iter()
+        .map(|param| value(&param.rust_name, &param.ty, docs::param_doc(param)))
+        .collect();
+    match &op.body {
+        Some(body) if body.fields.is_empty() => {
+            values.push(value("body", &body.ty, "The request body.".into()));
+        }
+        Some(body) => values.extend(body.fields.iter().map(|field| {
+            let fallback = format!("The `{}` property of the body.", field.field.wire_name);
+            let doc = doc_text(&field.field.docs, &fallback);
+            value(&field.setter, &field.field.ty, doc)
+        })),
+        None => {}
+    }
+    values
+}
+
+/// The builder type of one operation: the struct, its setters, `send` and the rest.
 fn builder(op: &Operation, paths: &Paths, api: &Api) -> TokenStream {
     let name = format_ident!("{}", op.builder_name);
     let states = States::of(op);
@@ -107,72 +143,29 @@ fn builder(op: &Operation, paths: &Paths, api: &Api) -> TokenStream {
         op.method_name
     ));
     let option = paths.std("Option");
-
-    let mut members = Vec::new();
-    let mut fields = Vec::new();
-    let mut inits = Vec::new();
-    let mut setters = Vec::new();
-    for param in &op.params {
-        let ident = format_ident!("{}", param.rust_name);
-        let ty = paths.ty(&param.ty);
-        members.push(quote!(#ident: #option<#ty>,));
-        inits.push(quote!(#ident: None,));
-        setters.push(setter(&name, &states, &ident, &ty, &docs::param_doc(param)));
-        fields.push(ident);
+    let values = values(op, paths);
+    let members = values
+        .iter()
+        .map(|Value { ident, ty, .. }| quote!(#ident: #option<#ty>,));
+    let inits = values
+        .iter()
+        .map(|Value { ident, .. }| quote!(#ident: None,));
+    let fields: Vec<Ident> = values.iter().map(|value| value.ident.clone()).collect();
+    let mut setters: Vec<TokenStream> = values
+        .iter()
+        .map(|value| setter(&name, &states, &value.ident, &value.ty, &value.doc))
+        .collect();
+    if let Some(body) = op.body.as_ref().filter(|body| !body.fields.is_empty()) {
+        setters.push(whole_body_setter(&name, &states, body, paths));
     }
-    if let Some(body) = &op.body {
-        if body.fields.is_empty() {
-            let ty = paths.ty(&body.ty);
-            let ident = format_ident!("body");
-            members.push(quote!(body: #option<#ty>,));
-            inits.push(quote!(body: None,));
-            setters.push(setter(&name, &states, &ident, &ty, "The request body."));
-            fields.push(ident);
-        } else {
-            for field in &body.fields {
-                let ident = format_ident!("{}", field.setter);
-                let ty = paths.ty(&field.field.ty);
-                members.push(quote!(#ident: #option<#ty>,));
-                inits.push(quote!(#ident: None,));
-                let text = doc_text(
-                    &field.field.docs,
-                    &format!("The `{}` property of the body.", field.field.wire_name),
-                );
-                setters.push(setter(&name, &states, &ident, &ty, &text));
-                fields.push(ident);
-            }
-            setters.push(whole_body_setter(&name, &states, body, paths));
-        }
-    }
-
-    let response_ty = match &op.success.per_status {
-        Some(answers) => {
-            let name = format_ident!("{}", answers.name);
-            quote!(#name)
-        }
-        None => paths.ty(&op.success.data),
-    };
     let answer_enum = op
         .success
         .per_status
         .as_ref()
         .map(|answers| answer_enum(op, answers, paths, api));
-    let into_request = into_request_body(op, paths);
-    // Every builder's `into_request` has the signature `operation_builder!` calls, even where
-    // nothing in it can fail.
-    let infallible = op.required_setters().is_empty()
-        && op
-            .body
-            .as_ref()
-            .is_none_or(|body| body.encoding == BodyEncoding::Raw);
-    let allow_infallible = infallible.then(|| quote!(#[allow(clippy::unnecessary_wraps)]));
-    let decoder = success_decoder(op, api);
-    let json_decoder = json_decoder(op, api);
-    let send_docs = doc_lines(&docs::send_doc(op));
-    let paging = paging_methods(op, paths, &states);
-    let (declared, generics, ready) = (states.declared(), states.generics(), states.ready());
-    let state_member = states.member();
-    let state_init = states.init();
+    let sending = sending_methods(op, paths, api, &states);
+    let (declared, generics) = (states.declared(), states.generics());
+    let (state_member, state_init) = (states.member(), states.init());
     let restate = states.restate(&name, &fields);
     let new = quote! {
         fn new(client: Client) -> Self {
@@ -187,6 +180,7 @@ fn builder(op: &Operation, paths: &Paths, api: &Api) -> TokenStream {
         (Some(quote!(impl #name { #new })), None)
     };
     let macro_states = states.for_macro();
+    let json_decoder = json_decoder(op, api);
     quote! {
         #answer_enum
 
@@ -207,24 +201,52 @@ fn builder(op: &Operation, paths: &Paths, api: &Api) -> TokenStream {
 
             #(#setters)*
 
-            #send_docs
-            pub async fn send(self) -> Result<Response<#response_ty>, Error> #ready {
-                let (client, request) = self.into_request()?;
-                client.execute(request, #decoder).await
-            }
-
-            #paging
-
             #restate
 
-            /// The request this builder describes, and the client to send it with.
-            #allow_infallible
-            fn into_request(self) -> Result<(Client, Request), Error> {
-                #into_request
-            }
+            #sending
         }
 
         crate::runtime::operation_builder!(#name #macro_states, #json_decoder);
+    }
+}
+
+/// `send`, the paging methods, and `into_request`, which they and the runtime's escape hatches
+/// share.
+fn sending_methods(op: &Operation, paths: &Paths, api: &Api, states: &States) -> TokenStream {
+    let response_ty = match &op.success.per_status {
+        Some(answers) => {
+            let name = format_ident!("{}", answers.name);
+            quote!(#name)
+        }
+        None => paths.ty(&op.success.data),
+    };
+    let into_request = into_request_body(op, paths);
+    // Every builder's `into_request` has the signature `operation_builder!` calls, even where
+    // nothing in it can fail.
+    let infallible = op.required_setters().is_empty()
+        && op
+            .body
+            .as_ref()
+            .is_none_or(|body| body.encoding == BodyEncoding::Raw);
+    let allow_infallible = infallible.then(|| quote!(#[allow(clippy::unnecessary_wraps)]));
+    let decoder = success_decoder(op, api);
+    let send_docs = doc_lines(&docs::send_doc(op));
+    let paging = paging_methods(op, paths, states);
+    let ready = states.ready();
+    quote! {
+        #send_docs
+        pub async fn send(self) -> Result<Response<#response_ty>, Error> #ready {
+            let (client, request) = self.into_request()?;
+            client.execute(request, #decoder).await
+        }
+
+        #paging
+
+        /// The request this builder describes, and the client to send it with.
+        #allow_infallible
+        fn into_request(self) -> Result<(Client, Request), Error> {
+            #into_request
+        }
     }
 }
 
