@@ -112,101 +112,94 @@ fn public_items(path: &str, contents: &str, out: &mut BTreeMap<String, String>) 
         }
     };
     for item in &file.items {
-        match item {
-            syn::Item::Fn(f) if is_pub(&f.vis) => {
-                out.insert(
-                    format!("fn {}", qualify(&f.sig.ident.to_string())),
-                    tokens(&f.sig),
-                );
-            }
-            syn::Item::Struct(s) if is_pub(&s.vis) => {
-                // Field order does not matter to struct literals or field access.
-                let mut fields: Vec<String> = s
-                    .fields
-                    .iter()
-                    .filter(|f| is_pub(&f.vis))
-                    .map(|f| {
-                        let name = f
-                            .ident
-                            .as_ref()
-                            .map(ToString::to_string)
-                            .unwrap_or_default();
-                        format!("{name}: {}", tokens(&f.ty))
-                    })
-                    .collect();
-                fields.sort();
-                out.insert(
-                    format!("struct {}", qualify(&s.ident.to_string())),
-                    format!("{} {}", tokens(&s.generics), fields.join(", ")),
-                );
-            }
-            syn::Item::Enum(e) if is_pub(&e.vis) => {
-                let mut variants: Vec<String> = e
-                    .variants
-                    .iter()
-                    .map(|v| {
-                        let fields: Vec<String> = v.fields.iter().map(|f| tokens(&f.ty)).collect();
-                        format!("{}({})", v.ident, fields.join(", "))
-                    })
-                    .collect();
-                variants.sort();
-                out.insert(
-                    format!("enum {}", qualify(&e.ident.to_string())),
-                    variants.join(", "),
-                );
-            }
-            syn::Item::Type(t) if is_pub(&t.vis) => {
-                out.insert(
-                    format!("type {}", qualify(&t.ident.to_string())),
-                    tokens(&t.ty),
-                );
-            }
-            syn::Item::Const(c) if is_pub(&c.vis) => {
-                out.insert(
-                    format!("const {}", qualify(&c.ident.to_string())),
-                    tokens(&c.ty),
-                );
-            }
-            syn::Item::Trait(t) if is_pub(&t.vis) => {
-                out.insert(
-                    format!("trait {}", qualify(&t.ident.to_string())),
-                    String::new(),
-                );
-            }
-            syn::Item::Mod(m) if is_pub(&m.vis) => {
-                out.insert(
-                    format!("mod {}", qualify(&m.ident.to_string())),
-                    String::new(),
-                );
-            }
-            syn::Item::Use(u) if is_pub(&u.vis) => {
-                out.insert(
-                    format!("use {}", qualify(&tokens(&u.tree).replace(' ', ""))),
-                    String::new(),
-                );
-            }
-            syn::Item::Impl(i) => {
-                let self_ty = tokens(&i.self_ty).replace(' ', "");
-                if let Some((_, trait_path, _)) = &i.trait_ {
-                    let trait_name = tokens(trait_path).replace(' ', "");
-                    out.insert(
-                        format!("impl {trait_name} for {}", qualify(&self_ty)),
-                        String::new(),
-                    );
-                    continue;
-                }
-                for member in &i.items {
-                    if let syn::ImplItem::Fn(f) = member {
-                        if is_pub(&f.vis) {
-                            out.insert(
-                                format!("fn {}::{}", qualify(&self_ty), f.sig.ident),
-                                tokens(&f.sig),
-                            );
-                        }
-                    }
-                }
-            }
-            _ => {}
+        for (kind, name, shape) in item_entries(item) {
+            out.insert(format!("{kind} {}", qualify(&name)), shape);
         }
     }
+}
+
+/// One public thing: what kind of item it is (`fn`, `struct`, `impl Display for`, ...), its
+/// name in its module, and its shape, whose change is a changed item.
+type Entry = (String, String, String);
+
+/// What one item adds to the public surface.
+fn item_entries(item: &syn::Item) -> Vec<Entry> {
+    let one =
+        |kind: &str, ident: &syn::Ident, shape| vec![(kind.to_string(), ident.to_string(), shape)];
+    match item {
+        syn::Item::Fn(f) if is_pub(&f.vis) => one("fn", &f.sig.ident, tokens(&f.sig)),
+        syn::Item::Struct(s) if is_pub(&s.vis) => one("struct", &s.ident, struct_shape(s)),
+        syn::Item::Enum(e) if is_pub(&e.vis) => one("enum", &e.ident, enum_shape(e)),
+        syn::Item::Type(t) if is_pub(&t.vis) => one("type", &t.ident, tokens(&t.ty)),
+        syn::Item::Const(c) if is_pub(&c.vis) => one("const", &c.ident, tokens(&c.ty)),
+        syn::Item::Trait(t) if is_pub(&t.vis) => one("trait", &t.ident, String::new()),
+        syn::Item::Mod(m) if is_pub(&m.vis) => one("mod", &m.ident, String::new()),
+        syn::Item::Use(u) if is_pub(&u.vis) => {
+            vec![(
+                "use".into(),
+                tokens(&u.tree).replace(' ', ""),
+                String::new(),
+            )]
+        }
+        syn::Item::Impl(i) => impl_entries(i),
+        _ => Vec::new(),
+    }
+}
+
+/// A struct's generics and public fields (sorted: field order does not matter to struct
+/// literals or field access).
+fn struct_shape(s: &syn::ItemStruct) -> String {
+    let mut fields: Vec<String> = s
+        .fields
+        .iter()
+        .filter(|f| is_pub(&f.vis))
+        .map(|f| {
+            let name = f
+                .ident
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            format!("{name}: {}", tokens(&f.ty))
+        })
+        .collect();
+    fields.sort();
+    format!("{} {}", tokens(&s.generics), fields.join(", "))
+}
+
+/// An enum's variants with their fields, sorted.
+fn enum_shape(e: &syn::ItemEnum) -> String {
+    let mut variants: Vec<String> = e
+        .variants
+        .iter()
+        .map(|v| {
+            let fields: Vec<String> = v.fields.iter().map(|f| tokens(&f.ty)).collect();
+            format!("{}({})", v.ident, fields.join(", "))
+        })
+        .collect();
+    variants.sort();
+    variants.join(", ")
+}
+
+/// A trait impl, or the public methods of an inherent impl. A method is named by its type
+/// without generic arguments (a builder's `send` is the same method whatever states track its
+/// required parameters); the impl's generics are part of its shape, so a change to them shows
+/// as a changed method, not a removed one and an added one.
+fn impl_entries(i: &syn::ItemImpl) -> Vec<Entry> {
+    let self_ty = tokens(&i.self_ty).replace(' ', "");
+    if let Some((_, trait_path, _)) = &i.trait_ {
+        let trait_name = tokens(trait_path).replace(' ', "");
+        return vec![(format!("impl {trait_name} for"), self_ty, String::new())];
+    }
+    let type_name = self_ty.split('<').next().unwrap_or(&self_ty).to_string();
+    i.items
+        .iter()
+        .filter_map(|member| match member {
+            syn::ImplItem::Fn(f) if is_pub(&f.vis) => Some((
+                "fn".to_string(),
+                format!("{type_name}::{}", f.sig.ident),
+                format!("{} {}", self_ty, tokens(&f.sig)),
+            )),
+            _ => None,
+        })
+        .collect()
 }
