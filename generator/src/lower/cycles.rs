@@ -60,7 +60,58 @@ fn find_boxes(defs: &BTreeMap<String, TypeDef>, entered: &[String]) -> BTreeSet<
             walk.visit(name, 0);
         }
     }
-    walk.boxes
+    let mut boxes = walk.boxes;
+    let missed = missed_cycles(defs, entered, &boxes);
+    boxes.extend(missed);
+    boxes
+}
+
+/// The by-value cycles the walk above left unboxed. It enters each type once, wherever it
+/// first meets it: a type first met inside a list is walked there, and a cycle by value
+/// through it (`A` holds `B` in a list and by value, `B` holds `A` by value) is never seen
+/// from outside the list. A second walk along by-value references only, past those already
+/// boxed, boxes the reference that closes each cycle left. Where the first walk boxed every
+/// cycle it finds none, so output it got right does not change.
+fn missed_cycles(
+    defs: &BTreeMap<String, TypeDef>,
+    entered: &[String],
+    boxed: &BTreeSet<(String, Slot)>,
+) -> BTreeSet<(String, Slot)> {
+    /// Depth-first along `name`'s by-value references, with `stack` the types being walked.
+    fn visit<'d>(
+        name: &'d str,
+        defs: &'d BTreeMap<String, TypeDef>,
+        boxed: &BTreeSet<(String, Slot)>,
+        visited: &mut BTreeSet<&'d str>,
+        stack: &mut Vec<&'d str>,
+        found: &mut BTreeSet<(String, Slot)>,
+    ) {
+        let Some(def) = defs.get(name) else {
+            return;
+        };
+        visited.insert(name);
+        stack.push(name);
+        for edge in edges(def) {
+            let by_value = !edge.indirect && edge.slot != Slot::Other;
+            if !by_value || boxed.contains(&(name.to_string(), edge.slot)) {
+                continue;
+            }
+            if stack.contains(&edge.target) {
+                found.insert((name.to_string(), edge.slot));
+            } else if !visited.contains(edge.target) {
+                visit(edge.target, defs, boxed, visited, stack, found);
+            }
+        }
+        stack.pop();
+    }
+    let mut visited = BTreeSet::new();
+    let mut found = BTreeSet::new();
+    for name in entered.iter().chain(defs.keys()) {
+        if !visited.contains(name.as_str()) {
+            visit(name, defs, boxed, &mut visited, &mut Vec::new(), &mut found);
+        }
+    }
+    found
 }
 
 /// The state of the depth-first walk.
@@ -246,13 +297,10 @@ mod tests {
         Ok(())
     }
 
-    /// Kept as lowering always decided it (this pass was a refactor with no output change):
-    /// `A` enters `B` through a list first, so `B.a` is not a by-value back edge then, and
-    /// `A.b` later finds `B` done. Neither is boxed, though `A` and `B` hold each other by
-    /// value: the generated types have no size. Following only by-value references in
-    /// [`super::Walk::visit`] would box `B.a`.
+    /// `A` enters `B` through a list first, so the first walk sees no by-value cycle; the
+    /// second, along by-value references only, boxes `B.a`, which closes `A.b` -> `B.a`.
     #[test]
-    fn a_cycle_first_entered_through_a_list_is_not_boxed() -> Result<(), Diagnostic> {
+    fn a_cycle_first_entered_through_a_list_is_boxed_all_the_same() -> Result<(), Diagnostic> {
         let api = lower(
             "    A:
       type: object
@@ -265,7 +313,7 @@ mod tests {
 ",
         )?;
         assert_eq!(boxed(&api, "A"), Vec::<String>::new());
-        assert_eq!(boxed(&api, "B"), Vec::<String>::new());
+        assert_eq!(boxed(&api, "B"), ["a"]);
         Ok(())
     }
 }
