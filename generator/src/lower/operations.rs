@@ -137,7 +137,8 @@ impl<'a> OperationLowering<'_, 'a> {
         })
     }
 
-    /// Path-level parameters, overridden by operation-level ones with the same name and place.
+    /// The operation's parameters in the model: the path item's and its own, each checked
+    /// against the path template, which must have no `{name}` without its parameter.
     fn params(
         &mut self,
         path: &str,
@@ -146,6 +147,37 @@ impl<'a> OperationLowering<'_, 'a> {
         builder_name: &str,
         at: &Pointer,
     ) -> Result<Vec<Param>, Diagnostic> {
+        let found = self.declared_params(path, item, operation, at)?;
+        let template = path_params(path);
+        let mut scope = Scope::with_reserved(crate::contract::BUILDER_MEMBERS.iter().copied());
+        let mut params = Vec::with_capacity(found.len());
+        for (parameter, p_at) in &found {
+            let location = self.param_location(parameter, p_at, path, &template)?;
+            params.push(self.param(parameter, location, p_at, builder_name, &mut scope)?);
+        }
+        for name in template {
+            if !params
+                .iter()
+                .any(|p| p.location == ParamLocation::Path && p.wire_name == name)
+            {
+                return Err(self.resolver.error(
+                    &at.join("parameters"),
+                    format!("the path `{path}` has `{{{name}}}` but no path parameter `{name}`"),
+                ));
+            }
+        }
+        Ok(params)
+    }
+
+    /// The parameters of the path item, then the operation's, each with where it is; an
+    /// operation's parameter replaces the path item's of the same name and location.
+    fn declared_params(
+        &mut self,
+        path: &str,
+        item: &'a PathItem,
+        operation: &'a SpecOperation,
+        at: &Pointer,
+    ) -> Result<Vec<(&'a Parameter, Pointer)>, Diagnostic> {
         let item_at = Pointer::root().join("paths").join(path);
         let mut found: Vec<(&'a Parameter, Pointer)> = Vec::new();
         for (i, p) in item.parameters.iter().enumerate() {
@@ -166,80 +198,77 @@ impl<'a> OperationLowering<'_, 'a> {
                 found.push((parameter, p_at));
             }
         }
+        Ok(found)
+    }
 
-        let template = path_params(path);
-        let mut scope = Scope::with_reserved(crate::contract::BUILDER_MEMBERS.iter().copied());
-        let mut params = Vec::with_capacity(found.len());
-        for (parameter, p_at) in &found {
-            let data = parameter.parameter_data_ref();
-            let location = match parameter {
-                Parameter::Path { .. } => {
-                    if !template.contains(&data.name) {
-                        return Err(self.resolver.error(
-                            &p_at.join("name"),
-                            format!(
-                                "path parameter `{}` does not appear in the path `{path}`",
-                                data.name
-                            ),
-                        ));
-                    }
-                    ParamLocation::Path
-                }
-                Parameter::Query { .. } => ParamLocation::Query,
-                Parameter::Header { .. } => ParamLocation::Header,
-                Parameter::Cookie { .. } => {
-                    return Err(self.resolver.error(
-                        p_at,
-                        "cookie parameters are not supported by the generator yet",
-                    ));
-                }
-            };
-            let ParameterSchemaOrContent::Schema(schema_item) = &data.format else {
-                return Err(self.resolver.error(
-                    &p_at.join("content"),
-                    "parameters described by `content` are not supported by the generator yet",
-                ));
-            };
-            let schema_at = p_at.join("schema");
-            let schema = self.types.resolve(schema_item, &schema_at)?;
-            let hint = format!("{builder_name}{}", names::camel(&data.name));
-            let ty = self.types.type_of(schema_item, &schema_at, &hint)?;
-            let mut docs = Docs {
-                summary: None,
-                description: data.description.clone(),
-                notes: notes(&data.extensions),
-            };
-            if docs.description.is_none() {
-                docs.description = docs_of(schema).description;
-            }
-            params.push(Param {
-                wire_name: data.name.clone(),
-                rust_name: scope.claim(&names::snake(&data.name)),
-                location,
-                ty,
-                required: data.required || location == ParamLocation::Path,
-                docs,
-                default: schema.schema_data.default.as_ref().map(ToString::to_string),
-                constraints: constraints(schema),
-                example: data
-                    .example
-                    .as_ref()
-                    .or(schema.schema_data.example.as_ref())
-                    .map(ToString::to_string),
-            });
+    /// Where `parameter` goes; an error for a path parameter the template lacks and for
+    /// cookies.
+    fn param_location(
+        &self,
+        parameter: &Parameter,
+        p_at: &Pointer,
+        path: &str,
+        template: &[String],
+    ) -> Result<ParamLocation, Diagnostic> {
+        let name = &parameter.parameter_data_ref().name;
+        match parameter {
+            Parameter::Path { .. } if !template.contains(name) => Err(self.resolver.error(
+                &p_at.join("name"),
+                format!("path parameter `{name}` does not appear in the path `{path}`"),
+            )),
+            Parameter::Path { .. } => Ok(ParamLocation::Path),
+            Parameter::Query { .. } => Ok(ParamLocation::Query),
+            Parameter::Header { .. } => Ok(ParamLocation::Header),
+            Parameter::Cookie { .. } => Err(self.resolver.error(
+                p_at,
+                "cookie parameters are not supported by the generator yet",
+            )),
         }
-        for name in template {
-            if !params
-                .iter()
-                .any(|p| p.location == ParamLocation::Path && p.wire_name == name)
-            {
-                return Err(self.resolver.error(
-                    &at.join("parameters"),
-                    format!("the path `{path}` has `{{{name}}}` but no path parameter `{name}`"),
-                ));
-            }
+    }
+
+    /// One parameter of the model, its setter's name claimed in `scope`.
+    fn param(
+        &mut self,
+        parameter: &'a Parameter,
+        location: ParamLocation,
+        p_at: &Pointer,
+        builder_name: &str,
+        scope: &mut Scope,
+    ) -> Result<Param, Diagnostic> {
+        let data = parameter.parameter_data_ref();
+        let ParameterSchemaOrContent::Schema(schema_item) = &data.format else {
+            return Err(self.resolver.error(
+                &p_at.join("content"),
+                "parameters described by `content` are not supported by the generator yet",
+            ));
+        };
+        let schema_at = p_at.join("schema");
+        let schema = self.types.resolve(schema_item, &schema_at)?;
+        let hint = format!("{builder_name}{}", names::camel(&data.name));
+        let ty = self.types.type_of(schema_item, &schema_at, &hint)?;
+        let mut docs = Docs {
+            summary: None,
+            description: data.description.clone(),
+            notes: notes(&data.extensions),
+        };
+        if docs.description.is_none() {
+            docs.description = docs_of(schema).description;
         }
-        Ok(params)
+        Ok(Param {
+            wire_name: data.name.clone(),
+            rust_name: scope.claim(&names::snake(&data.name)),
+            location,
+            ty,
+            required: data.required || location == ParamLocation::Path,
+            docs,
+            default: schema.schema_data.default.as_ref().map(ToString::to_string),
+            constraints: constraints(schema),
+            example: data
+                .example
+                .as_ref()
+                .or(schema.schema_data.example.as_ref())
+                .map(ToString::to_string),
+        })
     }
 
     fn body(
@@ -341,56 +370,8 @@ impl<'a> OperationLowering<'_, 'a> {
         at: &Pointer,
     ) -> Result<(Success, Vec<u16>), Diagnostic> {
         let responses_at = at.join("responses");
-        let mut errors: Vec<u16> = operation
-            .responses
-            .responses
-            .keys()
-            .filter_map(|code| match code {
-                StatusCode::Code(n) if *n >= 400 => Some(*n),
-                _ => None,
-            })
-            .collect();
-        errors.sort_unstable();
-        // Every explicit 2xx answer, ascending; failing those `2XX`, then `default`, then the
-        // first redirect (an operation that only redirects still gets a method, whose data is
-        // whatever the answer holds).
-        let responses = &operation.responses;
-        let mut documented: Vec<(u16, String, &'a ReferenceOr<openapiv3::Response>)> = responses
-            .responses
-            .iter()
-            .filter_map(|(code, response)| match code {
-                StatusCode::Code(n @ 200..=299) => Some((*n, code.to_string(), response)),
-                _ => None,
-            })
-            .collect();
-        documented.sort_by_key(|(status, _, _)| *status);
-        if documented.is_empty() {
-            let fallback = responses
-                .responses
-                .iter()
-                .find_map(|(code, response)| match code {
-                    StatusCode::Range(2) => Some((200, code.to_string(), response)),
-                    _ => None,
-                })
-                .or_else(|| {
-                    responses
-                        .default
-                        .as_ref()
-                        .map(|r| (200, "default".to_string(), r))
-                })
-                .or_else(|| {
-                    responses
-                        .responses
-                        .iter()
-                        .find_map(|(code, response)| match code {
-                            StatusCode::Code(n @ 300..=399) => {
-                                Some((*n, code.to_string(), response))
-                            }
-                            _ => None,
-                        })
-                });
-            documented.extend(fallback);
-        }
+        let errors = error_statuses(&operation.responses);
+        let documented = documented_successes(&operation.responses);
         if documented.is_empty() {
             // Only failures (petstore's `updatePetWithForm` documents just 405) or a protocol
             // switch (101, a WebSocket upgrade): nothing says what a success holds, so any
@@ -598,6 +579,68 @@ fn is_multipart(media: &str) -> bool {
 fn is_json(media: &str) -> bool {
     let media = media.split(';').next().unwrap_or_default().trim();
     media == "application/json" || media.ends_with("+json")
+}
+
+/// The error statuses (400 and up) an operation documents, ascending.
+fn error_statuses(responses: &openapiv3::Responses) -> Vec<u16> {
+    let mut errors: Vec<u16> = responses
+        .responses
+        .keys()
+        .filter_map(|code| match code {
+            StatusCode::Code(n) if *n >= 400 => Some(*n),
+            _ => None,
+        })
+        .collect();
+    errors.sort_unstable();
+    errors
+}
+
+/// The answers that say what a success holds, as (status, key, answer): every explicit 2xx,
+/// ascending; failing those `2XX`, then `default`, then the first redirect (an operation that
+/// only redirects still gets a method, whose data is whatever the answer holds). None when
+/// the operation documents only failures.
+fn documented_successes(
+    responses: &openapiv3::Responses,
+) -> Vec<(u16, String, &ReferenceOr<openapiv3::Response>)> {
+    let mut documented: Vec<_> = responses
+        .responses
+        .iter()
+        .filter_map(|(code, response)| match code {
+            StatusCode::Code(n @ 200..=299) => Some((*n, code.to_string(), response)),
+            _ => None,
+        })
+        .collect();
+    documented.sort_by_key(|(status, _, _)| *status);
+    if !documented.is_empty() {
+        return documented;
+    }
+    let range = responses
+        .responses
+        .iter()
+        .find_map(|(code, response)| match code {
+            StatusCode::Range(2) => Some((200, code.to_string(), response)),
+            _ => None,
+        });
+    let default = || {
+        responses
+            .default
+            .as_ref()
+            .map(|r| (200, "default".to_string(), r))
+    };
+    let redirect = || {
+        responses
+            .responses
+            .iter()
+            .find_map(|(code, response)| match code {
+                StatusCode::Code(n @ 300..=399) => Some((*n, code.to_string(), response)),
+                _ => None,
+            })
+    };
+    range
+        .or_else(default)
+        .or_else(redirect)
+        .into_iter()
+        .collect()
 }
 
 /// The `{name}`s of a path template, in order.
