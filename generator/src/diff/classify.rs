@@ -365,8 +365,6 @@ pub enum When {
     Sent,
     /// Clients receive the type (an answer).
     Received,
-    /// Clients send the type, or nothing uses it yet (the strictest use).
-    SentOrUnused,
     /// The Rust name changed with it (`rust_renamed`).
     RustRenamed,
     /// The builder moved to another module.
@@ -408,7 +406,6 @@ impl When {
             When::Used => used,
             When::Sent => sent,
             When::Received => received,
-            When::SentOrUnused => usage.input() || usage.unused(),
             When::SentAndTightened => sent && tightened(finding),
             When::TypeChangeOnWire => match finding {
                 Finding::TypeChanged { widened: true, .. } => received,
@@ -679,10 +676,12 @@ impl ChangeKind {
                  so does its type"),
             K::RequestBodyBecameOptional => row("request-body-became-optional", Changed, bodies, Never, SettersReplaced, Patch,
                 "an optional body with a required property is set whole with `.body(..)`"),
-            K::PropertyAddedRequired => row("property-added-required", Added, InType, Sent, SentOrUnused, Minor,
-                "struct literals of types users send need the new field; answers only add data"),
-            K::PropertyAddedOptional => row("property-added-optional", Added, InType, Never, SentOrUnused, Minor,
-                "struct literals of types users send need the new field; answers only add data"),
+            K::PropertyAddedRequired => row("property-added-required", Added, InType, Sent, Always, Minor,
+                "generated structs have public fields and no `#[non_exhaustive]`: a struct literal of the \
+                 type, in a request or in a test fixture of an answer, needs the new field"),
+            K::PropertyAddedOptional => row("property-added-optional", Added, InType, Never, Always, Minor,
+                "generated structs have public fields and no `#[non_exhaustive]`: a struct literal of the \
+                 type, in a request or in a test fixture of an answer, needs the new field"),
             K::PropertyRemoved => row("property-removed", Removed, InType, Received, Always, Minor,
                 "clients that read it find nothing; the field is gone"),
             K::PropertyBecameRequired => row("property-became-required", Changed, InType, Sent, OptionChanged, Patch,
