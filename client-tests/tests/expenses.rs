@@ -69,7 +69,10 @@ async fn list_sends_query_and_token_and_decodes_the_page() {
 
     assert_eq!(answer.status, 200);
     let expense = &answer.data[0];
-    assert_eq!(expense.id, Uuid::parse_str(EXPENSE_ID).expect("uuid"));
+    assert_eq!(
+        expense.id,
+        Uuid::parse_str(EXPENSE_ID).expect("uuid").into()
+    );
     assert_eq!(expense.expense_date, NaiveDate::from_ymd_opt(2024, 1, 15));
     assert_eq!(expense.type_, Some(ExpenseType::Billable));
     assert_eq!(expense.note, None);
@@ -153,11 +156,11 @@ async fn a_whole_body_can_be_set_at_once() {
     client(&server)
         .create_expense()
         .body(CreateExpenseRequest {
-            workspace_id: 7,
+            workspace_id: 7.into(),
             expense_name: "Train".into(),
             date: NaiveDate::from_ymd_opt(2024, 2, 1).expect("date"),
             amount: 12.0,
-            category_id: Uuid::parse_str(EXPENSE_ID).expect("uuid"),
+            category_id: Uuid::parse_str(EXPENSE_ID).expect("uuid").into(),
             project_id: None,
             note: Some("to the client".into()),
             is_billable: None,

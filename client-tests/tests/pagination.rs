@@ -54,7 +54,7 @@ async fn stream_yields_every_item_of_every_page_once() {
         .get_workspaces()
         .per_page(2)
         .stream()
-        .map(|item| item.expect("item").id)
+        .map(|item| item.expect("item").id.into_inner())
         .collect()
         .await;
     assert_eq!(ids, [1, 2, 3, 4, 5]);
@@ -83,7 +83,7 @@ async fn pages_walk_page_by_page_and_a_cap_stops_fetching() {
         .get_workspaces()
         .stream()
         .take(2)
-        .map(|item| item.expect("item").id)
+        .map(|item| item.expect("item").id.into_inner())
         .collect()
         .await;
     assert_eq!(first_two, [1, 2]);

@@ -8,33 +8,33 @@
 //!
 //! The category id is the `id` of one of `client.get_expense_categories()`.
 
+use webwork_client::ids::{ExpenseCategoryId, WorkspaceId};
 use webwork_client::{Client, Error};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let token = std::env::var("WEBWORK_TOKEN")
         .map_err(|_| "set WEBWORK_TOKEN to a personal access token")?;
-    let workspace_id: i64 = std::env::var("WEBWORK_WORKSPACE_ID")
+    let workspace_id: WorkspaceId = std::env::var("WEBWORK_WORKSPACE_ID")
         .map_err(|_| "set WEBWORK_WORKSPACE_ID")?
         .parse()?;
     let client = Client::new(token)?;
 
     // The category: from the environment, or the workspace's first one.
-    let category_id: webwork_client::uuid::Uuid =
-        if let Ok(id) = std::env::var("WEBWORK_CATEGORY_ID") {
-            id.parse()?
-        } else {
-            let categories = client
-                .get_expense_categories()
-                .workspace_id(workspace_id)
-                .send()
-                .await?;
-            let first = categories
-                .data
-                .first()
-                .ok_or("the workspace has no expense category")?;
-            first.id
-        };
+    let category_id: ExpenseCategoryId = if let Ok(id) = std::env::var("WEBWORK_CATEGORY_ID") {
+        id.parse()?
+    } else {
+        let categories = client
+            .get_expense_categories()
+            .workspace_id(workspace_id)
+            .send()
+            .await?;
+        let first = categories
+            .data
+            .first()
+            .ok_or("the workspace has no expense category")?;
+        first.id
+    };
 
     // Create: every required body property has its own setter.
     let created = client

@@ -7,6 +7,15 @@
 #![deny(missing_docs)]
 pub mod envelope;
 mod formats;
+/// The ids of the API's resources, one type per kind (`x-id-type` in the spec): an id
+/// of one kind does not go where another kind belongs. Each converts from its wire
+/// type and the integer types a program holds, so literals still work.
+pub mod ids {
+    pub use crate::types::{
+        ContractId, ExpenseCategoryId, ExpenseId, LeaveId, LeavePolicyId, ProjectId,
+        ProjectTagId, TaskId, TimeRequestId, TimesheetId, UserId, WebhookId, WorkspaceId,
+    };
+}
 pub mod operations;
 mod runtime;
 pub mod types;

@@ -104,17 +104,17 @@ impl<'de> serde::Deserialize<'de> for ApprovalStatus {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AssignProjectToViewerRequest {
     /// ID of the workspace
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     /// ID of the project
-    pub project_id: i64,
+    pub project_id: ProjectId,
 }
 /// The body of a task assign: the workspace and the project the task belongs to.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AssignTaskRequest {
     /// ID of the workspace
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     /// ID of the project the task belongs to
-    pub project_id: i64,
+    pub project_id: ProjectId,
 }
 /// An attendance status to filter the daily attendance report by.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -241,12 +241,12 @@ impl<'de> serde::Deserialize<'de> for AvatarRemoval {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Contract {
     /// ID of the contract
-    pub id: i64,
+    pub id: ContractId,
     /// Name of the contract (get and list only)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contract_name: Option<String>,
     /// ID of the project
-    pub project_id: i64,
+    pub project_id: ProjectId,
     /// Name of the project
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_name: Option<String>,
@@ -254,7 +254,7 @@ pub struct Contract {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_icon: Option<String>,
     /// User ID of the member
-    pub user_id: i64,
+    pub user_id: UserId,
     /// First name of the member
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_firstname: Option<String>,
@@ -293,6 +293,65 @@ pub struct Contract {
     /// Timestamp as the server writes it; no example shows its format, so it is kept as a plain string.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<String>,
+}
+/// The id of a `Contract`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize
+)]
+#[serde(transparent)]
+pub struct ContractId(i64);
+impl ContractId {
+    /// The Contract id as it goes on the wire.
+    #[must_use]
+    pub fn into_inner(self) -> i64 {
+        self.0
+    }
+}
+impl From<i64> for ContractId {
+    fn from(id: i64) -> Self {
+        Self(id)
+    }
+}
+impl From<ContractId> for i64 {
+    fn from(id: ContractId) -> Self {
+        id.0
+    }
+}
+impl std::fmt::Display for ContractId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+impl std::str::FromStr for ContractId {
+    type Err = <i64 as std::str::FromStr>::Err;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        text.parse().map(Self)
+    }
+}
+impl From<i32> for ContractId {
+    fn from(id: i32) -> Self {
+        Self(i64::from(id))
+    }
+}
+impl From<u32> for ContractId {
+    fn from(id: u32) -> Self {
+        Self(i64::from(id))
+    }
+}
+impl TryFrom<u64> for ContractId {
+    type Error = std::num::TryFromIntError;
+    fn try_from(id: u64) -> Result<Self, Self::Error> {
+        i64::try_from(id).map(Self)
+    }
 }
 /// Status of a contract.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -430,11 +489,11 @@ impl<'de> serde::Deserialize<'de> for ContractUserRole {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateContractRequest {
     /// ID of the workspace
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     /// ID of the project
-    pub project_id: i64,
+    pub project_id: ProjectId,
     /// User ID of the member
-    pub user_id: i64,
+    pub user_id: UserId,
     /// Weekly hours limit
     ///
     /// *Default: `168`.*
@@ -451,7 +510,7 @@ pub struct CreateContractRequest {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateExpenseRequest {
     /// ID of the workspace
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     /// The `expense_name` property.
     pub expense_name: String,
     /// The `date` property.
@@ -459,10 +518,10 @@ pub struct CreateExpenseRequest {
     /// The `amount` property.
     pub amount: f64,
     /// UUID of the expense category
-    pub category_id: uuid::Uuid,
+    pub category_id: ExpenseCategoryId,
     /// ID of the project (optional)
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub project_id: Option<i64>,
+    pub project_id: Option<ProjectId>,
     /// Additional notes about the expense
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -476,15 +535,15 @@ pub struct CreateExpenseRequest {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateLeaveRequestRequest {
     /// ID of the workspace
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     /// ID of the leave policy
-    pub policy_id: i64,
+    pub policy_id: LeavePolicyId,
     /// First day of the leave
     pub start: chrono::NaiveDate,
     /// Last day of the leave
     pub end: chrono::NaiveDate,
     /// User ID of the member the leave is for
-    pub user_id: i64,
+    pub user_id: UserId,
     /// Start time (HH:mm); required for hour-based policies
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_time: Option<String>,
@@ -505,7 +564,7 @@ pub struct CreateLeaveRequestRequest {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateProjectRequest {
     /// ID of the workspace
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     /// Name of the project
     pub name: String,
     /// Start date
@@ -531,7 +590,7 @@ pub struct CreateProjectRequest {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateProjectViewerRequest {
     /// ID of the workspace
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     /// Email address the invitation is sent to
     pub email: String,
     /// First name
@@ -545,9 +604,9 @@ pub struct CreateProjectViewerRequest {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateTaskRequest {
     /// ID of the workspace
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     /// ID of the project
-    pub project_id: i64,
+    pub project_id: ProjectId,
     /// Title of the task
     pub title: String,
     /// Description of the task
@@ -570,7 +629,7 @@ pub struct CreateTaskRequest {
     pub assignees: Option<Vec<i64>>,
     /// ID of the parent task, to create a sub-task
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent_id: Option<i64>,
+    pub parent_id: Option<TaskId>,
 }
 /// The body of a new manual time request.
 ///
@@ -578,11 +637,11 @@ pub struct CreateTaskRequest {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateTimeRequestRequest {
     /// ID of the workspace
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     /// User ID of the member the request is for
-    pub user_id: i64,
+    pub user_id: UserId,
     /// ID of the contract
-    pub contract_id: i64,
+    pub contract_id: ContractId,
     /// Start of the requested time
     pub start: chrono::DateTime<chrono::Utc>,
     /// End of the requested time; after start
@@ -592,13 +651,13 @@ pub struct CreateTimeRequestRequest {
     pub notes: Option<String>,
     /// ID of the task
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub task_id: Option<i64>,
+    pub task_id: Option<TaskId>,
 }
 /// The body of a new webhook.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateWebhookRequest {
     /// ID of the workspace
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     /// The callback URL events are sent to
     pub url: String,
     /// Events to subscribe to (one or more)
@@ -609,15 +668,15 @@ pub struct CreateWebhookRequest {
 pub struct CurrentTrackerData {
     /// ID of the contract
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub contract_id: Option<i64>,
+    pub contract_id: Option<ContractId>,
     /// User ID of the member
-    pub user_id: i64,
+    pub user_id: UserId,
     /// What the member is working on
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activity_description: Option<String>,
     /// ID of the task
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub task_id: Option<i64>,
+    pub task_id: Option<TaskId>,
     /// Title of the task
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub task_title: Option<String>,
@@ -665,9 +724,9 @@ pub struct DailyTimelineReport {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeleteTaskRequest {
     /// ID of the workspace
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     /// ID of the project the task belongs to
-    pub project_id: i64,
+    pub project_id: ProjectId,
 }
 /// The body of every documented error answer.
 ///
@@ -694,7 +753,7 @@ pub struct ErrorResponse {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Expense {
     /// The `id` property.
-    pub id: uuid::Uuid,
+    pub id: ExpenseId,
     /// Full name of the member who added the expense
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub member: Option<String>,
@@ -737,10 +796,96 @@ pub struct Expense {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ExpenseCategory {
     /// The `id` property.
-    pub id: uuid::Uuid,
+    pub id: ExpenseCategoryId,
     /// The `name` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+}
+/// The id of a `ExpenseCategory`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize
+)]
+#[serde(transparent)]
+pub struct ExpenseCategoryId(uuid::Uuid);
+impl ExpenseCategoryId {
+    /// The ExpenseCategory id as it goes on the wire.
+    #[must_use]
+    pub fn into_inner(self) -> uuid::Uuid {
+        self.0
+    }
+}
+impl From<uuid::Uuid> for ExpenseCategoryId {
+    fn from(id: uuid::Uuid) -> Self {
+        Self(id)
+    }
+}
+impl From<ExpenseCategoryId> for uuid::Uuid {
+    fn from(id: ExpenseCategoryId) -> Self {
+        id.0
+    }
+}
+impl std::fmt::Display for ExpenseCategoryId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+impl std::str::FromStr for ExpenseCategoryId {
+    type Err = <uuid::Uuid as std::str::FromStr>::Err;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        text.parse().map(Self)
+    }
+}
+/// The id of a `Expense`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize
+)]
+#[serde(transparent)]
+pub struct ExpenseId(uuid::Uuid);
+impl ExpenseId {
+    /// The Expense id as it goes on the wire.
+    #[must_use]
+    pub fn into_inner(self) -> uuid::Uuid {
+        self.0
+    }
+}
+impl From<uuid::Uuid> for ExpenseId {
+    fn from(id: uuid::Uuid) -> Self {
+        Self(id)
+    }
+}
+impl From<ExpenseId> for uuid::Uuid {
+    fn from(id: ExpenseId) -> Self {
+        id.0
+    }
+}
+impl std::fmt::Display for ExpenseId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+impl std::str::FromStr for ExpenseId {
+    type Err = <uuid::Uuid as std::str::FromStr>::Err;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        text.parse().map(Self)
+    }
 }
 /// Whether an expense is billed to the client.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -804,7 +949,7 @@ impl<'de> serde::Deserialize<'de> for ExpenseType {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct InviteMemberRequest {
     /// ID of the workspace
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     /// Email address the invitation is sent to
     pub email: String,
     /// First name
@@ -820,10 +965,10 @@ pub struct InviteMemberRequest {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Leave {
     /// UUID of the leave request
-    pub id: uuid::Uuid,
+    pub id: LeaveId,
     /// User ID of the member
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_id: Option<i64>,
+    pub user_id: Option<UserId>,
     /// The `status` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ApprovalStatus>,
@@ -862,7 +1007,7 @@ pub struct Leave {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LeaveBalance {
     /// User ID of the member
-    pub user_id: i64,
+    pub user_id: UserId,
     /// Full name of the member
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
@@ -881,6 +1026,49 @@ pub struct LeaveBalanceItem {
     /// Remaining balance, with its unit
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub balance: Option<String>,
+}
+/// The id of a `Leave`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize
+)]
+#[serde(transparent)]
+pub struct LeaveId(uuid::Uuid);
+impl LeaveId {
+    /// The Leave id as it goes on the wire.
+    #[must_use]
+    pub fn into_inner(self) -> uuid::Uuid {
+        self.0
+    }
+}
+impl From<uuid::Uuid> for LeaveId {
+    fn from(id: uuid::Uuid) -> Self {
+        Self(id)
+    }
+}
+impl From<LeaveId> for uuid::Uuid {
+    fn from(id: LeaveId) -> Self {
+        id.0
+    }
+}
+impl std::fmt::Display for LeaveId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+impl std::str::FromStr for LeaveId {
+    type Err = <uuid::Uuid as std::str::FromStr>::Err;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        text.parse().map(Self)
+    }
 }
 /// Part of the day a day-based leave covers: 0 = Full day, 1 = First half, 2 = Second half.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -943,7 +1131,7 @@ impl<'de> serde::Deserialize<'de> for LeavePeriod {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LeavePolicy {
     /// ID of the policy (the `policy_id` of leave requests)
-    pub id: i64,
+    pub id: LeavePolicyId,
     /// Name of the policy
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -951,13 +1139,72 @@ pub struct LeavePolicy {
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
+/// The id of a `LeavePolicy`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize
+)]
+#[serde(transparent)]
+pub struct LeavePolicyId(i64);
+impl LeavePolicyId {
+    /// The LeavePolicy id as it goes on the wire.
+    #[must_use]
+    pub fn into_inner(self) -> i64 {
+        self.0
+    }
+}
+impl From<i64> for LeavePolicyId {
+    fn from(id: i64) -> Self {
+        Self(id)
+    }
+}
+impl From<LeavePolicyId> for i64 {
+    fn from(id: LeavePolicyId) -> Self {
+        id.0
+    }
+}
+impl std::fmt::Display for LeavePolicyId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+impl std::str::FromStr for LeavePolicyId {
+    type Err = <i64 as std::str::FromStr>::Err;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        text.parse().map(Self)
+    }
+}
+impl From<i32> for LeavePolicyId {
+    fn from(id: i32) -> Self {
+        Self(i64::from(id))
+    }
+}
+impl From<u32> for LeavePolicyId {
+    fn from(id: u32) -> Self {
+        Self(i64::from(id))
+    }
+}
+impl TryFrom<u64> for LeavePolicyId {
+    type Error = std::num::TryFromIntError;
+    fn try_from(id: u64) -> Result<Self, Self::Error> {
+        i64::try_from(id).map(Self)
+    }
+}
 /// A member of a workspace. Rate and financial fields are only sent to callers with permission to view rates.
 ///
 /// *Unconfirmed: The /v2 field list is cut off after `title`. The fields after it (rate, rate_status, weekly_hours_limit, screenshots, is_blocked, created_at, updated_at, deleted_at) are back-converted from a third-party connector's camelCase names; their spelling and nullability are assumed. The connector also reports a `rate_type` typed as a string, which conflicts with the integer RateType of contracts, so it is left out.*
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Member {
     /// User ID of the member
-    pub id: i64,
+    pub id: UserId,
     /// Email address
     pub email: String,
     /// First name
@@ -1009,7 +1256,7 @@ pub struct Member {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MemberInvitation {
     /// User ID of the invited member
-    pub user_id: i64,
+    pub user_id: UserId,
     /// Link that accepts the invitation
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invitation_link: Option<String>,
@@ -1117,11 +1364,11 @@ pub struct Pagination {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Project {
     /// ID of the project
-    pub id: i64,
+    pub id: ProjectId,
     /// Name of the project
     pub name: String,
     /// User ID of the workspace owner
-    pub owner_id: i64,
+    pub owner_id: UserId,
     /// Start date
     ///
     /// *Unconfirmed: The docs type this as a plain string (nullable); format date is assumed from the example (YYYY-MM-DD) and from the create and update bodies, which take a date.*
@@ -1175,11 +1422,70 @@ pub struct Project {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted_at: Option<chrono::DateTime<chrono::Utc>>,
 }
+/// The id of a `Project`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize
+)]
+#[serde(transparent)]
+pub struct ProjectId(i64);
+impl ProjectId {
+    /// The Project id as it goes on the wire.
+    #[must_use]
+    pub fn into_inner(self) -> i64 {
+        self.0
+    }
+}
+impl From<i64> for ProjectId {
+    fn from(id: i64) -> Self {
+        Self(id)
+    }
+}
+impl From<ProjectId> for i64 {
+    fn from(id: ProjectId) -> Self {
+        id.0
+    }
+}
+impl std::fmt::Display for ProjectId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+impl std::str::FromStr for ProjectId {
+    type Err = <i64 as std::str::FromStr>::Err;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        text.parse().map(Self)
+    }
+}
+impl From<i32> for ProjectId {
+    fn from(id: i32) -> Self {
+        Self(i64::from(id))
+    }
+}
+impl From<u32> for ProjectId {
+    fn from(id: u32) -> Self {
+        Self(i64::from(id))
+    }
+}
+impl TryFrom<u64> for ProjectId {
+    type Error = std::num::TryFromIntError;
+    fn try_from(id: u64) -> Result<Self, Self::Error> {
+        i64::try_from(id).map(Self)
+    }
+}
 /// A tag attached to a project.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProjectTag {
     /// ID of the tag
-    pub id: i64,
+    pub id: ProjectTagId,
     /// Name of the tag
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -1187,13 +1493,72 @@ pub struct ProjectTag {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub color: Option<String>,
 }
+/// The id of a `ProjectTag`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize
+)]
+#[serde(transparent)]
+pub struct ProjectTagId(i64);
+impl ProjectTagId {
+    /// The ProjectTag id as it goes on the wire.
+    #[must_use]
+    pub fn into_inner(self) -> i64 {
+        self.0
+    }
+}
+impl From<i64> for ProjectTagId {
+    fn from(id: i64) -> Self {
+        Self(id)
+    }
+}
+impl From<ProjectTagId> for i64 {
+    fn from(id: ProjectTagId) -> Self {
+        id.0
+    }
+}
+impl std::fmt::Display for ProjectTagId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+impl std::str::FromStr for ProjectTagId {
+    type Err = <i64 as std::str::FromStr>::Err;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        text.parse().map(Self)
+    }
+}
+impl From<i32> for ProjectTagId {
+    fn from(id: i32) -> Self {
+        Self(i64::from(id))
+    }
+}
+impl From<u32> for ProjectTagId {
+    fn from(id: u32) -> Self {
+        Self(i64::from(id))
+    }
+}
+impl TryFrom<u64> for ProjectTagId {
+    type Error = std::num::TryFromIntError;
+    fn try_from(id: u64) -> Result<Self, Self::Error> {
+        i64::try_from(id).map(Self)
+    }
+}
 /// A project viewer (client): a user with read-only access to the projects assigned to them.
 ///
 /// *Unconfirmed: The docs type `status` as string or null; no example shows null, so the enum is referenced without nullable (the client still reads null as an absent status).*
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProjectViewer {
     /// User ID of the viewer
-    pub id: i64,
+    pub id: UserId,
     /// Email address
     pub email: String,
     /// First name
@@ -1380,7 +1745,7 @@ impl<'de> serde::Deserialize<'de> for RateType {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RejectLeaveRequest {
     /// ID of the workspace
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     /// Why the leave is rejected
     pub reason: String,
 }
@@ -1388,7 +1753,7 @@ pub struct RejectLeaveRequest {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RejectTimeRequestRequest {
     /// ID of the workspace
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     /// Why the request is rejected
     pub comment: String,
 }
@@ -1396,7 +1761,7 @@ pub struct RejectTimeRequestRequest {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RejectTimesheetRequest {
     /// ID of the workspace
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     /// Why the timesheet is rejected (shown to the member)
     pub reason: String,
 }
@@ -1630,14 +1995,14 @@ impl<'de> serde::Deserialize<'de> for ScreenshotMode {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct StartTimeTrackingRequest {
     /// ID of the workspace
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     /// User ID of the member to track for (regular users: only themselves)
-    pub user_id: i64,
+    pub user_id: UserId,
     /// ID of the contract; must belong to the user and the workspace
-    pub contract_id: i64,
+    pub contract_id: ContractId,
     /// ID of a task of the contract's project
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub task_id: Option<i64>,
+    pub task_id: Option<TaskId>,
     /// What the member is working on
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activity_description: Option<String>,
@@ -1646,9 +2011,9 @@ pub struct StartTimeTrackingRequest {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct StopTimeTrackingRequest {
     /// ID of the workspace
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     /// User ID of the member whose active tracker to stop
-    pub user_id: i64,
+    pub user_id: UserId,
 }
 /// A task in a project.
 ///
@@ -1658,21 +2023,21 @@ pub struct StopTimeTrackingRequest {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Task {
     /// ID of the task
-    pub id: i64,
+    pub id: TaskId,
     /// Title of the task
     pub title: String,
     /// Description of the task
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// ID of the project
-    pub project_id: i64,
+    pub project_id: ProjectId,
     /// User ID of the workspace owner
-    pub owner_id: i64,
+    pub owner_id: UserId,
     /// User ID of the member who created the task
-    pub creator_id: i64,
+    pub creator_id: UserId,
     /// ID of the parent task (sub-tasks)
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent_id: Option<i64>,
+    pub parent_id: Option<TaskId>,
     /// The `status` property.
     pub status: TaskStatus,
     /// Name of the status
@@ -1715,7 +2080,7 @@ pub struct Task {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TaskAssignee {
     /// User ID of the assignee
-    pub id: i64,
+    pub id: UserId,
     /// Email address
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
@@ -1725,6 +2090,65 @@ pub struct TaskAssignee {
     /// Last name
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lastname: Option<String>,
+}
+/// The id of a `Task`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize
+)]
+#[serde(transparent)]
+pub struct TaskId(i64);
+impl TaskId {
+    /// The Task id as it goes on the wire.
+    #[must_use]
+    pub fn into_inner(self) -> i64 {
+        self.0
+    }
+}
+impl From<i64> for TaskId {
+    fn from(id: i64) -> Self {
+        Self(id)
+    }
+}
+impl From<TaskId> for i64 {
+    fn from(id: TaskId) -> Self {
+        id.0
+    }
+}
+impl std::fmt::Display for TaskId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+impl std::str::FromStr for TaskId {
+    type Err = <i64 as std::str::FromStr>::Err;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        text.parse().map(Self)
+    }
+}
+impl From<i32> for TaskId {
+    fn from(id: i32) -> Self {
+        Self(i64::from(id))
+    }
+}
+impl From<u32> for TaskId {
+    fn from(id: u32) -> Self {
+        Self(i64::from(id))
+    }
+}
+impl TryFrom<u64> for TaskId {
+    type Error = std::num::TryFromIntError;
+    fn try_from(id: u64) -> Result<Self, Self::Error> {
+        i64::try_from(id).map(Self)
+    }
 }
 /// Task priority: 10 = Urgent, 20 = High, 30 = Normal, 40 = Low.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -1871,13 +2295,13 @@ impl<'de> serde::Deserialize<'de> for TaskStatus {
 pub struct TimeEntry {
     /// User ID of the member
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_id: Option<i64>,
+    pub user_id: Option<UserId>,
     /// ID of the contract (project assignment) the time was tracked on
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub contract_id: Option<i64>,
+    pub contract_id: Option<ContractId>,
     /// ID of the task
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub task_id: Option<i64>,
+    pub task_id: Option<TaskId>,
     /// Activity notes or description
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
@@ -1900,19 +2324,19 @@ pub struct TimeEntry {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TimeRequest {
     /// UUID of the time request
-    pub id: uuid::Uuid,
+    pub id: TimeRequestId,
     /// User ID of the member
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_id: Option<i64>,
+    pub user_id: Option<UserId>,
     /// ID of the contract
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub contract_id: Option<i64>,
+    pub contract_id: Option<ContractId>,
     /// ID of the project
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub project_id: Option<i64>,
+    pub project_id: Option<ProjectId>,
     /// ID of the task
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub task_id: Option<i64>,
+    pub task_id: Option<TaskId>,
     /// Start of the requested time
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<chrono::DateTime<chrono::Utc>>,
@@ -1938,6 +2362,49 @@ pub struct TimeRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<chrono::DateTime<chrono::Utc>>,
 }
+/// The id of a `TimeRequest`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize
+)]
+#[serde(transparent)]
+pub struct TimeRequestId(uuid::Uuid);
+impl TimeRequestId {
+    /// The TimeRequest id as it goes on the wire.
+    #[must_use]
+    pub fn into_inner(self) -> uuid::Uuid {
+        self.0
+    }
+}
+impl From<uuid::Uuid> for TimeRequestId {
+    fn from(id: uuid::Uuid) -> Self {
+        Self(id)
+    }
+}
+impl From<TimeRequestId> for uuid::Uuid {
+    fn from(id: TimeRequestId) -> Self {
+        id.0
+    }
+}
+impl std::fmt::Display for TimeRequestId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+impl std::str::FromStr for TimeRequestId {
+    type Err = <uuid::Uuid as std::str::FromStr>::Err;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        text.parse().map(Self)
+    }
+}
 /// The tracker that was started.
 ///
 /// *Other docs: The role-based docs write start_time with an offset (2024-01-15T10:30:00+00:00), and add user_id, user_name, user_email, project_name and activity_description; `message` becomes a dynamic text (user, time, project, task, activity) meant for chat notifications.*
@@ -1950,7 +2417,7 @@ pub struct TimeTrackingStarted {
     pub start_time: chrono::DateTime<chrono::Utc>,
     /// User ID of the member
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_id: Option<i64>,
+    pub user_id: Option<UserId>,
     /// Full name of the member
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
@@ -1959,16 +2426,16 @@ pub struct TimeTrackingStarted {
     pub user_email: Option<String>,
     /// ID of the contract
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub contract_id: Option<i64>,
+    pub contract_id: Option<ContractId>,
     /// ID of the project
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub project_id: Option<i64>,
+    pub project_id: Option<ProjectId>,
     /// Name of the project
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_name: Option<String>,
     /// ID of the task
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub task_id: Option<i64>,
+    pub task_id: Option<TaskId>,
     /// What the member is working on
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activity_description: Option<String>,
@@ -1990,10 +2457,10 @@ pub struct TimeTrackingStopped {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Timesheet {
     /// UUID of the timesheet
-    pub id: uuid::Uuid,
+    pub id: TimesheetId,
     /// User ID of the member
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_id: Option<i64>,
+    pub user_id: Option<UserId>,
     /// First day of the pay period
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_from: Option<chrono::NaiveDate>,
@@ -2012,6 +2479,49 @@ pub struct Timesheet {
     /// The `status` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<TimesheetStatus>,
+}
+/// The id of a `Timesheet`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize
+)]
+#[serde(transparent)]
+pub struct TimesheetId(uuid::Uuid);
+impl TimesheetId {
+    /// The Timesheet id as it goes on the wire.
+    #[must_use]
+    pub fn into_inner(self) -> uuid::Uuid {
+        self.0
+    }
+}
+impl From<uuid::Uuid> for TimesheetId {
+    fn from(id: uuid::Uuid) -> Self {
+        Self(id)
+    }
+}
+impl From<TimesheetId> for uuid::Uuid {
+    fn from(id: TimesheetId) -> Self {
+        id.0
+    }
+}
+impl std::fmt::Display for TimesheetId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+impl std::str::FromStr for TimesheetId {
+    type Err = <uuid::Uuid as std::str::FromStr>::Err;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        text.parse().map(Self)
+    }
 }
 /// Status of a timesheet.
 ///
@@ -2101,23 +2611,23 @@ pub struct TrackedHoursReport {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UnassignProjectFromViewerRequest {
     /// ID of the workspace
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     /// ID of the project
-    pub project_id: i64,
+    pub project_id: ProjectId,
 }
 /// The body of a task unassign: the workspace and the project the task belongs to.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UnassignTaskRequest {
     /// ID of the workspace
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     /// ID of the project the task belongs to
-    pub project_id: i64,
+    pub project_id: ProjectId,
 }
 /// The new values of a contract; every field but workspace_id is optional.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateContractRequest {
     /// ID of the workspace
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     /// Weekly hours limit
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weekly_hours_limit: Option<i64>,
@@ -2144,10 +2654,10 @@ pub struct UpdateExpenseRequest {
     pub amount: Option<f64>,
     /// UUID of the expense category
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub category_id: Option<uuid::Uuid>,
+    pub category_id: Option<ExpenseCategoryId>,
     /// ID of the project (optional)
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub project_id: Option<i64>,
+    pub project_id: Option<ProjectId>,
     /// Additional notes about the expense
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -2159,7 +2669,7 @@ pub struct UpdateExpenseRequest {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateMemberRequest {
     /// ID of the workspace
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     /// Email address
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
@@ -2191,7 +2701,7 @@ pub struct UpdateMemberRequest {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateProjectRequest {
     /// ID of the workspace
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     /// Name of the project
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -2220,9 +2730,9 @@ pub struct UpdateProjectRequest {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateTaskRequest {
     /// ID of the workspace
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     /// ID of the project the task belongs to
-    pub project_id: i64,
+    pub project_id: ProjectId,
     /// Title of the task
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
@@ -2243,24 +2753,83 @@ pub struct UpdateTaskRequest {
     pub end_date: Option<chrono::NaiveDate>,
     /// ID of the parent task
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent_id: Option<i64>,
+    pub parent_id: Option<TaskId>,
 }
 /// The new values of a webhook.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateWebhookRequest {
     /// ID of the workspace
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     /// The callback URL events are sent to
     pub url: String,
     /// Events to subscribe to
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<Vec<WebhookEvent>>,
 }
+/// The id of a `User`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize
+)]
+#[serde(transparent)]
+pub struct UserId(i64);
+impl UserId {
+    /// The User id as it goes on the wire.
+    #[must_use]
+    pub fn into_inner(self) -> i64 {
+        self.0
+    }
+}
+impl From<i64> for UserId {
+    fn from(id: i64) -> Self {
+        Self(id)
+    }
+}
+impl From<UserId> for i64 {
+    fn from(id: UserId) -> Self {
+        id.0
+    }
+}
+impl std::fmt::Display for UserId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+impl std::str::FromStr for UserId {
+    type Err = <i64 as std::str::FromStr>::Err;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        text.parse().map(Self)
+    }
+}
+impl From<i32> for UserId {
+    fn from(id: i32) -> Self {
+        Self(i64::from(id))
+    }
+}
+impl From<u32> for UserId {
+    fn from(id: u32) -> Self {
+        Self(i64::from(id))
+    }
+}
+impl TryFrom<u64> for UserId {
+    type Error = std::num::TryFromIntError;
+    fn try_from(id: u64) -> Result<Self, Self::Error> {
+        i64::try_from(id).map(Self)
+    }
+}
 /// A project a project viewer is assigned to.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ViewerProject {
     /// ID of the project
-    pub project_id: i64,
+    pub project_id: ProjectId,
     /// Name of the project
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_name: Option<String>,
@@ -2269,7 +2838,7 @@ pub struct ViewerProject {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Webhook {
     /// Encoded (opaque) ID of the webhook
-    pub id: String,
+    pub id: WebhookId,
     /// The callback URL events are sent to
     pub url: String,
     /// Events the webhook is subscribed to
@@ -2335,17 +2904,64 @@ impl<'de> serde::Deserialize<'de> for WebhookEvent {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
+/// The id of a `Webhook`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize
+)]
+#[serde(transparent)]
+pub struct WebhookId(String);
+impl WebhookId {
+    /// The Webhook id as it goes on the wire.
+    #[must_use]
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+impl From<String> for WebhookId {
+    fn from(id: String) -> Self {
+        Self(id)
+    }
+}
+impl From<WebhookId> for String {
+    fn from(id: WebhookId) -> Self {
+        id.0
+    }
+}
+impl std::fmt::Display for WebhookId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+impl std::str::FromStr for WebhookId {
+    type Err = <String as std::str::FromStr>::Err;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        text.parse().map(Self)
+    }
+}
+impl From<&str> for WebhookId {
+    fn from(id: &str) -> Self {
+        Self(id.to_string())
+    }
+}
 /// A workspace the authenticated user belongs to.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Workspace {
     /// Workspace ID (use it as `workspace_id` elsewhere)
-    pub id: i64,
+    pub id: WorkspaceId,
     /// User ID of the workspace owner
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub owner_id: Option<i64>,
+    pub owner_id: Option<UserId>,
     /// User ID of the authenticated user
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_id: Option<i64>,
+    pub user_id: Option<UserId>,
     /// The `workspace_name` property.
     pub workspace_name: String,
     /// The `role` property.
@@ -2365,11 +2981,70 @@ pub struct Workspace {
     )]
     pub activated_at: Option<chrono::NaiveDateTime>,
 }
+/// The id of a `Workspace`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize
+)]
+#[serde(transparent)]
+pub struct WorkspaceId(i64);
+impl WorkspaceId {
+    /// The Workspace id as it goes on the wire.
+    #[must_use]
+    pub fn into_inner(self) -> i64 {
+        self.0
+    }
+}
+impl From<i64> for WorkspaceId {
+    fn from(id: i64) -> Self {
+        Self(id)
+    }
+}
+impl From<WorkspaceId> for i64 {
+    fn from(id: WorkspaceId) -> Self {
+        id.0
+    }
+}
+impl std::fmt::Display for WorkspaceId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+impl std::str::FromStr for WorkspaceId {
+    type Err = <i64 as std::str::FromStr>::Err;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        text.parse().map(Self)
+    }
+}
+impl From<i32> for WorkspaceId {
+    fn from(id: i32) -> Self {
+        Self(i64::from(id))
+    }
+}
+impl From<u32> for WorkspaceId {
+    fn from(id: u32) -> Self {
+        Self(i64::from(id))
+    }
+}
+impl TryFrom<u64> for WorkspaceId {
+    type Error = std::num::TryFromIntError;
+    fn try_from(id: u64) -> Result<Self, Self::Error> {
+        i64::try_from(id).map(Self)
+    }
+}
 /// A body that only names the workspace.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct WorkspaceScopedRequest {
     /// ID of the workspace
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
 }
 /// A yes/no flag as the server writes it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

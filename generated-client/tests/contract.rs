@@ -29,7 +29,7 @@ async fn call_every_operation(
             "deleteMember",
             client
                 .delete_member()
-                .member_id(support::value::<i64>("100"))
+                .member_id(support::value::<types::UserId>("100"))
                 .body(
                     support::value::<
                         types::WorkspaceScopedRequest,
@@ -43,15 +43,19 @@ async fn call_every_operation(
             "getMember",
             client
                 .get_member()
-                .member_id(support::value::<i64>("100"))
-                .workspace_id(support::value::<i64>("1"))
+                .member_id(support::value::<types::UserId>("100"))
+                .workspace_id(support::value::<types::WorkspaceId>("1"))
                 .send()
                 .await,
         );
     record
         .record(
             "getMembers",
-            client.get_members().workspace_id(support::value::<i64>("1")).send().await,
+            client
+                .get_members()
+                .workspace_id(support::value::<types::WorkspaceId>("1"))
+                .send()
+                .await,
         );
     record
         .record(
@@ -73,7 +77,7 @@ async fn call_every_operation(
             "updateMember",
             client
                 .update_member()
-                .member_id(support::value::<i64>("100"))
+                .member_id(support::value::<types::UserId>("100"))
                 .body(
                     support::value::<
                         types::UpdateMemberRequest,
@@ -104,7 +108,7 @@ async fn call_every_operation(
             "deleteProject",
             client
                 .delete_project()
-                .project_id(support::value::<i64>("100"))
+                .project_id(support::value::<types::ProjectId>("100"))
                 .body(
                     support::value::<
                         types::WorkspaceScopedRequest,
@@ -118,22 +122,26 @@ async fn call_every_operation(
             "getProject",
             client
                 .get_project()
-                .project_id(support::value::<i64>("100"))
-                .workspace_id(support::value::<i64>("1"))
+                .project_id(support::value::<types::ProjectId>("100"))
+                .workspace_id(support::value::<types::WorkspaceId>("1"))
                 .send()
                 .await,
         );
     record
         .record(
             "getProjects",
-            client.get_projects().workspace_id(support::value::<i64>("1")).send().await,
+            client
+                .get_projects()
+                .workspace_id(support::value::<types::WorkspaceId>("1"))
+                .send()
+                .await,
         );
     record
         .record(
             "updateProject",
             client
                 .update_project()
-                .project_id(support::value::<i64>("100"))
+                .project_id(support::value::<types::ProjectId>("100"))
                 .body(
                     support::value::<
                         types::UpdateProjectRequest,
@@ -149,8 +157,8 @@ async fn call_every_operation(
             "assignTask",
             client
                 .assign_task()
-                .task_id(support::value::<i64>("500"))
-                .user_id(support::value::<i64>("100"))
+                .task_id(support::value::<types::TaskId>("500"))
+                .user_id(support::value::<types::UserId>("100"))
                 .body(
                     support::value::<
                         types::AssignTaskRequest,
@@ -179,7 +187,7 @@ async fn call_every_operation(
             "deleteTask",
             client
                 .delete_task()
-                .task_id(support::value::<i64>("500"))
+                .task_id(support::value::<types::TaskId>("500"))
                 .body(
                     support::value::<
                         types::DeleteTaskRequest,
@@ -193,9 +201,9 @@ async fn call_every_operation(
             "getTask",
             client
                 .get_task()
-                .task_id(support::value::<i64>("500"))
-                .workspace_id(support::value::<i64>("1"))
-                .project_id(support::value::<i64>("100"))
+                .task_id(support::value::<types::TaskId>("500"))
+                .workspace_id(support::value::<types::WorkspaceId>("1"))
+                .project_id(support::value::<types::ProjectId>("100"))
                 .send()
                 .await,
         );
@@ -204,9 +212,9 @@ async fn call_every_operation(
             "getTaskAssignees",
             client
                 .get_task_assignees()
-                .task_id(support::value::<i64>("500"))
-                .workspace_id(support::value::<i64>("1"))
-                .project_id(support::value::<i64>("100"))
+                .task_id(support::value::<types::TaskId>("500"))
+                .workspace_id(support::value::<types::WorkspaceId>("1"))
+                .project_id(support::value::<types::ProjectId>("100"))
                 .send()
                 .await,
         );
@@ -215,8 +223,8 @@ async fn call_every_operation(
             "getTasks",
             client
                 .get_tasks()
-                .workspace_id(support::value::<i64>("1"))
-                .project_id(support::value::<i64>("100"))
+                .workspace_id(support::value::<types::WorkspaceId>("1"))
+                .project_id(support::value::<types::ProjectId>("100"))
                 .send()
                 .await,
         );
@@ -225,8 +233,8 @@ async fn call_every_operation(
             "unassignTask",
             client
                 .unassign_task()
-                .task_id(support::value::<i64>("500"))
-                .user_id(support::value::<i64>("100"))
+                .task_id(support::value::<types::TaskId>("500"))
+                .user_id(support::value::<types::UserId>("100"))
                 .body(
                     support::value::<
                         types::UnassignTaskRequest,
@@ -240,7 +248,7 @@ async fn call_every_operation(
             "updateTask",
             client
                 .update_task()
-                .task_id(support::value::<i64>("500"))
+                .task_id(support::value::<types::TaskId>("500"))
                 .body(
                     support::value::<
                         types::UpdateTaskRequest,
@@ -256,7 +264,7 @@ async fn call_every_operation(
             "assignProjectToViewer",
             client
                 .assign_project_to_viewer()
-                .viewer_id(support::value::<i64>("100"))
+                .viewer_id(support::value::<types::UserId>("100"))
                 .body(
                     support::value::<
                         types::AssignProjectToViewerRequest,
@@ -285,7 +293,7 @@ async fn call_every_operation(
             "deleteProjectViewer",
             client
                 .delete_project_viewer()
-                .viewer_id(support::value::<i64>("100"))
+                .viewer_id(support::value::<types::UserId>("100"))
                 .body(
                     support::value::<
                         types::WorkspaceScopedRequest,
@@ -299,8 +307,8 @@ async fn call_every_operation(
             "getProjectViewer",
             client
                 .get_project_viewer()
-                .viewer_id(support::value::<i64>("100"))
-                .workspace_id(support::value::<i64>("1"))
+                .viewer_id(support::value::<types::UserId>("100"))
+                .workspace_id(support::value::<types::WorkspaceId>("1"))
                 .send()
                 .await,
         );
@@ -309,7 +317,7 @@ async fn call_every_operation(
             "getProjectViewers",
             client
                 .get_project_viewers()
-                .workspace_id(support::value::<i64>("1"))
+                .workspace_id(support::value::<types::WorkspaceId>("1"))
                 .send()
                 .await,
         );
@@ -318,7 +326,7 @@ async fn call_every_operation(
             "restoreProjectViewer",
             client
                 .restore_project_viewer()
-                .viewer_id(support::value::<i64>("100"))
+                .viewer_id(support::value::<types::UserId>("100"))
                 .body(
                     support::value::<
                         types::WorkspaceScopedRequest,
@@ -332,7 +340,7 @@ async fn call_every_operation(
             "unassignProjectFromViewer",
             client
                 .unassign_project_from_viewer()
-                .viewer_id(support::value::<i64>("100"))
+                .viewer_id(support::value::<types::UserId>("100"))
                 .body(
                     support::value::<
                         types::UnassignProjectFromViewerRequest,
@@ -361,7 +369,7 @@ async fn call_every_operation(
             "deleteContract",
             client
                 .delete_contract()
-                .contract_id(support::value::<i64>("100"))
+                .contract_id(support::value::<types::ContractId>("100"))
                 .body(
                     support::value::<
                         types::WorkspaceScopedRequest,
@@ -375,22 +383,26 @@ async fn call_every_operation(
             "getContract",
             client
                 .get_contract()
-                .contract_id(support::value::<i64>("100"))
-                .workspace_id(support::value::<i64>("1"))
+                .contract_id(support::value::<types::ContractId>("100"))
+                .workspace_id(support::value::<types::WorkspaceId>("1"))
                 .send()
                 .await,
         );
     record
         .record(
             "getContracts",
-            client.get_contracts().workspace_id(support::value::<i64>("1")).send().await,
+            client
+                .get_contracts()
+                .workspace_id(support::value::<types::WorkspaceId>("1"))
+                .send()
+                .await,
         );
     record
         .record(
             "updateContract",
             client
                 .update_contract()
-                .contract_id(support::value::<i64>("100"))
+                .contract_id(support::value::<types::ContractId>("100"))
                 .body(
                     support::value::<
                         types::UpdateContractRequest,
@@ -406,8 +418,8 @@ async fn call_every_operation(
             "getCurrentTrackerData",
             client
                 .get_current_tracker_data()
-                .workspace_id(support::value::<i64>("1"))
-                .user_id(support::value::<i64>("100"))
+                .workspace_id(support::value::<types::WorkspaceId>("1"))
+                .user_id(support::value::<types::UserId>("100"))
                 .send()
                 .await,
         );
@@ -416,8 +428,8 @@ async fn call_every_operation(
             "getTimeEntries",
             client
                 .get_time_entries()
-                .workspace_id(support::value::<i64>("1"))
-                .user_id(support::value::<i64>("100"))
+                .workspace_id(support::value::<types::WorkspaceId>("1"))
+                .user_id(support::value::<types::UserId>("100"))
                 .date(support::value::<chrono::NaiveDate>("\"2026-01-29\""))
                 .send()
                 .await,
@@ -457,7 +469,7 @@ async fn call_every_operation(
                 .approve_timesheet()
                 .timesheet_id(
                     support::value::<
-                        uuid::Uuid,
+                        types::TimesheetId,
                     >("\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\""),
                 )
                 .body(
@@ -471,7 +483,11 @@ async fn call_every_operation(
     record
         .record(
             "getTimesheets",
-            client.get_timesheets().workspace_id(support::value::<i64>("1")).send().await,
+            client
+                .get_timesheets()
+                .workspace_id(support::value::<types::WorkspaceId>("1"))
+                .send()
+                .await,
         );
     record
         .record(
@@ -480,7 +496,7 @@ async fn call_every_operation(
                 .reject_timesheet()
                 .timesheet_id(
                     support::value::<
-                        uuid::Uuid,
+                        types::TimesheetId,
                     >("\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\""),
                 )
                 .body(
@@ -500,7 +516,7 @@ async fn call_every_operation(
                 .submit_timesheet()
                 .timesheet_id(
                     support::value::<
-                        uuid::Uuid,
+                        types::TimesheetId,
                     >("\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\""),
                 )
                 .body(
@@ -518,7 +534,7 @@ async fn call_every_operation(
                 .unsubmit_timesheet()
                 .timesheet_id(
                     support::value::<
-                        uuid::Uuid,
+                        types::TimesheetId,
                     >("\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\""),
                 )
                 .body(
@@ -536,7 +552,7 @@ async fn call_every_operation(
                 .approve_time_request()
                 .time_request_id(
                     support::value::<
-                        uuid::Uuid,
+                        types::TimeRequestId,
                     >("\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\""),
                 )
                 .body(
@@ -569,10 +585,10 @@ async fn call_every_operation(
                 .get_time_request()
                 .time_request_id(
                     support::value::<
-                        uuid::Uuid,
+                        types::TimeRequestId,
                     >("\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\""),
                 )
-                .workspace_id(support::value::<i64>("1"))
+                .workspace_id(support::value::<types::WorkspaceId>("1"))
                 .send()
                 .await,
         );
@@ -581,7 +597,7 @@ async fn call_every_operation(
             "getTimeRequests",
             client
                 .get_time_requests()
-                .workspace_id(support::value::<i64>("1"))
+                .workspace_id(support::value::<types::WorkspaceId>("1"))
                 .date_from(support::value::<chrono::NaiveDate>("\"2024-01-01\""))
                 .date_to(support::value::<chrono::NaiveDate>("\"2024-12-31\""))
                 .send()
@@ -594,7 +610,7 @@ async fn call_every_operation(
                 .reject_time_request()
                 .time_request_id(
                     support::value::<
-                        uuid::Uuid,
+                        types::TimeRequestId,
                     >("\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\""),
                 )
                 .body(
@@ -614,7 +630,7 @@ async fn call_every_operation(
                 .approve_leave()
                 .leave_id(
                     support::value::<
-                        uuid::Uuid,
+                        types::LeaveId,
                     >("\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\""),
                 )
                 .body(
@@ -645,7 +661,7 @@ async fn call_every_operation(
             "getLeaveBalances",
             client
                 .get_leave_balances()
-                .workspace_id(support::value::<i64>("1"))
+                .workspace_id(support::value::<types::WorkspaceId>("1"))
                 .date_from(support::value::<chrono::NaiveDate>("\"2024-01-01\""))
                 .date_to(support::value::<chrono::NaiveDate>("\"2024-12-31\""))
                 .send()
@@ -656,14 +672,18 @@ async fn call_every_operation(
             "getLeavePolicies",
             client
                 .get_leave_policies()
-                .workspace_id(support::value::<i64>("1"))
+                .workspace_id(support::value::<types::WorkspaceId>("1"))
                 .send()
                 .await,
         );
     record
         .record(
             "getLeaves",
-            client.get_leaves().workspace_id(support::value::<i64>("1")).send().await,
+            client
+                .get_leaves()
+                .workspace_id(support::value::<types::WorkspaceId>("1"))
+                .send()
+                .await,
         );
     record
         .record(
@@ -672,7 +692,7 @@ async fn call_every_operation(
                 .reject_leave()
                 .leave_id(
                     support::value::<
-                        uuid::Uuid,
+                        types::LeaveId,
                     >("\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\""),
                 )
                 .body(
@@ -705,7 +725,7 @@ async fn call_every_operation(
                 .delete_expense()
                 .expense_id(
                     support::value::<
-                        uuid::Uuid,
+                        types::ExpenseId,
                     >("\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\""),
                 )
                 .body(
@@ -721,14 +741,18 @@ async fn call_every_operation(
             "getExpenseCategories",
             client
                 .get_expense_categories()
-                .workspace_id(support::value::<i64>("1"))
+                .workspace_id(support::value::<types::WorkspaceId>("1"))
                 .send()
                 .await,
         );
     record
         .record(
             "getExpenses",
-            client.get_expenses().workspace_id(support::value::<i64>("1")).send().await,
+            client
+                .get_expenses()
+                .workspace_id(support::value::<types::WorkspaceId>("1"))
+                .send()
+                .await,
         );
     record
         .record(
@@ -737,7 +761,7 @@ async fn call_every_operation(
                 .update_expense()
                 .expense_id(
                     support::value::<
-                        uuid::Uuid,
+                        types::ExpenseId,
                     >("\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\""),
                 )
                 .body(
@@ -770,7 +794,7 @@ async fn call_every_operation(
             "deleteWebhook",
             client
                 .delete_webhook()
-                .webhook_id(support::value::<String>("\"abc123def456\""))
+                .webhook_id(support::value::<types::WebhookId>("\"abc123def456\""))
                 .body(
                     support::value::<
                         types::WorkspaceScopedRequest,
@@ -784,22 +808,26 @@ async fn call_every_operation(
             "getWebhook",
             client
                 .get_webhook()
-                .webhook_id(support::value::<String>("\"abc123def456\""))
-                .workspace_id(support::value::<i64>("1"))
+                .webhook_id(support::value::<types::WebhookId>("\"abc123def456\""))
+                .workspace_id(support::value::<types::WorkspaceId>("1"))
                 .send()
                 .await,
         );
     record
         .record(
             "getWebhooks",
-            client.get_webhooks().workspace_id(support::value::<i64>("1")).send().await,
+            client
+                .get_webhooks()
+                .workspace_id(support::value::<types::WorkspaceId>("1"))
+                .send()
+                .await,
         );
     record
         .record(
             "updateWebhook",
             client
                 .update_webhook()
-                .webhook_id(support::value::<String>("\"abc123def456\""))
+                .webhook_id(support::value::<types::WebhookId>("\"abc123def456\""))
                 .body(
                     support::value::<
                         types::UpdateWebhookRequest,
@@ -815,7 +843,7 @@ async fn call_every_operation(
             "getActivityDescriptionsReport",
             client
                 .get_activity_descriptions_report()
-                .workspace_id(support::value::<i64>("1"))
+                .workspace_id(support::value::<types::WorkspaceId>("1"))
                 .start_date(support::value::<chrono::NaiveDate>("\"2024-01-01\""))
                 .end_date(support::value::<chrono::NaiveDate>("\"2024-01-31\""))
                 .send()
@@ -826,7 +854,7 @@ async fn call_every_operation(
             "getActivityLevelReport",
             client
                 .get_activity_level_report()
-                .workspace_id(support::value::<i64>("1"))
+                .workspace_id(support::value::<types::WorkspaceId>("1"))
                 .start_date(support::value::<chrono::NaiveDate>("\"2024-01-01\""))
                 .end_date(support::value::<chrono::NaiveDate>("\"2024-01-31\""))
                 .send()
@@ -837,7 +865,7 @@ async fn call_every_operation(
             "getDailyAttendanceReport",
             client
                 .get_daily_attendance_report()
-                .workspace_id(support::value::<i64>("1"))
+                .workspace_id(support::value::<types::WorkspaceId>("1"))
                 .date(support::value::<chrono::NaiveDate>("\"2024-01-15\""))
                 .send()
                 .await,
@@ -847,7 +875,7 @@ async fn call_every_operation(
             "getDailyTimelineReport",
             client
                 .get_daily_timeline_report()
-                .workspace_id(support::value::<i64>("1"))
+                .workspace_id(support::value::<types::WorkspaceId>("1"))
                 .date(support::value::<chrono::NaiveDate>("\"2024-01-15\""))
                 .send()
                 .await,
@@ -857,7 +885,7 @@ async fn call_every_operation(
             "getTaskReport",
             client
                 .get_task_report()
-                .workspace_id(support::value::<i64>("1"))
+                .workspace_id(support::value::<types::WorkspaceId>("1"))
                 .start_date(support::value::<chrono::NaiveDate>("\"2024-01-01\""))
                 .end_date(support::value::<chrono::NaiveDate>("\"2024-01-31\""))
                 .send()
@@ -868,7 +896,7 @@ async fn call_every_operation(
             "getTrackedHoursReport",
             client
                 .get_tracked_hours_report()
-                .workspace_id(support::value::<i64>("1"))
+                .workspace_id(support::value::<types::WorkspaceId>("1"))
                 .send()
                 .await,
         );

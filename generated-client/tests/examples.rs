@@ -30,7 +30,7 @@ async fn delete_member() {
     support::check(
         support::client(&server)
             .delete_member()
-            .member_id(support::value::<i64>("100"))
+            .member_id(support::value::<types::UserId>("100"))
             .body(
                 support::value::<types::WorkspaceScopedRequest>("{\"workspace_id\":1}"),
             )
@@ -49,8 +49,8 @@ async fn get_member() {
     support::check(
         support::client(&server)
             .get_member()
-            .member_id(support::value::<i64>("100"))
-            .workspace_id(support::value::<i64>("1"))
+            .member_id(support::value::<types::UserId>("100"))
+            .workspace_id(support::value::<types::WorkspaceId>("1"))
             .send()
             .await,
         "{\"id\":100,\"email\":\"john.doe@example.com\",\"firstname\":\"John\",\"lastname\":\"Doe\",\"avatar\":\"avatar.jpg\",\"current_role\":\"Regular User\",\"timezone\":\"America/New_York\",\"status\":\"active\",\"team_name\":\"Development Team\"}",
@@ -66,7 +66,7 @@ async fn get_members() {
     support::check(
         support::client(&server)
             .get_members()
-            .workspace_id(support::value::<i64>("1"))
+            .workspace_id(support::value::<types::WorkspaceId>("1"))
             .send()
             .await,
         "[{\"id\":100,\"email\":\"john.doe@example.com\",\"firstname\":\"John\",\"lastname\":\"Doe\",\"avatar\":\"avatar.jpg\",\"current_role\":\"Regular User\",\"timezone\":\"America/New_York\",\"status\":\"active\",\"team_name\":\"Development Team\"}]",
@@ -104,7 +104,7 @@ async fn update_member() {
     support::check(
         support::client(&server)
             .update_member()
-            .member_id(support::value::<i64>("100"))
+            .member_id(support::value::<types::UserId>("100"))
             .body(
                 support::value::<
                     types::UpdateMemberRequest,
@@ -149,7 +149,7 @@ async fn delete_project() {
     support::check(
         support::client(&server)
             .delete_project()
-            .project_id(support::value::<i64>("100"))
+            .project_id(support::value::<types::ProjectId>("100"))
             .body(
                 support::value::<types::WorkspaceScopedRequest>("{\"workspace_id\":1}"),
             )
@@ -168,8 +168,8 @@ async fn get_project() {
     support::check(
         support::client(&server)
             .get_project()
-            .project_id(support::value::<i64>("100"))
-            .workspace_id(support::value::<i64>("1"))
+            .project_id(support::value::<types::ProjectId>("100"))
+            .workspace_id(support::value::<types::WorkspaceId>("1"))
             .send()
             .await,
         "{\"id\":100,\"name\":\"Marketing Campaign Q1\",\"owner_id\":10,\"start_date\":\"2024-01-15\",\"deadline\":\"2024-03-31\",\"estimation\":120,\"budget_estimation\":5000,\"notes\":\"Focus on social media channels\",\"icon\":\"project-icon-1\",\"is_billable\":true,\"rate\":0,\"weekly_hours_limit\":168,\"screenshots\":\"blur\",\"tags\":[{\"id\":5,\"name\":\"Marketing\",\"color\":\"#FF5733\"}],\"contracts_count\":3,\"status\":1,\"created_at\":\"2024-01-15T09:00:00Z\",\"updated_at\":\"2024-01-15T09:00:00Z\",\"deleted_at\":null}",
@@ -185,7 +185,7 @@ async fn get_projects() {
     support::check(
         support::client(&server)
             .get_projects()
-            .workspace_id(support::value::<i64>("1"))
+            .workspace_id(support::value::<types::WorkspaceId>("1"))
             .send()
             .await,
         "[{\"id\":100,\"name\":\"Marketing Campaign Q1\",\"owner_id\":10,\"start_date\":\"2024-01-15\",\"deadline\":\"2024-03-31\",\"estimation\":120,\"budget_estimation\":5000,\"notes\":\"Focus on social media channels\",\"icon\":\"project-icon-1\",\"is_billable\":true,\"rate\":0,\"weekly_hours_limit\":168,\"screenshots\":\"blur\",\"tags\":[{\"id\":5,\"name\":\"Marketing\",\"color\":\"#FF5733\"}],\"contracts_count\":3,\"status\":1,\"created_at\":\"2024-01-15T09:00:00Z\",\"updated_at\":\"2024-01-15T09:00:00Z\",\"deleted_at\":null}]",
@@ -201,7 +201,7 @@ async fn update_project() {
     support::check(
         support::client(&server)
             .update_project()
-            .project_id(support::value::<i64>("100"))
+            .project_id(support::value::<types::ProjectId>("100"))
             .body(
                 support::value::<
                     types::UpdateProjectRequest,
@@ -224,8 +224,8 @@ async fn assign_task() {
     support::check(
         support::client(&server)
             .assign_task()
-            .task_id(support::value::<i64>("500"))
-            .user_id(support::value::<i64>("100"))
+            .task_id(support::value::<types::TaskId>("500"))
+            .user_id(support::value::<types::UserId>("100"))
             .body(
                 support::value::<
                     types::AssignTaskRequest,
@@ -268,7 +268,7 @@ async fn delete_task() {
     support::check(
         support::client(&server)
             .delete_task()
-            .task_id(support::value::<i64>("500"))
+            .task_id(support::value::<types::TaskId>("500"))
             .body(
                 support::value::<
                     types::DeleteTaskRequest,
@@ -289,9 +289,9 @@ async fn get_task() {
     support::check(
         support::client(&server)
             .get_task()
-            .task_id(support::value::<i64>("500"))
-            .workspace_id(support::value::<i64>("1"))
-            .project_id(support::value::<i64>("100"))
+            .task_id(support::value::<types::TaskId>("500"))
+            .workspace_id(support::value::<types::WorkspaceId>("1"))
+            .project_id(support::value::<types::ProjectId>("100"))
             .send()
             .await,
         "{\"id\":500,\"title\":\"Implement user authentication\",\"description\":\"Add OAuth2 authentication support\",\"project_id\":100,\"owner_id\":10,\"creator_id\":100,\"status\":0,\"priority\":30,\"start_date\":\"2024-01-15\",\"end_date\":\"2024-01-30\",\"completed_at\":\"2024-01-30T10:00:00Z\",\"assignees\":[{\"id\":100,\"firstname\":\"John\",\"lastname\":\"Doe\"}]}",
@@ -307,9 +307,9 @@ async fn get_task_assignees() {
     support::check(
         support::client(&server)
             .get_task_assignees()
-            .task_id(support::value::<i64>("500"))
-            .workspace_id(support::value::<i64>("1"))
-            .project_id(support::value::<i64>("100"))
+            .task_id(support::value::<types::TaskId>("500"))
+            .workspace_id(support::value::<types::WorkspaceId>("1"))
+            .project_id(support::value::<types::ProjectId>("100"))
             .send()
             .await,
         "[{\"id\":100,\"email\":\"john.doe@example.com\",\"firstname\":\"John\",\"lastname\":\"Doe\"}]",
@@ -325,8 +325,8 @@ async fn get_tasks() {
     support::check(
         support::client(&server)
             .get_tasks()
-            .workspace_id(support::value::<i64>("1"))
-            .project_id(support::value::<i64>("100"))
+            .workspace_id(support::value::<types::WorkspaceId>("1"))
+            .project_id(support::value::<types::ProjectId>("100"))
             .send()
             .await,
         "[{\"id\":500,\"title\":\"Implement user authentication\",\"description\":\"Add OAuth2 authentication support\",\"project_id\":100,\"owner_id\":10,\"creator_id\":100,\"status\":0,\"priority\":30,\"start_date\":\"2024-01-15\",\"end_date\":\"2024-01-30\",\"completed_at\":\"2024-01-30T10:00:00Z\",\"assignees\":[{\"id\":100,\"firstname\":\"John\",\"lastname\":\"Doe\"}]}]",
@@ -342,8 +342,8 @@ async fn unassign_task() {
     support::check(
         support::client(&server)
             .unassign_task()
-            .task_id(support::value::<i64>("500"))
-            .user_id(support::value::<i64>("100"))
+            .task_id(support::value::<types::TaskId>("500"))
+            .user_id(support::value::<types::UserId>("100"))
             .body(
                 support::value::<
                     types::UnassignTaskRequest,
@@ -364,7 +364,7 @@ async fn update_task() {
     support::check(
         support::client(&server)
             .update_task()
-            .task_id(support::value::<i64>("500"))
+            .task_id(support::value::<types::TaskId>("500"))
             .body(
                 support::value::<
                     types::UpdateTaskRequest,
@@ -387,7 +387,7 @@ async fn assign_project_to_viewer() {
     support::check(
         support::client(&server)
             .assign_project_to_viewer()
-            .viewer_id(support::value::<i64>("100"))
+            .viewer_id(support::value::<types::UserId>("100"))
             .body(
                 support::value::<
                     types::AssignProjectToViewerRequest,
@@ -430,7 +430,7 @@ async fn delete_project_viewer() {
     support::check(
         support::client(&server)
             .delete_project_viewer()
-            .viewer_id(support::value::<i64>("100"))
+            .viewer_id(support::value::<types::UserId>("100"))
             .body(
                 support::value::<types::WorkspaceScopedRequest>("{\"workspace_id\":1}"),
             )
@@ -449,8 +449,8 @@ async fn get_project_viewer() {
     support::check(
         support::client(&server)
             .get_project_viewer()
-            .viewer_id(support::value::<i64>("100"))
-            .workspace_id(support::value::<i64>("1"))
+            .viewer_id(support::value::<types::UserId>("100"))
+            .workspace_id(support::value::<types::WorkspaceId>("1"))
             .send()
             .await,
         "{\"id\":100,\"email\":\"viewer@example.com\",\"firstname\":\"John\",\"lastname\":\"Doe\",\"status\":\"active\",\"member_since\":\"2024-01-15T09:00:00Z\",\"projects\":[{\"project_id\":100,\"project_name\":\"Marketing Campaign Q1\"}]}",
@@ -466,7 +466,7 @@ async fn get_project_viewers() {
     support::check(
         support::client(&server)
             .get_project_viewers()
-            .workspace_id(support::value::<i64>("1"))
+            .workspace_id(support::value::<types::WorkspaceId>("1"))
             .send()
             .await,
         "[{\"id\":100,\"email\":\"viewer@example.com\",\"firstname\":\"John\",\"lastname\":\"Doe\",\"status\":\"active\",\"member_since\":\"2024-01-15T09:00:00Z\",\"projects\":[{\"project_id\":100,\"project_name\":\"Marketing Campaign Q1\"}]}]",
@@ -482,7 +482,7 @@ async fn restore_project_viewer() {
     support::check(
         support::client(&server)
             .restore_project_viewer()
-            .viewer_id(support::value::<i64>("100"))
+            .viewer_id(support::value::<types::UserId>("100"))
             .body(
                 support::value::<types::WorkspaceScopedRequest>("{\"workspace_id\":1}"),
             )
@@ -501,7 +501,7 @@ async fn unassign_project_from_viewer() {
     support::check(
         support::client(&server)
             .unassign_project_from_viewer()
-            .viewer_id(support::value::<i64>("100"))
+            .viewer_id(support::value::<types::UserId>("100"))
             .body(
                 support::value::<
                     types::UnassignProjectFromViewerRequest,
@@ -544,7 +544,7 @@ async fn delete_contract() {
     support::check(
         support::client(&server)
             .delete_contract()
-            .contract_id(support::value::<i64>("100"))
+            .contract_id(support::value::<types::ContractId>("100"))
             .body(
                 support::value::<types::WorkspaceScopedRequest>("{\"workspace_id\":1}"),
             )
@@ -563,8 +563,8 @@ async fn get_contract() {
     support::check(
         support::client(&server)
             .get_contract()
-            .contract_id(support::value::<i64>("100"))
-            .workspace_id(support::value::<i64>("1"))
+            .contract_id(support::value::<types::ContractId>("100"))
+            .workspace_id(support::value::<types::WorkspaceId>("1"))
             .send()
             .await,
         "{\"id\":100,\"project_id\":100,\"project_name\":\"Marketing Campaign Q1\",\"project_icon\":\"project-icon-1\",\"user_id\":100,\"user_firstname\":\"John\",\"user_lastname\":\"Doe\",\"user_email\":\"john.doe@example.com\",\"user_role\":\"Regular User\",\"weekly_hours_limit\":40,\"screenshots\":\"full\",\"screenshots_label\":\"Screenshot on\",\"rate\":50,\"rate_type\":1,\"status\":\"active\"}",
@@ -580,7 +580,7 @@ async fn get_contracts() {
     support::check(
         support::client(&server)
             .get_contracts()
-            .workspace_id(support::value::<i64>("1"))
+            .workspace_id(support::value::<types::WorkspaceId>("1"))
             .send()
             .await,
         "[{\"id\":100,\"project_id\":100,\"project_name\":\"Marketing Campaign Q1\",\"project_icon\":\"project-icon-1\",\"user_id\":100,\"user_firstname\":\"John\",\"user_lastname\":\"Doe\",\"user_email\":\"john.doe@example.com\",\"user_role\":\"Regular User\",\"weekly_hours_limit\":40,\"screenshots\":\"full\",\"screenshots_label\":\"Screenshot on\",\"rate\":50,\"rate_type\":1,\"status\":\"active\"}]",
@@ -596,7 +596,7 @@ async fn update_contract() {
     support::check(
         support::client(&server)
             .update_contract()
-            .contract_id(support::value::<i64>("100"))
+            .contract_id(support::value::<types::ContractId>("100"))
             .body(
                 support::value::<
                     types::UpdateContractRequest,
@@ -619,8 +619,8 @@ async fn get_current_tracker_data() {
     support::check(
         support::client(&server)
             .get_current_tracker_data()
-            .workspace_id(support::value::<i64>("1"))
-            .user_id(support::value::<i64>("100"))
+            .workspace_id(support::value::<types::WorkspaceId>("1"))
+            .user_id(support::value::<types::UserId>("100"))
             .send()
             .await,
         "{\"contract_id\":598672,\"user_id\":45696,\"activity_description\":\"Working on API documentation\",\"task_id\":3917798,\"task_title\":\"Adding timesheets\",\"total_seconds\":9,\"total_minutes\":7,\"date\":\"2025-12-08\"}",
@@ -636,8 +636,8 @@ async fn get_time_entries() {
     support::check(
         support::client(&server)
             .get_time_entries()
-            .workspace_id(support::value::<i64>("1"))
-            .user_id(support::value::<i64>("100"))
+            .workspace_id(support::value::<types::WorkspaceId>("1"))
+            .user_id(support::value::<types::UserId>("100"))
             .date(support::value::<chrono::NaiveDate>("\"2026-01-29\""))
             .send()
             .await,
@@ -697,7 +697,9 @@ async fn approve_timesheet() {
         support::client(&server)
             .approve_timesheet()
             .timesheet_id(
-                support::value::<uuid::Uuid>("\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\""),
+                support::value::<
+                    types::TimesheetId,
+                >("\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\""),
             )
             .body(
                 support::value::<types::WorkspaceScopedRequest>("{\"workspace_id\":1}"),
@@ -717,7 +719,7 @@ async fn get_timesheets() {
     support::check(
         support::client(&server)
             .get_timesheets()
-            .workspace_id(support::value::<i64>("1"))
+            .workspace_id(support::value::<types::WorkspaceId>("1"))
             .send()
             .await,
         "[{\"id\":\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\",\"user_id\":100,\"date_from\":\"2024-01-01\",\"date_to\":\"2024-01-15\",\"total_hours\":80.5,\"submitted_on\":\"2024-01-15T10:30:00Z\",\"reject_reason\":\"Hours do not match project requirements\",\"status\":\"rejected\"}]",
@@ -734,7 +736,9 @@ async fn reject_timesheet() {
         support::client(&server)
             .reject_timesheet()
             .timesheet_id(
-                support::value::<uuid::Uuid>("\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\""),
+                support::value::<
+                    types::TimesheetId,
+                >("\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\""),
             )
             .body(
                 support::value::<
@@ -759,7 +763,9 @@ async fn submit_timesheet() {
         support::client(&server)
             .submit_timesheet()
             .timesheet_id(
-                support::value::<uuid::Uuid>("\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\""),
+                support::value::<
+                    types::TimesheetId,
+                >("\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\""),
             )
             .body(
                 support::value::<types::WorkspaceScopedRequest>("{\"workspace_id\":1}"),
@@ -780,7 +786,9 @@ async fn unsubmit_timesheet() {
         support::client(&server)
             .unsubmit_timesheet()
             .timesheet_id(
-                support::value::<uuid::Uuid>("\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\""),
+                support::value::<
+                    types::TimesheetId,
+                >("\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\""),
             )
             .body(
                 support::value::<types::WorkspaceScopedRequest>("{\"workspace_id\":1}"),
@@ -801,7 +809,9 @@ async fn approve_time_request() {
         support::client(&server)
             .approve_time_request()
             .time_request_id(
-                support::value::<uuid::Uuid>("\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\""),
+                support::value::<
+                    types::TimeRequestId,
+                >("\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\""),
             )
             .body(
                 support::value::<types::WorkspaceScopedRequest>("{\"workspace_id\":1}"),
@@ -844,9 +854,11 @@ async fn get_time_request() {
         support::client(&server)
             .get_time_request()
             .time_request_id(
-                support::value::<uuid::Uuid>("\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\""),
+                support::value::<
+                    types::TimeRequestId,
+                >("\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\""),
             )
-            .workspace_id(support::value::<i64>("1"))
+            .workspace_id(support::value::<types::WorkspaceId>("1"))
             .send()
             .await,
         "{\"id\":\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\",\"user_id\":100,\"contract_id\":500,\"project_id\":200,\"task_id\":300,\"start\":\"2024-01-15T09:00:00Z\",\"end\":\"2024-01-15T17:00:00Z\",\"status\":\"rejected\",\"notes\":\"Working on project documentation\",\"comment\":\"Time entry conflicts with project schedule\",\"updated_by\":101,\"created_at\":\"2024-01-15T08:00:00Z\",\"updated_at\":\"2024-01-15T10:30:00Z\"}",
@@ -862,7 +874,7 @@ async fn get_time_requests() {
     support::check(
         support::client(&server)
             .get_time_requests()
-            .workspace_id(support::value::<i64>("1"))
+            .workspace_id(support::value::<types::WorkspaceId>("1"))
             .date_from(support::value::<chrono::NaiveDate>("\"2024-01-01\""))
             .date_to(support::value::<chrono::NaiveDate>("\"2024-12-31\""))
             .send()
@@ -881,7 +893,9 @@ async fn reject_time_request() {
         support::client(&server)
             .reject_time_request()
             .time_request_id(
-                support::value::<uuid::Uuid>("\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\""),
+                support::value::<
+                    types::TimeRequestId,
+                >("\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\""),
             )
             .body(
                 support::value::<
@@ -906,7 +920,9 @@ async fn approve_leave() {
         support::client(&server)
             .approve_leave()
             .leave_id(
-                support::value::<uuid::Uuid>("\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\""),
+                support::value::<
+                    types::LeaveId,
+                >("\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\""),
             )
             .body(
                 support::value::<types::WorkspaceScopedRequest>("{\"workspace_id\":1}"),
@@ -948,7 +964,7 @@ async fn get_leave_balances() {
     support::check(
         support::client(&server)
             .get_leave_balances()
-            .workspace_id(support::value::<i64>("1"))
+            .workspace_id(support::value::<types::WorkspaceId>("1"))
             .date_from(support::value::<chrono::NaiveDate>("\"2024-01-01\""))
             .date_to(support::value::<chrono::NaiveDate>("\"2024-12-31\""))
             .send()
@@ -966,7 +982,7 @@ async fn get_leave_policies() {
     support::check(
         support::client(&server)
             .get_leave_policies()
-            .workspace_id(support::value::<i64>("1"))
+            .workspace_id(support::value::<types::WorkspaceId>("1"))
             .send()
             .await,
         "[{\"id\":5,\"name\":\"Vacation\"}]",
@@ -982,7 +998,7 @@ async fn get_leaves() {
     support::check(
         support::client(&server)
             .get_leaves()
-            .workspace_id(support::value::<i64>("1"))
+            .workspace_id(support::value::<types::WorkspaceId>("1"))
             .send()
             .await,
         "[{\"id\":\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\",\"user_id\":100,\"status\":\"rejected\",\"note\":\"Family vacation\",\"is_paid\":\"yes\",\"created_by\":100,\"approved_by\":null,\"rejected_by\":101,\"reject_reason\":\"Insufficient leave balance\",\"start_date\":\"2024-01-15\"}]",
@@ -999,7 +1015,9 @@ async fn reject_leave() {
         support::client(&server)
             .reject_leave()
             .leave_id(
-                support::value::<uuid::Uuid>("\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\""),
+                support::value::<
+                    types::LeaveId,
+                >("\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\""),
             )
             .body(
                 support::value::<
@@ -1044,7 +1062,9 @@ async fn delete_expense() {
         support::client(&server)
             .delete_expense()
             .expense_id(
-                support::value::<uuid::Uuid>("\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\""),
+                support::value::<
+                    types::ExpenseId,
+                >("\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\""),
             )
             .body(
                 support::value::<types::WorkspaceScopedRequest>("{\"workspace_id\":1}"),
@@ -1064,7 +1084,7 @@ async fn get_expense_categories() {
     support::check(
         support::client(&server)
             .get_expense_categories()
-            .workspace_id(support::value::<i64>("1"))
+            .workspace_id(support::value::<types::WorkspaceId>("1"))
             .send()
             .await,
         "[{\"id\":\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\",\"name\":\"Office Supplies\"}]",
@@ -1080,7 +1100,7 @@ async fn get_expenses() {
     support::check(
         support::client(&server)
             .get_expenses()
-            .workspace_id(support::value::<i64>("1"))
+            .workspace_id(support::value::<types::WorkspaceId>("1"))
             .send()
             .await,
         "[{\"id\":\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\",\"member\":\"John Doe\",\"expense_date\":\"Jan 15, 2024\",\"expense_name\":\"Office Supplies\",\"project\":\"Marketing Campaign Q1\",\"category\":\"Office Supplies\",\"amount\":150.5,\"note\":\"Purchased office supplies for Q1\",\"type\":\"billable\",\"added_dte\":\"Jan 15, 2024\"}]",
@@ -1097,7 +1117,9 @@ async fn update_expense() {
         support::client(&server)
             .update_expense()
             .expense_id(
-                support::value::<uuid::Uuid>("\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\""),
+                support::value::<
+                    types::ExpenseId,
+                >("\"a1b2c3d4-e5f6-7890-abcd-ef1234567890\""),
             )
             .body(
                 support::value::<
@@ -1143,7 +1165,7 @@ async fn delete_webhook() {
     support::check(
         support::client(&server)
             .delete_webhook()
-            .webhook_id(support::value::<String>("\"abc123def456\""))
+            .webhook_id(support::value::<types::WebhookId>("\"abc123def456\""))
             .body(
                 support::value::<types::WorkspaceScopedRequest>("{\"workspace_id\":1}"),
             )
@@ -1162,8 +1184,8 @@ async fn get_webhook() {
     support::check(
         support::client(&server)
             .get_webhook()
-            .webhook_id(support::value::<String>("\"abc123def456\""))
-            .workspace_id(support::value::<i64>("1"))
+            .webhook_id(support::value::<types::WebhookId>("\"abc123def456\""))
+            .workspace_id(support::value::<types::WorkspaceId>("1"))
             .send()
             .await,
         "{\"id\":\"abc123def456\",\"url\":\"https://example.com/webhook/endpoint\",\"events\":[\"tracker.started\",\"tracker.stopped\"],\"token\":\"whsec_1234567890abcdef\"}",
@@ -1179,7 +1201,7 @@ async fn get_webhooks() {
     support::check(
         support::client(&server)
             .get_webhooks()
-            .workspace_id(support::value::<i64>("1"))
+            .workspace_id(support::value::<types::WorkspaceId>("1"))
             .send()
             .await,
         "[{\"id\":\"abc123def456\",\"url\":\"https://example.com/webhook/endpoint\",\"events\":[\"tracker.started\",\"tracker.stopped\"],\"token\":\"whsec_1234567890abcdef\"}]",
@@ -1195,7 +1217,7 @@ async fn update_webhook() {
     support::check(
         support::client(&server)
             .update_webhook()
-            .webhook_id(support::value::<String>("\"abc123def456\""))
+            .webhook_id(support::value::<types::WebhookId>("\"abc123def456\""))
             .body(
                 support::value::<
                     types::UpdateWebhookRequest,
@@ -1218,7 +1240,7 @@ async fn get_activity_descriptions_report() {
     support::check(
         support::client(&server)
             .get_activity_descriptions_report()
-            .workspace_id(support::value::<i64>("1"))
+            .workspace_id(support::value::<types::WorkspaceId>("1"))
             .start_date(support::value::<chrono::NaiveDate>("\"2024-01-01\""))
             .end_date(support::value::<chrono::NaiveDate>("\"2024-01-31\""))
             .send()
@@ -1236,7 +1258,7 @@ async fn get_activity_level_report() {
     support::check(
         support::client(&server)
             .get_activity_level_report()
-            .workspace_id(support::value::<i64>("1"))
+            .workspace_id(support::value::<types::WorkspaceId>("1"))
             .start_date(support::value::<chrono::NaiveDate>("\"2024-01-01\""))
             .end_date(support::value::<chrono::NaiveDate>("\"2024-01-31\""))
             .send()
@@ -1254,7 +1276,7 @@ async fn get_daily_attendance_report() {
     support::check(
         support::client(&server)
             .get_daily_attendance_report()
-            .workspace_id(support::value::<i64>("1"))
+            .workspace_id(support::value::<types::WorkspaceId>("1"))
             .date(support::value::<chrono::NaiveDate>("\"2024-01-15\""))
             .send()
             .await,
@@ -1271,7 +1293,7 @@ async fn get_daily_timeline_report() {
     support::check(
         support::client(&server)
             .get_daily_timeline_report()
-            .workspace_id(support::value::<i64>("1"))
+            .workspace_id(support::value::<types::WorkspaceId>("1"))
             .date(support::value::<chrono::NaiveDate>("\"2024-01-15\""))
             .send()
             .await,
@@ -1288,7 +1310,7 @@ async fn get_task_report() {
     support::check(
         support::client(&server)
             .get_task_report()
-            .workspace_id(support::value::<i64>("1"))
+            .workspace_id(support::value::<types::WorkspaceId>("1"))
             .start_date(support::value::<chrono::NaiveDate>("\"2024-01-01\""))
             .end_date(support::value::<chrono::NaiveDate>("\"2024-01-31\""))
             .send()
@@ -1306,7 +1328,7 @@ async fn get_tracked_hours_report() {
     support::check(
         support::client(&server)
             .get_tracked_hours_report()
-            .workspace_id(support::value::<i64>("1"))
+            .workspace_id(support::value::<types::WorkspaceId>("1"))
             .send()
             .await,
         "{\"report_type\":\"tracked_hours\",\"start_date\":\"2024-01-01\",\"end_date\":\"2024-01-31\"}",

@@ -89,4 +89,11 @@ pub const BUILDER_TYPE_NAMES: &[&str] = &[
 
 /// The modules at the crate root. A tag's module in `operations` is kept apart from these
 /// names, so that `types` or `runtime` always means the crate's own.
-pub const CRATE_MODULES: &[&str] = &["envelope", "formats", "operations", "runtime", "types"];
+pub const CRATE_MODULES: &[&str] = &[
+    "envelope",
+    "formats",
+    "ids",
+    "operations",
+    "runtime",
+    "types",
+];

@@ -236,3 +236,48 @@ fn a_response_header_described_by_content_is_named() {
         "{error}"
     );
 }
+
+/// A spec whose `/a/{aId}` path parameter and `B.b_id` property carry `x-id-type`.
+fn ids_spec(path_schema: &str, property_schema: &str) -> String {
+    format!(
+        "{HEADER}paths:\n  /a/{{aId}}:\n    get:\n      operationId: getA\n      parameters:\n        - {{name: aId, in: path, required: true, schema: {path_schema}}}\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {{$ref: '#/components/schemas/B'}}\ncomponents:\n  schemas:\n    B:\n      type: object\n      properties:\n        b_id: {property_schema}\n"
+    )
+}
+
+#[test]
+fn an_id_type_that_is_no_type_name_is_located() {
+    let spec = ids_spec("{type: integer, x-id-type: expense}", "{type: integer}");
+    let error = error_for(&spec);
+    assert_eq!(
+        pointer(&error),
+        "#/paths/~1a~1{aId}/get/parameters/0/schema/x-id-type"
+    );
+    assert!(error.message.contains("UpperCamelCase"), "{error}");
+}
+
+#[test]
+fn one_kind_of_id_with_two_wire_types_is_refused_where_it_differs() {
+    let spec = ids_spec(
+        "{type: integer, x-id-type: Expense}",
+        "{type: string, format: uuid, x-id-type: Expense}",
+    );
+    let error = error_for(&spec);
+    assert_eq!(
+        pointer(&error),
+        "#/components/schemas/B/properties/b_id/x-id-type"
+    );
+    assert!(
+        error.message.contains("`Expense` ids are I64 elsewhere"),
+        "{error}"
+    );
+}
+
+#[test]
+fn an_id_type_on_a_boolean_is_refused() {
+    let spec = ids_spec("{type: integer}", "{type: boolean, x-id-type: Expense}");
+    let error = error_for(&spec);
+    assert!(
+        error.message.contains("integer, a `format: uuid` string"),
+        "{error}"
+    );
+}

@@ -108,6 +108,7 @@ fn summary(api: &Api) -> String {
                 format!("struct, {} fields{extra}", fields.len())
             }
             TypeKind::StringEnum { variants, .. } => format!("string enum, {}", variants.len()),
+            TypeKind::Id { resource, wire } => format!("id of {resource}, {wire:?}"),
             TypeKind::IntegerEnum { variants, .. } => format!("integer enum, {}", variants.len()),
             TypeKind::Union {
                 variants,

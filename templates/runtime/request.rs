@@ -236,7 +236,7 @@ impl RequestOptions {
 /// so they are written once here and each builder, which has an `options: RequestOptions`
 /// field, names itself once, with the type parameters that track its required parameters if
 /// it has any: `crate::runtime::request_options!(RequestBuilder);`,
-/// `crate::runtime::request_options!(GetMembers<WorkspaceId>);`.
+/// `crate::runtime::request_options!(GetMembers<WorkspaceIdState>);`.
 macro_rules! request_options {
     ($builder:ident $(< $($state:ident),+ >)?) => {
         impl<$($($state),+)?> $builder<$($($state),+)?> {
@@ -291,7 +291,7 @@ pub(crate) use request_options;
 /// that tracks a required parameter with that parameter's marker (the escape hatches, like
 /// `send`, compile once all are [`Set`](super::required::Set)), and the decoder that reads
 /// their answers' JSON once:
-/// `crate::runtime::operation_builder!(GetMembers<WorkspaceId: params::workspace_id>,
+/// `crate::runtime::operation_builder!(GetMembers<WorkspaceIdState: params::workspace_id>,
 /// decode_enveloped);`.
 #[allow(unused_macros)] // For emitted code; see mod.rs.
 macro_rules! operation_builder {

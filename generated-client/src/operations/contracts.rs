@@ -265,16 +265,20 @@ impl Client {
 /// A `POST /contracts` request; made by [`Client::create_contract`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct CreateContract<WorkspaceId = Unset, ProjectId = Unset, UserId = Unset> {
+pub struct CreateContract<
+    WorkspaceIdState = Unset,
+    ProjectIdState = Unset,
+    UserIdState = Unset,
+> {
     client: Client,
     options: RequestOptions,
-    workspace_id: Option<i64>,
-    project_id: Option<i64>,
-    user_id: Option<i64>,
+    workspace_id: Option<types::WorkspaceId>,
+    project_id: Option<types::ProjectId>,
+    user_id: Option<types::UserId>,
     weekly_hours_limit: Option<i64>,
     screenshots: Option<types::ScreenshotMode>,
     rate: Option<f64>,
-    state: std::marker::PhantomData<(WorkspaceId, ProjectId, UserId)>,
+    state: std::marker::PhantomData<(WorkspaceIdState, ProjectIdState, UserIdState)>,
 }
 impl CreateContract {
     fn new(client: Client) -> Self {
@@ -291,12 +295,16 @@ impl CreateContract {
         }
     }
 }
-impl<WorkspaceId, ProjectId, UserId> CreateContract<WorkspaceId, ProjectId, UserId> {
+impl<
+    WorkspaceIdState,
+    ProjectIdState,
+    UserIdState,
+> CreateContract<WorkspaceIdState, ProjectIdState, UserIdState> {
     /// ID of the workspace
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> CreateContract<Set, ProjectId, UserId> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> CreateContract<Set, ProjectIdState, UserIdState> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -304,8 +312,8 @@ impl<WorkspaceId, ProjectId, UserId> CreateContract<WorkspaceId, ProjectId, User
     /// ID of the project
     pub fn project_id(
         self,
-        value: impl Into<i64>,
-    ) -> CreateContract<WorkspaceId, Set, UserId> {
+        value: impl Into<types::ProjectId>,
+    ) -> CreateContract<WorkspaceIdState, Set, UserIdState> {
         let mut next = self.restate();
         next.project_id = Some(value.into());
         next
@@ -313,8 +321,8 @@ impl<WorkspaceId, ProjectId, UserId> CreateContract<WorkspaceId, ProjectId, User
     /// User ID of the member
     pub fn user_id(
         self,
-        value: impl Into<i64>,
-    ) -> CreateContract<WorkspaceId, ProjectId, Set> {
+        value: impl Into<types::UserId>,
+    ) -> CreateContract<WorkspaceIdState, ProjectIdState, Set> {
         let mut next = self.restate();
         next.user_id = Some(value.into());
         next
@@ -351,9 +359,9 @@ impl<WorkspaceId, ProjectId, UserId> CreateContract<WorkspaceId, ProjectId, User
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext, ProjectIdNext, UserIdNext>(
+    fn restate<WorkspaceIdStateNext, ProjectIdStateNext, UserIdStateNext>(
         self,
-    ) -> CreateContract<WorkspaceIdNext, ProjectIdNext, UserIdNext> {
+    ) -> CreateContract<WorkspaceIdStateNext, ProjectIdStateNext, UserIdStateNext> {
         CreateContract {
             client: self.client,
             options: self.options,
@@ -373,9 +381,9 @@ impl<WorkspaceId, ProjectId, UserId> CreateContract<WorkspaceId, ProjectId, User
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<types::Contract>, Error>
     where
-        WorkspaceId: IsSet<params::workspace_id>,
-        ProjectId: IsSet<params::project_id>,
-        UserId: IsSet<params::user_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        ProjectIdState: IsSet<params::project_id>,
+        UserIdState: IsSet<params::user_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -423,18 +431,18 @@ impl<WorkspaceId, ProjectId, UserId> CreateContract<WorkspaceId, ProjectId, User
     }
 }
 crate::runtime::operation_builder!(
-    CreateContract < WorkspaceId : params::workspace_id, ProjectId : params::project_id,
-    UserId : params::user_id >, decode_enveloped
+    CreateContract < WorkspaceIdState : params::workspace_id, ProjectIdState :
+    params::project_id, UserIdState : params::user_id >, decode_enveloped
 );
 /// A `DELETE /contracts/{contractId}` request; made by [`Client::delete_contract`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct DeleteContract<ContractId = Unset, WorkspaceId = Unset> {
+pub struct DeleteContract<ContractIdState = Unset, WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
-    contract_id: Option<i64>,
-    workspace_id: Option<i64>,
-    state: std::marker::PhantomData<(ContractId, WorkspaceId)>,
+    contract_id: Option<types::ContractId>,
+    workspace_id: Option<types::WorkspaceId>,
+    state: std::marker::PhantomData<(ContractIdState, WorkspaceIdState)>,
 }
 impl DeleteContract {
     fn new(client: Client) -> Self {
@@ -447,17 +455,26 @@ impl DeleteContract {
         }
     }
 }
-impl<ContractId, WorkspaceId> DeleteContract<ContractId, WorkspaceId> {
+impl<
+    ContractIdState,
+    WorkspaceIdState,
+> DeleteContract<ContractIdState, WorkspaceIdState> {
     /// ID of the contract
     ///
     /// Required `contractId` in the path; at least 1; example `100`.
-    pub fn contract_id(self, value: impl Into<i64>) -> DeleteContract<Set, WorkspaceId> {
+    pub fn contract_id(
+        self,
+        value: impl Into<types::ContractId>,
+    ) -> DeleteContract<Set, WorkspaceIdState> {
         let mut next = self.restate();
         next.contract_id = Some(value.into());
         next
     }
     /// ID of the workspace
-    pub fn workspace_id(self, value: impl Into<i64>) -> DeleteContract<ContractId, Set> {
+    pub fn workspace_id(
+        self,
+        value: impl Into<types::WorkspaceId>,
+    ) -> DeleteContract<ContractIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -466,15 +483,15 @@ impl<ContractId, WorkspaceId> DeleteContract<ContractId, WorkspaceId> {
     pub fn body(
         self,
         body: types::WorkspaceScopedRequest,
-    ) -> DeleteContract<ContractId, Set> {
+    ) -> DeleteContract<ContractIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(body.workspace_id);
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<ContractIdNext, WorkspaceIdNext>(
+    fn restate<ContractIdStateNext, WorkspaceIdStateNext>(
         self,
-    ) -> DeleteContract<ContractIdNext, WorkspaceIdNext> {
+    ) -> DeleteContract<ContractIdStateNext, WorkspaceIdStateNext> {
         DeleteContract {
             client: self.client,
             options: self.options,
@@ -490,8 +507,8 @@ impl<ContractId, WorkspaceId> DeleteContract<ContractId, WorkspaceId> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
-        ContractId: IsSet<params::contract_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
+        ContractIdState: IsSet<params::contract_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
@@ -528,18 +545,18 @@ impl<ContractId, WorkspaceId> DeleteContract<ContractId, WorkspaceId> {
     }
 }
 crate::runtime::operation_builder!(
-    DeleteContract < ContractId : params::contract_id, WorkspaceId : params::workspace_id
-    >, decode_enveloped
+    DeleteContract < ContractIdState : params::contract_id, WorkspaceIdState :
+    params::workspace_id >, decode_enveloped
 );
 /// A `GET /contracts/{contractId}` request; made by [`Client::get_contract`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetContract<ContractId = Unset, WorkspaceId = Unset> {
+pub struct GetContract<ContractIdState = Unset, WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
-    contract_id: Option<i64>,
-    workspace_id: Option<i64>,
-    state: std::marker::PhantomData<(ContractId, WorkspaceId)>,
+    contract_id: Option<types::ContractId>,
+    workspace_id: Option<types::WorkspaceId>,
+    state: std::marker::PhantomData<(ContractIdState, WorkspaceIdState)>,
 }
 impl GetContract {
     fn new(client: Client) -> Self {
@@ -552,11 +569,14 @@ impl GetContract {
         }
     }
 }
-impl<ContractId, WorkspaceId> GetContract<ContractId, WorkspaceId> {
+impl<ContractIdState, WorkspaceIdState> GetContract<ContractIdState, WorkspaceIdState> {
     /// ID of the contract
     ///
     /// Required `contractId` in the path; at least 1; example `100`.
-    pub fn contract_id(self, value: impl Into<i64>) -> GetContract<Set, WorkspaceId> {
+    pub fn contract_id(
+        self,
+        value: impl Into<types::ContractId>,
+    ) -> GetContract<Set, WorkspaceIdState> {
         let mut next = self.restate();
         next.contract_id = Some(value.into());
         next
@@ -564,15 +584,18 @@ impl<ContractId, WorkspaceId> GetContract<ContractId, WorkspaceId> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(self, value: impl Into<i64>) -> GetContract<ContractId, Set> {
+    pub fn workspace_id(
+        self,
+        value: impl Into<types::WorkspaceId>,
+    ) -> GetContract<ContractIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<ContractIdNext, WorkspaceIdNext>(
+    fn restate<ContractIdStateNext, WorkspaceIdStateNext>(
         self,
-    ) -> GetContract<ContractIdNext, WorkspaceIdNext> {
+    ) -> GetContract<ContractIdStateNext, WorkspaceIdStateNext> {
         GetContract {
             client: self.client,
             options: self.options,
@@ -588,8 +611,8 @@ impl<ContractId, WorkspaceId> GetContract<ContractId, WorkspaceId> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<types::Contract>, Error>
     where
-        ContractId: IsSet<params::contract_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
+        ContractIdState: IsSet<params::contract_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -623,22 +646,22 @@ impl<ContractId, WorkspaceId> GetContract<ContractId, WorkspaceId> {
     }
 }
 crate::runtime::operation_builder!(
-    GetContract < ContractId : params::contract_id, WorkspaceId : params::workspace_id >,
-    decode_enveloped
+    GetContract < ContractIdState : params::contract_id, WorkspaceIdState :
+    params::workspace_id >, decode_enveloped
 );
 /// A `GET /contracts` request; made by [`Client::get_contracts`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetContracts<WorkspaceId = Unset> {
+pub struct GetContracts<WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
-    workspace_id: Option<i64>,
-    project_id: Option<i64>,
-    user_id: Option<i64>,
+    workspace_id: Option<types::WorkspaceId>,
+    project_id: Option<types::ProjectId>,
+    user_id: Option<types::UserId>,
     status: Option<types::ContractStatus>,
     page: Option<i64>,
     per_page: Option<i64>,
-    state: std::marker::PhantomData<(WorkspaceId,)>,
+    state: std::marker::PhantomData<(WorkspaceIdState,)>,
 }
 impl GetContracts {
     fn new(client: Client) -> Self {
@@ -655,11 +678,14 @@ impl GetContracts {
         }
     }
 }
-impl<WorkspaceId> GetContracts<WorkspaceId> {
+impl<WorkspaceIdState> GetContracts<WorkspaceIdState> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(self, value: impl Into<i64>) -> GetContracts<Set> {
+    pub fn workspace_id(
+        self,
+        value: impl Into<types::WorkspaceId>,
+    ) -> GetContracts<Set> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -667,14 +693,14 @@ impl<WorkspaceId> GetContracts<WorkspaceId> {
     /// Filter contracts by project ID
     ///
     /// Optional `project_id` in the query; at least 1; example `100`.
-    pub fn project_id(mut self, value: impl Into<i64>) -> Self {
+    pub fn project_id(mut self, value: impl Into<types::ProjectId>) -> Self {
         self.project_id = Some(value.into());
         self
     }
     /// Filter contracts by user ID
     ///
     /// Optional `user_id` in the query; at least 1; example `100`.
-    pub fn user_id(mut self, value: impl Into<i64>) -> Self {
+    pub fn user_id(mut self, value: impl Into<types::UserId>) -> Self {
         self.user_id = Some(value.into());
         self
     }
@@ -700,7 +726,7 @@ impl<WorkspaceId> GetContracts<WorkspaceId> {
         self
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext>(self) -> GetContracts<WorkspaceIdNext> {
+    fn restate<WorkspaceIdStateNext>(self) -> GetContracts<WorkspaceIdStateNext> {
         GetContracts {
             client: self.client,
             options: self.options,
@@ -720,7 +746,7 @@ impl<WorkspaceId> GetContracts<WorkspaceId> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<Vec<types::Contract>>, Error>
     where
-        WorkspaceId: IsSet<params::workspace_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -734,7 +760,7 @@ impl<WorkspaceId> GetContracts<WorkspaceId> {
         Item = Result<Response<Vec<types::Contract>>, Error>,
     > + Send + 'static
     where
-        WorkspaceId: IsSet<params::workspace_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let first = self.page.unwrap_or(1);
         let per_page = self.per_page;
@@ -750,7 +776,7 @@ impl<WorkspaceId> GetContracts<WorkspaceId> {
         self,
     ) -> impl futures::Stream<Item = Result<types::Contract, Error>> + Send + 'static
     where
-        WorkspaceId: IsSet<params::workspace_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         crate::runtime::paginate::items(self.pages())
     }
@@ -786,21 +812,21 @@ impl<WorkspaceId> GetContracts<WorkspaceId> {
     }
 }
 crate::runtime::operation_builder!(
-    GetContracts < WorkspaceId : params::workspace_id >, decode_enveloped
+    GetContracts < WorkspaceIdState : params::workspace_id >, decode_enveloped
 );
 /// A `PUT /contracts/{contractId}` request; made by [`Client::update_contract`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct UpdateContract<ContractId = Unset, WorkspaceId = Unset> {
+pub struct UpdateContract<ContractIdState = Unset, WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
-    contract_id: Option<i64>,
-    workspace_id: Option<i64>,
+    contract_id: Option<types::ContractId>,
+    workspace_id: Option<types::WorkspaceId>,
     weekly_hours_limit: Option<i64>,
     screenshots: Option<types::ScreenshotMode>,
     rate: Option<f64>,
     status: Option<types::ContractStatus>,
-    state: std::marker::PhantomData<(ContractId, WorkspaceId)>,
+    state: std::marker::PhantomData<(ContractIdState, WorkspaceIdState)>,
 }
 impl UpdateContract {
     fn new(client: Client) -> Self {
@@ -817,17 +843,26 @@ impl UpdateContract {
         }
     }
 }
-impl<ContractId, WorkspaceId> UpdateContract<ContractId, WorkspaceId> {
+impl<
+    ContractIdState,
+    WorkspaceIdState,
+> UpdateContract<ContractIdState, WorkspaceIdState> {
     /// ID of the contract
     ///
     /// Required `contractId` in the path; at least 1; example `100`.
-    pub fn contract_id(self, value: impl Into<i64>) -> UpdateContract<Set, WorkspaceId> {
+    pub fn contract_id(
+        self,
+        value: impl Into<types::ContractId>,
+    ) -> UpdateContract<Set, WorkspaceIdState> {
         let mut next = self.restate();
         next.contract_id = Some(value.into());
         next
     }
     /// ID of the workspace
-    pub fn workspace_id(self, value: impl Into<i64>) -> UpdateContract<ContractId, Set> {
+    pub fn workspace_id(
+        self,
+        value: impl Into<types::WorkspaceId>,
+    ) -> UpdateContract<ContractIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -856,7 +891,7 @@ impl<ContractId, WorkspaceId> UpdateContract<ContractId, WorkspaceId> {
     pub fn body(
         self,
         body: types::UpdateContractRequest,
-    ) -> UpdateContract<ContractId, Set> {
+    ) -> UpdateContract<ContractIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(body.workspace_id);
         next.weekly_hours_limit = body.weekly_hours_limit;
@@ -866,9 +901,9 @@ impl<ContractId, WorkspaceId> UpdateContract<ContractId, WorkspaceId> {
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<ContractIdNext, WorkspaceIdNext>(
+    fn restate<ContractIdStateNext, WorkspaceIdStateNext>(
         self,
-    ) -> UpdateContract<ContractIdNext, WorkspaceIdNext> {
+    ) -> UpdateContract<ContractIdStateNext, WorkspaceIdStateNext> {
         UpdateContract {
             client: self.client,
             options: self.options,
@@ -888,8 +923,8 @@ impl<ContractId, WorkspaceId> UpdateContract<ContractId, WorkspaceId> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<types::Contract>, Error>
     where
-        ContractId: IsSet<params::contract_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
+        ContractIdState: IsSet<params::contract_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -930,6 +965,6 @@ impl<ContractId, WorkspaceId> UpdateContract<ContractId, WorkspaceId> {
     }
 }
 crate::runtime::operation_builder!(
-    UpdateContract < ContractId : params::contract_id, WorkspaceId : params::workspace_id
-    >, decode_enveloped
+    UpdateContract < ContractIdState : params::contract_id, WorkspaceIdState :
+    params::workspace_id >, decode_enveloped
 );

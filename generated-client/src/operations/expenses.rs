@@ -284,24 +284,24 @@ impl Client {
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
 pub struct CreateExpense<
-    WorkspaceId = Unset,
-    ExpenseName = Unset,
-    Date = Unset,
-    Amount = Unset,
-    CategoryId = Unset,
+    WorkspaceIdState = Unset,
+    ExpenseNameState = Unset,
+    DateState = Unset,
+    AmountState = Unset,
+    CategoryIdState = Unset,
 > {
     client: Client,
     options: RequestOptions,
-    workspace_id: Option<i64>,
+    workspace_id: Option<types::WorkspaceId>,
     expense_name: Option<String>,
     date: Option<chrono::NaiveDate>,
     amount: Option<f64>,
-    category_id: Option<uuid::Uuid>,
-    project_id: Option<i64>,
+    category_id: Option<types::ExpenseCategoryId>,
+    project_id: Option<types::ProjectId>,
     note: Option<String>,
     is_billable: Option<bool>,
     state: std::marker::PhantomData<
-        (WorkspaceId, ExpenseName, Date, Amount, CategoryId),
+        (WorkspaceIdState, ExpenseNameState, DateState, AmountState, CategoryIdState),
     >,
 }
 impl CreateExpense {
@@ -322,17 +322,23 @@ impl CreateExpense {
     }
 }
 impl<
-    WorkspaceId,
-    ExpenseName,
-    Date,
-    Amount,
-    CategoryId,
-> CreateExpense<WorkspaceId, ExpenseName, Date, Amount, CategoryId> {
+    WorkspaceIdState,
+    ExpenseNameState,
+    DateState,
+    AmountState,
+    CategoryIdState,
+> CreateExpense<
+    WorkspaceIdState,
+    ExpenseNameState,
+    DateState,
+    AmountState,
+    CategoryIdState,
+> {
     /// ID of the workspace
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> CreateExpense<Set, ExpenseName, Date, Amount, CategoryId> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> CreateExpense<Set, ExpenseNameState, DateState, AmountState, CategoryIdState> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -341,7 +347,7 @@ impl<
     pub fn expense_name(
         self,
         value: impl Into<String>,
-    ) -> CreateExpense<WorkspaceId, Set, Date, Amount, CategoryId> {
+    ) -> CreateExpense<WorkspaceIdState, Set, DateState, AmountState, CategoryIdState> {
         let mut next = self.restate();
         next.expense_name = Some(value.into());
         next
@@ -350,7 +356,13 @@ impl<
     pub fn date(
         self,
         value: impl Into<chrono::NaiveDate>,
-    ) -> CreateExpense<WorkspaceId, ExpenseName, Set, Amount, CategoryId> {
+    ) -> CreateExpense<
+        WorkspaceIdState,
+        ExpenseNameState,
+        Set,
+        AmountState,
+        CategoryIdState,
+    > {
         let mut next = self.restate();
         next.date = Some(value.into());
         next
@@ -359,7 +371,13 @@ impl<
     pub fn amount(
         self,
         value: impl Into<f64>,
-    ) -> CreateExpense<WorkspaceId, ExpenseName, Date, Set, CategoryId> {
+    ) -> CreateExpense<
+        WorkspaceIdState,
+        ExpenseNameState,
+        DateState,
+        Set,
+        CategoryIdState,
+    > {
         let mut next = self.restate();
         next.amount = Some(value.into());
         next
@@ -367,14 +385,14 @@ impl<
     /// UUID of the expense category
     pub fn category_id(
         self,
-        value: impl Into<uuid::Uuid>,
-    ) -> CreateExpense<WorkspaceId, ExpenseName, Date, Amount, Set> {
+        value: impl Into<types::ExpenseCategoryId>,
+    ) -> CreateExpense<WorkspaceIdState, ExpenseNameState, DateState, AmountState, Set> {
         let mut next = self.restate();
         next.category_id = Some(value.into());
         next
     }
     /// ID of the project (optional)
-    pub fn project_id(mut self, value: impl Into<i64>) -> Self {
+    pub fn project_id(mut self, value: impl Into<types::ProjectId>) -> Self {
         self.project_id = Some(value.into());
         self
     }
@@ -407,14 +425,20 @@ impl<
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext, ExpenseNameNext, DateNext, AmountNext, CategoryIdNext>(
+    fn restate<
+        WorkspaceIdStateNext,
+        ExpenseNameStateNext,
+        DateStateNext,
+        AmountStateNext,
+        CategoryIdStateNext,
+    >(
         self,
     ) -> CreateExpense<
-        WorkspaceIdNext,
-        ExpenseNameNext,
-        DateNext,
-        AmountNext,
-        CategoryIdNext,
+        WorkspaceIdStateNext,
+        ExpenseNameStateNext,
+        DateStateNext,
+        AmountStateNext,
+        CategoryIdStateNext,
     > {
         CreateExpense {
             client: self.client,
@@ -437,11 +461,11 @@ impl<
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<types::Expense>, Error>
     where
-        WorkspaceId: IsSet<params::workspace_id>,
-        ExpenseName: IsSet<params::expense_name>,
-        Date: IsSet<params::date>,
-        Amount: IsSet<params::amount>,
-        CategoryId: IsSet<params::category_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        ExpenseNameState: IsSet<params::expense_name>,
+        DateState: IsSet<params::date>,
+        AmountState: IsSet<params::amount>,
+        CategoryIdState: IsSet<params::category_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -499,19 +523,19 @@ impl<
     }
 }
 crate::runtime::operation_builder!(
-    CreateExpense < WorkspaceId : params::workspace_id, ExpenseName :
-    params::expense_name, Date : params::date, Amount : params::amount, CategoryId :
-    params::category_id >, decode_enveloped
+    CreateExpense < WorkspaceIdState : params::workspace_id, ExpenseNameState :
+    params::expense_name, DateState : params::date, AmountState : params::amount,
+    CategoryIdState : params::category_id >, decode_enveloped
 );
 /// A `DELETE /expenses/{expenseId}` request; made by [`Client::delete_expense`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct DeleteExpense<ExpenseId = Unset, WorkspaceId = Unset> {
+pub struct DeleteExpense<ExpenseIdState = Unset, WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
-    expense_id: Option<uuid::Uuid>,
-    workspace_id: Option<i64>,
-    state: std::marker::PhantomData<(ExpenseId, WorkspaceId)>,
+    expense_id: Option<types::ExpenseId>,
+    workspace_id: Option<types::WorkspaceId>,
+    state: std::marker::PhantomData<(ExpenseIdState, WorkspaceIdState)>,
 }
 impl DeleteExpense {
     fn new(client: Client) -> Self {
@@ -524,20 +548,23 @@ impl DeleteExpense {
         }
     }
 }
-impl<ExpenseId, WorkspaceId> DeleteExpense<ExpenseId, WorkspaceId> {
+impl<ExpenseIdState, WorkspaceIdState> DeleteExpense<ExpenseIdState, WorkspaceIdState> {
     /// UUID of the expense
     ///
     /// Required `expenseId` in the path; example `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`.
     pub fn expense_id(
         self,
-        value: impl Into<uuid::Uuid>,
-    ) -> DeleteExpense<Set, WorkspaceId> {
+        value: impl Into<types::ExpenseId>,
+    ) -> DeleteExpense<Set, WorkspaceIdState> {
         let mut next = self.restate();
         next.expense_id = Some(value.into());
         next
     }
     /// ID of the workspace
-    pub fn workspace_id(self, value: impl Into<i64>) -> DeleteExpense<ExpenseId, Set> {
+    pub fn workspace_id(
+        self,
+        value: impl Into<types::WorkspaceId>,
+    ) -> DeleteExpense<ExpenseIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -546,15 +573,15 @@ impl<ExpenseId, WorkspaceId> DeleteExpense<ExpenseId, WorkspaceId> {
     pub fn body(
         self,
         body: types::WorkspaceScopedRequest,
-    ) -> DeleteExpense<ExpenseId, Set> {
+    ) -> DeleteExpense<ExpenseIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(body.workspace_id);
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<ExpenseIdNext, WorkspaceIdNext>(
+    fn restate<ExpenseIdStateNext, WorkspaceIdStateNext>(
         self,
-    ) -> DeleteExpense<ExpenseIdNext, WorkspaceIdNext> {
+    ) -> DeleteExpense<ExpenseIdStateNext, WorkspaceIdStateNext> {
         DeleteExpense {
             client: self.client,
             options: self.options,
@@ -570,8 +597,8 @@ impl<ExpenseId, WorkspaceId> DeleteExpense<ExpenseId, WorkspaceId> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
-        ExpenseId: IsSet<params::expense_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
+        ExpenseIdState: IsSet<params::expense_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
@@ -608,20 +635,20 @@ impl<ExpenseId, WorkspaceId> DeleteExpense<ExpenseId, WorkspaceId> {
     }
 }
 crate::runtime::operation_builder!(
-    DeleteExpense < ExpenseId : params::expense_id, WorkspaceId : params::workspace_id >,
-    decode_enveloped
+    DeleteExpense < ExpenseIdState : params::expense_id, WorkspaceIdState :
+    params::workspace_id >, decode_enveloped
 );
 /// A `GET /expenses/categories` request; made by [`Client::get_expense_categories`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetExpenseCategories<WorkspaceId = Unset> {
+pub struct GetExpenseCategories<WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
-    workspace_id: Option<i64>,
+    workspace_id: Option<types::WorkspaceId>,
     id: Option<uuid::Uuid>,
     page: Option<i64>,
     per_page: Option<i64>,
-    state: std::marker::PhantomData<(WorkspaceId,)>,
+    state: std::marker::PhantomData<(WorkspaceIdState,)>,
 }
 impl GetExpenseCategories {
     fn new(client: Client) -> Self {
@@ -636,11 +663,14 @@ impl GetExpenseCategories {
         }
     }
 }
-impl<WorkspaceId> GetExpenseCategories<WorkspaceId> {
+impl<WorkspaceIdState> GetExpenseCategories<WorkspaceIdState> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(self, value: impl Into<i64>) -> GetExpenseCategories<Set> {
+    pub fn workspace_id(
+        self,
+        value: impl Into<types::WorkspaceId>,
+    ) -> GetExpenseCategories<Set> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -667,7 +697,9 @@ impl<WorkspaceId> GetExpenseCategories<WorkspaceId> {
         self
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext>(self) -> GetExpenseCategories<WorkspaceIdNext> {
+    fn restate<WorkspaceIdStateNext>(
+        self,
+    ) -> GetExpenseCategories<WorkspaceIdStateNext> {
         GetExpenseCategories {
             client: self.client,
             options: self.options,
@@ -685,7 +717,7 @@ impl<WorkspaceId> GetExpenseCategories<WorkspaceId> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<Vec<types::ExpenseCategory>>, Error>
     where
-        WorkspaceId: IsSet<params::workspace_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -699,7 +731,7 @@ impl<WorkspaceId> GetExpenseCategories<WorkspaceId> {
         Item = Result<Response<Vec<types::ExpenseCategory>>, Error>,
     > + Send + 'static
     where
-        WorkspaceId: IsSet<params::workspace_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let first = self.page.unwrap_or(1);
         let per_page = self.per_page;
@@ -717,7 +749,7 @@ impl<WorkspaceId> GetExpenseCategories<WorkspaceId> {
         Item = Result<types::ExpenseCategory, Error>,
     > + Send + 'static
     where
-        WorkspaceId: IsSet<params::workspace_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         crate::runtime::paginate::items(self.pages())
     }
@@ -750,21 +782,21 @@ impl<WorkspaceId> GetExpenseCategories<WorkspaceId> {
     }
 }
 crate::runtime::operation_builder!(
-    GetExpenseCategories < WorkspaceId : params::workspace_id >, decode_enveloped
+    GetExpenseCategories < WorkspaceIdState : params::workspace_id >, decode_enveloped
 );
 /// A `GET /expenses` request; made by [`Client::get_expenses`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetExpenses<WorkspaceId = Unset> {
+pub struct GetExpenses<WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
-    workspace_id: Option<i64>,
+    workspace_id: Option<types::WorkspaceId>,
     id: Option<uuid::Uuid>,
     date_from: Option<chrono::NaiveDate>,
     date_to: Option<chrono::NaiveDate>,
     page: Option<i64>,
     per_page: Option<i64>,
-    state: std::marker::PhantomData<(WorkspaceId,)>,
+    state: std::marker::PhantomData<(WorkspaceIdState,)>,
 }
 impl GetExpenses {
     fn new(client: Client) -> Self {
@@ -781,11 +813,11 @@ impl GetExpenses {
         }
     }
 }
-impl<WorkspaceId> GetExpenses<WorkspaceId> {
+impl<WorkspaceIdState> GetExpenses<WorkspaceIdState> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(self, value: impl Into<i64>) -> GetExpenses<Set> {
+    pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> GetExpenses<Set> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -826,7 +858,7 @@ impl<WorkspaceId> GetExpenses<WorkspaceId> {
         self
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext>(self) -> GetExpenses<WorkspaceIdNext> {
+    fn restate<WorkspaceIdStateNext>(self) -> GetExpenses<WorkspaceIdStateNext> {
         GetExpenses {
             client: self.client,
             options: self.options,
@@ -846,7 +878,7 @@ impl<WorkspaceId> GetExpenses<WorkspaceId> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<Vec<types::Expense>>, Error>
     where
-        WorkspaceId: IsSet<params::workspace_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -860,7 +892,7 @@ impl<WorkspaceId> GetExpenses<WorkspaceId> {
         Item = Result<Response<Vec<types::Expense>>, Error>,
     > + Send + 'static
     where
-        WorkspaceId: IsSet<params::workspace_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let first = self.page.unwrap_or(1);
         let per_page = self.per_page;
@@ -876,7 +908,7 @@ impl<WorkspaceId> GetExpenses<WorkspaceId> {
         self,
     ) -> impl futures::Stream<Item = Result<types::Expense, Error>> + Send + 'static
     where
-        WorkspaceId: IsSet<params::workspace_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         crate::runtime::paginate::items(self.pages())
     }
@@ -908,23 +940,23 @@ impl<WorkspaceId> GetExpenses<WorkspaceId> {
     }
 }
 crate::runtime::operation_builder!(
-    GetExpenses < WorkspaceId : params::workspace_id >, decode_enveloped
+    GetExpenses < WorkspaceIdState : params::workspace_id >, decode_enveloped
 );
 /// A `PUT /expenses/{expenseId}` request; made by [`Client::update_expense`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct UpdateExpense<ExpenseId = Unset, ExpenseName = Unset> {
+pub struct UpdateExpense<ExpenseIdState = Unset, ExpenseNameState = Unset> {
     client: Client,
     options: RequestOptions,
-    expense_id: Option<uuid::Uuid>,
+    expense_id: Option<types::ExpenseId>,
     expense_name: Option<String>,
     date: Option<chrono::NaiveDate>,
     amount: Option<f64>,
-    category_id: Option<uuid::Uuid>,
-    project_id: Option<i64>,
+    category_id: Option<types::ExpenseCategoryId>,
+    project_id: Option<types::ProjectId>,
     note: Option<String>,
     is_billable: Option<bool>,
-    state: std::marker::PhantomData<(ExpenseId, ExpenseName)>,
+    state: std::marker::PhantomData<(ExpenseIdState, ExpenseNameState)>,
 }
 impl UpdateExpense {
     fn new(client: Client) -> Self {
@@ -943,14 +975,14 @@ impl UpdateExpense {
         }
     }
 }
-impl<ExpenseId, ExpenseName> UpdateExpense<ExpenseId, ExpenseName> {
+impl<ExpenseIdState, ExpenseNameState> UpdateExpense<ExpenseIdState, ExpenseNameState> {
     /// UUID of the expense
     ///
     /// Required `expenseId` in the path; example `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`.
     pub fn expense_id(
         self,
-        value: impl Into<uuid::Uuid>,
-    ) -> UpdateExpense<Set, ExpenseName> {
+        value: impl Into<types::ExpenseId>,
+    ) -> UpdateExpense<Set, ExpenseNameState> {
         let mut next = self.restate();
         next.expense_id = Some(value.into());
         next
@@ -959,7 +991,7 @@ impl<ExpenseId, ExpenseName> UpdateExpense<ExpenseId, ExpenseName> {
     pub fn expense_name(
         self,
         value: impl Into<String>,
-    ) -> UpdateExpense<ExpenseId, Set> {
+    ) -> UpdateExpense<ExpenseIdState, Set> {
         let mut next = self.restate();
         next.expense_name = Some(value.into());
         next
@@ -975,12 +1007,12 @@ impl<ExpenseId, ExpenseName> UpdateExpense<ExpenseId, ExpenseName> {
         self
     }
     /// UUID of the expense category
-    pub fn category_id(mut self, value: impl Into<uuid::Uuid>) -> Self {
+    pub fn category_id(mut self, value: impl Into<types::ExpenseCategoryId>) -> Self {
         self.category_id = Some(value.into());
         self
     }
     /// ID of the project (optional)
-    pub fn project_id(mut self, value: impl Into<i64>) -> Self {
+    pub fn project_id(mut self, value: impl Into<types::ProjectId>) -> Self {
         self.project_id = Some(value.into());
         self
     }
@@ -998,7 +1030,7 @@ impl<ExpenseId, ExpenseName> UpdateExpense<ExpenseId, ExpenseName> {
     pub fn body(
         self,
         body: types::UpdateExpenseRequest,
-    ) -> UpdateExpense<ExpenseId, Set> {
+    ) -> UpdateExpense<ExpenseIdState, Set> {
         let mut next = self.restate();
         next.expense_name = Some(body.expense_name);
         next.date = body.date;
@@ -1010,9 +1042,9 @@ impl<ExpenseId, ExpenseName> UpdateExpense<ExpenseId, ExpenseName> {
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<ExpenseIdNext, ExpenseNameNext>(
+    fn restate<ExpenseIdStateNext, ExpenseNameStateNext>(
         self,
-    ) -> UpdateExpense<ExpenseIdNext, ExpenseNameNext> {
+    ) -> UpdateExpense<ExpenseIdStateNext, ExpenseNameStateNext> {
         UpdateExpense {
             client: self.client,
             options: self.options,
@@ -1034,8 +1066,8 @@ impl<ExpenseId, ExpenseName> UpdateExpense<ExpenseId, ExpenseName> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
-        ExpenseId: IsSet<params::expense_id>,
-        ExpenseName: IsSet<params::expense_name>,
+        ExpenseIdState: IsSet<params::expense_id>,
+        ExpenseNameState: IsSet<params::expense_name>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
@@ -1078,6 +1110,6 @@ impl<ExpenseId, ExpenseName> UpdateExpense<ExpenseId, ExpenseName> {
     }
 }
 crate::runtime::operation_builder!(
-    UpdateExpense < ExpenseId : params::expense_id, ExpenseName : params::expense_name >,
-    decode_enveloped
+    UpdateExpense < ExpenseIdState : params::expense_id, ExpenseNameState :
+    params::expense_name >, decode_enveloped
 );

@@ -344,12 +344,12 @@ impl Client {
 /// A `PUT /leaves/{leaveId}/approve` request; made by [`Client::approve_leave`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct ApproveLeave<LeaveId = Unset, WorkspaceId = Unset> {
+pub struct ApproveLeave<LeaveIdState = Unset, WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
-    leave_id: Option<uuid::Uuid>,
-    workspace_id: Option<i64>,
-    state: std::marker::PhantomData<(LeaveId, WorkspaceId)>,
+    leave_id: Option<types::LeaveId>,
+    workspace_id: Option<types::WorkspaceId>,
+    state: std::marker::PhantomData<(LeaveIdState, WorkspaceIdState)>,
 }
 impl ApproveLeave {
     fn new(client: Client) -> Self {
@@ -362,20 +362,23 @@ impl ApproveLeave {
         }
     }
 }
-impl<LeaveId, WorkspaceId> ApproveLeave<LeaveId, WorkspaceId> {
+impl<LeaveIdState, WorkspaceIdState> ApproveLeave<LeaveIdState, WorkspaceIdState> {
     /// UUID of the leave request
     ///
     /// Required `leaveId` in the path; example `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`.
     pub fn leave_id(
         self,
-        value: impl Into<uuid::Uuid>,
-    ) -> ApproveLeave<Set, WorkspaceId> {
+        value: impl Into<types::LeaveId>,
+    ) -> ApproveLeave<Set, WorkspaceIdState> {
         let mut next = self.restate();
         next.leave_id = Some(value.into());
         next
     }
     /// ID of the workspace
-    pub fn workspace_id(self, value: impl Into<i64>) -> ApproveLeave<LeaveId, Set> {
+    pub fn workspace_id(
+        self,
+        value: impl Into<types::WorkspaceId>,
+    ) -> ApproveLeave<LeaveIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -384,15 +387,15 @@ impl<LeaveId, WorkspaceId> ApproveLeave<LeaveId, WorkspaceId> {
     pub fn body(
         self,
         body: types::WorkspaceScopedRequest,
-    ) -> ApproveLeave<LeaveId, Set> {
+    ) -> ApproveLeave<LeaveIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(body.workspace_id);
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<LeaveIdNext, WorkspaceIdNext>(
+    fn restate<LeaveIdStateNext, WorkspaceIdStateNext>(
         self,
-    ) -> ApproveLeave<LeaveIdNext, WorkspaceIdNext> {
+    ) -> ApproveLeave<LeaveIdStateNext, WorkspaceIdStateNext> {
         ApproveLeave {
             client: self.client,
             options: self.options,
@@ -408,8 +411,8 @@ impl<LeaveId, WorkspaceId> ApproveLeave<LeaveId, WorkspaceId> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
-        LeaveId: IsSet<params::leave_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
+        LeaveIdState: IsSet<params::leave_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
@@ -447,32 +450,34 @@ impl<LeaveId, WorkspaceId> ApproveLeave<LeaveId, WorkspaceId> {
     }
 }
 crate::runtime::operation_builder!(
-    ApproveLeave < LeaveId : params::leave_id, WorkspaceId : params::workspace_id >,
-    decode_enveloped
+    ApproveLeave < LeaveIdState : params::leave_id, WorkspaceIdState :
+    params::workspace_id >, decode_enveloped
 );
 /// A `POST /leaves` request; made by [`Client::create_leave_request`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
 pub struct CreateLeaveRequest<
-    WorkspaceId = Unset,
-    PolicyId = Unset,
-    Start = Unset,
-    End = Unset,
-    UserId = Unset,
+    WorkspaceIdState = Unset,
+    PolicyIdState = Unset,
+    StartState = Unset,
+    EndState = Unset,
+    UserIdState = Unset,
 > {
     client: Client,
     options: RequestOptions,
-    workspace_id: Option<i64>,
-    policy_id: Option<i64>,
+    workspace_id: Option<types::WorkspaceId>,
+    policy_id: Option<types::LeavePolicyId>,
     start: Option<chrono::NaiveDate>,
     end: Option<chrono::NaiveDate>,
-    user_id: Option<i64>,
+    user_id: Option<types::UserId>,
     start_time: Option<String>,
     end_time: Option<String>,
     hours_per_day: Option<f64>,
     leave_period: Option<types::LeavePeriod>,
     reason: Option<String>,
-    state: std::marker::PhantomData<(WorkspaceId, PolicyId, Start, End, UserId)>,
+    state: std::marker::PhantomData<
+        (WorkspaceIdState, PolicyIdState, StartState, EndState, UserIdState),
+    >,
 }
 impl CreateLeaveRequest {
     fn new(client: Client) -> Self {
@@ -494,17 +499,23 @@ impl CreateLeaveRequest {
     }
 }
 impl<
-    WorkspaceId,
-    PolicyId,
-    Start,
-    End,
-    UserId,
-> CreateLeaveRequest<WorkspaceId, PolicyId, Start, End, UserId> {
+    WorkspaceIdState,
+    PolicyIdState,
+    StartState,
+    EndState,
+    UserIdState,
+> CreateLeaveRequest<
+    WorkspaceIdState,
+    PolicyIdState,
+    StartState,
+    EndState,
+    UserIdState,
+> {
     /// ID of the workspace
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> CreateLeaveRequest<Set, PolicyId, Start, End, UserId> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> CreateLeaveRequest<Set, PolicyIdState, StartState, EndState, UserIdState> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -512,8 +523,8 @@ impl<
     /// ID of the leave policy
     pub fn policy_id(
         self,
-        value: impl Into<i64>,
-    ) -> CreateLeaveRequest<WorkspaceId, Set, Start, End, UserId> {
+        value: impl Into<types::LeavePolicyId>,
+    ) -> CreateLeaveRequest<WorkspaceIdState, Set, StartState, EndState, UserIdState> {
         let mut next = self.restate();
         next.policy_id = Some(value.into());
         next
@@ -522,7 +533,13 @@ impl<
     pub fn start(
         self,
         value: impl Into<chrono::NaiveDate>,
-    ) -> CreateLeaveRequest<WorkspaceId, PolicyId, Set, End, UserId> {
+    ) -> CreateLeaveRequest<
+        WorkspaceIdState,
+        PolicyIdState,
+        Set,
+        EndState,
+        UserIdState,
+    > {
         let mut next = self.restate();
         next.start = Some(value.into());
         next
@@ -531,7 +548,13 @@ impl<
     pub fn end(
         self,
         value: impl Into<chrono::NaiveDate>,
-    ) -> CreateLeaveRequest<WorkspaceId, PolicyId, Start, Set, UserId> {
+    ) -> CreateLeaveRequest<
+        WorkspaceIdState,
+        PolicyIdState,
+        StartState,
+        Set,
+        UserIdState,
+    > {
         let mut next = self.restate();
         next.end = Some(value.into());
         next
@@ -539,8 +562,8 @@ impl<
     /// User ID of the member the leave is for
     pub fn user_id(
         self,
-        value: impl Into<i64>,
-    ) -> CreateLeaveRequest<WorkspaceId, PolicyId, Start, End, Set> {
+        value: impl Into<types::UserId>,
+    ) -> CreateLeaveRequest<WorkspaceIdState, PolicyIdState, StartState, EndState, Set> {
         let mut next = self.restate();
         next.user_id = Some(value.into());
         next
@@ -589,14 +612,20 @@ impl<
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext, PolicyIdNext, StartNext, EndNext, UserIdNext>(
+    fn restate<
+        WorkspaceIdStateNext,
+        PolicyIdStateNext,
+        StartStateNext,
+        EndStateNext,
+        UserIdStateNext,
+    >(
         self,
     ) -> CreateLeaveRequest<
-        WorkspaceIdNext,
-        PolicyIdNext,
-        StartNext,
-        EndNext,
-        UserIdNext,
+        WorkspaceIdStateNext,
+        PolicyIdStateNext,
+        StartStateNext,
+        EndStateNext,
+        UserIdStateNext,
     > {
         CreateLeaveRequest {
             client: self.client,
@@ -621,11 +650,11 @@ impl<
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
-        WorkspaceId: IsSet<params::workspace_id>,
-        PolicyId: IsSet<params::policy_id>,
-        Start: IsSet<params::start>,
-        End: IsSet<params::end>,
-        UserId: IsSet<params::user_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        PolicyIdState: IsSet<params::policy_id>,
+        StartState: IsSet<params::start>,
+        EndState: IsSet<params::end>,
+        UserIdState: IsSet<params::user_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
@@ -685,22 +714,26 @@ impl<
     }
 }
 crate::runtime::operation_builder!(
-    CreateLeaveRequest < WorkspaceId : params::workspace_id, PolicyId :
-    params::policy_id, Start : params::start, End : params::end, UserId : params::user_id
-    >, decode_enveloped
+    CreateLeaveRequest < WorkspaceIdState : params::workspace_id, PolicyIdState :
+    params::policy_id, StartState : params::start, EndState : params::end, UserIdState :
+    params::user_id >, decode_enveloped
 );
 /// A `GET /leaves/balances` request; made by [`Client::get_leave_balances`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetLeaveBalances<WorkspaceId = Unset, DateFrom = Unset, DateTo = Unset> {
+pub struct GetLeaveBalances<
+    WorkspaceIdState = Unset,
+    DateFromState = Unset,
+    DateToState = Unset,
+> {
     client: Client,
     options: RequestOptions,
-    workspace_id: Option<i64>,
-    user_id: Option<i64>,
+    workspace_id: Option<types::WorkspaceId>,
+    user_id: Option<types::UserId>,
     date_from: Option<chrono::NaiveDate>,
     date_to: Option<chrono::NaiveDate>,
     page: Option<i64>,
-    state: std::marker::PhantomData<(WorkspaceId, DateFrom, DateTo)>,
+    state: std::marker::PhantomData<(WorkspaceIdState, DateFromState, DateToState)>,
 }
 impl GetLeaveBalances {
     fn new(client: Client) -> Self {
@@ -716,14 +749,18 @@ impl GetLeaveBalances {
         }
     }
 }
-impl<WorkspaceId, DateFrom, DateTo> GetLeaveBalances<WorkspaceId, DateFrom, DateTo> {
+impl<
+    WorkspaceIdState,
+    DateFromState,
+    DateToState,
+> GetLeaveBalances<WorkspaceIdState, DateFromState, DateToState> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> GetLeaveBalances<Set, DateFrom, DateTo> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> GetLeaveBalances<Set, DateFromState, DateToState> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -731,7 +768,7 @@ impl<WorkspaceId, DateFrom, DateTo> GetLeaveBalances<WorkspaceId, DateFrom, Date
     /// Filter by user ID
     ///
     /// Optional `user_id` in the query; at least 1; example `100`.
-    pub fn user_id(mut self, value: impl Into<i64>) -> Self {
+    pub fn user_id(mut self, value: impl Into<types::UserId>) -> Self {
         self.user_id = Some(value.into());
         self
     }
@@ -741,7 +778,7 @@ impl<WorkspaceId, DateFrom, DateTo> GetLeaveBalances<WorkspaceId, DateFrom, Date
     pub fn date_from(
         self,
         value: impl Into<chrono::NaiveDate>,
-    ) -> GetLeaveBalances<WorkspaceId, Set, DateTo> {
+    ) -> GetLeaveBalances<WorkspaceIdState, Set, DateToState> {
         let mut next = self.restate();
         next.date_from = Some(value.into());
         next
@@ -752,7 +789,7 @@ impl<WorkspaceId, DateFrom, DateTo> GetLeaveBalances<WorkspaceId, DateFrom, Date
     pub fn date_to(
         self,
         value: impl Into<chrono::NaiveDate>,
-    ) -> GetLeaveBalances<WorkspaceId, DateFrom, Set> {
+    ) -> GetLeaveBalances<WorkspaceIdState, DateFromState, Set> {
         let mut next = self.restate();
         next.date_to = Some(value.into());
         next
@@ -765,9 +802,9 @@ impl<WorkspaceId, DateFrom, DateTo> GetLeaveBalances<WorkspaceId, DateFrom, Date
         self
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext, DateFromNext, DateToNext>(
+    fn restate<WorkspaceIdStateNext, DateFromStateNext, DateToStateNext>(
         self,
-    ) -> GetLeaveBalances<WorkspaceIdNext, DateFromNext, DateToNext> {
+    ) -> GetLeaveBalances<WorkspaceIdStateNext, DateFromStateNext, DateToStateNext> {
         GetLeaveBalances {
             client: self.client,
             options: self.options,
@@ -786,9 +823,9 @@ impl<WorkspaceId, DateFrom, DateTo> GetLeaveBalances<WorkspaceId, DateFrom, Date
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<Vec<types::LeaveBalance>>, Error>
     where
-        WorkspaceId: IsSet<params::workspace_id>,
-        DateFrom: IsSet<params::date_from>,
-        DateTo: IsSet<params::date_to>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        DateFromState: IsSet<params::date_from>,
+        DateToState: IsSet<params::date_to>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -802,9 +839,9 @@ impl<WorkspaceId, DateFrom, DateTo> GetLeaveBalances<WorkspaceId, DateFrom, Date
         Item = Result<Response<Vec<types::LeaveBalance>>, Error>,
     > + Send + 'static
     where
-        WorkspaceId: IsSet<params::workspace_id>,
-        DateFrom: IsSet<params::date_from>,
-        DateTo: IsSet<params::date_to>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        DateFromState: IsSet<params::date_from>,
+        DateToState: IsSet<params::date_to>,
     {
         let first = self.page.unwrap_or(1);
         let per_page = None;
@@ -820,9 +857,9 @@ impl<WorkspaceId, DateFrom, DateTo> GetLeaveBalances<WorkspaceId, DateFrom, Date
         self,
     ) -> impl futures::Stream<Item = Result<types::LeaveBalance, Error>> + Send + 'static
     where
-        WorkspaceId: IsSet<params::workspace_id>,
-        DateFrom: IsSet<params::date_from>,
-        DateTo: IsSet<params::date_to>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        DateFromState: IsSet<params::date_from>,
+        DateToState: IsSet<params::date_to>,
     {
         crate::runtime::paginate::items(self.pages())
     }
@@ -870,19 +907,19 @@ impl<WorkspaceId, DateFrom, DateTo> GetLeaveBalances<WorkspaceId, DateFrom, Date
     }
 }
 crate::runtime::operation_builder!(
-    GetLeaveBalances < WorkspaceId : params::workspace_id, DateFrom : params::date_from,
-    DateTo : params::date_to >, decode_enveloped
+    GetLeaveBalances < WorkspaceIdState : params::workspace_id, DateFromState :
+    params::date_from, DateToState : params::date_to >, decode_enveloped
 );
 /// A `GET /leaves/policies` request; made by [`Client::get_leave_policies`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetLeavePolicies<WorkspaceId = Unset> {
+pub struct GetLeavePolicies<WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
-    workspace_id: Option<i64>,
+    workspace_id: Option<types::WorkspaceId>,
     page: Option<i64>,
     per_page: Option<i64>,
-    state: std::marker::PhantomData<(WorkspaceId,)>,
+    state: std::marker::PhantomData<(WorkspaceIdState,)>,
 }
 impl GetLeavePolicies {
     fn new(client: Client) -> Self {
@@ -896,11 +933,14 @@ impl GetLeavePolicies {
         }
     }
 }
-impl<WorkspaceId> GetLeavePolicies<WorkspaceId> {
+impl<WorkspaceIdState> GetLeavePolicies<WorkspaceIdState> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(self, value: impl Into<i64>) -> GetLeavePolicies<Set> {
+    pub fn workspace_id(
+        self,
+        value: impl Into<types::WorkspaceId>,
+    ) -> GetLeavePolicies<Set> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -920,7 +960,7 @@ impl<WorkspaceId> GetLeavePolicies<WorkspaceId> {
         self
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext>(self) -> GetLeavePolicies<WorkspaceIdNext> {
+    fn restate<WorkspaceIdStateNext>(self) -> GetLeavePolicies<WorkspaceIdStateNext> {
         GetLeavePolicies {
             client: self.client,
             options: self.options,
@@ -937,7 +977,7 @@ impl<WorkspaceId> GetLeavePolicies<WorkspaceId> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<Vec<types::LeavePolicy>>, Error>
     where
-        WorkspaceId: IsSet<params::workspace_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -951,7 +991,7 @@ impl<WorkspaceId> GetLeavePolicies<WorkspaceId> {
         Item = Result<Response<Vec<types::LeavePolicy>>, Error>,
     > + Send + 'static
     where
-        WorkspaceId: IsSet<params::workspace_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let first = self.page.unwrap_or(1);
         let per_page = self.per_page;
@@ -967,7 +1007,7 @@ impl<WorkspaceId> GetLeavePolicies<WorkspaceId> {
         self,
     ) -> impl futures::Stream<Item = Result<types::LeavePolicy, Error>> + Send + 'static
     where
-        WorkspaceId: IsSet<params::workspace_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         crate::runtime::paginate::items(self.pages())
     }
@@ -995,25 +1035,25 @@ impl<WorkspaceId> GetLeavePolicies<WorkspaceId> {
     }
 }
 crate::runtime::operation_builder!(
-    GetLeavePolicies < WorkspaceId : params::workspace_id >, decode_enveloped
+    GetLeavePolicies < WorkspaceIdState : params::workspace_id >, decode_enveloped
 );
 /// A `GET /leaves` request; made by [`Client::get_leaves`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetLeaves<WorkspaceId = Unset> {
+pub struct GetLeaves<WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
-    workspace_id: Option<i64>,
+    workspace_id: Option<types::WorkspaceId>,
     id: Option<uuid::Uuid>,
     policy_id: Option<i64>,
     is_paid: Option<types::YesNo>,
     status: Option<types::ApprovalStatus>,
     date_from: Option<chrono::NaiveDate>,
     date_to: Option<chrono::NaiveDate>,
-    user_id: Option<i64>,
+    user_id: Option<types::UserId>,
     page: Option<i64>,
     per_page: Option<i64>,
-    state: std::marker::PhantomData<(WorkspaceId,)>,
+    state: std::marker::PhantomData<(WorkspaceIdState,)>,
 }
 impl GetLeaves {
     fn new(client: Client) -> Self {
@@ -1034,11 +1074,11 @@ impl GetLeaves {
         }
     }
 }
-impl<WorkspaceId> GetLeaves<WorkspaceId> {
+impl<WorkspaceIdState> GetLeaves<WorkspaceIdState> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(self, value: impl Into<i64>) -> GetLeaves<Set> {
+    pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> GetLeaves<Set> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -1088,7 +1128,7 @@ impl<WorkspaceId> GetLeaves<WorkspaceId> {
     /// Filter by user ID
     ///
     /// Optional `user_id` in the query; at least 1; example `100`.
-    pub fn user_id(mut self, value: impl Into<i64>) -> Self {
+    pub fn user_id(mut self, value: impl Into<types::UserId>) -> Self {
         self.user_id = Some(value.into());
         self
     }
@@ -1107,7 +1147,7 @@ impl<WorkspaceId> GetLeaves<WorkspaceId> {
         self
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext>(self) -> GetLeaves<WorkspaceIdNext> {
+    fn restate<WorkspaceIdStateNext>(self) -> GetLeaves<WorkspaceIdStateNext> {
         GetLeaves {
             client: self.client,
             options: self.options,
@@ -1131,7 +1171,7 @@ impl<WorkspaceId> GetLeaves<WorkspaceId> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<Vec<types::Leave>>, Error>
     where
-        WorkspaceId: IsSet<params::workspace_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -1145,7 +1185,7 @@ impl<WorkspaceId> GetLeaves<WorkspaceId> {
         Item = Result<Response<Vec<types::Leave>>, Error>,
     > + Send + 'static
     where
-        WorkspaceId: IsSet<params::workspace_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let first = self.page.unwrap_or(1);
         let per_page = self.per_page;
@@ -1161,7 +1201,7 @@ impl<WorkspaceId> GetLeaves<WorkspaceId> {
         self,
     ) -> impl futures::Stream<Item = Result<types::Leave, Error>> + Send + 'static
     where
-        WorkspaceId: IsSet<params::workspace_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         crate::runtime::paginate::items(self.pages())
     }
@@ -1205,18 +1245,22 @@ impl<WorkspaceId> GetLeaves<WorkspaceId> {
     }
 }
 crate::runtime::operation_builder!(
-    GetLeaves < WorkspaceId : params::workspace_id >, decode_enveloped
+    GetLeaves < WorkspaceIdState : params::workspace_id >, decode_enveloped
 );
 /// A `PUT /leaves/{leaveId}/reject` request; made by [`Client::reject_leave`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct RejectLeave<LeaveId = Unset, WorkspaceId = Unset, Reason = Unset> {
+pub struct RejectLeave<
+    LeaveIdState = Unset,
+    WorkspaceIdState = Unset,
+    ReasonState = Unset,
+> {
     client: Client,
     options: RequestOptions,
-    leave_id: Option<uuid::Uuid>,
-    workspace_id: Option<i64>,
+    leave_id: Option<types::LeaveId>,
+    workspace_id: Option<types::WorkspaceId>,
     reason: Option<String>,
-    state: std::marker::PhantomData<(LeaveId, WorkspaceId, Reason)>,
+    state: std::marker::PhantomData<(LeaveIdState, WorkspaceIdState, ReasonState)>,
 }
 impl RejectLeave {
     fn new(client: Client) -> Self {
@@ -1230,14 +1274,18 @@ impl RejectLeave {
         }
     }
 }
-impl<LeaveId, WorkspaceId, Reason> RejectLeave<LeaveId, WorkspaceId, Reason> {
+impl<
+    LeaveIdState,
+    WorkspaceIdState,
+    ReasonState,
+> RejectLeave<LeaveIdState, WorkspaceIdState, ReasonState> {
     /// UUID of the leave request
     ///
     /// Required `leaveId` in the path; example `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`.
     pub fn leave_id(
         self,
-        value: impl Into<uuid::Uuid>,
-    ) -> RejectLeave<Set, WorkspaceId, Reason> {
+        value: impl Into<types::LeaveId>,
+    ) -> RejectLeave<Set, WorkspaceIdState, ReasonState> {
         let mut next = self.restate();
         next.leave_id = Some(value.into());
         next
@@ -1245,8 +1293,8 @@ impl<LeaveId, WorkspaceId, Reason> RejectLeave<LeaveId, WorkspaceId, Reason> {
     /// ID of the workspace
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> RejectLeave<LeaveId, Set, Reason> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> RejectLeave<LeaveIdState, Set, ReasonState> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -1255,7 +1303,7 @@ impl<LeaveId, WorkspaceId, Reason> RejectLeave<LeaveId, WorkspaceId, Reason> {
     pub fn reason(
         self,
         value: impl Into<String>,
-    ) -> RejectLeave<LeaveId, WorkspaceId, Set> {
+    ) -> RejectLeave<LeaveIdState, WorkspaceIdState, Set> {
         let mut next = self.restate();
         next.reason = Some(value.into());
         next
@@ -1264,16 +1312,16 @@ impl<LeaveId, WorkspaceId, Reason> RejectLeave<LeaveId, WorkspaceId, Reason> {
     pub fn body(
         self,
         body: types::RejectLeaveRequest,
-    ) -> RejectLeave<LeaveId, Set, Set> {
+    ) -> RejectLeave<LeaveIdState, Set, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(body.workspace_id);
         next.reason = Some(body.reason);
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<LeaveIdNext, WorkspaceIdNext, ReasonNext>(
+    fn restate<LeaveIdStateNext, WorkspaceIdStateNext, ReasonStateNext>(
         self,
-    ) -> RejectLeave<LeaveIdNext, WorkspaceIdNext, ReasonNext> {
+    ) -> RejectLeave<LeaveIdStateNext, WorkspaceIdStateNext, ReasonStateNext> {
         RejectLeave {
             client: self.client,
             options: self.options,
@@ -1290,9 +1338,9 @@ impl<LeaveId, WorkspaceId, Reason> RejectLeave<LeaveId, WorkspaceId, Reason> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
-        LeaveId: IsSet<params::leave_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
-        Reason: IsSet<params::reason>,
+        LeaveIdState: IsSet<params::leave_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        ReasonState: IsSet<params::reason>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
@@ -1338,6 +1386,6 @@ impl<LeaveId, WorkspaceId, Reason> RejectLeave<LeaveId, WorkspaceId, Reason> {
     }
 }
 crate::runtime::operation_builder!(
-    RejectLeave < LeaveId : params::leave_id, WorkspaceId : params::workspace_id, Reason
-    : params::reason >, decode_enveloped
+    RejectLeave < LeaveIdState : params::leave_id, WorkspaceIdState :
+    params::workspace_id, ReasonState : params::reason >, decode_enveloped
 );

@@ -277,12 +277,12 @@ impl Client {
 /// A `DELETE /members/{memberId}` request; made by [`Client::delete_member`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct DeleteMember<MemberId = Unset, WorkspaceId = Unset> {
+pub struct DeleteMember<MemberIdState = Unset, WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
-    member_id: Option<i64>,
-    workspace_id: Option<i64>,
-    state: std::marker::PhantomData<(MemberId, WorkspaceId)>,
+    member_id: Option<types::UserId>,
+    workspace_id: Option<types::WorkspaceId>,
+    state: std::marker::PhantomData<(MemberIdState, WorkspaceIdState)>,
 }
 impl DeleteMember {
     fn new(client: Client) -> Self {
@@ -295,17 +295,23 @@ impl DeleteMember {
         }
     }
 }
-impl<MemberId, WorkspaceId> DeleteMember<MemberId, WorkspaceId> {
+impl<MemberIdState, WorkspaceIdState> DeleteMember<MemberIdState, WorkspaceIdState> {
     /// User ID of the member
     ///
     /// Required `memberId` in the path; at least 1; example `100`.
-    pub fn member_id(self, value: impl Into<i64>) -> DeleteMember<Set, WorkspaceId> {
+    pub fn member_id(
+        self,
+        value: impl Into<types::UserId>,
+    ) -> DeleteMember<Set, WorkspaceIdState> {
         let mut next = self.restate();
         next.member_id = Some(value.into());
         next
     }
     /// ID of the workspace
-    pub fn workspace_id(self, value: impl Into<i64>) -> DeleteMember<MemberId, Set> {
+    pub fn workspace_id(
+        self,
+        value: impl Into<types::WorkspaceId>,
+    ) -> DeleteMember<MemberIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -314,15 +320,15 @@ impl<MemberId, WorkspaceId> DeleteMember<MemberId, WorkspaceId> {
     pub fn body(
         self,
         body: types::WorkspaceScopedRequest,
-    ) -> DeleteMember<MemberId, Set> {
+    ) -> DeleteMember<MemberIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(body.workspace_id);
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<MemberIdNext, WorkspaceIdNext>(
+    fn restate<MemberIdStateNext, WorkspaceIdStateNext>(
         self,
-    ) -> DeleteMember<MemberIdNext, WorkspaceIdNext> {
+    ) -> DeleteMember<MemberIdStateNext, WorkspaceIdStateNext> {
         DeleteMember {
             client: self.client,
             options: self.options,
@@ -338,8 +344,8 @@ impl<MemberId, WorkspaceId> DeleteMember<MemberId, WorkspaceId> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
-        MemberId: IsSet<params::member_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
+        MemberIdState: IsSet<params::member_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
@@ -376,18 +382,18 @@ impl<MemberId, WorkspaceId> DeleteMember<MemberId, WorkspaceId> {
     }
 }
 crate::runtime::operation_builder!(
-    DeleteMember < MemberId : params::member_id, WorkspaceId : params::workspace_id >,
-    decode_enveloped
+    DeleteMember < MemberIdState : params::member_id, WorkspaceIdState :
+    params::workspace_id >, decode_enveloped
 );
 /// A `GET /members/{memberId}` request; made by [`Client::get_member`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetMember<MemberId = Unset, WorkspaceId = Unset> {
+pub struct GetMember<MemberIdState = Unset, WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
-    member_id: Option<i64>,
-    workspace_id: Option<i64>,
-    state: std::marker::PhantomData<(MemberId, WorkspaceId)>,
+    member_id: Option<types::UserId>,
+    workspace_id: Option<types::WorkspaceId>,
+    state: std::marker::PhantomData<(MemberIdState, WorkspaceIdState)>,
 }
 impl GetMember {
     fn new(client: Client) -> Self {
@@ -400,11 +406,14 @@ impl GetMember {
         }
     }
 }
-impl<MemberId, WorkspaceId> GetMember<MemberId, WorkspaceId> {
+impl<MemberIdState, WorkspaceIdState> GetMember<MemberIdState, WorkspaceIdState> {
     /// User ID of the member
     ///
     /// Required `memberId` in the path; at least 1; example `100`.
-    pub fn member_id(self, value: impl Into<i64>) -> GetMember<Set, WorkspaceId> {
+    pub fn member_id(
+        self,
+        value: impl Into<types::UserId>,
+    ) -> GetMember<Set, WorkspaceIdState> {
         let mut next = self.restate();
         next.member_id = Some(value.into());
         next
@@ -412,15 +421,18 @@ impl<MemberId, WorkspaceId> GetMember<MemberId, WorkspaceId> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(self, value: impl Into<i64>) -> GetMember<MemberId, Set> {
+    pub fn workspace_id(
+        self,
+        value: impl Into<types::WorkspaceId>,
+    ) -> GetMember<MemberIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<MemberIdNext, WorkspaceIdNext>(
+    fn restate<MemberIdStateNext, WorkspaceIdStateNext>(
         self,
-    ) -> GetMember<MemberIdNext, WorkspaceIdNext> {
+    ) -> GetMember<MemberIdStateNext, WorkspaceIdStateNext> {
         GetMember {
             client: self.client,
             options: self.options,
@@ -436,8 +448,8 @@ impl<MemberId, WorkspaceId> GetMember<MemberId, WorkspaceId> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<types::Member>, Error>
     where
-        MemberId: IsSet<params::member_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
+        MemberIdState: IsSet<params::member_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -471,22 +483,22 @@ impl<MemberId, WorkspaceId> GetMember<MemberId, WorkspaceId> {
     }
 }
 crate::runtime::operation_builder!(
-    GetMember < MemberId : params::member_id, WorkspaceId : params::workspace_id >,
-    decode_enveloped
+    GetMember < MemberIdState : params::member_id, WorkspaceIdState :
+    params::workspace_id >, decode_enveloped
 );
 /// A `GET /members` request; made by [`Client::get_members`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetMembers<WorkspaceId = Unset> {
+pub struct GetMembers<WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
-    workspace_id: Option<i64>,
+    workspace_id: Option<types::WorkspaceId>,
     email: Option<String>,
     status: Option<types::MemberStatus>,
     role: Option<types::Role>,
     page: Option<i64>,
     per_page: Option<i64>,
-    state: std::marker::PhantomData<(WorkspaceId,)>,
+    state: std::marker::PhantomData<(WorkspaceIdState,)>,
 }
 impl GetMembers {
     fn new(client: Client) -> Self {
@@ -503,11 +515,11 @@ impl GetMembers {
         }
     }
 }
-impl<WorkspaceId> GetMembers<WorkspaceId> {
+impl<WorkspaceIdState> GetMembers<WorkspaceIdState> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(self, value: impl Into<i64>) -> GetMembers<Set> {
+    pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> GetMembers<Set> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -548,7 +560,7 @@ impl<WorkspaceId> GetMembers<WorkspaceId> {
         self
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext>(self) -> GetMembers<WorkspaceIdNext> {
+    fn restate<WorkspaceIdStateNext>(self) -> GetMembers<WorkspaceIdStateNext> {
         GetMembers {
             client: self.client,
             options: self.options,
@@ -568,7 +580,7 @@ impl<WorkspaceId> GetMembers<WorkspaceId> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<Vec<types::Member>>, Error>
     where
-        WorkspaceId: IsSet<params::workspace_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -582,7 +594,7 @@ impl<WorkspaceId> GetMembers<WorkspaceId> {
         Item = Result<Response<Vec<types::Member>>, Error>,
     > + Send + 'static
     where
-        WorkspaceId: IsSet<params::workspace_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let first = self.page.unwrap_or(1);
         let per_page = self.per_page;
@@ -598,7 +610,7 @@ impl<WorkspaceId> GetMembers<WorkspaceId> {
         self,
     ) -> impl futures::Stream<Item = Result<types::Member, Error>> + Send + 'static
     where
-        WorkspaceId: IsSet<params::workspace_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         crate::runtime::paginate::items(self.pages())
     }
@@ -630,26 +642,28 @@ impl<WorkspaceId> GetMembers<WorkspaceId> {
     }
 }
 crate::runtime::operation_builder!(
-    GetMembers < WorkspaceId : params::workspace_id >, decode_enveloped
+    GetMembers < WorkspaceIdState : params::workspace_id >, decode_enveloped
 );
 /// A `POST /members` request; made by [`Client::invite_member`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
 pub struct InviteMember<
-    WorkspaceId = Unset,
-    Email = Unset,
-    Firstname = Unset,
-    Lastname = Unset,
-    Role = Unset,
+    WorkspaceIdState = Unset,
+    EmailState = Unset,
+    FirstnameState = Unset,
+    LastnameState = Unset,
+    RoleState = Unset,
 > {
     client: Client,
     options: RequestOptions,
-    workspace_id: Option<i64>,
+    workspace_id: Option<types::WorkspaceId>,
     email: Option<String>,
     firstname: Option<String>,
     lastname: Option<String>,
     role: Option<types::RoleWritable>,
-    state: std::marker::PhantomData<(WorkspaceId, Email, Firstname, Lastname, Role)>,
+    state: std::marker::PhantomData<
+        (WorkspaceIdState, EmailState, FirstnameState, LastnameState, RoleState),
+    >,
 }
 impl InviteMember {
     fn new(client: Client) -> Self {
@@ -666,17 +680,17 @@ impl InviteMember {
     }
 }
 impl<
-    WorkspaceId,
-    Email,
-    Firstname,
-    Lastname,
-    Role,
-> InviteMember<WorkspaceId, Email, Firstname, Lastname, Role> {
+    WorkspaceIdState,
+    EmailState,
+    FirstnameState,
+    LastnameState,
+    RoleState,
+> InviteMember<WorkspaceIdState, EmailState, FirstnameState, LastnameState, RoleState> {
     /// ID of the workspace
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> InviteMember<Set, Email, Firstname, Lastname, Role> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> InviteMember<Set, EmailState, FirstnameState, LastnameState, RoleState> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -685,7 +699,7 @@ impl<
     pub fn email(
         self,
         value: impl Into<String>,
-    ) -> InviteMember<WorkspaceId, Set, Firstname, Lastname, Role> {
+    ) -> InviteMember<WorkspaceIdState, Set, FirstnameState, LastnameState, RoleState> {
         let mut next = self.restate();
         next.email = Some(value.into());
         next
@@ -694,7 +708,7 @@ impl<
     pub fn firstname(
         self,
         value: impl Into<String>,
-    ) -> InviteMember<WorkspaceId, Email, Set, Lastname, Role> {
+    ) -> InviteMember<WorkspaceIdState, EmailState, Set, LastnameState, RoleState> {
         let mut next = self.restate();
         next.firstname = Some(value.into());
         next
@@ -703,7 +717,7 @@ impl<
     pub fn lastname(
         self,
         value: impl Into<String>,
-    ) -> InviteMember<WorkspaceId, Email, Firstname, Set, Role> {
+    ) -> InviteMember<WorkspaceIdState, EmailState, FirstnameState, Set, RoleState> {
         let mut next = self.restate();
         next.lastname = Some(value.into());
         next
@@ -712,7 +726,7 @@ impl<
     pub fn role(
         self,
         value: impl Into<types::RoleWritable>,
-    ) -> InviteMember<WorkspaceId, Email, Firstname, Lastname, Set> {
+    ) -> InviteMember<WorkspaceIdState, EmailState, FirstnameState, LastnameState, Set> {
         let mut next = self.restate();
         next.role = Some(value.into());
         next
@@ -731,14 +745,20 @@ impl<
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext, EmailNext, FirstnameNext, LastnameNext, RoleNext>(
+    fn restate<
+        WorkspaceIdStateNext,
+        EmailStateNext,
+        FirstnameStateNext,
+        LastnameStateNext,
+        RoleStateNext,
+    >(
         self,
     ) -> InviteMember<
-        WorkspaceIdNext,
-        EmailNext,
-        FirstnameNext,
-        LastnameNext,
-        RoleNext,
+        WorkspaceIdStateNext,
+        EmailStateNext,
+        FirstnameStateNext,
+        LastnameStateNext,
+        RoleStateNext,
     > {
         InviteMember {
             client: self.client,
@@ -758,11 +778,11 @@ impl<
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<types::MemberInvitation>, Error>
     where
-        WorkspaceId: IsSet<params::workspace_id>,
-        Email: IsSet<params::email>,
-        Firstname: IsSet<params::firstname>,
-        Lastname: IsSet<params::lastname>,
-        Role: IsSet<params::role>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        EmailState: IsSet<params::email>,
+        FirstnameState: IsSet<params::firstname>,
+        LastnameState: IsSet<params::lastname>,
+        RoleState: IsSet<params::role>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -817,18 +837,18 @@ impl<
     }
 }
 crate::runtime::operation_builder!(
-    InviteMember < WorkspaceId : params::workspace_id, Email : params::email, Firstname :
-    params::firstname, Lastname : params::lastname, Role : params::role >,
-    decode_enveloped
+    InviteMember < WorkspaceIdState : params::workspace_id, EmailState : params::email,
+    FirstnameState : params::firstname, LastnameState : params::lastname, RoleState :
+    params::role >, decode_enveloped
 );
 /// A `PUT /members/{memberId}` request; made by [`Client::update_member`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct UpdateMember<MemberId = Unset, WorkspaceId = Unset> {
+pub struct UpdateMember<MemberIdState = Unset, WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
-    member_id: Option<i64>,
-    workspace_id: Option<i64>,
+    member_id: Option<types::UserId>,
+    workspace_id: Option<types::WorkspaceId>,
     email: Option<String>,
     firstname: Option<String>,
     lastname: Option<String>,
@@ -837,7 +857,7 @@ pub struct UpdateMember<MemberId = Unset, WorkspaceId = Unset> {
     rate_status: Option<types::RateStatus>,
     weekly_hours_limit: Option<i64>,
     remove_avatar: Option<types::AvatarRemoval>,
-    state: std::marker::PhantomData<(MemberId, WorkspaceId)>,
+    state: std::marker::PhantomData<(MemberIdState, WorkspaceIdState)>,
 }
 impl UpdateMember {
     fn new(client: Client) -> Self {
@@ -858,17 +878,23 @@ impl UpdateMember {
         }
     }
 }
-impl<MemberId, WorkspaceId> UpdateMember<MemberId, WorkspaceId> {
+impl<MemberIdState, WorkspaceIdState> UpdateMember<MemberIdState, WorkspaceIdState> {
     /// User ID of the member
     ///
     /// Required `memberId` in the path; at least 1; example `100`.
-    pub fn member_id(self, value: impl Into<i64>) -> UpdateMember<Set, WorkspaceId> {
+    pub fn member_id(
+        self,
+        value: impl Into<types::UserId>,
+    ) -> UpdateMember<Set, WorkspaceIdState> {
         let mut next = self.restate();
         next.member_id = Some(value.into());
         next
     }
     /// ID of the workspace
-    pub fn workspace_id(self, value: impl Into<i64>) -> UpdateMember<MemberId, Set> {
+    pub fn workspace_id(
+        self,
+        value: impl Into<types::WorkspaceId>,
+    ) -> UpdateMember<MemberIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -914,7 +940,10 @@ impl<MemberId, WorkspaceId> UpdateMember<MemberId, WorkspaceId> {
         self
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(self, body: types::UpdateMemberRequest) -> UpdateMember<MemberId, Set> {
+    pub fn body(
+        self,
+        body: types::UpdateMemberRequest,
+    ) -> UpdateMember<MemberIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(body.workspace_id);
         next.email = body.email;
@@ -928,9 +957,9 @@ impl<MemberId, WorkspaceId> UpdateMember<MemberId, WorkspaceId> {
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<MemberIdNext, WorkspaceIdNext>(
+    fn restate<MemberIdStateNext, WorkspaceIdStateNext>(
         self,
-    ) -> UpdateMember<MemberIdNext, WorkspaceIdNext> {
+    ) -> UpdateMember<MemberIdStateNext, WorkspaceIdStateNext> {
         UpdateMember {
             client: self.client,
             options: self.options,
@@ -954,8 +983,8 @@ impl<MemberId, WorkspaceId> UpdateMember<MemberId, WorkspaceId> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
-        MemberId: IsSet<params::member_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
+        MemberIdState: IsSet<params::member_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
@@ -1000,6 +1029,6 @@ impl<MemberId, WorkspaceId> UpdateMember<MemberId, WorkspaceId> {
     }
 }
 crate::runtime::operation_builder!(
-    UpdateMember < MemberId : params::member_id, WorkspaceId : params::workspace_id >,
-    decode_enveloped
+    UpdateMember < MemberIdState : params::member_id, WorkspaceIdState :
+    params::workspace_id >, decode_enveloped
 );

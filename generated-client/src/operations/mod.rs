@@ -5,7 +5,7 @@
 
 //! The API's operations, one module per tag. Start from the methods of [`Client`](crate::Client).
 /// Markers that name each required parameter in the bounds of `.send()`
-/// (`WorkspaceId: IsSet<params::workspace_id>`), so that the compiler's error for a
+/// (`WorkspaceIdState: IsSet<params::workspace_id>`), so that the compiler's error for a
 /// missing one names it. See [`required`](crate::required).
 #[allow(non_camel_case_types)]
 pub mod params {

@@ -344,16 +344,16 @@ impl Client {
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
 pub struct AssignProjectToViewer<
-    ViewerId = Unset,
-    WorkspaceId = Unset,
-    ProjectId = Unset,
+    ViewerIdState = Unset,
+    WorkspaceIdState = Unset,
+    ProjectIdState = Unset,
 > {
     client: Client,
     options: RequestOptions,
-    viewer_id: Option<i64>,
-    workspace_id: Option<i64>,
-    project_id: Option<i64>,
-    state: std::marker::PhantomData<(ViewerId, WorkspaceId, ProjectId)>,
+    viewer_id: Option<types::UserId>,
+    workspace_id: Option<types::WorkspaceId>,
+    project_id: Option<types::ProjectId>,
+    state: std::marker::PhantomData<(ViewerIdState, WorkspaceIdState, ProjectIdState)>,
 }
 impl AssignProjectToViewer {
     fn new(client: Client) -> Self {
@@ -368,17 +368,17 @@ impl AssignProjectToViewer {
     }
 }
 impl<
-    ViewerId,
-    WorkspaceId,
-    ProjectId,
-> AssignProjectToViewer<ViewerId, WorkspaceId, ProjectId> {
+    ViewerIdState,
+    WorkspaceIdState,
+    ProjectIdState,
+> AssignProjectToViewer<ViewerIdState, WorkspaceIdState, ProjectIdState> {
     /// User ID of the project viewer
     ///
     /// Required `viewerId` in the path; at least 1; example `100`.
     pub fn viewer_id(
         self,
-        value: impl Into<i64>,
-    ) -> AssignProjectToViewer<Set, WorkspaceId, ProjectId> {
+        value: impl Into<types::UserId>,
+    ) -> AssignProjectToViewer<Set, WorkspaceIdState, ProjectIdState> {
         let mut next = self.restate();
         next.viewer_id = Some(value.into());
         next
@@ -386,8 +386,8 @@ impl<
     /// ID of the workspace
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> AssignProjectToViewer<ViewerId, Set, ProjectId> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> AssignProjectToViewer<ViewerIdState, Set, ProjectIdState> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -395,8 +395,8 @@ impl<
     /// ID of the project
     pub fn project_id(
         self,
-        value: impl Into<i64>,
-    ) -> AssignProjectToViewer<ViewerId, WorkspaceId, Set> {
+        value: impl Into<types::ProjectId>,
+    ) -> AssignProjectToViewer<ViewerIdState, WorkspaceIdState, Set> {
         let mut next = self.restate();
         next.project_id = Some(value.into());
         next
@@ -405,16 +405,20 @@ impl<
     pub fn body(
         self,
         body: types::AssignProjectToViewerRequest,
-    ) -> AssignProjectToViewer<ViewerId, Set, Set> {
+    ) -> AssignProjectToViewer<ViewerIdState, Set, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(body.workspace_id);
         next.project_id = Some(body.project_id);
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<ViewerIdNext, WorkspaceIdNext, ProjectIdNext>(
+    fn restate<ViewerIdStateNext, WorkspaceIdStateNext, ProjectIdStateNext>(
         self,
-    ) -> AssignProjectToViewer<ViewerIdNext, WorkspaceIdNext, ProjectIdNext> {
+    ) -> AssignProjectToViewer<
+        ViewerIdStateNext,
+        WorkspaceIdStateNext,
+        ProjectIdStateNext,
+    > {
         AssignProjectToViewer {
             client: self.client,
             options: self.options,
@@ -431,9 +435,9 @@ impl<
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
-        ViewerId: IsSet<params::viewer_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
-        ProjectId: IsSet<params::project_id>,
+        ViewerIdState: IsSet<params::viewer_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        ProjectIdState: IsSet<params::project_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
@@ -479,25 +483,27 @@ impl<
     }
 }
 crate::runtime::operation_builder!(
-    AssignProjectToViewer < ViewerId : params::viewer_id, WorkspaceId :
-    params::workspace_id, ProjectId : params::project_id >, decode_enveloped
+    AssignProjectToViewer < ViewerIdState : params::viewer_id, WorkspaceIdState :
+    params::workspace_id, ProjectIdState : params::project_id >, decode_enveloped
 );
 /// A `POST /project-viewers` request; made by [`Client::create_project_viewer`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
 pub struct CreateProjectViewer<
-    WorkspaceId = Unset,
-    Email = Unset,
-    Firstname = Unset,
-    Lastname = Unset,
+    WorkspaceIdState = Unset,
+    EmailState = Unset,
+    FirstnameState = Unset,
+    LastnameState = Unset,
 > {
     client: Client,
     options: RequestOptions,
-    workspace_id: Option<i64>,
+    workspace_id: Option<types::WorkspaceId>,
     email: Option<String>,
     firstname: Option<String>,
     lastname: Option<String>,
-    state: std::marker::PhantomData<(WorkspaceId, Email, Firstname, Lastname)>,
+    state: std::marker::PhantomData<
+        (WorkspaceIdState, EmailState, FirstnameState, LastnameState),
+    >,
 }
 impl CreateProjectViewer {
     fn new(client: Client) -> Self {
@@ -513,16 +519,16 @@ impl CreateProjectViewer {
     }
 }
 impl<
-    WorkspaceId,
-    Email,
-    Firstname,
-    Lastname,
-> CreateProjectViewer<WorkspaceId, Email, Firstname, Lastname> {
+    WorkspaceIdState,
+    EmailState,
+    FirstnameState,
+    LastnameState,
+> CreateProjectViewer<WorkspaceIdState, EmailState, FirstnameState, LastnameState> {
     /// ID of the workspace
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> CreateProjectViewer<Set, Email, Firstname, Lastname> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> CreateProjectViewer<Set, EmailState, FirstnameState, LastnameState> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -531,7 +537,7 @@ impl<
     pub fn email(
         self,
         value: impl Into<String>,
-    ) -> CreateProjectViewer<WorkspaceId, Set, Firstname, Lastname> {
+    ) -> CreateProjectViewer<WorkspaceIdState, Set, FirstnameState, LastnameState> {
         let mut next = self.restate();
         next.email = Some(value.into());
         next
@@ -540,7 +546,7 @@ impl<
     pub fn firstname(
         self,
         value: impl Into<String>,
-    ) -> CreateProjectViewer<WorkspaceId, Email, Set, Lastname> {
+    ) -> CreateProjectViewer<WorkspaceIdState, EmailState, Set, LastnameState> {
         let mut next = self.restate();
         next.firstname = Some(value.into());
         next
@@ -549,7 +555,7 @@ impl<
     pub fn lastname(
         self,
         value: impl Into<String>,
-    ) -> CreateProjectViewer<WorkspaceId, Email, Firstname, Set> {
+    ) -> CreateProjectViewer<WorkspaceIdState, EmailState, FirstnameState, Set> {
         let mut next = self.restate();
         next.lastname = Some(value.into());
         next
@@ -567,9 +573,19 @@ impl<
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext, EmailNext, FirstnameNext, LastnameNext>(
+    fn restate<
+        WorkspaceIdStateNext,
+        EmailStateNext,
+        FirstnameStateNext,
+        LastnameStateNext,
+    >(
         self,
-    ) -> CreateProjectViewer<WorkspaceIdNext, EmailNext, FirstnameNext, LastnameNext> {
+    ) -> CreateProjectViewer<
+        WorkspaceIdStateNext,
+        EmailStateNext,
+        FirstnameStateNext,
+        LastnameStateNext,
+    > {
         CreateProjectViewer {
             client: self.client,
             options: self.options,
@@ -587,10 +603,10 @@ impl<
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<types::ProjectViewer>, Error>
     where
-        WorkspaceId: IsSet<params::workspace_id>,
-        Email: IsSet<params::email>,
-        Firstname: IsSet<params::firstname>,
-        Lastname: IsSet<params::lastname>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        EmailState: IsSet<params::email>,
+        FirstnameState: IsSet<params::firstname>,
+        LastnameState: IsSet<params::lastname>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -638,18 +654,19 @@ impl<
     }
 }
 crate::runtime::operation_builder!(
-    CreateProjectViewer < WorkspaceId : params::workspace_id, Email : params::email,
-    Firstname : params::firstname, Lastname : params::lastname >, decode_enveloped
+    CreateProjectViewer < WorkspaceIdState : params::workspace_id, EmailState :
+    params::email, FirstnameState : params::firstname, LastnameState : params::lastname
+    >, decode_enveloped
 );
 /// A `DELETE /project-viewers/{viewerId}` request; made by [`Client::delete_project_viewer`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct DeleteProjectViewer<ViewerId = Unset, WorkspaceId = Unset> {
+pub struct DeleteProjectViewer<ViewerIdState = Unset, WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
-    viewer_id: Option<i64>,
-    workspace_id: Option<i64>,
-    state: std::marker::PhantomData<(ViewerId, WorkspaceId)>,
+    viewer_id: Option<types::UserId>,
+    workspace_id: Option<types::WorkspaceId>,
+    state: std::marker::PhantomData<(ViewerIdState, WorkspaceIdState)>,
 }
 impl DeleteProjectViewer {
     fn new(client: Client) -> Self {
@@ -662,14 +679,17 @@ impl DeleteProjectViewer {
         }
     }
 }
-impl<ViewerId, WorkspaceId> DeleteProjectViewer<ViewerId, WorkspaceId> {
+impl<
+    ViewerIdState,
+    WorkspaceIdState,
+> DeleteProjectViewer<ViewerIdState, WorkspaceIdState> {
     /// User ID of the project viewer
     ///
     /// Required `viewerId` in the path; at least 1; example `100`.
     pub fn viewer_id(
         self,
-        value: impl Into<i64>,
-    ) -> DeleteProjectViewer<Set, WorkspaceId> {
+        value: impl Into<types::UserId>,
+    ) -> DeleteProjectViewer<Set, WorkspaceIdState> {
         let mut next = self.restate();
         next.viewer_id = Some(value.into());
         next
@@ -677,8 +697,8 @@ impl<ViewerId, WorkspaceId> DeleteProjectViewer<ViewerId, WorkspaceId> {
     /// ID of the workspace
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> DeleteProjectViewer<ViewerId, Set> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> DeleteProjectViewer<ViewerIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -687,15 +707,15 @@ impl<ViewerId, WorkspaceId> DeleteProjectViewer<ViewerId, WorkspaceId> {
     pub fn body(
         self,
         body: types::WorkspaceScopedRequest,
-    ) -> DeleteProjectViewer<ViewerId, Set> {
+    ) -> DeleteProjectViewer<ViewerIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(body.workspace_id);
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<ViewerIdNext, WorkspaceIdNext>(
+    fn restate<ViewerIdStateNext, WorkspaceIdStateNext>(
         self,
-    ) -> DeleteProjectViewer<ViewerIdNext, WorkspaceIdNext> {
+    ) -> DeleteProjectViewer<ViewerIdStateNext, WorkspaceIdStateNext> {
         DeleteProjectViewer {
             client: self.client,
             options: self.options,
@@ -711,8 +731,8 @@ impl<ViewerId, WorkspaceId> DeleteProjectViewer<ViewerId, WorkspaceId> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
-        ViewerId: IsSet<params::viewer_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
+        ViewerIdState: IsSet<params::viewer_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
@@ -749,18 +769,18 @@ impl<ViewerId, WorkspaceId> DeleteProjectViewer<ViewerId, WorkspaceId> {
     }
 }
 crate::runtime::operation_builder!(
-    DeleteProjectViewer < ViewerId : params::viewer_id, WorkspaceId :
+    DeleteProjectViewer < ViewerIdState : params::viewer_id, WorkspaceIdState :
     params::workspace_id >, decode_enveloped
 );
 /// A `GET /project-viewers/{viewerId}` request; made by [`Client::get_project_viewer`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetProjectViewer<ViewerId = Unset, WorkspaceId = Unset> {
+pub struct GetProjectViewer<ViewerIdState = Unset, WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
-    viewer_id: Option<i64>,
-    workspace_id: Option<i64>,
-    state: std::marker::PhantomData<(ViewerId, WorkspaceId)>,
+    viewer_id: Option<types::UserId>,
+    workspace_id: Option<types::WorkspaceId>,
+    state: std::marker::PhantomData<(ViewerIdState, WorkspaceIdState)>,
 }
 impl GetProjectViewer {
     fn new(client: Client) -> Self {
@@ -773,11 +793,14 @@ impl GetProjectViewer {
         }
     }
 }
-impl<ViewerId, WorkspaceId> GetProjectViewer<ViewerId, WorkspaceId> {
+impl<ViewerIdState, WorkspaceIdState> GetProjectViewer<ViewerIdState, WorkspaceIdState> {
     /// User ID of the project viewer
     ///
     /// Required `viewerId` in the path; at least 1; example `100`.
-    pub fn viewer_id(self, value: impl Into<i64>) -> GetProjectViewer<Set, WorkspaceId> {
+    pub fn viewer_id(
+        self,
+        value: impl Into<types::UserId>,
+    ) -> GetProjectViewer<Set, WorkspaceIdState> {
         let mut next = self.restate();
         next.viewer_id = Some(value.into());
         next
@@ -785,15 +808,18 @@ impl<ViewerId, WorkspaceId> GetProjectViewer<ViewerId, WorkspaceId> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(self, value: impl Into<i64>) -> GetProjectViewer<ViewerId, Set> {
+    pub fn workspace_id(
+        self,
+        value: impl Into<types::WorkspaceId>,
+    ) -> GetProjectViewer<ViewerIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<ViewerIdNext, WorkspaceIdNext>(
+    fn restate<ViewerIdStateNext, WorkspaceIdStateNext>(
         self,
-    ) -> GetProjectViewer<ViewerIdNext, WorkspaceIdNext> {
+    ) -> GetProjectViewer<ViewerIdStateNext, WorkspaceIdStateNext> {
         GetProjectViewer {
             client: self.client,
             options: self.options,
@@ -809,8 +835,8 @@ impl<ViewerId, WorkspaceId> GetProjectViewer<ViewerId, WorkspaceId> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<types::ProjectViewer>, Error>
     where
-        ViewerId: IsSet<params::viewer_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
+        ViewerIdState: IsSet<params::viewer_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -844,20 +870,20 @@ impl<ViewerId, WorkspaceId> GetProjectViewer<ViewerId, WorkspaceId> {
     }
 }
 crate::runtime::operation_builder!(
-    GetProjectViewer < ViewerId : params::viewer_id, WorkspaceId : params::workspace_id
-    >, decode_enveloped
+    GetProjectViewer < ViewerIdState : params::viewer_id, WorkspaceIdState :
+    params::workspace_id >, decode_enveloped
 );
 /// A `GET /project-viewers` request; made by [`Client::get_project_viewers`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetProjectViewers<WorkspaceId = Unset> {
+pub struct GetProjectViewers<WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
-    workspace_id: Option<i64>,
+    workspace_id: Option<types::WorkspaceId>,
     email: Option<String>,
     page: Option<i64>,
     per_page: Option<i64>,
-    state: std::marker::PhantomData<(WorkspaceId,)>,
+    state: std::marker::PhantomData<(WorkspaceIdState,)>,
 }
 impl GetProjectViewers {
     fn new(client: Client) -> Self {
@@ -872,11 +898,14 @@ impl GetProjectViewers {
         }
     }
 }
-impl<WorkspaceId> GetProjectViewers<WorkspaceId> {
+impl<WorkspaceIdState> GetProjectViewers<WorkspaceIdState> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(self, value: impl Into<i64>) -> GetProjectViewers<Set> {
+    pub fn workspace_id(
+        self,
+        value: impl Into<types::WorkspaceId>,
+    ) -> GetProjectViewers<Set> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -903,7 +932,7 @@ impl<WorkspaceId> GetProjectViewers<WorkspaceId> {
         self
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext>(self) -> GetProjectViewers<WorkspaceIdNext> {
+    fn restate<WorkspaceIdStateNext>(self) -> GetProjectViewers<WorkspaceIdStateNext> {
         GetProjectViewers {
             client: self.client,
             options: self.options,
@@ -921,7 +950,7 @@ impl<WorkspaceId> GetProjectViewers<WorkspaceId> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<Vec<types::ProjectViewer>>, Error>
     where
-        WorkspaceId: IsSet<params::workspace_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -935,7 +964,7 @@ impl<WorkspaceId> GetProjectViewers<WorkspaceId> {
         Item = Result<Response<Vec<types::ProjectViewer>>, Error>,
     > + Send + 'static
     where
-        WorkspaceId: IsSet<params::workspace_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let first = self.page.unwrap_or(1);
         let per_page = self.per_page;
@@ -953,7 +982,7 @@ impl<WorkspaceId> GetProjectViewers<WorkspaceId> {
         Item = Result<types::ProjectViewer, Error>,
     > + Send + 'static
     where
-        WorkspaceId: IsSet<params::workspace_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         crate::runtime::paginate::items(self.pages())
     }
@@ -983,17 +1012,17 @@ impl<WorkspaceId> GetProjectViewers<WorkspaceId> {
     }
 }
 crate::runtime::operation_builder!(
-    GetProjectViewers < WorkspaceId : params::workspace_id >, decode_enveloped
+    GetProjectViewers < WorkspaceIdState : params::workspace_id >, decode_enveloped
 );
 /// A `POST /project-viewers/{viewerId}/restore` request; made by [`Client::restore_project_viewer`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct RestoreProjectViewer<ViewerId = Unset, WorkspaceId = Unset> {
+pub struct RestoreProjectViewer<ViewerIdState = Unset, WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
-    viewer_id: Option<i64>,
-    workspace_id: Option<i64>,
-    state: std::marker::PhantomData<(ViewerId, WorkspaceId)>,
+    viewer_id: Option<types::UserId>,
+    workspace_id: Option<types::WorkspaceId>,
+    state: std::marker::PhantomData<(ViewerIdState, WorkspaceIdState)>,
 }
 impl RestoreProjectViewer {
     fn new(client: Client) -> Self {
@@ -1006,14 +1035,17 @@ impl RestoreProjectViewer {
         }
     }
 }
-impl<ViewerId, WorkspaceId> RestoreProjectViewer<ViewerId, WorkspaceId> {
+impl<
+    ViewerIdState,
+    WorkspaceIdState,
+> RestoreProjectViewer<ViewerIdState, WorkspaceIdState> {
     /// User ID of the project viewer
     ///
     /// Required `viewerId` in the path; at least 1; example `100`.
     pub fn viewer_id(
         self,
-        value: impl Into<i64>,
-    ) -> RestoreProjectViewer<Set, WorkspaceId> {
+        value: impl Into<types::UserId>,
+    ) -> RestoreProjectViewer<Set, WorkspaceIdState> {
         let mut next = self.restate();
         next.viewer_id = Some(value.into());
         next
@@ -1021,8 +1053,8 @@ impl<ViewerId, WorkspaceId> RestoreProjectViewer<ViewerId, WorkspaceId> {
     /// ID of the workspace
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> RestoreProjectViewer<ViewerId, Set> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> RestoreProjectViewer<ViewerIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -1031,15 +1063,15 @@ impl<ViewerId, WorkspaceId> RestoreProjectViewer<ViewerId, WorkspaceId> {
     pub fn body(
         self,
         body: types::WorkspaceScopedRequest,
-    ) -> RestoreProjectViewer<ViewerId, Set> {
+    ) -> RestoreProjectViewer<ViewerIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(body.workspace_id);
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<ViewerIdNext, WorkspaceIdNext>(
+    fn restate<ViewerIdStateNext, WorkspaceIdStateNext>(
         self,
-    ) -> RestoreProjectViewer<ViewerIdNext, WorkspaceIdNext> {
+    ) -> RestoreProjectViewer<ViewerIdStateNext, WorkspaceIdStateNext> {
         RestoreProjectViewer {
             client: self.client,
             options: self.options,
@@ -1055,8 +1087,8 @@ impl<ViewerId, WorkspaceId> RestoreProjectViewer<ViewerId, WorkspaceId> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
-        ViewerId: IsSet<params::viewer_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
+        ViewerIdState: IsSet<params::viewer_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
@@ -1094,23 +1126,23 @@ impl<ViewerId, WorkspaceId> RestoreProjectViewer<ViewerId, WorkspaceId> {
     }
 }
 crate::runtime::operation_builder!(
-    RestoreProjectViewer < ViewerId : params::viewer_id, WorkspaceId :
+    RestoreProjectViewer < ViewerIdState : params::viewer_id, WorkspaceIdState :
     params::workspace_id >, decode_enveloped
 );
 /// A `DELETE /project-viewers/{viewerId}/unassign-project` request; made by [`Client::unassign_project_from_viewer`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
 pub struct UnassignProjectFromViewer<
-    ViewerId = Unset,
-    WorkspaceId = Unset,
-    ProjectId = Unset,
+    ViewerIdState = Unset,
+    WorkspaceIdState = Unset,
+    ProjectIdState = Unset,
 > {
     client: Client,
     options: RequestOptions,
-    viewer_id: Option<i64>,
-    workspace_id: Option<i64>,
-    project_id: Option<i64>,
-    state: std::marker::PhantomData<(ViewerId, WorkspaceId, ProjectId)>,
+    viewer_id: Option<types::UserId>,
+    workspace_id: Option<types::WorkspaceId>,
+    project_id: Option<types::ProjectId>,
+    state: std::marker::PhantomData<(ViewerIdState, WorkspaceIdState, ProjectIdState)>,
 }
 impl UnassignProjectFromViewer {
     fn new(client: Client) -> Self {
@@ -1125,17 +1157,17 @@ impl UnassignProjectFromViewer {
     }
 }
 impl<
-    ViewerId,
-    WorkspaceId,
-    ProjectId,
-> UnassignProjectFromViewer<ViewerId, WorkspaceId, ProjectId> {
+    ViewerIdState,
+    WorkspaceIdState,
+    ProjectIdState,
+> UnassignProjectFromViewer<ViewerIdState, WorkspaceIdState, ProjectIdState> {
     /// User ID of the project viewer
     ///
     /// Required `viewerId` in the path; at least 1; example `100`.
     pub fn viewer_id(
         self,
-        value: impl Into<i64>,
-    ) -> UnassignProjectFromViewer<Set, WorkspaceId, ProjectId> {
+        value: impl Into<types::UserId>,
+    ) -> UnassignProjectFromViewer<Set, WorkspaceIdState, ProjectIdState> {
         let mut next = self.restate();
         next.viewer_id = Some(value.into());
         next
@@ -1143,8 +1175,8 @@ impl<
     /// ID of the workspace
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> UnassignProjectFromViewer<ViewerId, Set, ProjectId> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> UnassignProjectFromViewer<ViewerIdState, Set, ProjectIdState> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -1152,8 +1184,8 @@ impl<
     /// ID of the project
     pub fn project_id(
         self,
-        value: impl Into<i64>,
-    ) -> UnassignProjectFromViewer<ViewerId, WorkspaceId, Set> {
+        value: impl Into<types::ProjectId>,
+    ) -> UnassignProjectFromViewer<ViewerIdState, WorkspaceIdState, Set> {
         let mut next = self.restate();
         next.project_id = Some(value.into());
         next
@@ -1162,16 +1194,20 @@ impl<
     pub fn body(
         self,
         body: types::UnassignProjectFromViewerRequest,
-    ) -> UnassignProjectFromViewer<ViewerId, Set, Set> {
+    ) -> UnassignProjectFromViewer<ViewerIdState, Set, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(body.workspace_id);
         next.project_id = Some(body.project_id);
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<ViewerIdNext, WorkspaceIdNext, ProjectIdNext>(
+    fn restate<ViewerIdStateNext, WorkspaceIdStateNext, ProjectIdStateNext>(
         self,
-    ) -> UnassignProjectFromViewer<ViewerIdNext, WorkspaceIdNext, ProjectIdNext> {
+    ) -> UnassignProjectFromViewer<
+        ViewerIdStateNext,
+        WorkspaceIdStateNext,
+        ProjectIdStateNext,
+    > {
         UnassignProjectFromViewer {
             client: self.client,
             options: self.options,
@@ -1188,9 +1224,9 @@ impl<
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
-        ViewerId: IsSet<params::viewer_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
-        ProjectId: IsSet<params::project_id>,
+        ViewerIdState: IsSet<params::viewer_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        ProjectIdState: IsSet<params::project_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
@@ -1236,6 +1272,6 @@ impl<
     }
 }
 crate::runtime::operation_builder!(
-    UnassignProjectFromViewer < ViewerId : params::viewer_id, WorkspaceId :
-    params::workspace_id, ProjectId : params::project_id >, decode_enveloped
+    UnassignProjectFromViewer < ViewerIdState : params::viewer_id, WorkspaceIdState :
+    params::workspace_id, ProjectIdState : params::project_id >, decode_enveloped
 );

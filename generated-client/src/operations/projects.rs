@@ -281,10 +281,10 @@ impl Client {
 /// A `POST /projects` request; made by [`Client::create_project`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct CreateProject<WorkspaceId = Unset, Name = Unset> {
+pub struct CreateProject<WorkspaceIdState = Unset, NameState = Unset> {
     client: Client,
     options: RequestOptions,
-    workspace_id: Option<i64>,
+    workspace_id: Option<types::WorkspaceId>,
     name: Option<String>,
     start_date: Option<chrono::NaiveDate>,
     deadline: Option<chrono::NaiveDate>,
@@ -292,7 +292,7 @@ pub struct CreateProject<WorkspaceId = Unset, Name = Unset> {
     budget: Option<f64>,
     notes: Option<String>,
     icon: Option<String>,
-    state: std::marker::PhantomData<(WorkspaceId, Name)>,
+    state: std::marker::PhantomData<(WorkspaceIdState, NameState)>,
 }
 impl CreateProject {
     fn new(client: Client) -> Self {
@@ -311,15 +311,18 @@ impl CreateProject {
         }
     }
 }
-impl<WorkspaceId, Name> CreateProject<WorkspaceId, Name> {
+impl<WorkspaceIdState, NameState> CreateProject<WorkspaceIdState, NameState> {
     /// ID of the workspace
-    pub fn workspace_id(self, value: impl Into<i64>) -> CreateProject<Set, Name> {
+    pub fn workspace_id(
+        self,
+        value: impl Into<types::WorkspaceId>,
+    ) -> CreateProject<Set, NameState> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
     }
     /// Name of the project
-    pub fn name(self, value: impl Into<String>) -> CreateProject<WorkspaceId, Set> {
+    pub fn name(self, value: impl Into<String>) -> CreateProject<WorkspaceIdState, Set> {
         let mut next = self.restate();
         next.name = Some(value.into());
         next
@@ -368,9 +371,9 @@ impl<WorkspaceId, Name> CreateProject<WorkspaceId, Name> {
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext, NameNext>(
+    fn restate<WorkspaceIdStateNext, NameStateNext>(
         self,
-    ) -> CreateProject<WorkspaceIdNext, NameNext> {
+    ) -> CreateProject<WorkspaceIdStateNext, NameStateNext> {
         CreateProject {
             client: self.client,
             options: self.options,
@@ -392,8 +395,8 @@ impl<WorkspaceId, Name> CreateProject<WorkspaceId, Name> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<types::Project>, Error>
     where
-        WorkspaceId: IsSet<params::workspace_id>,
-        Name: IsSet<params::name>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        NameState: IsSet<params::name>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -436,18 +439,18 @@ impl<WorkspaceId, Name> CreateProject<WorkspaceId, Name> {
     }
 }
 crate::runtime::operation_builder!(
-    CreateProject < WorkspaceId : params::workspace_id, Name : params::name >,
+    CreateProject < WorkspaceIdState : params::workspace_id, NameState : params::name >,
     decode_enveloped
 );
 /// A `DELETE /projects/{projectId}` request; made by [`Client::delete_project`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct DeleteProject<ProjectId = Unset, WorkspaceId = Unset> {
+pub struct DeleteProject<ProjectIdState = Unset, WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
-    project_id: Option<i64>,
-    workspace_id: Option<i64>,
-    state: std::marker::PhantomData<(ProjectId, WorkspaceId)>,
+    project_id: Option<types::ProjectId>,
+    workspace_id: Option<types::WorkspaceId>,
+    state: std::marker::PhantomData<(ProjectIdState, WorkspaceIdState)>,
 }
 impl DeleteProject {
     fn new(client: Client) -> Self {
@@ -460,17 +463,23 @@ impl DeleteProject {
         }
     }
 }
-impl<ProjectId, WorkspaceId> DeleteProject<ProjectId, WorkspaceId> {
+impl<ProjectIdState, WorkspaceIdState> DeleteProject<ProjectIdState, WorkspaceIdState> {
     /// ID of the project
     ///
     /// Required `projectId` in the path; at least 1; example `100`.
-    pub fn project_id(self, value: impl Into<i64>) -> DeleteProject<Set, WorkspaceId> {
+    pub fn project_id(
+        self,
+        value: impl Into<types::ProjectId>,
+    ) -> DeleteProject<Set, WorkspaceIdState> {
         let mut next = self.restate();
         next.project_id = Some(value.into());
         next
     }
     /// ID of the workspace
-    pub fn workspace_id(self, value: impl Into<i64>) -> DeleteProject<ProjectId, Set> {
+    pub fn workspace_id(
+        self,
+        value: impl Into<types::WorkspaceId>,
+    ) -> DeleteProject<ProjectIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -479,15 +488,15 @@ impl<ProjectId, WorkspaceId> DeleteProject<ProjectId, WorkspaceId> {
     pub fn body(
         self,
         body: types::WorkspaceScopedRequest,
-    ) -> DeleteProject<ProjectId, Set> {
+    ) -> DeleteProject<ProjectIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(body.workspace_id);
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<ProjectIdNext, WorkspaceIdNext>(
+    fn restate<ProjectIdStateNext, WorkspaceIdStateNext>(
         self,
-    ) -> DeleteProject<ProjectIdNext, WorkspaceIdNext> {
+    ) -> DeleteProject<ProjectIdStateNext, WorkspaceIdStateNext> {
         DeleteProject {
             client: self.client,
             options: self.options,
@@ -503,8 +512,8 @@ impl<ProjectId, WorkspaceId> DeleteProject<ProjectId, WorkspaceId> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
-        ProjectId: IsSet<params::project_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
+        ProjectIdState: IsSet<params::project_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
@@ -541,18 +550,18 @@ impl<ProjectId, WorkspaceId> DeleteProject<ProjectId, WorkspaceId> {
     }
 }
 crate::runtime::operation_builder!(
-    DeleteProject < ProjectId : params::project_id, WorkspaceId : params::workspace_id >,
-    decode_enveloped
+    DeleteProject < ProjectIdState : params::project_id, WorkspaceIdState :
+    params::workspace_id >, decode_enveloped
 );
 /// A `GET /projects/{projectId}` request; made by [`Client::get_project`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetProject<ProjectId = Unset, WorkspaceId = Unset> {
+pub struct GetProject<ProjectIdState = Unset, WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
-    project_id: Option<i64>,
-    workspace_id: Option<i64>,
-    state: std::marker::PhantomData<(ProjectId, WorkspaceId)>,
+    project_id: Option<types::ProjectId>,
+    workspace_id: Option<types::WorkspaceId>,
+    state: std::marker::PhantomData<(ProjectIdState, WorkspaceIdState)>,
 }
 impl GetProject {
     fn new(client: Client) -> Self {
@@ -565,11 +574,14 @@ impl GetProject {
         }
     }
 }
-impl<ProjectId, WorkspaceId> GetProject<ProjectId, WorkspaceId> {
+impl<ProjectIdState, WorkspaceIdState> GetProject<ProjectIdState, WorkspaceIdState> {
     /// ID of the project
     ///
     /// Required `projectId` in the path; at least 1; example `100`.
-    pub fn project_id(self, value: impl Into<i64>) -> GetProject<Set, WorkspaceId> {
+    pub fn project_id(
+        self,
+        value: impl Into<types::ProjectId>,
+    ) -> GetProject<Set, WorkspaceIdState> {
         let mut next = self.restate();
         next.project_id = Some(value.into());
         next
@@ -577,15 +589,18 @@ impl<ProjectId, WorkspaceId> GetProject<ProjectId, WorkspaceId> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(self, value: impl Into<i64>) -> GetProject<ProjectId, Set> {
+    pub fn workspace_id(
+        self,
+        value: impl Into<types::WorkspaceId>,
+    ) -> GetProject<ProjectIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<ProjectIdNext, WorkspaceIdNext>(
+    fn restate<ProjectIdStateNext, WorkspaceIdStateNext>(
         self,
-    ) -> GetProject<ProjectIdNext, WorkspaceIdNext> {
+    ) -> GetProject<ProjectIdStateNext, WorkspaceIdStateNext> {
         GetProject {
             client: self.client,
             options: self.options,
@@ -601,8 +616,8 @@ impl<ProjectId, WorkspaceId> GetProject<ProjectId, WorkspaceId> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<types::Project>, Error>
     where
-        ProjectId: IsSet<params::project_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
+        ProjectIdState: IsSet<params::project_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -636,20 +651,20 @@ impl<ProjectId, WorkspaceId> GetProject<ProjectId, WorkspaceId> {
     }
 }
 crate::runtime::operation_builder!(
-    GetProject < ProjectId : params::project_id, WorkspaceId : params::workspace_id >,
-    decode_enveloped
+    GetProject < ProjectIdState : params::project_id, WorkspaceIdState :
+    params::workspace_id >, decode_enveloped
 );
 /// A `GET /projects` request; made by [`Client::get_projects`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetProjects<WorkspaceId = Unset> {
+pub struct GetProjects<WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
-    workspace_id: Option<i64>,
+    workspace_id: Option<types::WorkspaceId>,
     name: Option<String>,
     page: Option<i64>,
     per_page: Option<i64>,
-    state: std::marker::PhantomData<(WorkspaceId,)>,
+    state: std::marker::PhantomData<(WorkspaceIdState,)>,
 }
 impl GetProjects {
     fn new(client: Client) -> Self {
@@ -664,11 +679,11 @@ impl GetProjects {
         }
     }
 }
-impl<WorkspaceId> GetProjects<WorkspaceId> {
+impl<WorkspaceIdState> GetProjects<WorkspaceIdState> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(self, value: impl Into<i64>) -> GetProjects<Set> {
+    pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> GetProjects<Set> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -695,7 +710,7 @@ impl<WorkspaceId> GetProjects<WorkspaceId> {
         self
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext>(self) -> GetProjects<WorkspaceIdNext> {
+    fn restate<WorkspaceIdStateNext>(self) -> GetProjects<WorkspaceIdStateNext> {
         GetProjects {
             client: self.client,
             options: self.options,
@@ -713,7 +728,7 @@ impl<WorkspaceId> GetProjects<WorkspaceId> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<Vec<types::Project>>, Error>
     where
-        WorkspaceId: IsSet<params::workspace_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -727,7 +742,7 @@ impl<WorkspaceId> GetProjects<WorkspaceId> {
         Item = Result<Response<Vec<types::Project>>, Error>,
     > + Send + 'static
     where
-        WorkspaceId: IsSet<params::workspace_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let first = self.page.unwrap_or(1);
         let per_page = self.per_page;
@@ -743,7 +758,7 @@ impl<WorkspaceId> GetProjects<WorkspaceId> {
         self,
     ) -> impl futures::Stream<Item = Result<types::Project, Error>> + Send + 'static
     where
-        WorkspaceId: IsSet<params::workspace_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         crate::runtime::paginate::items(self.pages())
     }
@@ -769,16 +784,16 @@ impl<WorkspaceId> GetProjects<WorkspaceId> {
     }
 }
 crate::runtime::operation_builder!(
-    GetProjects < WorkspaceId : params::workspace_id >, decode_enveloped
+    GetProjects < WorkspaceIdState : params::workspace_id >, decode_enveloped
 );
 /// A `PUT /projects/{projectId}` request; made by [`Client::update_project`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct UpdateProject<ProjectId = Unset, WorkspaceId = Unset> {
+pub struct UpdateProject<ProjectIdState = Unset, WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
-    project_id: Option<i64>,
-    workspace_id: Option<i64>,
+    project_id: Option<types::ProjectId>,
+    workspace_id: Option<types::WorkspaceId>,
     name: Option<String>,
     start_date: Option<chrono::NaiveDate>,
     deadline: Option<chrono::NaiveDate>,
@@ -786,7 +801,7 @@ pub struct UpdateProject<ProjectId = Unset, WorkspaceId = Unset> {
     budget: Option<f64>,
     notes: Option<String>,
     icon: Option<String>,
-    state: std::marker::PhantomData<(ProjectId, WorkspaceId)>,
+    state: std::marker::PhantomData<(ProjectIdState, WorkspaceIdState)>,
 }
 impl UpdateProject {
     fn new(client: Client) -> Self {
@@ -806,17 +821,23 @@ impl UpdateProject {
         }
     }
 }
-impl<ProjectId, WorkspaceId> UpdateProject<ProjectId, WorkspaceId> {
+impl<ProjectIdState, WorkspaceIdState> UpdateProject<ProjectIdState, WorkspaceIdState> {
     /// ID of the project
     ///
     /// Required `projectId` in the path; at least 1; example `100`.
-    pub fn project_id(self, value: impl Into<i64>) -> UpdateProject<Set, WorkspaceId> {
+    pub fn project_id(
+        self,
+        value: impl Into<types::ProjectId>,
+    ) -> UpdateProject<Set, WorkspaceIdState> {
         let mut next = self.restate();
         next.project_id = Some(value.into());
         next
     }
     /// ID of the workspace
-    pub fn workspace_id(self, value: impl Into<i64>) -> UpdateProject<ProjectId, Set> {
+    pub fn workspace_id(
+        self,
+        value: impl Into<types::WorkspaceId>,
+    ) -> UpdateProject<ProjectIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -860,7 +881,7 @@ impl<ProjectId, WorkspaceId> UpdateProject<ProjectId, WorkspaceId> {
     pub fn body(
         self,
         body: types::UpdateProjectRequest,
-    ) -> UpdateProject<ProjectId, Set> {
+    ) -> UpdateProject<ProjectIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(body.workspace_id);
         next.name = body.name;
@@ -873,9 +894,9 @@ impl<ProjectId, WorkspaceId> UpdateProject<ProjectId, WorkspaceId> {
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<ProjectIdNext, WorkspaceIdNext>(
+    fn restate<ProjectIdStateNext, WorkspaceIdStateNext>(
         self,
-    ) -> UpdateProject<ProjectIdNext, WorkspaceIdNext> {
+    ) -> UpdateProject<ProjectIdStateNext, WorkspaceIdStateNext> {
         UpdateProject {
             client: self.client,
             options: self.options,
@@ -898,8 +919,8 @@ impl<ProjectId, WorkspaceId> UpdateProject<ProjectId, WorkspaceId> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<types::Project>, Error>
     where
-        ProjectId: IsSet<params::project_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
+        ProjectIdState: IsSet<params::project_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -943,6 +964,6 @@ impl<ProjectId, WorkspaceId> UpdateProject<ProjectId, WorkspaceId> {
     }
 }
 crate::runtime::operation_builder!(
-    UpdateProject < ProjectId : params::project_id, WorkspaceId : params::workspace_id >,
-    decode_enveloped
+    UpdateProject < ProjectIdState : params::project_id, WorkspaceIdState :
+    params::workspace_id >, decode_enveloped
 );

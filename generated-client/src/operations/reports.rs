@@ -313,19 +313,19 @@ impl Client {
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
 pub struct GetActivityDescriptionsReport<
-    WorkspaceId = Unset,
-    StartDate = Unset,
-    EndDate = Unset,
+    WorkspaceIdState = Unset,
+    StartDateState = Unset,
+    EndDateState = Unset,
 > {
     client: Client,
     options: RequestOptions,
-    workspace_id: Option<i64>,
+    workspace_id: Option<types::WorkspaceId>,
     start_date: Option<chrono::NaiveDate>,
     end_date: Option<chrono::NaiveDate>,
     user_ids: Option<Vec<i64>>,
     page: Option<i64>,
     per_page: Option<i64>,
-    state: std::marker::PhantomData<(WorkspaceId, StartDate, EndDate)>,
+    state: std::marker::PhantomData<(WorkspaceIdState, StartDateState, EndDateState)>,
 }
 impl GetActivityDescriptionsReport {
     fn new(client: Client) -> Self {
@@ -343,17 +343,17 @@ impl GetActivityDescriptionsReport {
     }
 }
 impl<
-    WorkspaceId,
-    StartDate,
-    EndDate,
-> GetActivityDescriptionsReport<WorkspaceId, StartDate, EndDate> {
+    WorkspaceIdState,
+    StartDateState,
+    EndDateState,
+> GetActivityDescriptionsReport<WorkspaceIdState, StartDateState, EndDateState> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> GetActivityDescriptionsReport<Set, StartDate, EndDate> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> GetActivityDescriptionsReport<Set, StartDateState, EndDateState> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -364,7 +364,7 @@ impl<
     pub fn start_date(
         self,
         value: impl Into<chrono::NaiveDate>,
-    ) -> GetActivityDescriptionsReport<WorkspaceId, Set, EndDate> {
+    ) -> GetActivityDescriptionsReport<WorkspaceIdState, Set, EndDateState> {
         let mut next = self.restate();
         next.start_date = Some(value.into());
         next
@@ -375,7 +375,7 @@ impl<
     pub fn end_date(
         self,
         value: impl Into<chrono::NaiveDate>,
-    ) -> GetActivityDescriptionsReport<WorkspaceId, StartDate, Set> {
+    ) -> GetActivityDescriptionsReport<WorkspaceIdState, StartDateState, Set> {
         let mut next = self.restate();
         next.end_date = Some(value.into());
         next
@@ -404,9 +404,13 @@ impl<
         self
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext, StartDateNext, EndDateNext>(
+    fn restate<WorkspaceIdStateNext, StartDateStateNext, EndDateStateNext>(
         self,
-    ) -> GetActivityDescriptionsReport<WorkspaceIdNext, StartDateNext, EndDateNext> {
+    ) -> GetActivityDescriptionsReport<
+        WorkspaceIdStateNext,
+        StartDateStateNext,
+        EndDateStateNext,
+    > {
         GetActivityDescriptionsReport {
             client: self.client,
             options: self.options,
@@ -426,9 +430,9 @@ impl<
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<types::ActivityDescriptionsReport>, Error>
     where
-        WorkspaceId: IsSet<params::workspace_id>,
-        StartDate: IsSet<params::start_date>,
-        EndDate: IsSet<params::end_date>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        StartDateState: IsSet<params::start_date>,
+        EndDateState: IsSet<params::end_date>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -480,27 +484,28 @@ impl<
     }
 }
 crate::runtime::operation_builder!(
-    GetActivityDescriptionsReport < WorkspaceId : params::workspace_id, StartDate :
-    params::start_date, EndDate : params::end_date >, decode_enveloped
+    GetActivityDescriptionsReport < WorkspaceIdState : params::workspace_id,
+    StartDateState : params::start_date, EndDateState : params::end_date >,
+    decode_enveloped
 );
 /// A `GET /reports/activity-level` request; made by [`Client::get_activity_level_report`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
 pub struct GetActivityLevelReport<
-    WorkspaceId = Unset,
-    StartDate = Unset,
-    EndDate = Unset,
+    WorkspaceIdState = Unset,
+    StartDateState = Unset,
+    EndDateState = Unset,
 > {
     client: Client,
     options: RequestOptions,
-    workspace_id: Option<i64>,
+    workspace_id: Option<types::WorkspaceId>,
     start_date: Option<chrono::NaiveDate>,
     end_date: Option<chrono::NaiveDate>,
-    contract_id: Option<i64>,
+    contract_id: Option<types::ContractId>,
     user_ids: Option<Vec<i64>>,
     page: Option<i64>,
     per_page: Option<i64>,
-    state: std::marker::PhantomData<(WorkspaceId, StartDate, EndDate)>,
+    state: std::marker::PhantomData<(WorkspaceIdState, StartDateState, EndDateState)>,
 }
 impl GetActivityLevelReport {
     fn new(client: Client) -> Self {
@@ -519,17 +524,17 @@ impl GetActivityLevelReport {
     }
 }
 impl<
-    WorkspaceId,
-    StartDate,
-    EndDate,
-> GetActivityLevelReport<WorkspaceId, StartDate, EndDate> {
+    WorkspaceIdState,
+    StartDateState,
+    EndDateState,
+> GetActivityLevelReport<WorkspaceIdState, StartDateState, EndDateState> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> GetActivityLevelReport<Set, StartDate, EndDate> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> GetActivityLevelReport<Set, StartDateState, EndDateState> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -540,7 +545,7 @@ impl<
     pub fn start_date(
         self,
         value: impl Into<chrono::NaiveDate>,
-    ) -> GetActivityLevelReport<WorkspaceId, Set, EndDate> {
+    ) -> GetActivityLevelReport<WorkspaceIdState, Set, EndDateState> {
         let mut next = self.restate();
         next.start_date = Some(value.into());
         next
@@ -551,7 +556,7 @@ impl<
     pub fn end_date(
         self,
         value: impl Into<chrono::NaiveDate>,
-    ) -> GetActivityLevelReport<WorkspaceId, StartDate, Set> {
+    ) -> GetActivityLevelReport<WorkspaceIdState, StartDateState, Set> {
         let mut next = self.restate();
         next.end_date = Some(value.into());
         next
@@ -559,7 +564,7 @@ impl<
     /// Limit the report to one contract
     ///
     /// Optional `contract_id` in the query; at least 1; example `20`.
-    pub fn contract_id(mut self, value: impl Into<i64>) -> Self {
+    pub fn contract_id(mut self, value: impl Into<types::ContractId>) -> Self {
         self.contract_id = Some(value.into());
         self
     }
@@ -587,9 +592,13 @@ impl<
         self
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext, StartDateNext, EndDateNext>(
+    fn restate<WorkspaceIdStateNext, StartDateStateNext, EndDateStateNext>(
         self,
-    ) -> GetActivityLevelReport<WorkspaceIdNext, StartDateNext, EndDateNext> {
+    ) -> GetActivityLevelReport<
+        WorkspaceIdStateNext,
+        StartDateStateNext,
+        EndDateStateNext,
+    > {
         GetActivityLevelReport {
             client: self.client,
             options: self.options,
@@ -610,9 +619,9 @@ impl<
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<types::ActivityLevelReport>, Error>
     where
-        WorkspaceId: IsSet<params::workspace_id>,
-        StartDate: IsSet<params::start_date>,
-        EndDate: IsSet<params::end_date>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        StartDateState: IsSet<params::start_date>,
+        EndDateState: IsSet<params::end_date>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -667,22 +676,22 @@ impl<
     }
 }
 crate::runtime::operation_builder!(
-    GetActivityLevelReport < WorkspaceId : params::workspace_id, StartDate :
-    params::start_date, EndDate : params::end_date >, decode_enveloped
+    GetActivityLevelReport < WorkspaceIdState : params::workspace_id, StartDateState :
+    params::start_date, EndDateState : params::end_date >, decode_enveloped
 );
 /// A `GET /reports/daily-attendance` request; made by [`Client::get_daily_attendance_report`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetDailyAttendanceReport<WorkspaceId = Unset, Date = Unset> {
+pub struct GetDailyAttendanceReport<WorkspaceIdState = Unset, DateState = Unset> {
     client: Client,
     options: RequestOptions,
-    workspace_id: Option<i64>,
+    workspace_id: Option<types::WorkspaceId>,
     date: Option<chrono::NaiveDate>,
     users: Option<Vec<i64>>,
     status: Option<Vec<types::AttendanceStatusFilter>>,
     page: Option<i64>,
     per_page: Option<i64>,
-    state: std::marker::PhantomData<(WorkspaceId, Date)>,
+    state: std::marker::PhantomData<(WorkspaceIdState, DateState)>,
 }
 impl GetDailyAttendanceReport {
     fn new(client: Client) -> Self {
@@ -699,14 +708,14 @@ impl GetDailyAttendanceReport {
         }
     }
 }
-impl<WorkspaceId, Date> GetDailyAttendanceReport<WorkspaceId, Date> {
+impl<WorkspaceIdState, DateState> GetDailyAttendanceReport<WorkspaceIdState, DateState> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> GetDailyAttendanceReport<Set, Date> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> GetDailyAttendanceReport<Set, DateState> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -717,7 +726,7 @@ impl<WorkspaceId, Date> GetDailyAttendanceReport<WorkspaceId, Date> {
     pub fn date(
         self,
         value: impl Into<chrono::NaiveDate>,
-    ) -> GetDailyAttendanceReport<WorkspaceId, Set> {
+    ) -> GetDailyAttendanceReport<WorkspaceIdState, Set> {
         let mut next = self.restate();
         next.date = Some(value.into());
         next
@@ -756,9 +765,9 @@ impl<WorkspaceId, Date> GetDailyAttendanceReport<WorkspaceId, Date> {
         self
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext, DateNext>(
+    fn restate<WorkspaceIdStateNext, DateStateNext>(
         self,
-    ) -> GetDailyAttendanceReport<WorkspaceIdNext, DateNext> {
+    ) -> GetDailyAttendanceReport<WorkspaceIdStateNext, DateStateNext> {
         GetDailyAttendanceReport {
             client: self.client,
             options: self.options,
@@ -778,8 +787,8 @@ impl<WorkspaceId, Date> GetDailyAttendanceReport<WorkspaceId, Date> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<types::DailyAttendanceReport>, Error>
     where
-        WorkspaceId: IsSet<params::workspace_id>,
-        Date: IsSet<params::date>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        DateState: IsSet<params::date>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -826,21 +835,21 @@ impl<WorkspaceId, Date> GetDailyAttendanceReport<WorkspaceId, Date> {
     }
 }
 crate::runtime::operation_builder!(
-    GetDailyAttendanceReport < WorkspaceId : params::workspace_id, Date : params::date >,
-    decode_enveloped
+    GetDailyAttendanceReport < WorkspaceIdState : params::workspace_id, DateState :
+    params::date >, decode_enveloped
 );
 /// A `GET /reports/daily-timeline` request; made by [`Client::get_daily_timeline_report`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetDailyTimelineReport<WorkspaceId = Unset, Date = Unset> {
+pub struct GetDailyTimelineReport<WorkspaceIdState = Unset, DateState = Unset> {
     client: Client,
     options: RequestOptions,
-    workspace_id: Option<i64>,
+    workspace_id: Option<types::WorkspaceId>,
     date: Option<chrono::NaiveDate>,
     user_ids: Option<Vec<i64>>,
     page: Option<i64>,
     per_page: Option<i64>,
-    state: std::marker::PhantomData<(WorkspaceId, Date)>,
+    state: std::marker::PhantomData<(WorkspaceIdState, DateState)>,
 }
 impl GetDailyTimelineReport {
     fn new(client: Client) -> Self {
@@ -856,14 +865,14 @@ impl GetDailyTimelineReport {
         }
     }
 }
-impl<WorkspaceId, Date> GetDailyTimelineReport<WorkspaceId, Date> {
+impl<WorkspaceIdState, DateState> GetDailyTimelineReport<WorkspaceIdState, DateState> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> GetDailyTimelineReport<Set, Date> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> GetDailyTimelineReport<Set, DateState> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -874,7 +883,7 @@ impl<WorkspaceId, Date> GetDailyTimelineReport<WorkspaceId, Date> {
     pub fn date(
         self,
         value: impl Into<chrono::NaiveDate>,
-    ) -> GetDailyTimelineReport<WorkspaceId, Set> {
+    ) -> GetDailyTimelineReport<WorkspaceIdState, Set> {
         let mut next = self.restate();
         next.date = Some(value.into());
         next
@@ -903,9 +912,9 @@ impl<WorkspaceId, Date> GetDailyTimelineReport<WorkspaceId, Date> {
         self
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext, DateNext>(
+    fn restate<WorkspaceIdStateNext, DateStateNext>(
         self,
-    ) -> GetDailyTimelineReport<WorkspaceIdNext, DateNext> {
+    ) -> GetDailyTimelineReport<WorkspaceIdStateNext, DateStateNext> {
         GetDailyTimelineReport {
             client: self.client,
             options: self.options,
@@ -924,8 +933,8 @@ impl<WorkspaceId, Date> GetDailyTimelineReport<WorkspaceId, Date> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<types::DailyTimelineReport>, Error>
     where
-        WorkspaceId: IsSet<params::workspace_id>,
-        Date: IsSet<params::date>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        DateState: IsSet<params::date>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -969,25 +978,29 @@ impl<WorkspaceId, Date> GetDailyTimelineReport<WorkspaceId, Date> {
     }
 }
 crate::runtime::operation_builder!(
-    GetDailyTimelineReport < WorkspaceId : params::workspace_id, Date : params::date >,
-    decode_enveloped
+    GetDailyTimelineReport < WorkspaceIdState : params::workspace_id, DateState :
+    params::date >, decode_enveloped
 );
 /// A `GET /reports/task-report` request; made by [`Client::get_task_report`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetTaskReport<WorkspaceId = Unset, StartDate = Unset, EndDate = Unset> {
+pub struct GetTaskReport<
+    WorkspaceIdState = Unset,
+    StartDateState = Unset,
+    EndDateState = Unset,
+> {
     client: Client,
     options: RequestOptions,
-    workspace_id: Option<i64>,
+    workspace_id: Option<types::WorkspaceId>,
     start_date: Option<chrono::NaiveDate>,
     end_date: Option<chrono::NaiveDate>,
     users: Option<Vec<i64>>,
-    project_id: Option<Vec<i64>>,
-    task_id: Option<Vec<i64>>,
+    project_id: Option<Vec<types::ProjectId>>,
+    task_id: Option<Vec<types::TaskId>>,
     include_no_task: Option<bool>,
     page: Option<i64>,
     per_page: Option<i64>,
-    state: std::marker::PhantomData<(WorkspaceId, StartDate, EndDate)>,
+    state: std::marker::PhantomData<(WorkspaceIdState, StartDateState, EndDateState)>,
 }
 impl GetTaskReport {
     fn new(client: Client) -> Self {
@@ -1007,14 +1020,18 @@ impl GetTaskReport {
         }
     }
 }
-impl<WorkspaceId, StartDate, EndDate> GetTaskReport<WorkspaceId, StartDate, EndDate> {
+impl<
+    WorkspaceIdState,
+    StartDateState,
+    EndDateState,
+> GetTaskReport<WorkspaceIdState, StartDateState, EndDateState> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> GetTaskReport<Set, StartDate, EndDate> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> GetTaskReport<Set, StartDateState, EndDateState> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -1025,7 +1042,7 @@ impl<WorkspaceId, StartDate, EndDate> GetTaskReport<WorkspaceId, StartDate, EndD
     pub fn start_date(
         self,
         value: impl Into<chrono::NaiveDate>,
-    ) -> GetTaskReport<WorkspaceId, Set, EndDate> {
+    ) -> GetTaskReport<WorkspaceIdState, Set, EndDateState> {
         let mut next = self.restate();
         next.start_date = Some(value.into());
         next
@@ -1036,7 +1053,7 @@ impl<WorkspaceId, StartDate, EndDate> GetTaskReport<WorkspaceId, StartDate, EndD
     pub fn end_date(
         self,
         value: impl Into<chrono::NaiveDate>,
-    ) -> GetTaskReport<WorkspaceId, StartDate, Set> {
+    ) -> GetTaskReport<WorkspaceIdState, StartDateState, Set> {
         let mut next = self.restate();
         next.end_date = Some(value.into());
         next
@@ -1055,7 +1072,7 @@ impl<WorkspaceId, StartDate, EndDate> GetTaskReport<WorkspaceId, StartDate, EndD
     /// *Unconfirmed: The docs type this parameter as an array without saying how it is written in the query; comma-joined (style form, explode false) is assumed, as the docs say for the users/user_ids lists of the other reports.*
     ///
     /// Optional `project_id` in the query; example `[10,11,12]`.
-    pub fn project_id(mut self, value: impl Into<Vec<i64>>) -> Self {
+    pub fn project_id(mut self, value: impl Into<Vec<types::ProjectId>>) -> Self {
         self.project_id = Some(value.into());
         self
     }
@@ -1064,7 +1081,7 @@ impl<WorkspaceId, StartDate, EndDate> GetTaskReport<WorkspaceId, StartDate, EndD
     /// *Unconfirmed: The docs type this parameter as an array without saying how it is written in the query; comma-joined (style form, explode false) is assumed, as the docs say for the users/user_ids lists of the other reports.*
     ///
     /// Optional `task_id` in the query; example `[5,6,7]`.
-    pub fn task_id(mut self, value: impl Into<Vec<i64>>) -> Self {
+    pub fn task_id(mut self, value: impl Into<Vec<types::TaskId>>) -> Self {
         self.task_id = Some(value.into());
         self
     }
@@ -1090,9 +1107,9 @@ impl<WorkspaceId, StartDate, EndDate> GetTaskReport<WorkspaceId, StartDate, EndD
         self
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext, StartDateNext, EndDateNext>(
+    fn restate<WorkspaceIdStateNext, StartDateStateNext, EndDateStateNext>(
         self,
-    ) -> GetTaskReport<WorkspaceIdNext, StartDateNext, EndDateNext> {
+    ) -> GetTaskReport<WorkspaceIdStateNext, StartDateStateNext, EndDateStateNext> {
         GetTaskReport {
             client: self.client,
             options: self.options,
@@ -1115,9 +1132,9 @@ impl<WorkspaceId, StartDate, EndDate> GetTaskReport<WorkspaceId, StartDate, EndD
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<types::TaskReport>, Error>
     where
-        WorkspaceId: IsSet<params::workspace_id>,
-        StartDate: IsSet<params::start_date>,
-        EndDate: IsSet<params::end_date>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        StartDateState: IsSet<params::start_date>,
+        EndDateState: IsSet<params::end_date>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -1178,17 +1195,17 @@ impl<WorkspaceId, StartDate, EndDate> GetTaskReport<WorkspaceId, StartDate, EndD
     }
 }
 crate::runtime::operation_builder!(
-    GetTaskReport < WorkspaceId : params::workspace_id, StartDate : params::start_date,
-    EndDate : params::end_date >, decode_enveloped
+    GetTaskReport < WorkspaceIdState : params::workspace_id, StartDateState :
+    params::start_date, EndDateState : params::end_date >, decode_enveloped
 );
 /// A `GET /reports/tracked-hours` request; made by [`Client::get_tracked_hours_report`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetTrackedHoursReport<WorkspaceId = Unset> {
+pub struct GetTrackedHoursReport<WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
-    workspace_id: Option<i64>,
-    user_id: Option<i64>,
+    workspace_id: Option<types::WorkspaceId>,
+    user_id: Option<types::UserId>,
     start_date: Option<chrono::NaiveDate>,
     end_date: Option<chrono::NaiveDate>,
     users: Option<Vec<i64>>,
@@ -1196,7 +1213,7 @@ pub struct GetTrackedHoursReport<WorkspaceId = Unset> {
     teams: Option<Vec<i64>>,
     titles: Option<Vec<i64>>,
     currencies: Option<Vec<String>>,
-    state: std::marker::PhantomData<(WorkspaceId,)>,
+    state: std::marker::PhantomData<(WorkspaceIdState,)>,
 }
 impl GetTrackedHoursReport {
     fn new(client: Client) -> Self {
@@ -1216,11 +1233,14 @@ impl GetTrackedHoursReport {
         }
     }
 }
-impl<WorkspaceId> GetTrackedHoursReport<WorkspaceId> {
+impl<WorkspaceIdState> GetTrackedHoursReport<WorkspaceIdState> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(self, value: impl Into<i64>) -> GetTrackedHoursReport<Set> {
+    pub fn workspace_id(
+        self,
+        value: impl Into<types::WorkspaceId>,
+    ) -> GetTrackedHoursReport<Set> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -1228,7 +1248,7 @@ impl<WorkspaceId> GetTrackedHoursReport<WorkspaceId> {
     /// Filter by user ID
     ///
     /// Optional `user_id` in the query; at least 1; example `100`.
-    pub fn user_id(mut self, value: impl Into<i64>) -> Self {
+    pub fn user_id(mut self, value: impl Into<types::UserId>) -> Self {
         self.user_id = Some(value.into());
         self
     }
@@ -1292,7 +1312,9 @@ impl<WorkspaceId> GetTrackedHoursReport<WorkspaceId> {
         self
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext>(self) -> GetTrackedHoursReport<WorkspaceIdNext> {
+    fn restate<WorkspaceIdStateNext>(
+        self,
+    ) -> GetTrackedHoursReport<WorkspaceIdStateNext> {
         GetTrackedHoursReport {
             client: self.client,
             options: self.options,
@@ -1315,7 +1337,7 @@ impl<WorkspaceId> GetTrackedHoursReport<WorkspaceId> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<types::TrackedHoursReport>, Error>
     where
-        WorkspaceId: IsSet<params::workspace_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -1364,5 +1386,5 @@ impl<WorkspaceId> GetTrackedHoursReport<WorkspaceId> {
     }
 }
 crate::runtime::operation_builder!(
-    GetTrackedHoursReport < WorkspaceId : params::workspace_id >, decode_enveloped
+    GetTrackedHoursReport < WorkspaceIdState : params::workspace_id >, decode_enveloped
 );

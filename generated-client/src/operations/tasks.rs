@@ -436,18 +436,20 @@ impl Client {
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
 pub struct AssignTask<
-    TaskId = Unset,
-    UserId = Unset,
-    WorkspaceId = Unset,
-    ProjectId = Unset,
+    TaskIdState = Unset,
+    UserIdState = Unset,
+    WorkspaceIdState = Unset,
+    ProjectIdState = Unset,
 > {
     client: Client,
     options: RequestOptions,
-    task_id: Option<i64>,
-    user_id: Option<i64>,
-    workspace_id: Option<i64>,
-    project_id: Option<i64>,
-    state: std::marker::PhantomData<(TaskId, UserId, WorkspaceId, ProjectId)>,
+    task_id: Option<types::TaskId>,
+    user_id: Option<types::UserId>,
+    workspace_id: Option<types::WorkspaceId>,
+    project_id: Option<types::ProjectId>,
+    state: std::marker::PhantomData<
+        (TaskIdState, UserIdState, WorkspaceIdState, ProjectIdState),
+    >,
 }
 impl AssignTask {
     fn new(client: Client) -> Self {
@@ -463,18 +465,18 @@ impl AssignTask {
     }
 }
 impl<
-    TaskId,
-    UserId,
-    WorkspaceId,
-    ProjectId,
-> AssignTask<TaskId, UserId, WorkspaceId, ProjectId> {
+    TaskIdState,
+    UserIdState,
+    WorkspaceIdState,
+    ProjectIdState,
+> AssignTask<TaskIdState, UserIdState, WorkspaceIdState, ProjectIdState> {
     /// ID of the task
     ///
     /// Required `taskId` in the path; at least 1; example `500`.
     pub fn task_id(
         self,
-        value: impl Into<i64>,
-    ) -> AssignTask<Set, UserId, WorkspaceId, ProjectId> {
+        value: impl Into<types::TaskId>,
+    ) -> AssignTask<Set, UserIdState, WorkspaceIdState, ProjectIdState> {
         let mut next = self.restate();
         next.task_id = Some(value.into());
         next
@@ -484,8 +486,8 @@ impl<
     /// Required `userId` in the path; at least 1; example `100`.
     pub fn user_id(
         self,
-        value: impl Into<i64>,
-    ) -> AssignTask<TaskId, Set, WorkspaceId, ProjectId> {
+        value: impl Into<types::UserId>,
+    ) -> AssignTask<TaskIdState, Set, WorkspaceIdState, ProjectIdState> {
         let mut next = self.restate();
         next.user_id = Some(value.into());
         next
@@ -493,8 +495,8 @@ impl<
     /// ID of the workspace
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> AssignTask<TaskId, UserId, Set, ProjectId> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> AssignTask<TaskIdState, UserIdState, Set, ProjectIdState> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -502,8 +504,8 @@ impl<
     /// ID of the project the task belongs to
     pub fn project_id(
         self,
-        value: impl Into<i64>,
-    ) -> AssignTask<TaskId, UserId, WorkspaceId, Set> {
+        value: impl Into<types::ProjectId>,
+    ) -> AssignTask<TaskIdState, UserIdState, WorkspaceIdState, Set> {
         let mut next = self.restate();
         next.project_id = Some(value.into());
         next
@@ -512,16 +514,26 @@ impl<
     pub fn body(
         self,
         body: types::AssignTaskRequest,
-    ) -> AssignTask<TaskId, UserId, Set, Set> {
+    ) -> AssignTask<TaskIdState, UserIdState, Set, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(body.workspace_id);
         next.project_id = Some(body.project_id);
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<TaskIdNext, UserIdNext, WorkspaceIdNext, ProjectIdNext>(
+    fn restate<
+        TaskIdStateNext,
+        UserIdStateNext,
+        WorkspaceIdStateNext,
+        ProjectIdStateNext,
+    >(
         self,
-    ) -> AssignTask<TaskIdNext, UserIdNext, WorkspaceIdNext, ProjectIdNext> {
+    ) -> AssignTask<
+        TaskIdStateNext,
+        UserIdStateNext,
+        WorkspaceIdStateNext,
+        ProjectIdStateNext,
+    > {
         AssignTask {
             client: self.client,
             options: self.options,
@@ -539,10 +551,10 @@ impl<
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
-        TaskId: IsSet<params::task_id>,
-        UserId: IsSet<params::user_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
-        ProjectId: IsSet<params::project_id>,
+        TaskIdState: IsSet<params::task_id>,
+        UserIdState: IsSet<params::user_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        ProjectIdState: IsSet<params::project_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
@@ -591,17 +603,22 @@ impl<
     }
 }
 crate::runtime::operation_builder!(
-    AssignTask < TaskId : params::task_id, UserId : params::user_id, WorkspaceId :
-    params::workspace_id, ProjectId : params::project_id >, decode_enveloped
+    AssignTask < TaskIdState : params::task_id, UserIdState : params::user_id,
+    WorkspaceIdState : params::workspace_id, ProjectIdState : params::project_id >,
+    decode_enveloped
 );
 /// A `POST /tasks` request; made by [`Client::create_task`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct CreateTask<WorkspaceId = Unset, ProjectId = Unset, Title = Unset> {
+pub struct CreateTask<
+    WorkspaceIdState = Unset,
+    ProjectIdState = Unset,
+    TitleState = Unset,
+> {
     client: Client,
     options: RequestOptions,
-    workspace_id: Option<i64>,
-    project_id: Option<i64>,
+    workspace_id: Option<types::WorkspaceId>,
+    project_id: Option<types::ProjectId>,
     title: Option<String>,
     description: Option<String>,
     status: Option<types::TaskStatus>,
@@ -609,8 +626,8 @@ pub struct CreateTask<WorkspaceId = Unset, ProjectId = Unset, Title = Unset> {
     start_date: Option<chrono::NaiveDate>,
     end_date: Option<chrono::NaiveDate>,
     assignees: Option<Vec<i64>>,
-    parent_id: Option<i64>,
-    state: std::marker::PhantomData<(WorkspaceId, ProjectId, Title)>,
+    parent_id: Option<types::TaskId>,
+    state: std::marker::PhantomData<(WorkspaceIdState, ProjectIdState, TitleState)>,
 }
 impl CreateTask {
     fn new(client: Client) -> Self {
@@ -631,12 +648,16 @@ impl CreateTask {
         }
     }
 }
-impl<WorkspaceId, ProjectId, Title> CreateTask<WorkspaceId, ProjectId, Title> {
+impl<
+    WorkspaceIdState,
+    ProjectIdState,
+    TitleState,
+> CreateTask<WorkspaceIdState, ProjectIdState, TitleState> {
     /// ID of the workspace
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> CreateTask<Set, ProjectId, Title> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> CreateTask<Set, ProjectIdState, TitleState> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -644,8 +665,8 @@ impl<WorkspaceId, ProjectId, Title> CreateTask<WorkspaceId, ProjectId, Title> {
     /// ID of the project
     pub fn project_id(
         self,
-        value: impl Into<i64>,
-    ) -> CreateTask<WorkspaceId, Set, Title> {
+        value: impl Into<types::ProjectId>,
+    ) -> CreateTask<WorkspaceIdState, Set, TitleState> {
         let mut next = self.restate();
         next.project_id = Some(value.into());
         next
@@ -654,7 +675,7 @@ impl<WorkspaceId, ProjectId, Title> CreateTask<WorkspaceId, ProjectId, Title> {
     pub fn title(
         self,
         value: impl Into<String>,
-    ) -> CreateTask<WorkspaceId, ProjectId, Set> {
+    ) -> CreateTask<WorkspaceIdState, ProjectIdState, Set> {
         let mut next = self.restate();
         next.title = Some(value.into());
         next
@@ -690,7 +711,7 @@ impl<WorkspaceId, ProjectId, Title> CreateTask<WorkspaceId, ProjectId, Title> {
         self
     }
     /// ID of the parent task, to create a sub-task
-    pub fn parent_id(mut self, value: impl Into<i64>) -> Self {
+    pub fn parent_id(mut self, value: impl Into<types::TaskId>) -> Self {
         self.parent_id = Some(value.into());
         self
     }
@@ -710,9 +731,9 @@ impl<WorkspaceId, ProjectId, Title> CreateTask<WorkspaceId, ProjectId, Title> {
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext, ProjectIdNext, TitleNext>(
+    fn restate<WorkspaceIdStateNext, ProjectIdStateNext, TitleStateNext>(
         self,
-    ) -> CreateTask<WorkspaceIdNext, ProjectIdNext, TitleNext> {
+    ) -> CreateTask<WorkspaceIdStateNext, ProjectIdStateNext, TitleStateNext> {
         CreateTask {
             client: self.client,
             options: self.options,
@@ -736,9 +757,9 @@ impl<WorkspaceId, ProjectId, Title> CreateTask<WorkspaceId, ProjectId, Title> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<types::Task>, Error>
     where
-        WorkspaceId: IsSet<params::workspace_id>,
-        ProjectId: IsSet<params::project_id>,
-        Title: IsSet<params::title>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        ProjectIdState: IsSet<params::project_id>,
+        TitleState: IsSet<params::title>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -786,19 +807,23 @@ impl<WorkspaceId, ProjectId, Title> CreateTask<WorkspaceId, ProjectId, Title> {
     }
 }
 crate::runtime::operation_builder!(
-    CreateTask < WorkspaceId : params::workspace_id, ProjectId : params::project_id,
-    Title : params::title >, decode_enveloped
+    CreateTask < WorkspaceIdState : params::workspace_id, ProjectIdState :
+    params::project_id, TitleState : params::title >, decode_enveloped
 );
 /// A `DELETE /tasks/{taskId}` request; made by [`Client::delete_task`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct DeleteTask<TaskId = Unset, WorkspaceId = Unset, ProjectId = Unset> {
+pub struct DeleteTask<
+    TaskIdState = Unset,
+    WorkspaceIdState = Unset,
+    ProjectIdState = Unset,
+> {
     client: Client,
     options: RequestOptions,
-    task_id: Option<i64>,
-    workspace_id: Option<i64>,
-    project_id: Option<i64>,
-    state: std::marker::PhantomData<(TaskId, WorkspaceId, ProjectId)>,
+    task_id: Option<types::TaskId>,
+    workspace_id: Option<types::WorkspaceId>,
+    project_id: Option<types::ProjectId>,
+    state: std::marker::PhantomData<(TaskIdState, WorkspaceIdState, ProjectIdState)>,
 }
 impl DeleteTask {
     fn new(client: Client) -> Self {
@@ -812,14 +837,18 @@ impl DeleteTask {
         }
     }
 }
-impl<TaskId, WorkspaceId, ProjectId> DeleteTask<TaskId, WorkspaceId, ProjectId> {
+impl<
+    TaskIdState,
+    WorkspaceIdState,
+    ProjectIdState,
+> DeleteTask<TaskIdState, WorkspaceIdState, ProjectIdState> {
     /// ID of the task
     ///
     /// Required `taskId` in the path; at least 1; example `500`.
     pub fn task_id(
         self,
-        value: impl Into<i64>,
-    ) -> DeleteTask<Set, WorkspaceId, ProjectId> {
+        value: impl Into<types::TaskId>,
+    ) -> DeleteTask<Set, WorkspaceIdState, ProjectIdState> {
         let mut next = self.restate();
         next.task_id = Some(value.into());
         next
@@ -827,8 +856,8 @@ impl<TaskId, WorkspaceId, ProjectId> DeleteTask<TaskId, WorkspaceId, ProjectId> 
     /// ID of the workspace
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> DeleteTask<TaskId, Set, ProjectId> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> DeleteTask<TaskIdState, Set, ProjectIdState> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -836,23 +865,26 @@ impl<TaskId, WorkspaceId, ProjectId> DeleteTask<TaskId, WorkspaceId, ProjectId> 
     /// ID of the project the task belongs to
     pub fn project_id(
         self,
-        value: impl Into<i64>,
-    ) -> DeleteTask<TaskId, WorkspaceId, Set> {
+        value: impl Into<types::ProjectId>,
+    ) -> DeleteTask<TaskIdState, WorkspaceIdState, Set> {
         let mut next = self.restate();
         next.project_id = Some(value.into());
         next
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(self, body: types::DeleteTaskRequest) -> DeleteTask<TaskId, Set, Set> {
+    pub fn body(
+        self,
+        body: types::DeleteTaskRequest,
+    ) -> DeleteTask<TaskIdState, Set, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(body.workspace_id);
         next.project_id = Some(body.project_id);
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<TaskIdNext, WorkspaceIdNext, ProjectIdNext>(
+    fn restate<TaskIdStateNext, WorkspaceIdStateNext, ProjectIdStateNext>(
         self,
-    ) -> DeleteTask<TaskIdNext, WorkspaceIdNext, ProjectIdNext> {
+    ) -> DeleteTask<TaskIdStateNext, WorkspaceIdStateNext, ProjectIdStateNext> {
         DeleteTask {
             client: self.client,
             options: self.options,
@@ -869,9 +901,9 @@ impl<TaskId, WorkspaceId, ProjectId> DeleteTask<TaskId, WorkspaceId, ProjectId> 
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
-        TaskId: IsSet<params::task_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
-        ProjectId: IsSet<params::project_id>,
+        TaskIdState: IsSet<params::task_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        ProjectIdState: IsSet<params::project_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
@@ -916,19 +948,23 @@ impl<TaskId, WorkspaceId, ProjectId> DeleteTask<TaskId, WorkspaceId, ProjectId> 
     }
 }
 crate::runtime::operation_builder!(
-    DeleteTask < TaskId : params::task_id, WorkspaceId : params::workspace_id, ProjectId
-    : params::project_id >, decode_enveloped
+    DeleteTask < TaskIdState : params::task_id, WorkspaceIdState : params::workspace_id,
+    ProjectIdState : params::project_id >, decode_enveloped
 );
 /// A `GET /tasks/{taskId}` request; made by [`Client::get_task`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetTask<TaskId = Unset, WorkspaceId = Unset, ProjectId = Unset> {
+pub struct GetTask<
+    TaskIdState = Unset,
+    WorkspaceIdState = Unset,
+    ProjectIdState = Unset,
+> {
     client: Client,
     options: RequestOptions,
-    task_id: Option<i64>,
-    workspace_id: Option<i64>,
-    project_id: Option<i64>,
-    state: std::marker::PhantomData<(TaskId, WorkspaceId, ProjectId)>,
+    task_id: Option<types::TaskId>,
+    workspace_id: Option<types::WorkspaceId>,
+    project_id: Option<types::ProjectId>,
+    state: std::marker::PhantomData<(TaskIdState, WorkspaceIdState, ProjectIdState)>,
 }
 impl GetTask {
     fn new(client: Client) -> Self {
@@ -942,11 +978,18 @@ impl GetTask {
         }
     }
 }
-impl<TaskId, WorkspaceId, ProjectId> GetTask<TaskId, WorkspaceId, ProjectId> {
+impl<
+    TaskIdState,
+    WorkspaceIdState,
+    ProjectIdState,
+> GetTask<TaskIdState, WorkspaceIdState, ProjectIdState> {
     /// ID of the task
     ///
     /// Required `taskId` in the path; at least 1; example `500`.
-    pub fn task_id(self, value: impl Into<i64>) -> GetTask<Set, WorkspaceId, ProjectId> {
+    pub fn task_id(
+        self,
+        value: impl Into<types::TaskId>,
+    ) -> GetTask<Set, WorkspaceIdState, ProjectIdState> {
         let mut next = self.restate();
         next.task_id = Some(value.into());
         next
@@ -954,7 +997,10 @@ impl<TaskId, WorkspaceId, ProjectId> GetTask<TaskId, WorkspaceId, ProjectId> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(self, value: impl Into<i64>) -> GetTask<TaskId, Set, ProjectId> {
+    pub fn workspace_id(
+        self,
+        value: impl Into<types::WorkspaceId>,
+    ) -> GetTask<TaskIdState, Set, ProjectIdState> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -962,15 +1008,18 @@ impl<TaskId, WorkspaceId, ProjectId> GetTask<TaskId, WorkspaceId, ProjectId> {
     /// ID of the project the task belongs to
     ///
     /// Required `project_id` in the query; at least 1; example `100`.
-    pub fn project_id(self, value: impl Into<i64>) -> GetTask<TaskId, WorkspaceId, Set> {
+    pub fn project_id(
+        self,
+        value: impl Into<types::ProjectId>,
+    ) -> GetTask<TaskIdState, WorkspaceIdState, Set> {
         let mut next = self.restate();
         next.project_id = Some(value.into());
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<TaskIdNext, WorkspaceIdNext, ProjectIdNext>(
+    fn restate<TaskIdStateNext, WorkspaceIdStateNext, ProjectIdStateNext>(
         self,
-    ) -> GetTask<TaskIdNext, WorkspaceIdNext, ProjectIdNext> {
+    ) -> GetTask<TaskIdStateNext, WorkspaceIdStateNext, ProjectIdStateNext> {
         GetTask {
             client: self.client,
             options: self.options,
@@ -987,9 +1036,9 @@ impl<TaskId, WorkspaceId, ProjectId> GetTask<TaskId, WorkspaceId, ProjectId> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<types::Task>, Error>
     where
-        TaskId: IsSet<params::task_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
-        ProjectId: IsSet<params::project_id>,
+        TaskIdState: IsSet<params::task_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        ProjectIdState: IsSet<params::project_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -1031,19 +1080,23 @@ impl<TaskId, WorkspaceId, ProjectId> GetTask<TaskId, WorkspaceId, ProjectId> {
     }
 }
 crate::runtime::operation_builder!(
-    GetTask < TaskId : params::task_id, WorkspaceId : params::workspace_id, ProjectId :
-    params::project_id >, decode_enveloped
+    GetTask < TaskIdState : params::task_id, WorkspaceIdState : params::workspace_id,
+    ProjectIdState : params::project_id >, decode_enveloped
 );
 /// A `GET /tasks/{taskId}/assignees` request; made by [`Client::get_task_assignees`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetTaskAssignees<TaskId = Unset, WorkspaceId = Unset, ProjectId = Unset> {
+pub struct GetTaskAssignees<
+    TaskIdState = Unset,
+    WorkspaceIdState = Unset,
+    ProjectIdState = Unset,
+> {
     client: Client,
     options: RequestOptions,
-    task_id: Option<i64>,
-    workspace_id: Option<i64>,
-    project_id: Option<i64>,
-    state: std::marker::PhantomData<(TaskId, WorkspaceId, ProjectId)>,
+    task_id: Option<types::TaskId>,
+    workspace_id: Option<types::WorkspaceId>,
+    project_id: Option<types::ProjectId>,
+    state: std::marker::PhantomData<(TaskIdState, WorkspaceIdState, ProjectIdState)>,
 }
 impl GetTaskAssignees {
     fn new(client: Client) -> Self {
@@ -1057,14 +1110,18 @@ impl GetTaskAssignees {
         }
     }
 }
-impl<TaskId, WorkspaceId, ProjectId> GetTaskAssignees<TaskId, WorkspaceId, ProjectId> {
+impl<
+    TaskIdState,
+    WorkspaceIdState,
+    ProjectIdState,
+> GetTaskAssignees<TaskIdState, WorkspaceIdState, ProjectIdState> {
     /// ID of the task
     ///
     /// Required `taskId` in the path; at least 1; example `500`.
     pub fn task_id(
         self,
-        value: impl Into<i64>,
-    ) -> GetTaskAssignees<Set, WorkspaceId, ProjectId> {
+        value: impl Into<types::TaskId>,
+    ) -> GetTaskAssignees<Set, WorkspaceIdState, ProjectIdState> {
         let mut next = self.restate();
         next.task_id = Some(value.into());
         next
@@ -1074,8 +1131,8 @@ impl<TaskId, WorkspaceId, ProjectId> GetTaskAssignees<TaskId, WorkspaceId, Proje
     /// Required `workspace_id` in the query; at least 1; example `1`.
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> GetTaskAssignees<TaskId, Set, ProjectId> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> GetTaskAssignees<TaskIdState, Set, ProjectIdState> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -1085,16 +1142,16 @@ impl<TaskId, WorkspaceId, ProjectId> GetTaskAssignees<TaskId, WorkspaceId, Proje
     /// Required `project_id` in the query; at least 1; example `100`.
     pub fn project_id(
         self,
-        value: impl Into<i64>,
-    ) -> GetTaskAssignees<TaskId, WorkspaceId, Set> {
+        value: impl Into<types::ProjectId>,
+    ) -> GetTaskAssignees<TaskIdState, WorkspaceIdState, Set> {
         let mut next = self.restate();
         next.project_id = Some(value.into());
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<TaskIdNext, WorkspaceIdNext, ProjectIdNext>(
+    fn restate<TaskIdStateNext, WorkspaceIdStateNext, ProjectIdStateNext>(
         self,
-    ) -> GetTaskAssignees<TaskIdNext, WorkspaceIdNext, ProjectIdNext> {
+    ) -> GetTaskAssignees<TaskIdStateNext, WorkspaceIdStateNext, ProjectIdStateNext> {
         GetTaskAssignees {
             client: self.client,
             options: self.options,
@@ -1111,9 +1168,9 @@ impl<TaskId, WorkspaceId, ProjectId> GetTaskAssignees<TaskId, WorkspaceId, Proje
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<Vec<types::TaskAssignee>>, Error>
     where
-        TaskId: IsSet<params::task_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
-        ProjectId: IsSet<params::project_id>,
+        TaskIdState: IsSet<params::task_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        ProjectIdState: IsSet<params::project_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -1156,22 +1213,22 @@ impl<TaskId, WorkspaceId, ProjectId> GetTaskAssignees<TaskId, WorkspaceId, Proje
     }
 }
 crate::runtime::operation_builder!(
-    GetTaskAssignees < TaskId : params::task_id, WorkspaceId : params::workspace_id,
-    ProjectId : params::project_id >, decode_enveloped
+    GetTaskAssignees < TaskIdState : params::task_id, WorkspaceIdState :
+    params::workspace_id, ProjectIdState : params::project_id >, decode_enveloped
 );
 /// A `GET /tasks` request; made by [`Client::get_tasks`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetTasks<WorkspaceId = Unset, ProjectId = Unset> {
+pub struct GetTasks<WorkspaceIdState = Unset, ProjectIdState = Unset> {
     client: Client,
     options: RequestOptions,
-    workspace_id: Option<i64>,
-    project_id: Option<i64>,
+    workspace_id: Option<types::WorkspaceId>,
+    project_id: Option<types::ProjectId>,
     status: Option<types::TaskStatus>,
     priority: Option<types::TaskPriority>,
     page: Option<i64>,
     per_page: Option<i64>,
-    state: std::marker::PhantomData<(WorkspaceId, ProjectId)>,
+    state: std::marker::PhantomData<(WorkspaceIdState, ProjectIdState)>,
 }
 impl GetTasks {
     fn new(client: Client) -> Self {
@@ -1188,11 +1245,14 @@ impl GetTasks {
         }
     }
 }
-impl<WorkspaceId, ProjectId> GetTasks<WorkspaceId, ProjectId> {
+impl<WorkspaceIdState, ProjectIdState> GetTasks<WorkspaceIdState, ProjectIdState> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(self, value: impl Into<i64>) -> GetTasks<Set, ProjectId> {
+    pub fn workspace_id(
+        self,
+        value: impl Into<types::WorkspaceId>,
+    ) -> GetTasks<Set, ProjectIdState> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -1200,7 +1260,10 @@ impl<WorkspaceId, ProjectId> GetTasks<WorkspaceId, ProjectId> {
     /// ID of the project the task belongs to
     ///
     /// Required `project_id` in the query; at least 1; example `100`.
-    pub fn project_id(self, value: impl Into<i64>) -> GetTasks<WorkspaceId, Set> {
+    pub fn project_id(
+        self,
+        value: impl Into<types::ProjectId>,
+    ) -> GetTasks<WorkspaceIdState, Set> {
         let mut next = self.restate();
         next.project_id = Some(value.into());
         next
@@ -1234,9 +1297,9 @@ impl<WorkspaceId, ProjectId> GetTasks<WorkspaceId, ProjectId> {
         self
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext, ProjectIdNext>(
+    fn restate<WorkspaceIdStateNext, ProjectIdStateNext>(
         self,
-    ) -> GetTasks<WorkspaceIdNext, ProjectIdNext> {
+    ) -> GetTasks<WorkspaceIdStateNext, ProjectIdStateNext> {
         GetTasks {
             client: self.client,
             options: self.options,
@@ -1256,8 +1319,8 @@ impl<WorkspaceId, ProjectId> GetTasks<WorkspaceId, ProjectId> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<Vec<types::Task>>, Error>
     where
-        WorkspaceId: IsSet<params::workspace_id>,
-        ProjectId: IsSet<params::project_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        ProjectIdState: IsSet<params::project_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -1271,8 +1334,8 @@ impl<WorkspaceId, ProjectId> GetTasks<WorkspaceId, ProjectId> {
         Item = Result<Response<Vec<types::Task>>, Error>,
     > + Send + 'static
     where
-        WorkspaceId: IsSet<params::workspace_id>,
-        ProjectId: IsSet<params::project_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        ProjectIdState: IsSet<params::project_id>,
     {
         let first = self.page.unwrap_or(1);
         let per_page = self.per_page;
@@ -1288,8 +1351,8 @@ impl<WorkspaceId, ProjectId> GetTasks<WorkspaceId, ProjectId> {
         self,
     ) -> impl futures::Stream<Item = Result<types::Task, Error>> + Send + 'static
     where
-        WorkspaceId: IsSet<params::workspace_id>,
-        ProjectId: IsSet<params::project_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        ProjectIdState: IsSet<params::project_id>,
     {
         crate::runtime::paginate::items(self.pages())
     }
@@ -1330,25 +1393,27 @@ impl<WorkspaceId, ProjectId> GetTasks<WorkspaceId, ProjectId> {
     }
 }
 crate::runtime::operation_builder!(
-    GetTasks < WorkspaceId : params::workspace_id, ProjectId : params::project_id >,
-    decode_enveloped
+    GetTasks < WorkspaceIdState : params::workspace_id, ProjectIdState :
+    params::project_id >, decode_enveloped
 );
 /// A `DELETE /tasks/{taskId}/unassign/{userId}` request; made by [`Client::unassign_task`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
 pub struct UnassignTask<
-    TaskId = Unset,
-    UserId = Unset,
-    WorkspaceId = Unset,
-    ProjectId = Unset,
+    TaskIdState = Unset,
+    UserIdState = Unset,
+    WorkspaceIdState = Unset,
+    ProjectIdState = Unset,
 > {
     client: Client,
     options: RequestOptions,
-    task_id: Option<i64>,
-    user_id: Option<i64>,
-    workspace_id: Option<i64>,
-    project_id: Option<i64>,
-    state: std::marker::PhantomData<(TaskId, UserId, WorkspaceId, ProjectId)>,
+    task_id: Option<types::TaskId>,
+    user_id: Option<types::UserId>,
+    workspace_id: Option<types::WorkspaceId>,
+    project_id: Option<types::ProjectId>,
+    state: std::marker::PhantomData<
+        (TaskIdState, UserIdState, WorkspaceIdState, ProjectIdState),
+    >,
 }
 impl UnassignTask {
     fn new(client: Client) -> Self {
@@ -1364,18 +1429,18 @@ impl UnassignTask {
     }
 }
 impl<
-    TaskId,
-    UserId,
-    WorkspaceId,
-    ProjectId,
-> UnassignTask<TaskId, UserId, WorkspaceId, ProjectId> {
+    TaskIdState,
+    UserIdState,
+    WorkspaceIdState,
+    ProjectIdState,
+> UnassignTask<TaskIdState, UserIdState, WorkspaceIdState, ProjectIdState> {
     /// ID of the task
     ///
     /// Required `taskId` in the path; at least 1; example `500`.
     pub fn task_id(
         self,
-        value: impl Into<i64>,
-    ) -> UnassignTask<Set, UserId, WorkspaceId, ProjectId> {
+        value: impl Into<types::TaskId>,
+    ) -> UnassignTask<Set, UserIdState, WorkspaceIdState, ProjectIdState> {
         let mut next = self.restate();
         next.task_id = Some(value.into());
         next
@@ -1385,8 +1450,8 @@ impl<
     /// Required `userId` in the path; at least 1; example `100`.
     pub fn user_id(
         self,
-        value: impl Into<i64>,
-    ) -> UnassignTask<TaskId, Set, WorkspaceId, ProjectId> {
+        value: impl Into<types::UserId>,
+    ) -> UnassignTask<TaskIdState, Set, WorkspaceIdState, ProjectIdState> {
         let mut next = self.restate();
         next.user_id = Some(value.into());
         next
@@ -1394,8 +1459,8 @@ impl<
     /// ID of the workspace
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> UnassignTask<TaskId, UserId, Set, ProjectId> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> UnassignTask<TaskIdState, UserIdState, Set, ProjectIdState> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -1403,8 +1468,8 @@ impl<
     /// ID of the project the task belongs to
     pub fn project_id(
         self,
-        value: impl Into<i64>,
-    ) -> UnassignTask<TaskId, UserId, WorkspaceId, Set> {
+        value: impl Into<types::ProjectId>,
+    ) -> UnassignTask<TaskIdState, UserIdState, WorkspaceIdState, Set> {
         let mut next = self.restate();
         next.project_id = Some(value.into());
         next
@@ -1413,16 +1478,26 @@ impl<
     pub fn body(
         self,
         body: types::UnassignTaskRequest,
-    ) -> UnassignTask<TaskId, UserId, Set, Set> {
+    ) -> UnassignTask<TaskIdState, UserIdState, Set, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(body.workspace_id);
         next.project_id = Some(body.project_id);
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<TaskIdNext, UserIdNext, WorkspaceIdNext, ProjectIdNext>(
+    fn restate<
+        TaskIdStateNext,
+        UserIdStateNext,
+        WorkspaceIdStateNext,
+        ProjectIdStateNext,
+    >(
         self,
-    ) -> UnassignTask<TaskIdNext, UserIdNext, WorkspaceIdNext, ProjectIdNext> {
+    ) -> UnassignTask<
+        TaskIdStateNext,
+        UserIdStateNext,
+        WorkspaceIdStateNext,
+        ProjectIdStateNext,
+    > {
         UnassignTask {
             client: self.client,
             options: self.options,
@@ -1440,10 +1515,10 @@ impl<
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
-        TaskId: IsSet<params::task_id>,
-        UserId: IsSet<params::user_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
-        ProjectId: IsSet<params::project_id>,
+        TaskIdState: IsSet<params::task_id>,
+        UserIdState: IsSet<params::user_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        ProjectIdState: IsSet<params::project_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
@@ -1492,26 +1567,31 @@ impl<
     }
 }
 crate::runtime::operation_builder!(
-    UnassignTask < TaskId : params::task_id, UserId : params::user_id, WorkspaceId :
-    params::workspace_id, ProjectId : params::project_id >, decode_enveloped
+    UnassignTask < TaskIdState : params::task_id, UserIdState : params::user_id,
+    WorkspaceIdState : params::workspace_id, ProjectIdState : params::project_id >,
+    decode_enveloped
 );
 /// A `PUT /tasks/{taskId}` request; made by [`Client::update_task`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct UpdateTask<TaskId = Unset, WorkspaceId = Unset, ProjectId = Unset> {
+pub struct UpdateTask<
+    TaskIdState = Unset,
+    WorkspaceIdState = Unset,
+    ProjectIdState = Unset,
+> {
     client: Client,
     options: RequestOptions,
-    task_id: Option<i64>,
-    workspace_id: Option<i64>,
-    project_id: Option<i64>,
+    task_id: Option<types::TaskId>,
+    workspace_id: Option<types::WorkspaceId>,
+    project_id: Option<types::ProjectId>,
     title: Option<String>,
     description: Option<String>,
     status: Option<types::TaskStatus>,
     priority: Option<types::TaskPriority>,
     start_date: Option<chrono::NaiveDate>,
     end_date: Option<chrono::NaiveDate>,
-    parent_id: Option<i64>,
-    state: std::marker::PhantomData<(TaskId, WorkspaceId, ProjectId)>,
+    parent_id: Option<types::TaskId>,
+    state: std::marker::PhantomData<(TaskIdState, WorkspaceIdState, ProjectIdState)>,
 }
 impl UpdateTask {
     fn new(client: Client) -> Self {
@@ -1532,14 +1612,18 @@ impl UpdateTask {
         }
     }
 }
-impl<TaskId, WorkspaceId, ProjectId> UpdateTask<TaskId, WorkspaceId, ProjectId> {
+impl<
+    TaskIdState,
+    WorkspaceIdState,
+    ProjectIdState,
+> UpdateTask<TaskIdState, WorkspaceIdState, ProjectIdState> {
     /// ID of the task
     ///
     /// Required `taskId` in the path; at least 1; example `500`.
     pub fn task_id(
         self,
-        value: impl Into<i64>,
-    ) -> UpdateTask<Set, WorkspaceId, ProjectId> {
+        value: impl Into<types::TaskId>,
+    ) -> UpdateTask<Set, WorkspaceIdState, ProjectIdState> {
         let mut next = self.restate();
         next.task_id = Some(value.into());
         next
@@ -1547,8 +1631,8 @@ impl<TaskId, WorkspaceId, ProjectId> UpdateTask<TaskId, WorkspaceId, ProjectId> 
     /// ID of the workspace
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> UpdateTask<TaskId, Set, ProjectId> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> UpdateTask<TaskIdState, Set, ProjectIdState> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -1556,8 +1640,8 @@ impl<TaskId, WorkspaceId, ProjectId> UpdateTask<TaskId, WorkspaceId, ProjectId> 
     /// ID of the project the task belongs to
     pub fn project_id(
         self,
-        value: impl Into<i64>,
-    ) -> UpdateTask<TaskId, WorkspaceId, Set> {
+        value: impl Into<types::ProjectId>,
+    ) -> UpdateTask<TaskIdState, WorkspaceIdState, Set> {
         let mut next = self.restate();
         next.project_id = Some(value.into());
         next
@@ -1593,12 +1677,15 @@ impl<TaskId, WorkspaceId, ProjectId> UpdateTask<TaskId, WorkspaceId, ProjectId> 
         self
     }
     /// ID of the parent task
-    pub fn parent_id(mut self, value: impl Into<i64>) -> Self {
+    pub fn parent_id(mut self, value: impl Into<types::TaskId>) -> Self {
         self.parent_id = Some(value.into());
         self
     }
     /// Sets the whole body at once, replacing any property set before.
-    pub fn body(self, body: types::UpdateTaskRequest) -> UpdateTask<TaskId, Set, Set> {
+    pub fn body(
+        self,
+        body: types::UpdateTaskRequest,
+    ) -> UpdateTask<TaskIdState, Set, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(body.workspace_id);
         next.project_id = Some(body.project_id);
@@ -1612,9 +1699,9 @@ impl<TaskId, WorkspaceId, ProjectId> UpdateTask<TaskId, WorkspaceId, ProjectId> 
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<TaskIdNext, WorkspaceIdNext, ProjectIdNext>(
+    fn restate<TaskIdStateNext, WorkspaceIdStateNext, ProjectIdStateNext>(
         self,
-    ) -> UpdateTask<TaskIdNext, WorkspaceIdNext, ProjectIdNext> {
+    ) -> UpdateTask<TaskIdStateNext, WorkspaceIdStateNext, ProjectIdStateNext> {
         UpdateTask {
             client: self.client,
             options: self.options,
@@ -1638,9 +1725,9 @@ impl<TaskId, WorkspaceId, ProjectId> UpdateTask<TaskId, WorkspaceId, ProjectId> 
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<types::Task>, Error>
     where
-        TaskId: IsSet<params::task_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
-        ProjectId: IsSet<params::project_id>,
+        TaskIdState: IsSet<params::task_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        ProjectIdState: IsSet<params::project_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -1692,6 +1779,6 @@ impl<TaskId, WorkspaceId, ProjectId> UpdateTask<TaskId, WorkspaceId, ProjectId> 
     }
 }
 crate::runtime::operation_builder!(
-    UpdateTask < TaskId : params::task_id, WorkspaceId : params::workspace_id, ProjectId
-    : params::project_id >, decode_enveloped
+    UpdateTask < TaskIdState : params::task_id, WorkspaceIdState : params::workspace_id,
+    ProjectIdState : params::project_id >, decode_enveloped
 );

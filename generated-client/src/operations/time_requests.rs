@@ -278,12 +278,12 @@ impl Client {
 /// A `POST /time-requests/{timeRequestId}/approve` request; made by [`Client::approve_time_request`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct ApproveTimeRequest<TimeRequestId = Unset, WorkspaceId = Unset> {
+pub struct ApproveTimeRequest<TimeRequestIdState = Unset, WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
-    time_request_id: Option<uuid::Uuid>,
-    workspace_id: Option<i64>,
-    state: std::marker::PhantomData<(TimeRequestId, WorkspaceId)>,
+    time_request_id: Option<types::TimeRequestId>,
+    workspace_id: Option<types::WorkspaceId>,
+    state: std::marker::PhantomData<(TimeRequestIdState, WorkspaceIdState)>,
 }
 impl ApproveTimeRequest {
     fn new(client: Client) -> Self {
@@ -296,14 +296,17 @@ impl ApproveTimeRequest {
         }
     }
 }
-impl<TimeRequestId, WorkspaceId> ApproveTimeRequest<TimeRequestId, WorkspaceId> {
+impl<
+    TimeRequestIdState,
+    WorkspaceIdState,
+> ApproveTimeRequest<TimeRequestIdState, WorkspaceIdState> {
     /// UUID of the time request
     ///
     /// Required `timeRequestId` in the path; example `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`.
     pub fn time_request_id(
         self,
-        value: impl Into<uuid::Uuid>,
-    ) -> ApproveTimeRequest<Set, WorkspaceId> {
+        value: impl Into<types::TimeRequestId>,
+    ) -> ApproveTimeRequest<Set, WorkspaceIdState> {
         let mut next = self.restate();
         next.time_request_id = Some(value.into());
         next
@@ -311,8 +314,8 @@ impl<TimeRequestId, WorkspaceId> ApproveTimeRequest<TimeRequestId, WorkspaceId> 
     /// ID of the workspace
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> ApproveTimeRequest<TimeRequestId, Set> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> ApproveTimeRequest<TimeRequestIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -321,15 +324,15 @@ impl<TimeRequestId, WorkspaceId> ApproveTimeRequest<TimeRequestId, WorkspaceId> 
     pub fn body(
         self,
         body: types::WorkspaceScopedRequest,
-    ) -> ApproveTimeRequest<TimeRequestId, Set> {
+    ) -> ApproveTimeRequest<TimeRequestIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(body.workspace_id);
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<TimeRequestIdNext, WorkspaceIdNext>(
+    fn restate<TimeRequestIdStateNext, WorkspaceIdStateNext>(
         self,
-    ) -> ApproveTimeRequest<TimeRequestIdNext, WorkspaceIdNext> {
+    ) -> ApproveTimeRequest<TimeRequestIdStateNext, WorkspaceIdStateNext> {
         ApproveTimeRequest {
             client: self.client,
             options: self.options,
@@ -345,8 +348,8 @@ impl<TimeRequestId, WorkspaceId> ApproveTimeRequest<TimeRequestId, WorkspaceId> 
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
-        TimeRequestId: IsSet<params::time_request_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
+        TimeRequestIdState: IsSet<params::time_request_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
@@ -389,29 +392,31 @@ impl<TimeRequestId, WorkspaceId> ApproveTimeRequest<TimeRequestId, WorkspaceId> 
     }
 }
 crate::runtime::operation_builder!(
-    ApproveTimeRequest < TimeRequestId : params::time_request_id, WorkspaceId :
+    ApproveTimeRequest < TimeRequestIdState : params::time_request_id, WorkspaceIdState :
     params::workspace_id >, decode_enveloped
 );
 /// A `POST /time-requests` request; made by [`Client::create_time_request`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
 pub struct CreateTimeRequest<
-    WorkspaceId = Unset,
-    UserId = Unset,
-    ContractId = Unset,
-    Start = Unset,
-    End = Unset,
+    WorkspaceIdState = Unset,
+    UserIdState = Unset,
+    ContractIdState = Unset,
+    StartState = Unset,
+    EndState = Unset,
 > {
     client: Client,
     options: RequestOptions,
-    workspace_id: Option<i64>,
-    user_id: Option<i64>,
-    contract_id: Option<i64>,
+    workspace_id: Option<types::WorkspaceId>,
+    user_id: Option<types::UserId>,
+    contract_id: Option<types::ContractId>,
     start: Option<chrono::DateTime<chrono::Utc>>,
     end: Option<chrono::DateTime<chrono::Utc>>,
     notes: Option<String>,
-    task_id: Option<i64>,
-    state: std::marker::PhantomData<(WorkspaceId, UserId, ContractId, Start, End)>,
+    task_id: Option<types::TaskId>,
+    state: std::marker::PhantomData<
+        (WorkspaceIdState, UserIdState, ContractIdState, StartState, EndState),
+    >,
 }
 impl CreateTimeRequest {
     fn new(client: Client) -> Self {
@@ -430,17 +435,23 @@ impl CreateTimeRequest {
     }
 }
 impl<
-    WorkspaceId,
-    UserId,
-    ContractId,
-    Start,
-    End,
-> CreateTimeRequest<WorkspaceId, UserId, ContractId, Start, End> {
+    WorkspaceIdState,
+    UserIdState,
+    ContractIdState,
+    StartState,
+    EndState,
+> CreateTimeRequest<
+    WorkspaceIdState,
+    UserIdState,
+    ContractIdState,
+    StartState,
+    EndState,
+> {
     /// ID of the workspace
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> CreateTimeRequest<Set, UserId, ContractId, Start, End> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> CreateTimeRequest<Set, UserIdState, ContractIdState, StartState, EndState> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -448,8 +459,14 @@ impl<
     /// User ID of the member the request is for
     pub fn user_id(
         self,
-        value: impl Into<i64>,
-    ) -> CreateTimeRequest<WorkspaceId, Set, ContractId, Start, End> {
+        value: impl Into<types::UserId>,
+    ) -> CreateTimeRequest<
+        WorkspaceIdState,
+        Set,
+        ContractIdState,
+        StartState,
+        EndState,
+    > {
         let mut next = self.restate();
         next.user_id = Some(value.into());
         next
@@ -457,8 +474,8 @@ impl<
     /// ID of the contract
     pub fn contract_id(
         self,
-        value: impl Into<i64>,
-    ) -> CreateTimeRequest<WorkspaceId, UserId, Set, Start, End> {
+        value: impl Into<types::ContractId>,
+    ) -> CreateTimeRequest<WorkspaceIdState, UserIdState, Set, StartState, EndState> {
         let mut next = self.restate();
         next.contract_id = Some(value.into());
         next
@@ -467,7 +484,13 @@ impl<
     pub fn start(
         self,
         value: impl Into<chrono::DateTime<chrono::Utc>>,
-    ) -> CreateTimeRequest<WorkspaceId, UserId, ContractId, Set, End> {
+    ) -> CreateTimeRequest<
+        WorkspaceIdState,
+        UserIdState,
+        ContractIdState,
+        Set,
+        EndState,
+    > {
         let mut next = self.restate();
         next.start = Some(value.into());
         next
@@ -476,7 +499,13 @@ impl<
     pub fn end(
         self,
         value: impl Into<chrono::DateTime<chrono::Utc>>,
-    ) -> CreateTimeRequest<WorkspaceId, UserId, ContractId, Start, Set> {
+    ) -> CreateTimeRequest<
+        WorkspaceIdState,
+        UserIdState,
+        ContractIdState,
+        StartState,
+        Set,
+    > {
         let mut next = self.restate();
         next.end = Some(value.into());
         next
@@ -487,7 +516,7 @@ impl<
         self
     }
     /// ID of the task
-    pub fn task_id(mut self, value: impl Into<i64>) -> Self {
+    pub fn task_id(mut self, value: impl Into<types::TaskId>) -> Self {
         self.task_id = Some(value.into());
         self
     }
@@ -507,14 +536,20 @@ impl<
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext, UserIdNext, ContractIdNext, StartNext, EndNext>(
+    fn restate<
+        WorkspaceIdStateNext,
+        UserIdStateNext,
+        ContractIdStateNext,
+        StartStateNext,
+        EndStateNext,
+    >(
         self,
     ) -> CreateTimeRequest<
-        WorkspaceIdNext,
-        UserIdNext,
-        ContractIdNext,
-        StartNext,
-        EndNext,
+        WorkspaceIdStateNext,
+        UserIdStateNext,
+        ContractIdStateNext,
+        StartStateNext,
+        EndStateNext,
     > {
         CreateTimeRequest {
             client: self.client,
@@ -536,11 +571,11 @@ impl<
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<types::TimeRequest>, Error>
     where
-        WorkspaceId: IsSet<params::workspace_id>,
-        UserId: IsSet<params::user_id>,
-        ContractId: IsSet<params::contract_id>,
-        Start: IsSet<params::start>,
-        End: IsSet<params::end>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        UserIdState: IsSet<params::user_id>,
+        ContractIdState: IsSet<params::contract_id>,
+        StartState: IsSet<params::start>,
+        EndState: IsSet<params::end>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -597,19 +632,19 @@ impl<
     }
 }
 crate::runtime::operation_builder!(
-    CreateTimeRequest < WorkspaceId : params::workspace_id, UserId : params::user_id,
-    ContractId : params::contract_id, Start : params::start, End : params::end >,
-    decode_enveloped
+    CreateTimeRequest < WorkspaceIdState : params::workspace_id, UserIdState :
+    params::user_id, ContractIdState : params::contract_id, StartState : params::start,
+    EndState : params::end >, decode_enveloped
 );
 /// A `GET /time-requests/{timeRequestId}` request; made by [`Client::get_time_request`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetTimeRequest<TimeRequestId = Unset, WorkspaceId = Unset> {
+pub struct GetTimeRequest<TimeRequestIdState = Unset, WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
-    time_request_id: Option<uuid::Uuid>,
-    workspace_id: Option<i64>,
-    state: std::marker::PhantomData<(TimeRequestId, WorkspaceId)>,
+    time_request_id: Option<types::TimeRequestId>,
+    workspace_id: Option<types::WorkspaceId>,
+    state: std::marker::PhantomData<(TimeRequestIdState, WorkspaceIdState)>,
 }
 impl GetTimeRequest {
     fn new(client: Client) -> Self {
@@ -622,14 +657,17 @@ impl GetTimeRequest {
         }
     }
 }
-impl<TimeRequestId, WorkspaceId> GetTimeRequest<TimeRequestId, WorkspaceId> {
+impl<
+    TimeRequestIdState,
+    WorkspaceIdState,
+> GetTimeRequest<TimeRequestIdState, WorkspaceIdState> {
     /// UUID of the time request
     ///
     /// Required `timeRequestId` in the path; example `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`.
     pub fn time_request_id(
         self,
-        value: impl Into<uuid::Uuid>,
-    ) -> GetTimeRequest<Set, WorkspaceId> {
+        value: impl Into<types::TimeRequestId>,
+    ) -> GetTimeRequest<Set, WorkspaceIdState> {
         let mut next = self.restate();
         next.time_request_id = Some(value.into());
         next
@@ -639,16 +677,16 @@ impl<TimeRequestId, WorkspaceId> GetTimeRequest<TimeRequestId, WorkspaceId> {
     /// Required `workspace_id` in the query; at least 1; example `1`.
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> GetTimeRequest<TimeRequestId, Set> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> GetTimeRequest<TimeRequestIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<TimeRequestIdNext, WorkspaceIdNext>(
+    fn restate<TimeRequestIdStateNext, WorkspaceIdStateNext>(
         self,
-    ) -> GetTimeRequest<TimeRequestIdNext, WorkspaceIdNext> {
+    ) -> GetTimeRequest<TimeRequestIdStateNext, WorkspaceIdStateNext> {
         GetTimeRequest {
             client: self.client,
             options: self.options,
@@ -664,8 +702,8 @@ impl<TimeRequestId, WorkspaceId> GetTimeRequest<TimeRequestId, WorkspaceId> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<types::TimeRequest>, Error>
     where
-        TimeRequestId: IsSet<params::time_request_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
+        TimeRequestIdState: IsSet<params::time_request_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -704,25 +742,29 @@ impl<TimeRequestId, WorkspaceId> GetTimeRequest<TimeRequestId, WorkspaceId> {
     }
 }
 crate::runtime::operation_builder!(
-    GetTimeRequest < TimeRequestId : params::time_request_id, WorkspaceId :
+    GetTimeRequest < TimeRequestIdState : params::time_request_id, WorkspaceIdState :
     params::workspace_id >, decode_enveloped
 );
 /// A `GET /time-requests` request; made by [`Client::get_time_requests`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetTimeRequests<WorkspaceId = Unset, DateFrom = Unset, DateTo = Unset> {
+pub struct GetTimeRequests<
+    WorkspaceIdState = Unset,
+    DateFromState = Unset,
+    DateToState = Unset,
+> {
     client: Client,
     options: RequestOptions,
-    workspace_id: Option<i64>,
+    workspace_id: Option<types::WorkspaceId>,
     date_from: Option<chrono::NaiveDate>,
     date_to: Option<chrono::NaiveDate>,
     status: Option<types::ApprovalStatus>,
-    user_id: Option<i64>,
-    project_id: Option<i64>,
+    user_id: Option<types::UserId>,
+    project_id: Option<types::ProjectId>,
     id: Option<uuid::Uuid>,
     page: Option<i64>,
     per_page: Option<i64>,
-    state: std::marker::PhantomData<(WorkspaceId, DateFrom, DateTo)>,
+    state: std::marker::PhantomData<(WorkspaceIdState, DateFromState, DateToState)>,
 }
 impl GetTimeRequests {
     fn new(client: Client) -> Self {
@@ -742,14 +784,18 @@ impl GetTimeRequests {
         }
     }
 }
-impl<WorkspaceId, DateFrom, DateTo> GetTimeRequests<WorkspaceId, DateFrom, DateTo> {
+impl<
+    WorkspaceIdState,
+    DateFromState,
+    DateToState,
+> GetTimeRequests<WorkspaceIdState, DateFromState, DateToState> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> GetTimeRequests<Set, DateFrom, DateTo> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> GetTimeRequests<Set, DateFromState, DateToState> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -760,7 +806,7 @@ impl<WorkspaceId, DateFrom, DateTo> GetTimeRequests<WorkspaceId, DateFrom, DateT
     pub fn date_from(
         self,
         value: impl Into<chrono::NaiveDate>,
-    ) -> GetTimeRequests<WorkspaceId, Set, DateTo> {
+    ) -> GetTimeRequests<WorkspaceIdState, Set, DateToState> {
         let mut next = self.restate();
         next.date_from = Some(value.into());
         next
@@ -771,7 +817,7 @@ impl<WorkspaceId, DateFrom, DateTo> GetTimeRequests<WorkspaceId, DateFrom, DateT
     pub fn date_to(
         self,
         value: impl Into<chrono::NaiveDate>,
-    ) -> GetTimeRequests<WorkspaceId, DateFrom, Set> {
+    ) -> GetTimeRequests<WorkspaceIdState, DateFromState, Set> {
         let mut next = self.restate();
         next.date_to = Some(value.into());
         next
@@ -786,14 +832,14 @@ impl<WorkspaceId, DateFrom, DateTo> GetTimeRequests<WorkspaceId, DateFrom, DateT
     /// Filter by user ID
     ///
     /// Optional `user_id` in the query; at least 1; example `100`.
-    pub fn user_id(mut self, value: impl Into<i64>) -> Self {
+    pub fn user_id(mut self, value: impl Into<types::UserId>) -> Self {
         self.user_id = Some(value.into());
         self
     }
     /// Filter by project ID
     ///
     /// Optional `project_id` in the query; at least 1; example `100`.
-    pub fn project_id(mut self, value: impl Into<i64>) -> Self {
+    pub fn project_id(mut self, value: impl Into<types::ProjectId>) -> Self {
         self.project_id = Some(value.into());
         self
     }
@@ -819,9 +865,9 @@ impl<WorkspaceId, DateFrom, DateTo> GetTimeRequests<WorkspaceId, DateFrom, DateT
         self
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext, DateFromNext, DateToNext>(
+    fn restate<WorkspaceIdStateNext, DateFromStateNext, DateToStateNext>(
         self,
-    ) -> GetTimeRequests<WorkspaceIdNext, DateFromNext, DateToNext> {
+    ) -> GetTimeRequests<WorkspaceIdStateNext, DateFromStateNext, DateToStateNext> {
         GetTimeRequests {
             client: self.client,
             options: self.options,
@@ -844,9 +890,9 @@ impl<WorkspaceId, DateFrom, DateTo> GetTimeRequests<WorkspaceId, DateFrom, DateT
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<Vec<types::TimeRequest>>, Error>
     where
-        WorkspaceId: IsSet<params::workspace_id>,
-        DateFrom: IsSet<params::date_from>,
-        DateTo: IsSet<params::date_to>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        DateFromState: IsSet<params::date_from>,
+        DateToState: IsSet<params::date_to>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -860,9 +906,9 @@ impl<WorkspaceId, DateFrom, DateTo> GetTimeRequests<WorkspaceId, DateFrom, DateT
         Item = Result<Response<Vec<types::TimeRequest>>, Error>,
     > + Send + 'static
     where
-        WorkspaceId: IsSet<params::workspace_id>,
-        DateFrom: IsSet<params::date_from>,
-        DateTo: IsSet<params::date_to>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        DateFromState: IsSet<params::date_from>,
+        DateToState: IsSet<params::date_to>,
     {
         let first = self.page.unwrap_or(1);
         let per_page = self.per_page;
@@ -878,9 +924,9 @@ impl<WorkspaceId, DateFrom, DateTo> GetTimeRequests<WorkspaceId, DateFrom, DateT
         self,
     ) -> impl futures::Stream<Item = Result<types::TimeRequest, Error>> + Send + 'static
     where
-        WorkspaceId: IsSet<params::workspace_id>,
-        DateFrom: IsSet<params::date_from>,
-        DateTo: IsSet<params::date_to>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        DateFromState: IsSet<params::date_from>,
+        DateToState: IsSet<params::date_to>,
     {
         crate::runtime::paginate::items(self.pages())
     }
@@ -939,23 +985,25 @@ impl<WorkspaceId, DateFrom, DateTo> GetTimeRequests<WorkspaceId, DateFrom, DateT
     }
 }
 crate::runtime::operation_builder!(
-    GetTimeRequests < WorkspaceId : params::workspace_id, DateFrom : params::date_from,
-    DateTo : params::date_to >, decode_enveloped
+    GetTimeRequests < WorkspaceIdState : params::workspace_id, DateFromState :
+    params::date_from, DateToState : params::date_to >, decode_enveloped
 );
 /// A `POST /time-requests/{timeRequestId}/reject` request; made by [`Client::reject_time_request`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
 pub struct RejectTimeRequest<
-    TimeRequestId = Unset,
-    WorkspaceId = Unset,
-    Comment = Unset,
+    TimeRequestIdState = Unset,
+    WorkspaceIdState = Unset,
+    CommentState = Unset,
 > {
     client: Client,
     options: RequestOptions,
-    time_request_id: Option<uuid::Uuid>,
-    workspace_id: Option<i64>,
+    time_request_id: Option<types::TimeRequestId>,
+    workspace_id: Option<types::WorkspaceId>,
     comment: Option<String>,
-    state: std::marker::PhantomData<(TimeRequestId, WorkspaceId, Comment)>,
+    state: std::marker::PhantomData<
+        (TimeRequestIdState, WorkspaceIdState, CommentState),
+    >,
 }
 impl RejectTimeRequest {
     fn new(client: Client) -> Self {
@@ -970,17 +1018,17 @@ impl RejectTimeRequest {
     }
 }
 impl<
-    TimeRequestId,
-    WorkspaceId,
-    Comment,
-> RejectTimeRequest<TimeRequestId, WorkspaceId, Comment> {
+    TimeRequestIdState,
+    WorkspaceIdState,
+    CommentState,
+> RejectTimeRequest<TimeRequestIdState, WorkspaceIdState, CommentState> {
     /// UUID of the time request
     ///
     /// Required `timeRequestId` in the path; example `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`.
     pub fn time_request_id(
         self,
-        value: impl Into<uuid::Uuid>,
-    ) -> RejectTimeRequest<Set, WorkspaceId, Comment> {
+        value: impl Into<types::TimeRequestId>,
+    ) -> RejectTimeRequest<Set, WorkspaceIdState, CommentState> {
         let mut next = self.restate();
         next.time_request_id = Some(value.into());
         next
@@ -988,8 +1036,8 @@ impl<
     /// ID of the workspace
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> RejectTimeRequest<TimeRequestId, Set, Comment> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> RejectTimeRequest<TimeRequestIdState, Set, CommentState> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -998,7 +1046,7 @@ impl<
     pub fn comment(
         self,
         value: impl Into<String>,
-    ) -> RejectTimeRequest<TimeRequestId, WorkspaceId, Set> {
+    ) -> RejectTimeRequest<TimeRequestIdState, WorkspaceIdState, Set> {
         let mut next = self.restate();
         next.comment = Some(value.into());
         next
@@ -1007,16 +1055,20 @@ impl<
     pub fn body(
         self,
         body: types::RejectTimeRequestRequest,
-    ) -> RejectTimeRequest<TimeRequestId, Set, Set> {
+    ) -> RejectTimeRequest<TimeRequestIdState, Set, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(body.workspace_id);
         next.comment = Some(body.comment);
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<TimeRequestIdNext, WorkspaceIdNext, CommentNext>(
+    fn restate<TimeRequestIdStateNext, WorkspaceIdStateNext, CommentStateNext>(
         self,
-    ) -> RejectTimeRequest<TimeRequestIdNext, WorkspaceIdNext, CommentNext> {
+    ) -> RejectTimeRequest<
+        TimeRequestIdStateNext,
+        WorkspaceIdStateNext,
+        CommentStateNext,
+    > {
         RejectTimeRequest {
             client: self.client,
             options: self.options,
@@ -1033,9 +1085,9 @@ impl<
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
-        TimeRequestId: IsSet<params::time_request_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
-        Comment: IsSet<params::comment>,
+        TimeRequestIdState: IsSet<params::time_request_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        CommentState: IsSet<params::comment>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
@@ -1081,6 +1133,6 @@ impl<
     }
 }
 crate::runtime::operation_builder!(
-    RejectTimeRequest < TimeRequestId : params::time_request_id, WorkspaceId :
-    params::workspace_id, Comment : params::comment >, decode_enveloped
+    RejectTimeRequest < TimeRequestIdState : params::time_request_id, WorkspaceIdState :
+    params::workspace_id, CommentState : params::comment >, decode_enveloped
 );

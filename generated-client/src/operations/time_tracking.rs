@@ -219,12 +219,12 @@ impl Client {
 /// A `GET /time-tracking/current-data` request; made by [`Client::get_current_tracker_data`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetCurrentTrackerData<WorkspaceId = Unset, UserId = Unset> {
+pub struct GetCurrentTrackerData<WorkspaceIdState = Unset, UserIdState = Unset> {
     client: Client,
     options: RequestOptions,
-    workspace_id: Option<i64>,
-    user_id: Option<i64>,
-    state: std::marker::PhantomData<(WorkspaceId, UserId)>,
+    workspace_id: Option<types::WorkspaceId>,
+    user_id: Option<types::UserId>,
+    state: std::marker::PhantomData<(WorkspaceIdState, UserIdState)>,
 }
 impl GetCurrentTrackerData {
     fn new(client: Client) -> Self {
@@ -237,14 +237,17 @@ impl GetCurrentTrackerData {
         }
     }
 }
-impl<WorkspaceId, UserId> GetCurrentTrackerData<WorkspaceId, UserId> {
+impl<
+    WorkspaceIdState,
+    UserIdState,
+> GetCurrentTrackerData<WorkspaceIdState, UserIdState> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> GetCurrentTrackerData<Set, UserId> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> GetCurrentTrackerData<Set, UserIdState> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -254,16 +257,16 @@ impl<WorkspaceId, UserId> GetCurrentTrackerData<WorkspaceId, UserId> {
     /// Required `user_id` in the query; at least 1; example `100`.
     pub fn user_id(
         self,
-        value: impl Into<i64>,
-    ) -> GetCurrentTrackerData<WorkspaceId, Set> {
+        value: impl Into<types::UserId>,
+    ) -> GetCurrentTrackerData<WorkspaceIdState, Set> {
         let mut next = self.restate();
         next.user_id = Some(value.into());
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext, UserIdNext>(
+    fn restate<WorkspaceIdStateNext, UserIdStateNext>(
         self,
-    ) -> GetCurrentTrackerData<WorkspaceIdNext, UserIdNext> {
+    ) -> GetCurrentTrackerData<WorkspaceIdStateNext, UserIdStateNext> {
         GetCurrentTrackerData {
             client: self.client,
             options: self.options,
@@ -279,8 +282,8 @@ impl<WorkspaceId, UserId> GetCurrentTrackerData<WorkspaceId, UserId> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<types::CurrentTrackerData>, Error>
     where
-        WorkspaceId: IsSet<params::workspace_id>,
-        UserId: IsSet<params::user_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        UserIdState: IsSet<params::user_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -315,23 +318,27 @@ impl<WorkspaceId, UserId> GetCurrentTrackerData<WorkspaceId, UserId> {
     }
 }
 crate::runtime::operation_builder!(
-    GetCurrentTrackerData < WorkspaceId : params::workspace_id, UserId : params::user_id
-    >, decode_enveloped
+    GetCurrentTrackerData < WorkspaceIdState : params::workspace_id, UserIdState :
+    params::user_id >, decode_enveloped
 );
 /// A `GET /time-entries` request; made by [`Client::get_time_entries`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetTimeEntries<WorkspaceId = Unset, UserId = Unset, Date = Unset> {
+pub struct GetTimeEntries<
+    WorkspaceIdState = Unset,
+    UserIdState = Unset,
+    DateState = Unset,
+> {
     client: Client,
     options: RequestOptions,
-    workspace_id: Option<i64>,
-    user_id: Option<i64>,
+    workspace_id: Option<types::WorkspaceId>,
+    user_id: Option<types::UserId>,
     date: Option<chrono::NaiveDate>,
-    project_id: Option<i64>,
-    task_id: Option<i64>,
+    project_id: Option<types::ProjectId>,
+    task_id: Option<types::TaskId>,
     page: Option<i64>,
     per_page: Option<i64>,
-    state: std::marker::PhantomData<(WorkspaceId, UserId, Date)>,
+    state: std::marker::PhantomData<(WorkspaceIdState, UserIdState, DateState)>,
 }
 impl GetTimeEntries {
     fn new(client: Client) -> Self {
@@ -349,14 +356,18 @@ impl GetTimeEntries {
         }
     }
 }
-impl<WorkspaceId, UserId, Date> GetTimeEntries<WorkspaceId, UserId, Date> {
+impl<
+    WorkspaceIdState,
+    UserIdState,
+    DateState,
+> GetTimeEntries<WorkspaceIdState, UserIdState, DateState> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> GetTimeEntries<Set, UserId, Date> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> GetTimeEntries<Set, UserIdState, DateState> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -366,8 +377,8 @@ impl<WorkspaceId, UserId, Date> GetTimeEntries<WorkspaceId, UserId, Date> {
     /// Required `user_id` in the query; at least 1; example `100`.
     pub fn user_id(
         self,
-        value: impl Into<i64>,
-    ) -> GetTimeEntries<WorkspaceId, Set, Date> {
+        value: impl Into<types::UserId>,
+    ) -> GetTimeEntries<WorkspaceIdState, Set, DateState> {
         let mut next = self.restate();
         next.user_id = Some(value.into());
         next
@@ -378,7 +389,7 @@ impl<WorkspaceId, UserId, Date> GetTimeEntries<WorkspaceId, UserId, Date> {
     pub fn date(
         self,
         value: impl Into<chrono::NaiveDate>,
-    ) -> GetTimeEntries<WorkspaceId, UserId, Set> {
+    ) -> GetTimeEntries<WorkspaceIdState, UserIdState, Set> {
         let mut next = self.restate();
         next.date = Some(value.into());
         next
@@ -386,14 +397,14 @@ impl<WorkspaceId, UserId, Date> GetTimeEntries<WorkspaceId, UserId, Date> {
     /// Filter by project ID
     ///
     /// Optional `project_id` in the query; at least 1; example `100`.
-    pub fn project_id(mut self, value: impl Into<i64>) -> Self {
+    pub fn project_id(mut self, value: impl Into<types::ProjectId>) -> Self {
         self.project_id = Some(value.into());
         self
     }
     /// Filter by task ID
     ///
     /// Optional `task_id` in the query; at least 1; example `5`.
-    pub fn task_id(mut self, value: impl Into<i64>) -> Self {
+    pub fn task_id(mut self, value: impl Into<types::TaskId>) -> Self {
         self.task_id = Some(value.into());
         self
     }
@@ -412,9 +423,9 @@ impl<WorkspaceId, UserId, Date> GetTimeEntries<WorkspaceId, UserId, Date> {
         self
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext, UserIdNext, DateNext>(
+    fn restate<WorkspaceIdStateNext, UserIdStateNext, DateStateNext>(
         self,
-    ) -> GetTimeEntries<WorkspaceIdNext, UserIdNext, DateNext> {
+    ) -> GetTimeEntries<WorkspaceIdStateNext, UserIdStateNext, DateStateNext> {
         GetTimeEntries {
             client: self.client,
             options: self.options,
@@ -435,9 +446,9 @@ impl<WorkspaceId, UserId, Date> GetTimeEntries<WorkspaceId, UserId, Date> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<Vec<types::TimeEntry>>, Error>
     where
-        WorkspaceId: IsSet<params::workspace_id>,
-        UserId: IsSet<params::user_id>,
-        Date: IsSet<params::date>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        UserIdState: IsSet<params::user_id>,
+        DateState: IsSet<params::date>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -451,9 +462,9 @@ impl<WorkspaceId, UserId, Date> GetTimeEntries<WorkspaceId, UserId, Date> {
         Item = Result<Response<Vec<types::TimeEntry>>, Error>,
     > + Send + 'static
     where
-        WorkspaceId: IsSet<params::workspace_id>,
-        UserId: IsSet<params::user_id>,
-        Date: IsSet<params::date>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        UserIdState: IsSet<params::user_id>,
+        DateState: IsSet<params::date>,
     {
         let first = self.page.unwrap_or(1);
         let per_page = self.per_page;
@@ -469,9 +480,9 @@ impl<WorkspaceId, UserId, Date> GetTimeEntries<WorkspaceId, UserId, Date> {
         self,
     ) -> impl futures::Stream<Item = Result<types::TimeEntry, Error>> + Send + 'static
     where
-        WorkspaceId: IsSet<params::workspace_id>,
-        UserId: IsSet<params::user_id>,
-        Date: IsSet<params::date>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        UserIdState: IsSet<params::user_id>,
+        DateState: IsSet<params::date>,
     {
         crate::runtime::paginate::items(self.pages())
     }
@@ -524,21 +535,25 @@ impl<WorkspaceId, UserId, Date> GetTimeEntries<WorkspaceId, UserId, Date> {
     }
 }
 crate::runtime::operation_builder!(
-    GetTimeEntries < WorkspaceId : params::workspace_id, UserId : params::user_id, Date :
-    params::date >, decode_enveloped
+    GetTimeEntries < WorkspaceIdState : params::workspace_id, UserIdState :
+    params::user_id, DateState : params::date >, decode_enveloped
 );
 /// A `POST /time-tracking/start` request; made by [`Client::start_time_tracking`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct StartTimeTracking<WorkspaceId = Unset, UserId = Unset, ContractId = Unset> {
+pub struct StartTimeTracking<
+    WorkspaceIdState = Unset,
+    UserIdState = Unset,
+    ContractIdState = Unset,
+> {
     client: Client,
     options: RequestOptions,
-    workspace_id: Option<i64>,
-    user_id: Option<i64>,
-    contract_id: Option<i64>,
-    task_id: Option<i64>,
+    workspace_id: Option<types::WorkspaceId>,
+    user_id: Option<types::UserId>,
+    contract_id: Option<types::ContractId>,
+    task_id: Option<types::TaskId>,
     activity_description: Option<String>,
-    state: std::marker::PhantomData<(WorkspaceId, UserId, ContractId)>,
+    state: std::marker::PhantomData<(WorkspaceIdState, UserIdState, ContractIdState)>,
 }
 impl StartTimeTracking {
     fn new(client: Client) -> Self {
@@ -555,15 +570,15 @@ impl StartTimeTracking {
     }
 }
 impl<
-    WorkspaceId,
-    UserId,
-    ContractId,
-> StartTimeTracking<WorkspaceId, UserId, ContractId> {
+    WorkspaceIdState,
+    UserIdState,
+    ContractIdState,
+> StartTimeTracking<WorkspaceIdState, UserIdState, ContractIdState> {
     /// ID of the workspace
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> StartTimeTracking<Set, UserId, ContractId> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> StartTimeTracking<Set, UserIdState, ContractIdState> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -571,8 +586,8 @@ impl<
     /// User ID of the member to track for (regular users: only themselves)
     pub fn user_id(
         self,
-        value: impl Into<i64>,
-    ) -> StartTimeTracking<WorkspaceId, Set, ContractId> {
+        value: impl Into<types::UserId>,
+    ) -> StartTimeTracking<WorkspaceIdState, Set, ContractIdState> {
         let mut next = self.restate();
         next.user_id = Some(value.into());
         next
@@ -580,14 +595,14 @@ impl<
     /// ID of the contract; must belong to the user and the workspace
     pub fn contract_id(
         self,
-        value: impl Into<i64>,
-    ) -> StartTimeTracking<WorkspaceId, UserId, Set> {
+        value: impl Into<types::ContractId>,
+    ) -> StartTimeTracking<WorkspaceIdState, UserIdState, Set> {
         let mut next = self.restate();
         next.contract_id = Some(value.into());
         next
     }
     /// ID of a task of the contract's project
-    pub fn task_id(mut self, value: impl Into<i64>) -> Self {
+    pub fn task_id(mut self, value: impl Into<types::TaskId>) -> Self {
         self.task_id = Some(value.into());
         self
     }
@@ -610,9 +625,9 @@ impl<
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext, UserIdNext, ContractIdNext>(
+    fn restate<WorkspaceIdStateNext, UserIdStateNext, ContractIdStateNext>(
         self,
-    ) -> StartTimeTracking<WorkspaceIdNext, UserIdNext, ContractIdNext> {
+    ) -> StartTimeTracking<WorkspaceIdStateNext, UserIdStateNext, ContractIdStateNext> {
         StartTimeTracking {
             client: self.client,
             options: self.options,
@@ -631,9 +646,9 @@ impl<
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<types::TimeTrackingStarted>, Error>
     where
-        WorkspaceId: IsSet<params::workspace_id>,
-        UserId: IsSet<params::user_id>,
-        ContractId: IsSet<params::contract_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        UserIdState: IsSet<params::user_id>,
+        ContractIdState: IsSet<params::contract_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -681,8 +696,8 @@ impl<
     }
 }
 crate::runtime::operation_builder!(
-    StartTimeTracking < WorkspaceId : params::workspace_id, UserId : params::user_id,
-    ContractId : params::contract_id >, decode_enveloped
+    StartTimeTracking < WorkspaceIdState : params::workspace_id, UserIdState :
+    params::user_id, ContractIdState : params::contract_id >, decode_enveloped
 );
 /// A `POST /time-tracking/stop` request; made by [`Client::stop_time_tracking`].
 #[derive(Debug, Clone)]

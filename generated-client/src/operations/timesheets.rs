@@ -267,12 +267,12 @@ impl Client {
 /// A `PUT /timesheets/{timesheetId}/approve` request; made by [`Client::approve_timesheet`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct ApproveTimesheet<TimesheetId = Unset, WorkspaceId = Unset> {
+pub struct ApproveTimesheet<TimesheetIdState = Unset, WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
-    timesheet_id: Option<uuid::Uuid>,
-    workspace_id: Option<i64>,
-    state: std::marker::PhantomData<(TimesheetId, WorkspaceId)>,
+    timesheet_id: Option<types::TimesheetId>,
+    workspace_id: Option<types::WorkspaceId>,
+    state: std::marker::PhantomData<(TimesheetIdState, WorkspaceIdState)>,
 }
 impl ApproveTimesheet {
     fn new(client: Client) -> Self {
@@ -285,14 +285,17 @@ impl ApproveTimesheet {
         }
     }
 }
-impl<TimesheetId, WorkspaceId> ApproveTimesheet<TimesheetId, WorkspaceId> {
+impl<
+    TimesheetIdState,
+    WorkspaceIdState,
+> ApproveTimesheet<TimesheetIdState, WorkspaceIdState> {
     /// UUID of the timesheet
     ///
     /// Required `timesheetId` in the path; example `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`.
     pub fn timesheet_id(
         self,
-        value: impl Into<uuid::Uuid>,
-    ) -> ApproveTimesheet<Set, WorkspaceId> {
+        value: impl Into<types::TimesheetId>,
+    ) -> ApproveTimesheet<Set, WorkspaceIdState> {
         let mut next = self.restate();
         next.timesheet_id = Some(value.into());
         next
@@ -300,8 +303,8 @@ impl<TimesheetId, WorkspaceId> ApproveTimesheet<TimesheetId, WorkspaceId> {
     /// ID of the workspace
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> ApproveTimesheet<TimesheetId, Set> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> ApproveTimesheet<TimesheetIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -310,15 +313,15 @@ impl<TimesheetId, WorkspaceId> ApproveTimesheet<TimesheetId, WorkspaceId> {
     pub fn body(
         self,
         body: types::WorkspaceScopedRequest,
-    ) -> ApproveTimesheet<TimesheetId, Set> {
+    ) -> ApproveTimesheet<TimesheetIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(body.workspace_id);
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<TimesheetIdNext, WorkspaceIdNext>(
+    fn restate<TimesheetIdStateNext, WorkspaceIdStateNext>(
         self,
-    ) -> ApproveTimesheet<TimesheetIdNext, WorkspaceIdNext> {
+    ) -> ApproveTimesheet<TimesheetIdStateNext, WorkspaceIdStateNext> {
         ApproveTimesheet {
             client: self.client,
             options: self.options,
@@ -334,8 +337,8 @@ impl<TimesheetId, WorkspaceId> ApproveTimesheet<TimesheetId, WorkspaceId> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
-        TimesheetId: IsSet<params::timesheet_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
+        TimesheetIdState: IsSet<params::timesheet_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
@@ -373,23 +376,23 @@ impl<TimesheetId, WorkspaceId> ApproveTimesheet<TimesheetId, WorkspaceId> {
     }
 }
 crate::runtime::operation_builder!(
-    ApproveTimesheet < TimesheetId : params::timesheet_id, WorkspaceId :
+    ApproveTimesheet < TimesheetIdState : params::timesheet_id, WorkspaceIdState :
     params::workspace_id >, decode_enveloped
 );
 /// A `GET /timesheets` request; made by [`Client::get_timesheets`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetTimesheets<WorkspaceId = Unset> {
+pub struct GetTimesheets<WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
-    workspace_id: Option<i64>,
+    workspace_id: Option<types::WorkspaceId>,
     id: Option<uuid::Uuid>,
     status: Option<types::TimesheetStatus>,
     date_from: Option<chrono::NaiveDate>,
     date_to: Option<chrono::NaiveDate>,
     page: Option<i64>,
     per_page: Option<i64>,
-    state: std::marker::PhantomData<(WorkspaceId,)>,
+    state: std::marker::PhantomData<(WorkspaceIdState,)>,
 }
 impl GetTimesheets {
     fn new(client: Client) -> Self {
@@ -407,11 +410,14 @@ impl GetTimesheets {
         }
     }
 }
-impl<WorkspaceId> GetTimesheets<WorkspaceId> {
+impl<WorkspaceIdState> GetTimesheets<WorkspaceIdState> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(self, value: impl Into<i64>) -> GetTimesheets<Set> {
+    pub fn workspace_id(
+        self,
+        value: impl Into<types::WorkspaceId>,
+    ) -> GetTimesheets<Set> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -459,7 +465,7 @@ impl<WorkspaceId> GetTimesheets<WorkspaceId> {
         self
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext>(self) -> GetTimesheets<WorkspaceIdNext> {
+    fn restate<WorkspaceIdStateNext>(self) -> GetTimesheets<WorkspaceIdStateNext> {
         GetTimesheets {
             client: self.client,
             options: self.options,
@@ -480,7 +486,7 @@ impl<WorkspaceId> GetTimesheets<WorkspaceId> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<Vec<types::Timesheet>>, Error>
     where
-        WorkspaceId: IsSet<params::workspace_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -494,7 +500,7 @@ impl<WorkspaceId> GetTimesheets<WorkspaceId> {
         Item = Result<Response<Vec<types::Timesheet>>, Error>,
     > + Send + 'static
     where
-        WorkspaceId: IsSet<params::workspace_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let first = self.page.unwrap_or(1);
         let per_page = self.per_page;
@@ -510,7 +516,7 @@ impl<WorkspaceId> GetTimesheets<WorkspaceId> {
         self,
     ) -> impl futures::Stream<Item = Result<types::Timesheet, Error>> + Send + 'static
     where
-        WorkspaceId: IsSet<params::workspace_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         crate::runtime::paginate::items(self.pages())
     }
@@ -549,18 +555,22 @@ impl<WorkspaceId> GetTimesheets<WorkspaceId> {
     }
 }
 crate::runtime::operation_builder!(
-    GetTimesheets < WorkspaceId : params::workspace_id >, decode_enveloped
+    GetTimesheets < WorkspaceIdState : params::workspace_id >, decode_enveloped
 );
 /// A `PUT /timesheets/{timesheetId}/reject` request; made by [`Client::reject_timesheet`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct RejectTimesheet<TimesheetId = Unset, WorkspaceId = Unset, Reason = Unset> {
+pub struct RejectTimesheet<
+    TimesheetIdState = Unset,
+    WorkspaceIdState = Unset,
+    ReasonState = Unset,
+> {
     client: Client,
     options: RequestOptions,
-    timesheet_id: Option<uuid::Uuid>,
-    workspace_id: Option<i64>,
+    timesheet_id: Option<types::TimesheetId>,
+    workspace_id: Option<types::WorkspaceId>,
     reason: Option<String>,
-    state: std::marker::PhantomData<(TimesheetId, WorkspaceId, Reason)>,
+    state: std::marker::PhantomData<(TimesheetIdState, WorkspaceIdState, ReasonState)>,
 }
 impl RejectTimesheet {
     fn new(client: Client) -> Self {
@@ -575,17 +585,17 @@ impl RejectTimesheet {
     }
 }
 impl<
-    TimesheetId,
-    WorkspaceId,
-    Reason,
-> RejectTimesheet<TimesheetId, WorkspaceId, Reason> {
+    TimesheetIdState,
+    WorkspaceIdState,
+    ReasonState,
+> RejectTimesheet<TimesheetIdState, WorkspaceIdState, ReasonState> {
     /// UUID of the timesheet
     ///
     /// Required `timesheetId` in the path; example `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`.
     pub fn timesheet_id(
         self,
-        value: impl Into<uuid::Uuid>,
-    ) -> RejectTimesheet<Set, WorkspaceId, Reason> {
+        value: impl Into<types::TimesheetId>,
+    ) -> RejectTimesheet<Set, WorkspaceIdState, ReasonState> {
         let mut next = self.restate();
         next.timesheet_id = Some(value.into());
         next
@@ -593,8 +603,8 @@ impl<
     /// ID of the workspace
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> RejectTimesheet<TimesheetId, Set, Reason> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> RejectTimesheet<TimesheetIdState, Set, ReasonState> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -603,7 +613,7 @@ impl<
     pub fn reason(
         self,
         value: impl Into<String>,
-    ) -> RejectTimesheet<TimesheetId, WorkspaceId, Set> {
+    ) -> RejectTimesheet<TimesheetIdState, WorkspaceIdState, Set> {
         let mut next = self.restate();
         next.reason = Some(value.into());
         next
@@ -612,16 +622,16 @@ impl<
     pub fn body(
         self,
         body: types::RejectTimesheetRequest,
-    ) -> RejectTimesheet<TimesheetId, Set, Set> {
+    ) -> RejectTimesheet<TimesheetIdState, Set, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(body.workspace_id);
         next.reason = Some(body.reason);
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<TimesheetIdNext, WorkspaceIdNext, ReasonNext>(
+    fn restate<TimesheetIdStateNext, WorkspaceIdStateNext, ReasonStateNext>(
         self,
-    ) -> RejectTimesheet<TimesheetIdNext, WorkspaceIdNext, ReasonNext> {
+    ) -> RejectTimesheet<TimesheetIdStateNext, WorkspaceIdStateNext, ReasonStateNext> {
         RejectTimesheet {
             client: self.client,
             options: self.options,
@@ -638,9 +648,9 @@ impl<
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
-        TimesheetId: IsSet<params::timesheet_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
-        Reason: IsSet<params::reason>,
+        TimesheetIdState: IsSet<params::timesheet_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        ReasonState: IsSet<params::reason>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
@@ -686,18 +696,18 @@ impl<
     }
 }
 crate::runtime::operation_builder!(
-    RejectTimesheet < TimesheetId : params::timesheet_id, WorkspaceId :
-    params::workspace_id, Reason : params::reason >, decode_enveloped
+    RejectTimesheet < TimesheetIdState : params::timesheet_id, WorkspaceIdState :
+    params::workspace_id, ReasonState : params::reason >, decode_enveloped
 );
 /// A `PUT /timesheets/{timesheetId}/submit` request; made by [`Client::submit_timesheet`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct SubmitTimesheet<TimesheetId = Unset, WorkspaceId = Unset> {
+pub struct SubmitTimesheet<TimesheetIdState = Unset, WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
-    timesheet_id: Option<uuid::Uuid>,
-    workspace_id: Option<i64>,
-    state: std::marker::PhantomData<(TimesheetId, WorkspaceId)>,
+    timesheet_id: Option<types::TimesheetId>,
+    workspace_id: Option<types::WorkspaceId>,
+    state: std::marker::PhantomData<(TimesheetIdState, WorkspaceIdState)>,
 }
 impl SubmitTimesheet {
     fn new(client: Client) -> Self {
@@ -710,14 +720,17 @@ impl SubmitTimesheet {
         }
     }
 }
-impl<TimesheetId, WorkspaceId> SubmitTimesheet<TimesheetId, WorkspaceId> {
+impl<
+    TimesheetIdState,
+    WorkspaceIdState,
+> SubmitTimesheet<TimesheetIdState, WorkspaceIdState> {
     /// UUID of the timesheet
     ///
     /// Required `timesheetId` in the path; example `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`.
     pub fn timesheet_id(
         self,
-        value: impl Into<uuid::Uuid>,
-    ) -> SubmitTimesheet<Set, WorkspaceId> {
+        value: impl Into<types::TimesheetId>,
+    ) -> SubmitTimesheet<Set, WorkspaceIdState> {
         let mut next = self.restate();
         next.timesheet_id = Some(value.into());
         next
@@ -725,8 +738,8 @@ impl<TimesheetId, WorkspaceId> SubmitTimesheet<TimesheetId, WorkspaceId> {
     /// ID of the workspace
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> SubmitTimesheet<TimesheetId, Set> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> SubmitTimesheet<TimesheetIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -735,15 +748,15 @@ impl<TimesheetId, WorkspaceId> SubmitTimesheet<TimesheetId, WorkspaceId> {
     pub fn body(
         self,
         body: types::WorkspaceScopedRequest,
-    ) -> SubmitTimesheet<TimesheetId, Set> {
+    ) -> SubmitTimesheet<TimesheetIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(body.workspace_id);
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<TimesheetIdNext, WorkspaceIdNext>(
+    fn restate<TimesheetIdStateNext, WorkspaceIdStateNext>(
         self,
-    ) -> SubmitTimesheet<TimesheetIdNext, WorkspaceIdNext> {
+    ) -> SubmitTimesheet<TimesheetIdStateNext, WorkspaceIdStateNext> {
         SubmitTimesheet {
             client: self.client,
             options: self.options,
@@ -759,8 +772,8 @@ impl<TimesheetId, WorkspaceId> SubmitTimesheet<TimesheetId, WorkspaceId> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
-        TimesheetId: IsSet<params::timesheet_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
+        TimesheetIdState: IsSet<params::timesheet_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
@@ -798,18 +811,18 @@ impl<TimesheetId, WorkspaceId> SubmitTimesheet<TimesheetId, WorkspaceId> {
     }
 }
 crate::runtime::operation_builder!(
-    SubmitTimesheet < TimesheetId : params::timesheet_id, WorkspaceId :
+    SubmitTimesheet < TimesheetIdState : params::timesheet_id, WorkspaceIdState :
     params::workspace_id >, decode_enveloped
 );
 /// A `PUT /timesheets/{timesheetId}/unsubmit` request; made by [`Client::unsubmit_timesheet`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct UnsubmitTimesheet<TimesheetId = Unset, WorkspaceId = Unset> {
+pub struct UnsubmitTimesheet<TimesheetIdState = Unset, WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
-    timesheet_id: Option<uuid::Uuid>,
-    workspace_id: Option<i64>,
-    state: std::marker::PhantomData<(TimesheetId, WorkspaceId)>,
+    timesheet_id: Option<types::TimesheetId>,
+    workspace_id: Option<types::WorkspaceId>,
+    state: std::marker::PhantomData<(TimesheetIdState, WorkspaceIdState)>,
 }
 impl UnsubmitTimesheet {
     fn new(client: Client) -> Self {
@@ -822,14 +835,17 @@ impl UnsubmitTimesheet {
         }
     }
 }
-impl<TimesheetId, WorkspaceId> UnsubmitTimesheet<TimesheetId, WorkspaceId> {
+impl<
+    TimesheetIdState,
+    WorkspaceIdState,
+> UnsubmitTimesheet<TimesheetIdState, WorkspaceIdState> {
     /// UUID of the timesheet
     ///
     /// Required `timesheetId` in the path; example `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`.
     pub fn timesheet_id(
         self,
-        value: impl Into<uuid::Uuid>,
-    ) -> UnsubmitTimesheet<Set, WorkspaceId> {
+        value: impl Into<types::TimesheetId>,
+    ) -> UnsubmitTimesheet<Set, WorkspaceIdState> {
         let mut next = self.restate();
         next.timesheet_id = Some(value.into());
         next
@@ -837,8 +853,8 @@ impl<TimesheetId, WorkspaceId> UnsubmitTimesheet<TimesheetId, WorkspaceId> {
     /// ID of the workspace
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> UnsubmitTimesheet<TimesheetId, Set> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> UnsubmitTimesheet<TimesheetIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -847,15 +863,15 @@ impl<TimesheetId, WorkspaceId> UnsubmitTimesheet<TimesheetId, WorkspaceId> {
     pub fn body(
         self,
         body: types::WorkspaceScopedRequest,
-    ) -> UnsubmitTimesheet<TimesheetId, Set> {
+    ) -> UnsubmitTimesheet<TimesheetIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(body.workspace_id);
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<TimesheetIdNext, WorkspaceIdNext>(
+    fn restate<TimesheetIdStateNext, WorkspaceIdStateNext>(
         self,
-    ) -> UnsubmitTimesheet<TimesheetIdNext, WorkspaceIdNext> {
+    ) -> UnsubmitTimesheet<TimesheetIdStateNext, WorkspaceIdStateNext> {
         UnsubmitTimesheet {
             client: self.client,
             options: self.options,
@@ -871,8 +887,8 @@ impl<TimesheetId, WorkspaceId> UnsubmitTimesheet<TimesheetId, WorkspaceId> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
-        TimesheetId: IsSet<params::timesheet_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
+        TimesheetIdState: IsSet<params::timesheet_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
@@ -910,6 +926,6 @@ impl<TimesheetId, WorkspaceId> UnsubmitTimesheet<TimesheetId, WorkspaceId> {
     }
 }
 crate::runtime::operation_builder!(
-    UnsubmitTimesheet < TimesheetId : params::timesheet_id, WorkspaceId :
+    UnsubmitTimesheet < TimesheetIdState : params::timesheet_id, WorkspaceIdState :
     params::workspace_id >, decode_enveloped
 );

@@ -259,13 +259,17 @@ impl Client {
 /// A `POST /webhooks` request; made by [`Client::create_webhook`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct CreateWebhook<WorkspaceId = Unset, Url = Unset, Events = Unset> {
+pub struct CreateWebhook<
+    WorkspaceIdState = Unset,
+    UrlState = Unset,
+    EventsState = Unset,
+> {
     client: Client,
     options: RequestOptions,
-    workspace_id: Option<i64>,
+    workspace_id: Option<types::WorkspaceId>,
     url: Option<String>,
     events: Option<Vec<types::WebhookEvent>>,
-    state: std::marker::PhantomData<(WorkspaceId, Url, Events)>,
+    state: std::marker::PhantomData<(WorkspaceIdState, UrlState, EventsState)>,
 }
 impl CreateWebhook {
     fn new(client: Client) -> Self {
@@ -279,9 +283,16 @@ impl CreateWebhook {
         }
     }
 }
-impl<WorkspaceId, Url, Events> CreateWebhook<WorkspaceId, Url, Events> {
+impl<
+    WorkspaceIdState,
+    UrlState,
+    EventsState,
+> CreateWebhook<WorkspaceIdState, UrlState, EventsState> {
     /// ID of the workspace
-    pub fn workspace_id(self, value: impl Into<i64>) -> CreateWebhook<Set, Url, Events> {
+    pub fn workspace_id(
+        self,
+        value: impl Into<types::WorkspaceId>,
+    ) -> CreateWebhook<Set, UrlState, EventsState> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -290,7 +301,7 @@ impl<WorkspaceId, Url, Events> CreateWebhook<WorkspaceId, Url, Events> {
     pub fn url(
         self,
         value: impl Into<String>,
-    ) -> CreateWebhook<WorkspaceId, Set, Events> {
+    ) -> CreateWebhook<WorkspaceIdState, Set, EventsState> {
         let mut next = self.restate();
         next.url = Some(value.into());
         next
@@ -299,7 +310,7 @@ impl<WorkspaceId, Url, Events> CreateWebhook<WorkspaceId, Url, Events> {
     pub fn events(
         self,
         value: impl Into<Vec<types::WebhookEvent>>,
-    ) -> CreateWebhook<WorkspaceId, Url, Set> {
+    ) -> CreateWebhook<WorkspaceIdState, UrlState, Set> {
         let mut next = self.restate();
         next.events = Some(value.into());
         next
@@ -316,9 +327,9 @@ impl<WorkspaceId, Url, Events> CreateWebhook<WorkspaceId, Url, Events> {
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext, UrlNext, EventsNext>(
+    fn restate<WorkspaceIdStateNext, UrlStateNext, EventsStateNext>(
         self,
-    ) -> CreateWebhook<WorkspaceIdNext, UrlNext, EventsNext> {
+    ) -> CreateWebhook<WorkspaceIdStateNext, UrlStateNext, EventsStateNext> {
         CreateWebhook {
             client: self.client,
             options: self.options,
@@ -335,9 +346,9 @@ impl<WorkspaceId, Url, Events> CreateWebhook<WorkspaceId, Url, Events> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<types::Webhook>, Error>
     where
-        WorkspaceId: IsSet<params::workspace_id>,
-        Url: IsSet<params::url>,
-        Events: IsSet<params::events>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        UrlState: IsSet<params::url>,
+        EventsState: IsSet<params::events>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -380,18 +391,18 @@ impl<WorkspaceId, Url, Events> CreateWebhook<WorkspaceId, Url, Events> {
     }
 }
 crate::runtime::operation_builder!(
-    CreateWebhook < WorkspaceId : params::workspace_id, Url : params::url, Events :
-    params::events >, decode_enveloped
+    CreateWebhook < WorkspaceIdState : params::workspace_id, UrlState : params::url,
+    EventsState : params::events >, decode_enveloped
 );
 /// A `DELETE /webhooks/{webhookId}` request; made by [`Client::delete_webhook`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct DeleteWebhook<WebhookId = Unset, WorkspaceId = Unset> {
+pub struct DeleteWebhook<WebhookIdState = Unset, WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
-    webhook_id: Option<String>,
-    workspace_id: Option<i64>,
-    state: std::marker::PhantomData<(WebhookId, WorkspaceId)>,
+    webhook_id: Option<types::WebhookId>,
+    workspace_id: Option<types::WorkspaceId>,
+    state: std::marker::PhantomData<(WebhookIdState, WorkspaceIdState)>,
 }
 impl DeleteWebhook {
     fn new(client: Client) -> Self {
@@ -404,20 +415,23 @@ impl DeleteWebhook {
         }
     }
 }
-impl<WebhookId, WorkspaceId> DeleteWebhook<WebhookId, WorkspaceId> {
+impl<WebhookIdState, WorkspaceIdState> DeleteWebhook<WebhookIdState, WorkspaceIdState> {
     /// Encoded (opaque) ID of the webhook
     ///
     /// Required `webhookId` in the path; example `"abc123def456"`.
     pub fn webhook_id(
         self,
-        value: impl Into<String>,
-    ) -> DeleteWebhook<Set, WorkspaceId> {
+        value: impl Into<types::WebhookId>,
+    ) -> DeleteWebhook<Set, WorkspaceIdState> {
         let mut next = self.restate();
         next.webhook_id = Some(value.into());
         next
     }
     /// ID of the workspace
-    pub fn workspace_id(self, value: impl Into<i64>) -> DeleteWebhook<WebhookId, Set> {
+    pub fn workspace_id(
+        self,
+        value: impl Into<types::WorkspaceId>,
+    ) -> DeleteWebhook<WebhookIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -426,15 +440,15 @@ impl<WebhookId, WorkspaceId> DeleteWebhook<WebhookId, WorkspaceId> {
     pub fn body(
         self,
         body: types::WorkspaceScopedRequest,
-    ) -> DeleteWebhook<WebhookId, Set> {
+    ) -> DeleteWebhook<WebhookIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(body.workspace_id);
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<WebhookIdNext, WorkspaceIdNext>(
+    fn restate<WebhookIdStateNext, WorkspaceIdStateNext>(
         self,
-    ) -> DeleteWebhook<WebhookIdNext, WorkspaceIdNext> {
+    ) -> DeleteWebhook<WebhookIdStateNext, WorkspaceIdStateNext> {
         DeleteWebhook {
             client: self.client,
             options: self.options,
@@ -450,8 +464,8 @@ impl<WebhookId, WorkspaceId> DeleteWebhook<WebhookId, WorkspaceId> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
-        WebhookId: IsSet<params::webhook_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
+        WebhookIdState: IsSet<params::webhook_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
@@ -478,7 +492,7 @@ impl<WebhookId, WorkspaceId> DeleteWebhook<WebhookId, WorkspaceId> {
             "/webhooks/{webhookId}",
         );
         request.segment("webhooks");
-        request.segment(webhook_id);
+        request.segment(webhook_id.to_string());
         let body = types::WorkspaceScopedRequest {
             workspace_id,
         };
@@ -488,18 +502,18 @@ impl<WebhookId, WorkspaceId> DeleteWebhook<WebhookId, WorkspaceId> {
     }
 }
 crate::runtime::operation_builder!(
-    DeleteWebhook < WebhookId : params::webhook_id, WorkspaceId : params::workspace_id >,
-    decode_enveloped
+    DeleteWebhook < WebhookIdState : params::webhook_id, WorkspaceIdState :
+    params::workspace_id >, decode_enveloped
 );
 /// A `GET /webhooks/{webhookId}` request; made by [`Client::get_webhook`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetWebhook<WebhookId = Unset, WorkspaceId = Unset> {
+pub struct GetWebhook<WebhookIdState = Unset, WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
-    webhook_id: Option<String>,
-    workspace_id: Option<i64>,
-    state: std::marker::PhantomData<(WebhookId, WorkspaceId)>,
+    webhook_id: Option<types::WebhookId>,
+    workspace_id: Option<types::WorkspaceId>,
+    state: std::marker::PhantomData<(WebhookIdState, WorkspaceIdState)>,
 }
 impl GetWebhook {
     fn new(client: Client) -> Self {
@@ -512,11 +526,14 @@ impl GetWebhook {
         }
     }
 }
-impl<WebhookId, WorkspaceId> GetWebhook<WebhookId, WorkspaceId> {
+impl<WebhookIdState, WorkspaceIdState> GetWebhook<WebhookIdState, WorkspaceIdState> {
     /// Encoded (opaque) ID of the webhook
     ///
     /// Required `webhookId` in the path; example `"abc123def456"`.
-    pub fn webhook_id(self, value: impl Into<String>) -> GetWebhook<Set, WorkspaceId> {
+    pub fn webhook_id(
+        self,
+        value: impl Into<types::WebhookId>,
+    ) -> GetWebhook<Set, WorkspaceIdState> {
         let mut next = self.restate();
         next.webhook_id = Some(value.into());
         next
@@ -524,15 +541,18 @@ impl<WebhookId, WorkspaceId> GetWebhook<WebhookId, WorkspaceId> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(self, value: impl Into<i64>) -> GetWebhook<WebhookId, Set> {
+    pub fn workspace_id(
+        self,
+        value: impl Into<types::WorkspaceId>,
+    ) -> GetWebhook<WebhookIdState, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<WebhookIdNext, WorkspaceIdNext>(
+    fn restate<WebhookIdStateNext, WorkspaceIdStateNext>(
         self,
-    ) -> GetWebhook<WebhookIdNext, WorkspaceIdNext> {
+    ) -> GetWebhook<WebhookIdStateNext, WorkspaceIdStateNext> {
         GetWebhook {
             client: self.client,
             options: self.options,
@@ -548,8 +568,8 @@ impl<WebhookId, WorkspaceId> GetWebhook<WebhookId, WorkspaceId> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<types::Webhook>, Error>
     where
-        WebhookId: IsSet<params::webhook_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
+        WebhookIdState: IsSet<params::webhook_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -576,25 +596,25 @@ impl<WebhookId, WorkspaceId> GetWebhook<WebhookId, WorkspaceId> {
             "/webhooks/{webhookId}",
         );
         request.segment("webhooks");
-        request.segment(webhook_id);
+        request.segment(webhook_id.to_string());
         request.query("workspace_id", workspace_id.to_string());
         request.options(self.options);
         Ok((self.client, request))
     }
 }
 crate::runtime::operation_builder!(
-    GetWebhook < WebhookId : params::webhook_id, WorkspaceId : params::workspace_id >,
-    decode_enveloped
+    GetWebhook < WebhookIdState : params::webhook_id, WorkspaceIdState :
+    params::workspace_id >, decode_enveloped
 );
 /// A `GET /webhooks` request; made by [`Client::get_webhooks`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct GetWebhooks<WorkspaceId = Unset> {
+pub struct GetWebhooks<WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
-    workspace_id: Option<i64>,
+    workspace_id: Option<types::WorkspaceId>,
     page: Option<i64>,
-    state: std::marker::PhantomData<(WorkspaceId,)>,
+    state: std::marker::PhantomData<(WorkspaceIdState,)>,
 }
 impl GetWebhooks {
     fn new(client: Client) -> Self {
@@ -607,11 +627,11 @@ impl GetWebhooks {
         }
     }
 }
-impl<WorkspaceId> GetWebhooks<WorkspaceId> {
+impl<WorkspaceIdState> GetWebhooks<WorkspaceIdState> {
     /// ID of the workspace (the team id)
     ///
     /// Required `workspace_id` in the query; at least 1; example `1`.
-    pub fn workspace_id(self, value: impl Into<i64>) -> GetWebhooks<Set> {
+    pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> GetWebhooks<Set> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -624,7 +644,7 @@ impl<WorkspaceId> GetWebhooks<WorkspaceId> {
         self
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<WorkspaceIdNext>(self) -> GetWebhooks<WorkspaceIdNext> {
+    fn restate<WorkspaceIdStateNext>(self) -> GetWebhooks<WorkspaceIdStateNext> {
         GetWebhooks {
             client: self.client,
             options: self.options,
@@ -640,7 +660,7 @@ impl<WorkspaceId> GetWebhooks<WorkspaceId> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
     pub async fn send(self) -> Result<Response<Vec<types::Webhook>>, Error>
     where
-        WorkspaceId: IsSet<params::workspace_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -654,7 +674,7 @@ impl<WorkspaceId> GetWebhooks<WorkspaceId> {
         Item = Result<Response<Vec<types::Webhook>>, Error>,
     > + Send + 'static
     where
-        WorkspaceId: IsSet<params::workspace_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         let first = self.page.unwrap_or(1);
         let per_page = None;
@@ -670,7 +690,7 @@ impl<WorkspaceId> GetWebhooks<WorkspaceId> {
         self,
     ) -> impl futures::Stream<Item = Result<types::Webhook, Error>> + Send + 'static
     where
-        WorkspaceId: IsSet<params::workspace_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
     {
         crate::runtime::paginate::items(self.pages())
     }
@@ -690,19 +710,23 @@ impl<WorkspaceId> GetWebhooks<WorkspaceId> {
     }
 }
 crate::runtime::operation_builder!(
-    GetWebhooks < WorkspaceId : params::workspace_id >, decode_enveloped
+    GetWebhooks < WorkspaceIdState : params::workspace_id >, decode_enveloped
 );
 /// A `PUT /webhooks/{webhookId}` request; made by [`Client::update_webhook`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
-pub struct UpdateWebhook<WebhookId = Unset, WorkspaceId = Unset, Url = Unset> {
+pub struct UpdateWebhook<
+    WebhookIdState = Unset,
+    WorkspaceIdState = Unset,
+    UrlState = Unset,
+> {
     client: Client,
     options: RequestOptions,
-    webhook_id: Option<String>,
-    workspace_id: Option<i64>,
+    webhook_id: Option<types::WebhookId>,
+    workspace_id: Option<types::WorkspaceId>,
     url: Option<String>,
     events: Option<Vec<types::WebhookEvent>>,
-    state: std::marker::PhantomData<(WebhookId, WorkspaceId, Url)>,
+    state: std::marker::PhantomData<(WebhookIdState, WorkspaceIdState, UrlState)>,
 }
 impl UpdateWebhook {
     fn new(client: Client) -> Self {
@@ -717,14 +741,18 @@ impl UpdateWebhook {
         }
     }
 }
-impl<WebhookId, WorkspaceId, Url> UpdateWebhook<WebhookId, WorkspaceId, Url> {
+impl<
+    WebhookIdState,
+    WorkspaceIdState,
+    UrlState,
+> UpdateWebhook<WebhookIdState, WorkspaceIdState, UrlState> {
     /// Encoded (opaque) ID of the webhook
     ///
     /// Required `webhookId` in the path; example `"abc123def456"`.
     pub fn webhook_id(
         self,
-        value: impl Into<String>,
-    ) -> UpdateWebhook<Set, WorkspaceId, Url> {
+        value: impl Into<types::WebhookId>,
+    ) -> UpdateWebhook<Set, WorkspaceIdState, UrlState> {
         let mut next = self.restate();
         next.webhook_id = Some(value.into());
         next
@@ -732,8 +760,8 @@ impl<WebhookId, WorkspaceId, Url> UpdateWebhook<WebhookId, WorkspaceId, Url> {
     /// ID of the workspace
     pub fn workspace_id(
         self,
-        value: impl Into<i64>,
-    ) -> UpdateWebhook<WebhookId, Set, Url> {
+        value: impl Into<types::WorkspaceId>,
+    ) -> UpdateWebhook<WebhookIdState, Set, UrlState> {
         let mut next = self.restate();
         next.workspace_id = Some(value.into());
         next
@@ -742,7 +770,7 @@ impl<WebhookId, WorkspaceId, Url> UpdateWebhook<WebhookId, WorkspaceId, Url> {
     pub fn url(
         self,
         value: impl Into<String>,
-    ) -> UpdateWebhook<WebhookId, WorkspaceId, Set> {
+    ) -> UpdateWebhook<WebhookIdState, WorkspaceIdState, Set> {
         let mut next = self.restate();
         next.url = Some(value.into());
         next
@@ -756,7 +784,7 @@ impl<WebhookId, WorkspaceId, Url> UpdateWebhook<WebhookId, WorkspaceId, Url> {
     pub fn body(
         self,
         body: types::UpdateWebhookRequest,
-    ) -> UpdateWebhook<WebhookId, Set, Set> {
+    ) -> UpdateWebhook<WebhookIdState, Set, Set> {
         let mut next = self.restate();
         next.workspace_id = Some(body.workspace_id);
         next.url = Some(body.url);
@@ -764,9 +792,9 @@ impl<WebhookId, WorkspaceId, Url> UpdateWebhook<WebhookId, WorkspaceId, Url> {
         next
     }
     /// The same values in a builder whose required parameters have other states.
-    fn restate<WebhookIdNext, WorkspaceIdNext, UrlNext>(
+    fn restate<WebhookIdStateNext, WorkspaceIdStateNext, UrlStateNext>(
         self,
-    ) -> UpdateWebhook<WebhookIdNext, WorkspaceIdNext, UrlNext> {
+    ) -> UpdateWebhook<WebhookIdStateNext, WorkspaceIdStateNext, UrlStateNext> {
         UpdateWebhook {
             client: self.client,
             options: self.options,
@@ -784,9 +812,9 @@ impl<WebhookId, WorkspaceId, Url> UpdateWebhook<WebhookId, WorkspaceId, Url> {
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
-        WebhookId: IsSet<params::webhook_id>,
-        WorkspaceId: IsSet<params::workspace_id>,
-        Url: IsSet<params::url>,
+        WebhookIdState: IsSet<params::webhook_id>,
+        WorkspaceIdState: IsSet<params::workspace_id>,
+        UrlState: IsSet<params::url>,
     {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped_without_data).await
@@ -820,7 +848,7 @@ impl<WebhookId, WorkspaceId, Url> UpdateWebhook<WebhookId, WorkspaceId, Url> {
             "/webhooks/{webhookId}",
         );
         request.segment("webhooks");
-        request.segment(webhook_id);
+        request.segment(webhook_id.to_string());
         let body = types::UpdateWebhookRequest {
             workspace_id,
             url,
@@ -832,6 +860,6 @@ impl<WebhookId, WorkspaceId, Url> UpdateWebhook<WebhookId, WorkspaceId, Url> {
     }
 }
 crate::runtime::operation_builder!(
-    UpdateWebhook < WebhookId : params::webhook_id, WorkspaceId : params::workspace_id,
-    Url : params::url >, decode_enveloped
+    UpdateWebhook < WebhookIdState : params::webhook_id, WorkspaceIdState :
+    params::workspace_id, UrlState : params::url >, decode_enveloped
 );

@@ -111,6 +111,10 @@ pub fn doc_example(op: &Operation, api: &Api, krate: &str) -> (String, bool) {
 
 /// A Rust expression of type `ty` (or one that converts into it) for the JSON `value`.
 fn rust_value(value: &Value, ty: &TypeRef, api: &Api, krate: &str) -> String {
+    // An id converts from its wire type: written as that, it reads as the spec's example.
+    if let Some(wire) = id_wire(ty, api) {
+        return rust_value(value, &TypeRef::Primitive(wire), api, krate);
+    }
     let parsed = |target: &str| format!("{value}.parse::<{target}>()?");
     match (ty, value) {
         (TypeRef::Primitive(Primitive::String), Value::String(text)) => format!("{text:?}"),
@@ -175,6 +179,17 @@ fn rust_value(value: &Value, ty: &TypeRef, api: &Api, krate: &str) -> String {
         }
         _ => json_value(value, ty, krate),
     }
+}
+
+/// The wire type of `ty` when it is an id type.
+fn id_wire(ty: &TypeRef, api: &Api) -> Option<Primitive> {
+    let TypeRef::Named(name) = ty else {
+        return None;
+    };
+    api.types.iter().find_map(|def| match &def.kind {
+        TypeKind::Id { wire, .. } if def.name == *name => Some(*wire),
+        _ => None,
+    })
 }
 
 /// `serde_json::from_value::<T>(json!(…))?`: any example, decoded the way an answer would be.

@@ -3,6 +3,7 @@
 
 mod example_tests;
 mod examples;
+mod ids;
 mod operation_docs;
 mod operations;
 mod rust;

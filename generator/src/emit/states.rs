@@ -16,9 +16,9 @@ use crate::names::Scope;
 struct State {
     /// The setter's name, which is also its marker's in `operations::params`.
     setter: String,
-    /// The builder's type parameter (`WorkspaceId`).
+    /// The builder's type parameter (`WorkspaceIdState`).
     generic: Ident,
-    /// The type parameter of `restate` that stands for it (`WorkspaceIdNext`).
+    /// The type parameter of `restate` that stands for it (`WorkspaceIdStateNext`).
     next: Ident,
 }
 
@@ -63,7 +63,7 @@ impl States {
         self.0.iter().any(|state| state.setter == setter)
     }
 
-    /// The struct's parameters, each unset by default: `<WorkspaceId = Unset, Date = Unset>`.
+    /// The struct's parameters, each unset by default: `<WorkspaceIdState = Unset, DateState = Unset>`.
     pub fn declared(&self) -> TokenStream {
         if self.is_empty() {
             return quote!();
@@ -72,7 +72,7 @@ impl States {
         quote!(<#(#generics = Unset),*>)
     }
 
-    /// The parameters as the impl names them: `<WorkspaceId, Date>`.
+    /// The parameters as the impl names them: `<WorkspaceIdState, DateState>`.
     pub fn generics(&self) -> TokenStream {
         if self.is_empty() {
             return quote!();
@@ -81,7 +81,7 @@ impl States {
         quote!(<#(#generics),*>)
     }
 
-    /// The bounds of whatever sends: `where WorkspaceId: IsSet<params::workspace_id>, ...`.
+    /// The bounds of whatever sends: `where WorkspaceIdState: IsSet<params::workspace_id>, ...`.
     pub fn ready(&self) -> TokenStream {
         if self.is_empty() {
             return quote!();
@@ -111,7 +111,7 @@ impl States {
         quote!(state: std::marker::PhantomData,)
     }
 
-    /// The builder's type once the setters for which `is_set` holds are called: `Name<Set, Date>`.
+    /// The builder's type once the setters for which `is_set` holds are called: `Name<Set, DateState>`.
     pub fn after_setting(&self, builder: &Ident, is_set: impl Fn(&str) -> bool) -> TokenStream {
         let states = self.0.iter().map(|state| {
             if is_set(&state.setter) {
@@ -144,7 +144,7 @@ impl States {
         }
     }
 
-    /// What `operation_builder!` needs to know: `<WorkspaceId: params::workspace_id, ...>`.
+    /// What `operation_builder!` needs to know: `<WorkspaceIdState: params::workspace_id, ...>`.
     pub fn for_macro(&self) -> TokenStream {
         if self.is_empty() {
             return quote!();

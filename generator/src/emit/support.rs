@@ -7,18 +7,35 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::rust::{inner_doc_lines, Paths};
-use crate::model::{Api, TypeRef};
+use crate::model::{Api, TypeKind, TypeRef};
 
 /// `src/lib.rs`: module declarations, re-exports and the default base URL.
 pub fn lib_rs(api: &Api) -> TokenStream {
     let base_url = &api.base_url;
     let base_doc = format!(" The server the spec names first: <{base_url}>.");
+    let ids: Vec<_> = api
+        .types
+        .iter()
+        .filter(|def| matches!(def.kind, TypeKind::Id { .. }))
+        .map(|def| format_ident!("{}", def.name))
+        .collect();
+    let ids = (!ids.is_empty()).then(|| {
+        quote! {
+            /// The ids of the API's resources, one type per kind (`x-id-type` in the spec): an id
+            /// of one kind does not go where another kind belongs. Each converts from its wire
+            /// type and the integer types a program holds, so literals still work.
+            pub mod ids {
+                pub use crate::types::{#(#ids),*};
+            }
+        }
+    });
     quote! {
         #![doc = include_str!("../README.md")]
         #![deny(missing_docs)]
 
         pub mod envelope;
         mod formats;
+        #ids
         pub mod operations;
         mod runtime;
         pub mod types;
@@ -226,7 +243,7 @@ pub fn operations_mod(api: &Api) -> TokenStream {
         });
         quote! {
             /// Markers that name each required parameter in the bounds of `.send()`
-            /// (`WorkspaceId: IsSet<params::workspace_id>`), so that the compiler's error for a
+            /// (`WorkspaceIdState: IsSet<params::workspace_id>`), so that the compiler's error for a
             /// missing one names it. See [`required`](crate::required).
             #[allow(non_camel_case_types)]
             pub mod params {

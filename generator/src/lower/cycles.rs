@@ -173,9 +173,10 @@ fn edges(def: &TypeDef) -> Vec<Edge<'_>> {
             .map(|(i, variant)| (Slot::Variant(i), &variant.ty, false))
             .collect(),
         TypeKind::Alias(ty) => vec![(Slot::Other, ty, false)],
-        TypeKind::External(_) | TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } => {
-            Vec::new()
-        }
+        TypeKind::External(_)
+        | TypeKind::StringEnum { .. }
+        | TypeKind::IntegerEnum { .. }
+        | TypeKind::Id { .. } => Vec::new(),
     };
     types
         .into_iter()

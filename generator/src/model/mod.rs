@@ -67,7 +67,8 @@ impl Api {
                 TypeKind::Union { variants, .. } => variants.iter().for_each(|v| visit(&v.ty)),
                 TypeKind::StringEnum { .. }
                 | TypeKind::IntegerEnum { .. }
-                | TypeKind::External(_) => {}
+                | TypeKind::External(_)
+                | TypeKind::Id { .. } => {}
             }
         }
         for op in &self.operations {

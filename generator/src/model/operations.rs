@@ -149,8 +149,9 @@ impl Operation {
     }
 
     /// Each required setter with the builder's type parameter that tracks whether it is set:
-    /// the setter in UpperCamelCase (`workspace_id` -> `WorkspaceId`), numbered where it would
-    /// meet a type name the builder's code uses.
+    /// the setter in UpperCamelCase with `State` (`workspace_id` -> `WorkspaceIdState`, which
+    /// keeps clear of the id type `WorkspaceId` in the docs), numbered where it would meet a
+    /// type name the builder's code uses.
     pub fn required_states(&self) -> Vec<(&str, String)> {
         let own = [self.builder_name.as_str()]
             .into_iter()
@@ -159,7 +160,12 @@ impl Operation {
             Scope::with_reserved(contract::BUILDER_TYPE_NAMES.iter().copied().chain(own));
         self.required_setters()
             .into_iter()
-            .map(|setter| (setter, scope.claim(&names::camel(setter))))
+            .map(|setter| {
+                (
+                    setter,
+                    scope.claim(&format!("{}State", names::camel(setter))),
+                )
+            })
             .collect()
     }
 

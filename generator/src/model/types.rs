@@ -69,6 +69,14 @@ pub enum TypeKind {
     },
     /// Another name for a type.
     Alias(TypeRef),
+    /// The id of one kind of resource (`x-id-type: Expense` -> `ExpenseId`): a newtype over
+    /// its wire type, so that an expense id cannot go where a timesheet id belongs.
+    Id {
+        /// The kind of resource, as the spec names it (`Expense`).
+        resource: String,
+        /// The type on the wire: an integer, a UUID or a string.
+        wire: Primitive,
+    },
 }
 
 /// One value of an enum.

@@ -411,6 +411,7 @@ fn kind_name(kind: &TypeKind) -> &'static str {
         TypeKind::Struct { .. } => "a struct",
         TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } => "an enum",
         TypeKind::Alias(_) => "an alias",
+        TypeKind::Id { .. } => "an id type",
         #[allow(unreachable_patterns)]
         _ => "another kind of type",
     }

@@ -6,6 +6,7 @@
 
 mod components;
 mod extensions;
+mod ids;
 mod objects;
 mod scalars;
 mod shapes;
@@ -48,6 +49,8 @@ pub struct TypeSpace<'a> {
     /// walks them in.
     entered: Vec<String>,
     envelope_member_names: Option<(String, String)>,
+    /// The id types (`x-id-type`) by kind of resource: their name and wire type.
+    ids: BTreeMap<String, (String, Primitive)>,
 }
 
 impl<'a> TypeSpace<'a> {
@@ -64,6 +67,7 @@ impl<'a> TypeSpace<'a> {
             defs: BTreeMap::new(),
             entered: Vec::new(),
             envelope_member_names: envelope,
+            ids: BTreeMap::new(),
         };
         space.name_components(&TypesConfig::default());
         space
@@ -190,6 +194,18 @@ impl<'a> TypeSpace<'a> {
 
     /// Lowers `schema` by its kind; see [`TypeSpace::define`].
     fn lower_schema(
+        &mut self,
+        schema: &'a Schema,
+        at: &Pointer,
+        name: &str,
+    ) -> Result<TypeRef, Diagnostic> {
+        let lowered = self.lower_kind(schema, at, name)?;
+        // `x-id-type` turns the scalar into the id type of its kind of resource.
+        self.id_type(schema, lowered, at)
+    }
+
+    /// Lowers `schema` by its kind, as the spec's types say.
+    fn lower_kind(
         &mut self,
         schema: &'a Schema,
         at: &Pointer,
