@@ -626,7 +626,7 @@ pub struct CreateTaskRequest {
     pub end_date: Option<chrono::NaiveDate>,
     /// User IDs of the members to assign
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub assignees: Option<Vec<i64>>,
+    pub assignees: Option<Vec<UserId>>,
     /// ID of the parent task, to create a sub-task
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<TaskId>,

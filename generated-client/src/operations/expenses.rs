@@ -645,7 +645,7 @@ pub struct GetExpenseCategories<WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<types::WorkspaceId>,
-    id: Option<uuid::Uuid>,
+    id: Option<types::ExpenseCategoryId>,
     page: Option<i64>,
     per_page: Option<i64>,
     state: std::marker::PhantomData<(WorkspaceIdState,)>,
@@ -678,7 +678,7 @@ impl<WorkspaceIdState> GetExpenseCategories<WorkspaceIdState> {
     /// UUID of the expense category
     ///
     /// Optional `id` in the query; example `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`.
-    pub fn id(mut self, value: impl Into<uuid::Uuid>) -> Self {
+    pub fn id(mut self, value: impl Into<types::ExpenseCategoryId>) -> Self {
         self.id = Some(value.into());
         self
     }
@@ -791,7 +791,7 @@ pub struct GetExpenses<WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<types::WorkspaceId>,
-    id: Option<uuid::Uuid>,
+    id: Option<types::ExpenseId>,
     date_from: Option<chrono::NaiveDate>,
     date_to: Option<chrono::NaiveDate>,
     page: Option<i64>,
@@ -825,7 +825,7 @@ impl<WorkspaceIdState> GetExpenses<WorkspaceIdState> {
     /// UUID of the expense
     ///
     /// Optional `id` in the query; example `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`.
-    pub fn id(mut self, value: impl Into<uuid::Uuid>) -> Self {
+    pub fn id(mut self, value: impl Into<types::ExpenseId>) -> Self {
         self.id = Some(value.into());
         self
     }

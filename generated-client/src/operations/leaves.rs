@@ -1044,7 +1044,7 @@ pub struct GetLeaves<WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<types::WorkspaceId>,
-    id: Option<uuid::Uuid>,
+    id: Option<types::LeaveId>,
     policy_id: Option<i64>,
     is_paid: Option<types::YesNo>,
     status: Option<types::ApprovalStatus>,
@@ -1086,7 +1086,7 @@ impl<WorkspaceIdState> GetLeaves<WorkspaceIdState> {
     /// UUID of the leave request
     ///
     /// Optional `id` in the query; example `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`.
-    pub fn id(mut self, value: impl Into<uuid::Uuid>) -> Self {
+    pub fn id(mut self, value: impl Into<types::LeaveId>) -> Self {
         self.id = Some(value.into());
         self
     }

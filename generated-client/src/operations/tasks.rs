@@ -110,7 +110,7 @@ impl Client {
     ///     .priority(webwork_client::types::TaskPriority::Normal)
     ///     .start_date("2024-01-15".parse::<webwork_client::chrono::NaiveDate>()?)
     ///     .end_date("2024-01-30".parse::<webwork_client::chrono::NaiveDate>()?)
-    ///     .assignees(vec![100, 101])
+    ///     .assignees(vec![webwork_client::ids::UserId::from(100), webwork_client::ids::UserId::from(101)])
     ///     .send()
     ///     .await?;
     /// println!("{:?}", answer.data);
@@ -625,7 +625,7 @@ pub struct CreateTask<
     priority: Option<types::TaskPriority>,
     start_date: Option<chrono::NaiveDate>,
     end_date: Option<chrono::NaiveDate>,
-    assignees: Option<Vec<i64>>,
+    assignees: Option<Vec<types::UserId>>,
     parent_id: Option<types::TaskId>,
     state: std::marker::PhantomData<(WorkspaceIdState, ProjectIdState, TitleState)>,
 }
@@ -706,7 +706,7 @@ impl<
         self
     }
     /// User IDs of the members to assign
-    pub fn assignees(mut self, value: impl Into<Vec<i64>>) -> Self {
+    pub fn assignees(mut self, value: impl Into<Vec<types::UserId>>) -> Self {
         self.assignees = Some(value.into());
         self
     }

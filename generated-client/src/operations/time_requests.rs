@@ -761,7 +761,7 @@ pub struct GetTimeRequests<
     status: Option<types::ApprovalStatus>,
     user_id: Option<types::UserId>,
     project_id: Option<types::ProjectId>,
-    id: Option<uuid::Uuid>,
+    id: Option<types::TimeRequestId>,
     page: Option<i64>,
     per_page: Option<i64>,
     state: std::marker::PhantomData<(WorkspaceIdState, DateFromState, DateToState)>,
@@ -846,7 +846,7 @@ impl<
     /// UUID of the time request
     ///
     /// Optional `id` in the query; example `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`.
-    pub fn id(mut self, value: impl Into<uuid::Uuid>) -> Self {
+    pub fn id(mut self, value: impl Into<types::TimeRequestId>) -> Self {
         self.id = Some(value.into());
         self
     }

@@ -386,7 +386,7 @@ pub struct GetTimesheets<WorkspaceIdState = Unset> {
     client: Client,
     options: RequestOptions,
     workspace_id: Option<types::WorkspaceId>,
-    id: Option<uuid::Uuid>,
+    id: Option<types::TimesheetId>,
     status: Option<types::TimesheetStatus>,
     date_from: Option<chrono::NaiveDate>,
     date_to: Option<chrono::NaiveDate>,
@@ -425,7 +425,7 @@ impl<WorkspaceIdState> GetTimesheets<WorkspaceIdState> {
     /// UUID of the timesheet
     ///
     /// Optional `id` in the query; example `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`.
-    pub fn id(mut self, value: impl Into<uuid::Uuid>) -> Self {
+    pub fn id(mut self, value: impl Into<types::TimesheetId>) -> Self {
         self.id = Some(value.into());
         self
     }

@@ -153,9 +153,20 @@ fn rust_value(value: &Value, ty: &TypeRef, api: &Api, krate: &str) -> String {
         }
         (TypeRef::Primitive(Primitive::Json), _) => format!("{krate}::serde_json::json!({value})"),
         (TypeRef::Array(inner), Value::Array(items)) => {
+            // A list of ids takes the ids themselves: no `Into` reaches inside a `Vec`.
+            let id = match inner.as_ref() {
+                TypeRef::Named(name) if id_wire(inner, api).is_some() => Some(name),
+                _ => None,
+            };
             let items: Vec<String> = items
                 .iter()
-                .map(|item| rust_value(item, inner, api, krate))
+                .map(|item| {
+                    let value = rust_value(item, inner, api, krate);
+                    match id {
+                        Some(name) => format!("{krate}::ids::{name}::from({value})"),
+                        None => value,
+                    }
+                })
                 .collect();
             format!("vec![{}]", items.join(", "))
         }
