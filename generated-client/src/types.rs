@@ -294,65 +294,9 @@ pub struct Contract {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<String>,
 }
-/// The id of a `Contract`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize
-)]
-#[serde(transparent)]
-pub struct ContractId(i64);
-impl ContractId {
-    /// The Contract id as it goes on the wire.
-    #[must_use]
-    pub fn into_inner(self) -> i64 {
-        self.0
-    }
-}
-impl From<i64> for ContractId {
-    fn from(id: i64) -> Self {
-        Self(id)
-    }
-}
-impl From<ContractId> for i64 {
-    fn from(id: ContractId) -> Self {
-        id.0
-    }
-}
-impl std::fmt::Display for ContractId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Display::fmt(&self.0, f)
-    }
-}
-impl std::str::FromStr for ContractId {
-    type Err = <i64 as std::str::FromStr>::Err;
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        text.parse().map(Self)
-    }
-}
-impl From<i32> for ContractId {
-    fn from(id: i32) -> Self {
-        Self(i64::from(id))
-    }
-}
-impl From<u32> for ContractId {
-    fn from(id: u32) -> Self {
-        Self(i64::from(id))
-    }
-}
-impl TryFrom<u64> for ContractId {
-    type Error = std::num::TryFromIntError;
-    fn try_from(id: u64) -> Result<Self, Self::Error> {
-        i64::try_from(id).map(Self)
-    }
-}
+crate::runtime::id_type!(
+    #[doc = " The id of a `Contract`."] ContractId : i64, from[i32, u32], try_from[u64]
+);
 /// Status of a contract.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -801,92 +745,10 @@ pub struct ExpenseCategory {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
-/// The id of a `ExpenseCategory`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize
-)]
-#[serde(transparent)]
-pub struct ExpenseCategoryId(uuid::Uuid);
-impl ExpenseCategoryId {
-    /// The ExpenseCategory id as it goes on the wire.
-    #[must_use]
-    pub fn into_inner(self) -> uuid::Uuid {
-        self.0
-    }
-}
-impl From<uuid::Uuid> for ExpenseCategoryId {
-    fn from(id: uuid::Uuid) -> Self {
-        Self(id)
-    }
-}
-impl From<ExpenseCategoryId> for uuid::Uuid {
-    fn from(id: ExpenseCategoryId) -> Self {
-        id.0
-    }
-}
-impl std::fmt::Display for ExpenseCategoryId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Display::fmt(&self.0, f)
-    }
-}
-impl std::str::FromStr for ExpenseCategoryId {
-    type Err = <uuid::Uuid as std::str::FromStr>::Err;
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        text.parse().map(Self)
-    }
-}
-/// The id of a `Expense`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize
-)]
-#[serde(transparent)]
-pub struct ExpenseId(uuid::Uuid);
-impl ExpenseId {
-    /// The Expense id as it goes on the wire.
-    #[must_use]
-    pub fn into_inner(self) -> uuid::Uuid {
-        self.0
-    }
-}
-impl From<uuid::Uuid> for ExpenseId {
-    fn from(id: uuid::Uuid) -> Self {
-        Self(id)
-    }
-}
-impl From<ExpenseId> for uuid::Uuid {
-    fn from(id: ExpenseId) -> Self {
-        id.0
-    }
-}
-impl std::fmt::Display for ExpenseId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Display::fmt(&self.0, f)
-    }
-}
-impl std::str::FromStr for ExpenseId {
-    type Err = <uuid::Uuid as std::str::FromStr>::Err;
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        text.parse().map(Self)
-    }
-}
+crate::runtime::id_type!(
+    #[doc = " The id of a `ExpenseCategory`."] ExpenseCategoryId : uuid
+);
+crate::runtime::id_type!(#[doc = " The id of a `Expense`."] ExpenseId : uuid);
 /// Whether an expense is billed to the client.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1027,49 +889,7 @@ pub struct LeaveBalanceItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub balance: Option<String>,
 }
-/// The id of a `Leave`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize
-)]
-#[serde(transparent)]
-pub struct LeaveId(uuid::Uuid);
-impl LeaveId {
-    /// The Leave id as it goes on the wire.
-    #[must_use]
-    pub fn into_inner(self) -> uuid::Uuid {
-        self.0
-    }
-}
-impl From<uuid::Uuid> for LeaveId {
-    fn from(id: uuid::Uuid) -> Self {
-        Self(id)
-    }
-}
-impl From<LeaveId> for uuid::Uuid {
-    fn from(id: LeaveId) -> Self {
-        id.0
-    }
-}
-impl std::fmt::Display for LeaveId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Display::fmt(&self.0, f)
-    }
-}
-impl std::str::FromStr for LeaveId {
-    type Err = <uuid::Uuid as std::str::FromStr>::Err;
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        text.parse().map(Self)
-    }
-}
+crate::runtime::id_type!(#[doc = " The id of a `Leave`."] LeaveId : uuid);
 /// Part of the day a day-based leave covers: 0 = Full day, 1 = First half, 2 = Second half.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1139,65 +959,10 @@ pub struct LeavePolicy {
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// The id of a `LeavePolicy`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize
-)]
-#[serde(transparent)]
-pub struct LeavePolicyId(i64);
-impl LeavePolicyId {
-    /// The LeavePolicy id as it goes on the wire.
-    #[must_use]
-    pub fn into_inner(self) -> i64 {
-        self.0
-    }
-}
-impl From<i64> for LeavePolicyId {
-    fn from(id: i64) -> Self {
-        Self(id)
-    }
-}
-impl From<LeavePolicyId> for i64 {
-    fn from(id: LeavePolicyId) -> Self {
-        id.0
-    }
-}
-impl std::fmt::Display for LeavePolicyId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Display::fmt(&self.0, f)
-    }
-}
-impl std::str::FromStr for LeavePolicyId {
-    type Err = <i64 as std::str::FromStr>::Err;
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        text.parse().map(Self)
-    }
-}
-impl From<i32> for LeavePolicyId {
-    fn from(id: i32) -> Self {
-        Self(i64::from(id))
-    }
-}
-impl From<u32> for LeavePolicyId {
-    fn from(id: u32) -> Self {
-        Self(i64::from(id))
-    }
-}
-impl TryFrom<u64> for LeavePolicyId {
-    type Error = std::num::TryFromIntError;
-    fn try_from(id: u64) -> Result<Self, Self::Error> {
-        i64::try_from(id).map(Self)
-    }
-}
+crate::runtime::id_type!(
+    #[doc = " The id of a `LeavePolicy`."] LeavePolicyId : i64, from[i32, u32],
+    try_from[u64]
+);
 /// A member of a workspace. Rate and financial fields are only sent to callers with permission to view rates.
 ///
 /// *Unconfirmed: The /v2 field list is cut off after `title`. The fields after it (rate, rate_status, weekly_hours_limit, screenshots, is_blocked, created_at, updated_at, deleted_at) are back-converted from a third-party connector's camelCase names; their spelling and nullability are assumed. The connector also reports a `rate_type` typed as a string, which conflicts with the integer RateType of contracts, so it is left out.*
@@ -1422,65 +1187,9 @@ pub struct Project {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted_at: Option<chrono::DateTime<chrono::Utc>>,
 }
-/// The id of a `Project`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize
-)]
-#[serde(transparent)]
-pub struct ProjectId(i64);
-impl ProjectId {
-    /// The Project id as it goes on the wire.
-    #[must_use]
-    pub fn into_inner(self) -> i64 {
-        self.0
-    }
-}
-impl From<i64> for ProjectId {
-    fn from(id: i64) -> Self {
-        Self(id)
-    }
-}
-impl From<ProjectId> for i64 {
-    fn from(id: ProjectId) -> Self {
-        id.0
-    }
-}
-impl std::fmt::Display for ProjectId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Display::fmt(&self.0, f)
-    }
-}
-impl std::str::FromStr for ProjectId {
-    type Err = <i64 as std::str::FromStr>::Err;
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        text.parse().map(Self)
-    }
-}
-impl From<i32> for ProjectId {
-    fn from(id: i32) -> Self {
-        Self(i64::from(id))
-    }
-}
-impl From<u32> for ProjectId {
-    fn from(id: u32) -> Self {
-        Self(i64::from(id))
-    }
-}
-impl TryFrom<u64> for ProjectId {
-    type Error = std::num::TryFromIntError;
-    fn try_from(id: u64) -> Result<Self, Self::Error> {
-        i64::try_from(id).map(Self)
-    }
-}
+crate::runtime::id_type!(
+    #[doc = " The id of a `Project`."] ProjectId : i64, from[i32, u32], try_from[u64]
+);
 /// A tag attached to a project.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProjectTag {
@@ -1493,65 +1202,10 @@ pub struct ProjectTag {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub color: Option<String>,
 }
-/// The id of a `ProjectTag`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize
-)]
-#[serde(transparent)]
-pub struct ProjectTagId(i64);
-impl ProjectTagId {
-    /// The ProjectTag id as it goes on the wire.
-    #[must_use]
-    pub fn into_inner(self) -> i64 {
-        self.0
-    }
-}
-impl From<i64> for ProjectTagId {
-    fn from(id: i64) -> Self {
-        Self(id)
-    }
-}
-impl From<ProjectTagId> for i64 {
-    fn from(id: ProjectTagId) -> Self {
-        id.0
-    }
-}
-impl std::fmt::Display for ProjectTagId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Display::fmt(&self.0, f)
-    }
-}
-impl std::str::FromStr for ProjectTagId {
-    type Err = <i64 as std::str::FromStr>::Err;
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        text.parse().map(Self)
-    }
-}
-impl From<i32> for ProjectTagId {
-    fn from(id: i32) -> Self {
-        Self(i64::from(id))
-    }
-}
-impl From<u32> for ProjectTagId {
-    fn from(id: u32) -> Self {
-        Self(i64::from(id))
-    }
-}
-impl TryFrom<u64> for ProjectTagId {
-    type Error = std::num::TryFromIntError;
-    fn try_from(id: u64) -> Result<Self, Self::Error> {
-        i64::try_from(id).map(Self)
-    }
-}
+crate::runtime::id_type!(
+    #[doc = " The id of a `ProjectTag`."] ProjectTagId : i64, from[i32, u32],
+    try_from[u64]
+);
 /// A project viewer (client): a user with read-only access to the projects assigned to them.
 ///
 /// *Unconfirmed: The docs type `status` as string or null; no example shows null, so the enum is referenced without nullable (the client still reads null as an absent status).*
@@ -2091,65 +1745,9 @@ pub struct TaskAssignee {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lastname: Option<String>,
 }
-/// The id of a `Task`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize
-)]
-#[serde(transparent)]
-pub struct TaskId(i64);
-impl TaskId {
-    /// The Task id as it goes on the wire.
-    #[must_use]
-    pub fn into_inner(self) -> i64 {
-        self.0
-    }
-}
-impl From<i64> for TaskId {
-    fn from(id: i64) -> Self {
-        Self(id)
-    }
-}
-impl From<TaskId> for i64 {
-    fn from(id: TaskId) -> Self {
-        id.0
-    }
-}
-impl std::fmt::Display for TaskId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Display::fmt(&self.0, f)
-    }
-}
-impl std::str::FromStr for TaskId {
-    type Err = <i64 as std::str::FromStr>::Err;
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        text.parse().map(Self)
-    }
-}
-impl From<i32> for TaskId {
-    fn from(id: i32) -> Self {
-        Self(i64::from(id))
-    }
-}
-impl From<u32> for TaskId {
-    fn from(id: u32) -> Self {
-        Self(i64::from(id))
-    }
-}
-impl TryFrom<u64> for TaskId {
-    type Error = std::num::TryFromIntError;
-    fn try_from(id: u64) -> Result<Self, Self::Error> {
-        i64::try_from(id).map(Self)
-    }
-}
+crate::runtime::id_type!(
+    #[doc = " The id of a `Task`."] TaskId : i64, from[i32, u32], try_from[u64]
+);
 /// Task priority: 10 = Urgent, 20 = High, 30 = Normal, 40 = Low.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -2362,49 +1960,7 @@ pub struct TimeRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<chrono::DateTime<chrono::Utc>>,
 }
-/// The id of a `TimeRequest`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize
-)]
-#[serde(transparent)]
-pub struct TimeRequestId(uuid::Uuid);
-impl TimeRequestId {
-    /// The TimeRequest id as it goes on the wire.
-    #[must_use]
-    pub fn into_inner(self) -> uuid::Uuid {
-        self.0
-    }
-}
-impl From<uuid::Uuid> for TimeRequestId {
-    fn from(id: uuid::Uuid) -> Self {
-        Self(id)
-    }
-}
-impl From<TimeRequestId> for uuid::Uuid {
-    fn from(id: TimeRequestId) -> Self {
-        id.0
-    }
-}
-impl std::fmt::Display for TimeRequestId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Display::fmt(&self.0, f)
-    }
-}
-impl std::str::FromStr for TimeRequestId {
-    type Err = <uuid::Uuid as std::str::FromStr>::Err;
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        text.parse().map(Self)
-    }
-}
+crate::runtime::id_type!(#[doc = " The id of a `TimeRequest`."] TimeRequestId : uuid);
 /// The tracker that was started.
 ///
 /// *Other docs: The role-based docs write start_time with an offset (2024-01-15T10:30:00+00:00), and add user_id, user_name, user_email, project_name and activity_description; `message` becomes a dynamic text (user, time, project, task, activity) meant for chat notifications.*
@@ -2480,49 +2036,7 @@ pub struct Timesheet {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<TimesheetStatus>,
 }
-/// The id of a `Timesheet`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize
-)]
-#[serde(transparent)]
-pub struct TimesheetId(uuid::Uuid);
-impl TimesheetId {
-    /// The Timesheet id as it goes on the wire.
-    #[must_use]
-    pub fn into_inner(self) -> uuid::Uuid {
-        self.0
-    }
-}
-impl From<uuid::Uuid> for TimesheetId {
-    fn from(id: uuid::Uuid) -> Self {
-        Self(id)
-    }
-}
-impl From<TimesheetId> for uuid::Uuid {
-    fn from(id: TimesheetId) -> Self {
-        id.0
-    }
-}
-impl std::fmt::Display for TimesheetId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Display::fmt(&self.0, f)
-    }
-}
-impl std::str::FromStr for TimesheetId {
-    type Err = <uuid::Uuid as std::str::FromStr>::Err;
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        text.parse().map(Self)
-    }
-}
+crate::runtime::id_type!(#[doc = " The id of a `Timesheet`."] TimesheetId : uuid);
 /// Status of a timesheet.
 ///
 /// *Other docs: The role-based docs use pending, submitted, approved, rejected (`pending` instead of `open`).*
@@ -2766,65 +2280,9 @@ pub struct UpdateWebhookRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<Vec<WebhookEvent>>,
 }
-/// The id of a `User`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize
-)]
-#[serde(transparent)]
-pub struct UserId(i64);
-impl UserId {
-    /// The User id as it goes on the wire.
-    #[must_use]
-    pub fn into_inner(self) -> i64 {
-        self.0
-    }
-}
-impl From<i64> for UserId {
-    fn from(id: i64) -> Self {
-        Self(id)
-    }
-}
-impl From<UserId> for i64 {
-    fn from(id: UserId) -> Self {
-        id.0
-    }
-}
-impl std::fmt::Display for UserId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Display::fmt(&self.0, f)
-    }
-}
-impl std::str::FromStr for UserId {
-    type Err = <i64 as std::str::FromStr>::Err;
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        text.parse().map(Self)
-    }
-}
-impl From<i32> for UserId {
-    fn from(id: i32) -> Self {
-        Self(i64::from(id))
-    }
-}
-impl From<u32> for UserId {
-    fn from(id: u32) -> Self {
-        Self(i64::from(id))
-    }
-}
-impl TryFrom<u64> for UserId {
-    type Error = std::num::TryFromIntError;
-    fn try_from(id: u64) -> Result<Self, Self::Error> {
-        i64::try_from(id).map(Self)
-    }
-}
+crate::runtime::id_type!(
+    #[doc = " The id of a `User`."] UserId : i64, from[i32, u32], try_from[u64]
+);
 /// A project a project viewer is assigned to.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ViewerProject {
@@ -2904,53 +2362,7 @@ impl<'de> serde::Deserialize<'de> for WebhookEvent {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
-/// The id of a `Webhook`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize
-)]
-#[serde(transparent)]
-pub struct WebhookId(String);
-impl WebhookId {
-    /// The Webhook id as it goes on the wire.
-    #[must_use]
-    pub fn into_inner(self) -> String {
-        self.0
-    }
-}
-impl From<String> for WebhookId {
-    fn from(id: String) -> Self {
-        Self(id)
-    }
-}
-impl From<WebhookId> for String {
-    fn from(id: WebhookId) -> Self {
-        id.0
-    }
-}
-impl std::fmt::Display for WebhookId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Display::fmt(&self.0, f)
-    }
-}
-impl std::str::FromStr for WebhookId {
-    type Err = <String as std::str::FromStr>::Err;
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        text.parse().map(Self)
-    }
-}
-impl From<&str> for WebhookId {
-    fn from(id: &str) -> Self {
-        Self(id.to_string())
-    }
-}
+crate::runtime::id_type!(#[doc = " The id of a `Webhook`."] WebhookId : string);
 /// A workspace the authenticated user belongs to.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Workspace {
@@ -2981,65 +2393,9 @@ pub struct Workspace {
     )]
     pub activated_at: Option<chrono::NaiveDateTime>,
 }
-/// The id of a `Workspace`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize
-)]
-#[serde(transparent)]
-pub struct WorkspaceId(i64);
-impl WorkspaceId {
-    /// The Workspace id as it goes on the wire.
-    #[must_use]
-    pub fn into_inner(self) -> i64 {
-        self.0
-    }
-}
-impl From<i64> for WorkspaceId {
-    fn from(id: i64) -> Self {
-        Self(id)
-    }
-}
-impl From<WorkspaceId> for i64 {
-    fn from(id: WorkspaceId) -> Self {
-        id.0
-    }
-}
-impl std::fmt::Display for WorkspaceId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Display::fmt(&self.0, f)
-    }
-}
-impl std::str::FromStr for WorkspaceId {
-    type Err = <i64 as std::str::FromStr>::Err;
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        text.parse().map(Self)
-    }
-}
-impl From<i32> for WorkspaceId {
-    fn from(id: i32) -> Self {
-        Self(i64::from(id))
-    }
-}
-impl From<u32> for WorkspaceId {
-    fn from(id: u32) -> Self {
-        Self(i64::from(id))
-    }
-}
-impl TryFrom<u64> for WorkspaceId {
-    type Error = std::num::TryFromIntError;
-    fn try_from(id: u64) -> Result<Self, Self::Error> {
-        i64::try_from(id).map(Self)
-    }
-}
+crate::runtime::id_type!(
+    #[doc = " The id of a `Workspace`."] WorkspaceId : i64, from[i32, u32], try_from[u64]
+);
 /// A body that only names the workspace.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct WorkspaceScopedRequest {

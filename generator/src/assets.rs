@@ -24,6 +24,10 @@ pub const RUNTIME: &[(&str, &str)] = &[
     ("dates.rs", include_str!("../../templates/runtime/dates.rs")),
     ("error.rs", include_str!("../../templates/runtime/error.rs")),
     ("http.rs", include_str!("../../templates/runtime/http.rs")),
+    (
+        "id_type.rs",
+        include_str!("../../templates/runtime/id_type.rs"),
+    ),
     ("mod.rs", include_str!("../../templates/runtime/mod.rs")),
     (
         "multipart.rs",

@@ -29,6 +29,7 @@ mod custom;
 pub(crate) mod dates;
 mod error;
 mod http;
+mod id_type;
 #[allow(dead_code)] // For emitted code: multipart bodies.
 mod multipart;
 mod oauth;
@@ -67,6 +68,7 @@ pub use {chrono, serde_json, uuid};
 pub(crate) use self::{
     binary::FileParts,
     dates::FormattedDate,
+    id_type::id_type,
     multipart::Multipart,
     paginate::PageInfo,
     request::{join, operation_builder, request_options, Request},

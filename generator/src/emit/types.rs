@@ -70,7 +70,7 @@ fn type_def(def: &TypeDef, paths: &Paths) -> TokenStream {
             let ty = paths.ty(ty);
             quote! { #docs pub type #name = #ty; }
         }
-        TypeKind::Id { resource, wire } => super::ids::id_def(&name, &docs, resource, *wire),
+        TypeKind::Id { wire, .. } => super::ids::id_def(&name, &docs, *wire),
     }
 }
 
