@@ -176,7 +176,9 @@ pub enum Finding {
     /// The object keeps (or no longer keeps) properties it does not name.
     AdditionalPropertiesChanged,
     /// The type of a parameter, property, item or payload changed. `widened` when every old
-    /// value is still valid (`int32` to `int64`), `narrowed` for the opposite; `rust_changed`
+    /// value is still valid (`int32` to `int64`), `narrowed` when every new value was valid
+    /// before (`int64` to `int32`), both when the values are the same (`int64` to an
+    /// `x-id-type` over it); `rust_changed`
     /// when the Rust type differs; `in_parameter` when it is a parameter's own type (its setter
     /// takes `impl Into<T>`).
     TypeChanged {
@@ -199,6 +201,10 @@ pub enum Finding {
     EnumValueRemoved,
     /// An enum value's Rust variant has another name (`x-enum-varnames`).
     EnumVariantRenamed,
+    /// A union (`oneOf`/`anyOf`) has a new alternative.
+    UnionAlternativeAdded,
+    /// An alternative of a union is gone.
+    UnionAlternativeRemoved,
     /// A named type became another kind of type (struct, enum, alias).
     TypeKindChanged,
     /// A new component schema.
@@ -270,6 +276,8 @@ impl Finding {
             Finding::EnumValueAdded => K::EnumValueAdded,
             Finding::EnumValueRemoved => K::EnumValueRemoved,
             Finding::EnumVariantRenamed => K::EnumVariantRenamed,
+            Finding::UnionAlternativeAdded => K::UnionAlternativeAdded,
+            Finding::UnionAlternativeRemoved => K::UnionAlternativeRemoved,
             Finding::TypeKindChanged => K::SchemaKindChanged,
             Finding::SchemaAdded => K::SchemaAdded,
             Finding::SchemaRemoved => K::SchemaRemoved,
@@ -327,6 +335,8 @@ pub enum ChangeKind {
     EnumValueAdded,
     EnumValueRemoved,
     EnumVariantRenamed,
+    UnionAlternativeAdded,
+    UnionAlternativeRemoved,
     SchemaKindChanged,
     SchemaAdded,
     SchemaRemoved,
@@ -408,6 +418,12 @@ impl When {
             When::Received => received,
             When::SentAndTightened => sent && tightened(finding),
             When::TypeChangeOnWire => match finding {
+                // Both: the same values (an id type over its wire type).
+                Finding::TypeChanged {
+                    widened: true,
+                    narrowed: true,
+                    ..
+                } => false,
                 Finding::TypeChanged { widened: true, .. } => received,
                 Finding::TypeChanged { narrowed: true, .. } => sent,
                 _ => used,
@@ -514,7 +530,7 @@ pub struct Rule {
 
 impl ChangeKind {
     /// Every kind, in table order.
-    pub const ALL: [ChangeKind; 48] = {
+    pub const ALL: [ChangeKind; 50] = {
         use ChangeKind::*;
         [
             OperationAdded,
@@ -551,6 +567,8 @@ impl ChangeKind {
             EnumValueAdded,
             EnumValueRemoved,
             EnumVariantRenamed,
+            UnionAlternativeAdded,
+            UnionAlternativeRemoved,
             SchemaKindChanged,
             SchemaAdded,
             SchemaRemoved,
@@ -711,6 +729,11 @@ impl ChangeKind {
                 "servers reject the value; its variant is gone"),
             K::EnumVariantRenamed => row("enum-variant-renamed", Changed, InType, Never, Always, Patch,
                 "the value on the wire is the same; the variant's name is not"),
+            K::UnionAlternativeAdded => row("union-alternative-added", Added, InType, Received, Never, Minor,
+                "unions are `#[non_exhaustive]` with a fallback that keeps what the client does not know; \
+                 HTTP clients that match exhaustively on answers meet an alternative they do not know"),
+            K::UnionAlternativeRemoved => row("union-alternative-removed", Removed, InType, Sent, Always, Minor,
+                "servers reject the alternative; its variant is gone"),
             K::SchemaKindChanged => row("schema-kind-changed", Changed, InType, Used, Always, Patch,
                 "the JSON and the Rust type both change shape"),
             K::SchemaAdded => row("schema-added", Added, Fixed(Schemas), Never, Never, Minor,

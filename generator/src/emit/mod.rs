@@ -6,6 +6,7 @@ mod examples;
 mod ids;
 mod operation_docs;
 mod operations;
+mod probe;
 mod rust;
 mod states;
 mod support;
@@ -18,6 +19,14 @@ use proc_macro2::TokenStream;
 use crate::model::Api;
 use crate::names::Scope;
 use rust::Paths;
+
+pub use probe::CRATE_ALIAS as PROBE_CRATE_ALIAS;
+
+/// The `lib.rs` of the usage probe of `api`'s crate (see `spec-diff --verify`): it uses every
+/// public item, and reaches the crate as [`PROBE_CRATE_ALIAS`].
+pub fn usage_probe(api: &Api) -> TokenStream {
+    probe::probe_rs(api)
+}
 
 /// A Rust source file of the crate, not yet formatted.
 pub struct RustFile {

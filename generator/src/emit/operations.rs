@@ -97,17 +97,17 @@ fn client_method(op: &Operation, api: &Api, crate_name: &str) -> TokenStream {
 }
 
 /// One value a builder holds until it sends: a parameter, a body property, or the whole body.
-struct Value {
+pub(crate) struct Value {
     /// The member, which is also its setter.
-    ident: Ident,
+    pub(crate) ident: Ident,
     /// Its Rust type.
-    ty: TokenStream,
+    pub(crate) ty: TokenStream,
     /// Its setter's rustdoc.
-    doc: String,
+    pub(crate) doc: String,
 }
 
 /// The values of `op`'s builder, in the order of their setters.
-fn values(op: &Operation, paths: &Paths) -> Vec<Value> {
+pub(crate) fn values(op: &Operation, paths: &Paths) -> Vec<Value> {
     let value = |ident: &str, ty: &TypeRef, doc: String| Value {
         ident: format_ident!("{}", ident),
         ty: paths.ty(ty),
