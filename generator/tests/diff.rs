@@ -573,6 +573,26 @@ const CASES: &[Case] = &[
         semver: "minor",
     },
     Case {
+        name: "parameter_loses_id_type",
+        old: &[(
+            "{name: workspace_id, in: query, required: true, schema: {type: integer}}",
+            "{name: workspace_id, in: query, required: true, schema: {type: integer, x-id-type: Workspace}}",
+        )],
+        new: &[],
+        expect: &[("parameter-type-changed", OK, BREAKS)],
+        semver: "major",
+    },
+    Case {
+        name: "parameter_type_int64_to_double",
+        old: &[],
+        new: &[(
+            "{name: workspace_id, in: query, required: true, schema: {type: integer}}",
+            "{name: workspace_id, in: query, required: true, schema: {type: number, format: double}}",
+        )],
+        expect: &[("parameter-type-changed", OK, BREAKS)],
+        semver: "major",
+    },
+    Case {
         name: "response_property_gains_id_type",
         old: &[],
         new: &[("        id: {type: integer}\n", "        id: {type: integer, x-id-type: Item}\n")],

@@ -178,13 +178,14 @@ pub enum Finding {
     /// The type of a parameter, property, item or payload changed. `widened` when every old
     /// value is still valid (`int32` to `int64`), `narrowed` when every new value was valid
     /// before (`int64` to `int32`), both when the values are the same (`int64` to an
-    /// `x-id-type` over it); `rust_changed`
-    /// when the Rust type differs; `in_parameter` when it is a parameter's own type (its setter
-    /// takes `impl Into<T>`).
+    /// `x-id-type` over it); `rust_changed` when the Rust type differs; `converts` when the new
+    /// Rust type implements `From` the old one (`i32` to `i64`, `i64` to an id type over it);
+    /// `in_parameter` when it is a parameter's own type (its setter takes `impl Into<T>`).
     TypeChanged {
         widened: bool,
         narrowed: bool,
         rust_changed: bool,
+        converts: bool,
         in_parameter: bool,
     },
     /// The `format` changed and the Rust type did not; `tightened` when a format is added or
@@ -400,7 +401,9 @@ pub enum When {
     /// or receive (narrowed), else it does.
     TypeChangeOnWire,
     /// A type change reaches the crate: the Rust type changed and no `impl Into<T>` setter
-    /// absorbs it (`i32` still goes into a setter of `i64`; struct fields do not).
+    /// absorbs it (`i32` still goes into a setter of `i64`, an `i64` into one of an id type
+    /// over it, but an `i64` not into one of `f64`, nor an id into one of `i64`; struct fields
+    /// absorb nothing).
     RustTypeChanged,
 }
 
@@ -488,7 +491,7 @@ impl When {
             When::RustTypeChanged => match finding {
                 F::TypeChanged {
                     in_parameter: true,
-                    widened: true,
+                    converts: true,
                     ..
                 } => false,
                 F::TypeChanged { rust_changed, .. } => rust_changed,

@@ -19,6 +19,8 @@ struct RefDiff {
     narrowed: bool,
     /// The Rust type differs.
     rust_changed: bool,
+    /// The new Rust type implements `From` the old one.
+    converts: bool,
 }
 
 impl Comparison<'_, '_> {
@@ -38,6 +40,7 @@ impl Comparison<'_, '_> {
                     widened: diff.widened,
                     narrowed: diff.narrowed,
                     rust_changed: diff.rust_changed,
+                    converts: diff.converts,
                     in_parameter,
                 },
                 usage,
@@ -54,6 +57,7 @@ impl Comparison<'_, '_> {
             widened,
             narrowed,
             rust_changed,
+            converts: false,
         };
         match (old, new) {
             (TypeRef::Named(old), TypeRef::Named(new)) => {
@@ -70,7 +74,10 @@ impl Comparison<'_, '_> {
                     (Some(old), Some(new)) => (new > old, new < old),
                     _ => (false, false),
                 };
-                Some(differ(true, widened, narrowed))
+                Some(RefDiff {
+                    converts: converts_losslessly(*old, *new),
+                    ..differ(true, widened, narrowed)
+                })
             }
             (
                 TypeRef::FormattedDate {
@@ -84,14 +91,19 @@ impl Comparison<'_, '_> {
             ) => (old_format != new_format || old_kind != new_kind)
                 .then(|| differ(old_kind != new_kind, false, false)),
             // An id type (`x-id-type`) is its wire type in JSON: the values are the same.
-            _ if self.wire_scalar(old, &self.types.old)
-                == self.wire_scalar(new, &self.types.new)
-                && self.wire_scalar(old, &self.types.old).is_some() =>
-            {
-                Some(differ(true, true, true))
-            }
+            _ if self.same_wire_scalar(old, new) => Some(RefDiff {
+                // Id types convert from their wire type, not back.
+                converts: matches!(old, TypeRef::Primitive(_)),
+                ..differ(true, true, true)
+            }),
             _ => Some(differ(true, false, false)),
         }
+    }
+
+    /// Whether the old and the new reference are the same scalar on the wire.
+    fn same_wire_scalar(&self, old: &TypeRef, new: &TypeRef) -> bool {
+        let old = self.wire_scalar(old, &self.types.old);
+        old.is_some() && old == self.wire_scalar(new, &self.types.new)
     }
 
     /// The scalar a reference is on the wire: a primitive, or an id type's wire type.
@@ -474,6 +486,13 @@ fn escape(segment: &str) -> String {
 
 /// Where a number type ranks by the values it holds: a higher rank holds every value of a lower
 /// one. `None` for non-numbers.
+/// Whether Rust's standard library converts `old` into `new` with `From` (`i32` into `i64`;
+/// not `i64` into `f64`).
+fn converts_losslessly(old: Primitive, new: Primitive) -> bool {
+    use Primitive::{F32, F64, I32, I64};
+    matches!((old, new), (I32, I64 | F64) | (F32, F64))
+}
+
 fn numeric_rank(primitive: Primitive) -> Option<u8> {
     match primitive {
         Primitive::I32 => Some(0),
