@@ -3,10 +3,14 @@
 //! needs.
 //!
 //! What the generated crate looks like decides the crate verdicts: structs have all-`pub` fields
-//! and no `#[non_exhaustive]` (a new field breaks struct literals), enums are `#[non_exhaustive]`
-//! with an `Other` fallback (a new value is absorbed), every parameter and body property has a
-//! builder setter taking `impl Into<T>`, and a required one that is not set makes `.send()` fail
-//! with `Error::MissingParameter`.
+//! and no `#[non_exhaustive]`, answers' included (a new field breaks struct literals); enums
+//! and unions are `#[non_exhaustive]` with a fallback variant (a new value or alternative is
+//! absorbed); every parameter and body property has a builder setter taking `impl Into<T>`
+//! (a new type absorbs the old only where it implements `From` it); and a builder tracks its
+//! required setters in its type, so `.send()` compiles only once they are set.
+//!
+//! `cargo xtask spec-diff --verify` checks these verdicts with the compiler (`verify`), and
+//! `generator/tests/diff.rs` does so for every case of its catalogue.
 //!
 //! `compare` reports a [`Finding`] (what happened, with the few facts a verdict depends on) and
 //! the [`Usage`] of the type it happened in; [`change`] turns them into a [`Change`] through the

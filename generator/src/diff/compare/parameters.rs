@@ -65,7 +65,7 @@ impl Comparison<'_, '_> {
                 Finding::ParamBecameRequired,
                 Usage::PARAM,
                 location.clone(),
-                "became required: `.send()` fails unless it is set",
+                "became required: `.send()` compiles only once it is set",
             ),
             (true, false) => self.record(
                 Finding::ParamBecameOptional,
