@@ -28,6 +28,7 @@ pub const RUNTIME: &[(&str, &str)] = &[
         "id_type.rs",
         include_str!("../../templates/runtime/id_type.rs"),
     ),
+    ("mock.rs", include_str!("../../templates/runtime/mock.rs")),
     ("mod.rs", include_str!("../../templates/runtime/mod.rs")),
     (
         "multipart.rs",

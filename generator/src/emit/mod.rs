@@ -4,6 +4,7 @@
 mod example_tests;
 mod examples;
 mod ids;
+mod mocks;
 mod operation_docs;
 mod operations;
 mod probe;
@@ -61,6 +62,7 @@ enum FileKind {
     Envelope,
     Formats,
     OperationsMod,
+    Mocks,
     /// The module of `api.tags[index]`.
     Tag(usize),
     ExamplesTest,
@@ -115,6 +117,7 @@ impl<'a> Emitter<'a> {
             plain("src/envelope.rs", FileKind::Envelope),
             plain("src/formats.rs", FileKind::Formats),
             plain("src/operations/mod.rs", FileKind::OperationsMod),
+            plain("src/mocks.rs", FileKind::Mocks),
         ];
         for (index, tag) in self.api.tags.iter().enumerate() {
             files.push(PlannedFile {
@@ -142,6 +145,7 @@ impl<'a> Emitter<'a> {
                 .map_or(0, |tag| 800 * api.operations_of(tag).count()),
             FileKind::ExamplesTest => 200 * api.operations.len(),
             FileKind::ContractTest => 70 * api.operations.len(),
+            FileKind::Mocks => 60 * api.operations.len(),
             FileKind::Envelope | FileKind::Formats => 200,
             FileKind::Lib | FileKind::OperationsMod => 50,
         }
@@ -165,6 +169,7 @@ impl<'a> Emitter<'a> {
             FileKind::Envelope => Some(support::envelope_rs(api, &outside())),
             FileKind::Formats => Some(support::formats_rs(&self.formats)),
             FileKind::OperationsMod => Some(support::operations_mod(api)),
+            FileKind::Mocks => Some(mocks::mocks_rs(api, &outside())),
             FileKind::Tag(index) => {
                 let tag = api.tags.get(index)?;
                 Some(operations::tag_module(

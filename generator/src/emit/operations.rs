@@ -646,7 +646,7 @@ fn multipart_statements(body: &Body, paths: &Paths) -> TokenStream {
 }
 
 /// How a parameter value becomes the text of a path segment, query value or header.
-fn to_text(value: &TokenStream, ty: &TypeRef, paths: &Paths) -> TokenStream {
+pub(crate) fn to_text(value: &TokenStream, ty: &TypeRef, paths: &Paths) -> TokenStream {
     match ty {
         TypeRef::Primitive(Primitive::DateTime) => quote!(#value.to_rfc3339()),
         TypeRef::FormattedDate { format, .. } => {

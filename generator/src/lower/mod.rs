@@ -234,5 +234,10 @@ fn page_info(
         meta_field: (meta_field, meta_optional),
         current_page: (current, current_optional),
         last_page: (last, last_optional),
+        wire_names: [
+            config.meta_field.clone(),
+            config.current_page.clone(),
+            config.last_page.clone(),
+        ],
     })
 }

@@ -114,6 +114,8 @@ pub struct PageInfo {
     pub current_page: (String, bool),
     /// The last page number's member and whether it is optional.
     pub last_page: (String, bool),
+    /// The names of the three on the wire: metadata member, current page, last page.
+    pub wire_names: [String; 3],
 }
 
 /// Where a parameter goes.
