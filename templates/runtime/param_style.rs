@@ -171,10 +171,9 @@ fn styled_text(name: &str, shape: Shape, style: Style, explode: bool) -> String 
         Style::Matrix => match shape {
             Shape::Empty => format!(";{name}"),
             Shape::Scalar(text) => format!(";{name}={text}"),
-            Shape::List(items) if explode => items
-                .iter()
-                .map(|item| format!(";{name}={item}"))
-                .collect(),
+            Shape::List(items) if explode => {
+                items.iter().map(|item| format!(";{name}={item}")).collect()
+            }
             Shape::List(items) => format!(";{name}={}", items.join(",")),
             Shape::Object(members) if explode => {
                 format!(";{}", join_members(members, "=", ";"))
@@ -436,7 +435,11 @@ impl Serializer for ShapeSerializer {
     fn serialize_tuple(self, len: usize) -> Result<ListShape, Unshaped> {
         Ok(ListShape(Vec::with_capacity(len)))
     }
-    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<ListShape, Unshaped> {
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        len: usize,
+    ) -> Result<ListShape, Unshaped> {
         Ok(ListShape(Vec::with_capacity(len)))
     }
     fn serialize_map(self, len: Option<usize>) -> Result<ObjectShape, Unshaped> {
@@ -588,8 +591,14 @@ mod tests {
     #[test]
     fn form_writes_repeated_keys_when_exploded_and_a_comma_list_when_not() {
         assert_eq!(query("blue", Style::Form, true), "color=blue");
-        assert_eq!(query(&colors(), Style::Form, true), "color=blue&color=black&color=brown");
-        assert_eq!(query(&colors(), Style::Form, false), "color=blue,black,brown");
+        assert_eq!(
+            query(&colors(), Style::Form, true),
+            "color=blue&color=black&color=brown"
+        );
+        assert_eq!(
+            query(&colors(), Style::Form, false),
+            "color=blue,black,brown"
+        );
         assert_eq!(query(&COLOR, Style::Form, true), "R=100&G=200&B=150");
         assert_eq!(query(&COLOR, Style::Form, false), "color=R,100,G,200,B,150");
         assert_eq!(query(&(), Style::Form, true), "color=");
@@ -597,9 +606,18 @@ mod tests {
 
     #[test]
     fn space_and_pipe_delimited_join_with_their_delimiter() {
-        assert_eq!(query(&colors(), Style::SpaceDelimited, false), "color=blue black brown");
-        assert_eq!(query(&colors(), Style::PipeDelimited, false), "color=blue|black|brown");
-        assert_eq!(query(&COLOR, Style::PipeDelimited, false), "color=R|100|G|200|B|150");
+        assert_eq!(
+            query(&colors(), Style::SpaceDelimited, false),
+            "color=blue black brown"
+        );
+        assert_eq!(
+            query(&colors(), Style::PipeDelimited, false),
+            "color=blue|black|brown"
+        );
+        assert_eq!(
+            query(&COLOR, Style::PipeDelimited, false),
+            "color=R|100|G|200|B|150"
+        );
         assert_eq!(
             query(&colors(), Style::PipeDelimited, true),
             "color=blue&color=black&color=brown"
@@ -613,7 +631,10 @@ mod tests {
             "color[R]=100&color[G]=200&color[B]=150"
         );
         let map = BTreeMap::from([("a", "1"), ("b", "2")]);
-        assert_eq!(query(&map, Style::DeepObject, true), "color[a]=1&color[b]=2");
+        assert_eq!(
+            query(&map, Style::DeepObject, true),
+            "color[a]=1&color[b]=2"
+        );
     }
 
     #[test]
@@ -627,12 +648,18 @@ mod tests {
         assert_eq!(path(&COLOR, Style::Label, false), ".R.100.G.200.B.150");
         assert_eq!(path(&COLOR, Style::Label, true), ".R=100.G=200.B=150");
         assert_eq!(path("blue", Style::Matrix, false), ";color=blue");
-        assert_eq!(path(&colors(), Style::Matrix, false), ";color=blue,black,brown");
+        assert_eq!(
+            path(&colors(), Style::Matrix, false),
+            ";color=blue,black,brown"
+        );
         assert_eq!(
             path(&colors(), Style::Matrix, true),
             ";color=blue;color=black;color=brown"
         );
-        assert_eq!(path(&COLOR, Style::Matrix, false), ";color=R,100,G,200,B,150");
+        assert_eq!(
+            path(&COLOR, Style::Matrix, false),
+            ";color=R,100,G,200,B,150"
+        );
         assert_eq!(path(&COLOR, Style::Matrix, true), ";R=100;G=200;B=150");
         assert_eq!(path(&(), Style::Matrix, false), ";color");
     }
@@ -652,7 +679,10 @@ mod tests {
             Fast,
         }
         assert_eq!(query(&Consistency::Count(2), Style::Form, true), "color=2");
-        assert_eq!(query(&Consistency::Kind("majority"), Style::Form, true), "color=majority");
+        assert_eq!(
+            query(&Consistency::Kind("majority"), Style::Form, true),
+            "color=majority"
+        );
         assert_eq!(query(&Mode::Fast, Style::Form, true), "color=fast");
         assert_eq!(query(&0.1f32, Style::Form, true), "color=0.1");
         assert_eq!(query(&true, Style::Form, true), "color=true");
@@ -672,7 +702,11 @@ mod tests {
     #[test]
     fn json_style_writes_the_json_text_as_one_value() {
         assert_eq!(
-            query(&serde_json::json!({"lat": 1.5, "tags": ["a"]}), Style::Json, true),
+            query(
+                &serde_json::json!({"lat": 1.5, "tags": ["a"]}),
+                Style::Json,
+                true
+            ),
             r#"color={"lat":1.5,"tags":["a"]}"#
         );
         assert_eq!(path("x", Style::Json, false), r#""x""#);

@@ -4,10 +4,11 @@ mod cycles;
 mod operations;
 mod types;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use openapiv3::{OpenAPI, ReferenceOr};
+use openapiv3::{OpenAPI, PathItem};
 
 use crate::config::Config;
 use crate::contract;
@@ -23,6 +24,7 @@ pub use types::DATE_FORMAT_EXTENSION;
 /// Lowers `spec`, read from `file`, with the settings in `config`.
 pub fn lower(spec: &OpenAPI, file: &Path, config: &Config) -> Result<Api, Diagnostic> {
     let resolver = Resolver::new(spec, file);
+    let items = path_items(spec, resolver)?;
     let envelope_names = config
         .envelope
         .as_ref()
@@ -36,18 +38,19 @@ pub fn lower(spec: &OpenAPI, file: &Path, config: &Config) -> Result<Api, Diagno
     // Builders share a tag's module with what it imports; claimed crate-wide so that the
     // answer enums, claimed after them, never meet a builder either.
     let mut builder_names = Scope::with_reserved(contract::TAG_MODULE_IMPORTS.iter().copied());
-    for (path, item) in &spec.paths.paths {
-        let item_at = Pointer::root().join("paths").join(path);
-        let ReferenceOr::Item(item) = item else {
-            return Err(resolver.error(
-                &item_at,
-                "$ref path items are not supported by the generator yet",
-            ));
-        };
+    for PathEntry {
+        path,
+        item,
+        place,
+        owns_item,
+    } in &items
+    {
         for (method, operation) in methods(item) {
-            let at = item_at.join(method.key());
+            let at = place.join(method.key());
+            // A path item reached from several paths is one definition: its operationIds
+            // belong to the path that owns it, the others are named from method and path.
             let id = match &operation.operation_id {
-                Some(id) if !id.trim().is_empty() => id.clone(),
+                Some(id) if *owns_item && !id.trim().is_empty() => id.clone(),
                 _ => derived_operation_id(method, path),
             };
             if let Some(first) = ids.get(&id) {
@@ -64,7 +67,7 @@ pub fn lower(spec: &OpenAPI, file: &Path, config: &Config) -> Result<Api, Diagno
                 meta_type: &mut meta_type,
                 pagination: config.pagination.as_ref(),
             };
-            let mut lowered = lowering.lower(path, item, method, operation, id, &at)?;
+            let mut lowered = lowering.lower(path, item, place, method, operation, id, &at)?;
             lowered.method_name = method_names.claim(&lowered.method_name);
             lowered.builder_name = builder_names.claim(&lowered.builder_name);
             operations.push(lowered);
@@ -111,6 +114,54 @@ pub fn lower(spec: &OpenAPI, file: &Path, config: &Config) -> Result<Api, Diagno
         envelope,
         page_info,
     })
+}
+
+/// One entry of `paths` with its path item resolved.
+struct PathEntry<'a> {
+    /// The path template (`/expenses/{expenseId}`).
+    path: &'a str,
+    /// The path item, written there or where its `$ref` leads.
+    item: Cow<'a, PathItem>,
+    /// Where the path item is written.
+    place: Pointer,
+    /// Whether this path names the item's operations by their operationIds: the path the item
+    /// is written under, or else the first path (in spec order) that refers to it.
+    owns_item: bool,
+}
+
+/// Every entry of `paths`, `$ref` path items resolved (a broken, cyclic or external one is a
+/// located error).
+fn path_items<'a>(
+    spec: &'a OpenAPI,
+    resolver: Resolver<'a>,
+) -> Result<Vec<PathEntry<'a>>, Diagnostic> {
+    let mut resolved = Vec::with_capacity(spec.paths.paths.len());
+    for (path, item) in &spec.paths.paths {
+        let item_at = Pointer::root().join("paths").join(path);
+        let (item, place) = resolver.path_item(item, &item_at)?;
+        let written_here = place == item_at;
+        resolved.push((path.as_str(), item, place, written_here));
+    }
+    let mut owned: Vec<Pointer> = resolved
+        .iter()
+        .filter(|(_, _, _, written_here)| *written_here)
+        .map(|(_, _, place, _)| place.clone())
+        .collect();
+    Ok(resolved
+        .into_iter()
+        .map(|(path, item, place, written_here)| {
+            let owns_item = written_here || !owned.contains(&place);
+            if owns_item && !written_here {
+                owned.push(place.clone());
+            }
+            PathEntry {
+                path,
+                item,
+                place,
+                owns_item,
+            }
+        })
+        .collect())
 }
 
 /// Copies the boxing the cycle pass decided to the body fields, which were copied from their
