@@ -317,7 +317,9 @@ fn a_broken_path_item_ref_is_located() {
     let error = error_for(&path_ref_spec("#/paths/~1missing", ""));
     assert_eq!(pointer(&error), "#/paths/~1a/$ref");
     assert!(
-        error.message.contains("unresolved $ref `#/paths/~1missing`"),
+        error
+            .message
+            .contains("unresolved $ref `#/paths/~1missing`"),
         "{error}"
     );
     let error = error_for(&path_ref_spec("#/x-items/missing", ""));
@@ -327,9 +329,8 @@ fn a_broken_path_item_ref_is_located() {
 
 #[test]
 fn a_cyclic_path_item_ref_is_located() {
-    let spec = format!(
-        "{HEADER}paths:\n  /a:\n    $ref: '#/paths/~1b'\n  /b:\n    $ref: '#/paths/~1a'\n"
-    );
+    let spec =
+        format!("{HEADER}paths:\n  /a:\n    $ref: '#/paths/~1b'\n  /b:\n    $ref: '#/paths/~1a'\n");
     let error = error_for(&spec);
     assert_eq!(pointer(&error), "#/paths/~1a/$ref");
     assert!(error.message.contains("cyclic $ref"), "{error}");

@@ -12,7 +12,7 @@
 //! percent-encoded here where RFC 6265 does not allow a byte as it is.
 
 use std::borrow::Cow;
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use serde::ser::{self, Impossible, Serialize, Serializer};
 
@@ -174,7 +174,12 @@ fn styled_text(name: &str, shape: Shape, style: Style, explode: bool) -> String 
             Shape::Empty => format!(";{name}"),
             Shape::Scalar(text) => format!(";{name}={text}"),
             Shape::List(items) if explode => {
-                items.iter().map(|item| format!(";{name}={item}")).collect()
+                let mut out = String::new();
+                for item in &items {
+                    // Writing into a String cannot fail.
+                    let _ = write!(out, ";{name}={item}");
+                }
+                out
             }
             Shape::List(items) => format!(";{name}={}", items.join(",")),
             Shape::Object(members) if explode => {
@@ -222,7 +227,8 @@ fn cookie_encode(text: &str) -> String {
         if allowed(byte) {
             out.push(char::from(byte));
         } else {
-            out.push_str(&format!("%{byte:02X}"));
+            // Writing into a String cannot fail.
+            let _ = write!(out, "%{byte:02X}");
         }
     }
     out

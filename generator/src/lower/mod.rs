@@ -67,7 +67,12 @@ pub fn lower(spec: &OpenAPI, file: &Path, config: &Config) -> Result<Api, Diagno
                 meta_type: &mut meta_type,
                 pagination: config.pagination.as_ref(),
             };
-            let mut lowered = lowering.lower(path, item, place, method, operation, id, &at)?;
+            let path_at = operations::PathAt {
+                path,
+                item,
+                item_at: place,
+            };
+            let mut lowered = lowering.lower(path_at, method, operation, id, &at)?;
             lowered.method_name = method_names.claim(&lowered.method_name);
             lowered.builder_name = builder_names.claim(&lowered.builder_name);
             operations.push(lowered);

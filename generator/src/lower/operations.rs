@@ -15,6 +15,16 @@ use crate::model::{
 use crate::names::{self, Scope};
 use crate::resolve::Resolver;
 
+/// A path of the spec, its path item (resolved) and where that item is written.
+pub struct PathAt<'p, 'a> {
+    /// The path template (`/expenses/{expenseId}`).
+    pub path: &'p str,
+    /// The path item.
+    pub item: &'a PathItem,
+    /// Where the path item is written (`#/paths/~1expenses`, or where its `$ref` leads).
+    pub item_at: &'p Pointer,
+}
+
 /// Lowers one operation found at `at` (`#/paths/~1expenses/get`).
 pub struct OperationLowering<'s, 'a> {
     pub resolver: Resolver<'a>,
@@ -30,9 +40,11 @@ impl<'a> OperationLowering<'_, 'a> {
     /// Lowers `operation`, which is `method` on `path` and inherits `item`'s parameters.
     pub fn lower(
         &mut self,
-        path: &str,
-        item: &'a PathItem,
-        item_at: &Pointer,
+        PathAt {
+            path,
+            item,
+            item_at,
+        }: PathAt<'_, 'a>,
         method: HttpMethod,
         operation: &'a SpecOperation,
         id: String,
