@@ -8,7 +8,7 @@ use super::rust::{doc_lines, doc_text, inner_doc_lines, Paths};
 use super::states::States;
 use crate::model::{
     AnswerEnum, Api, Body, BodyEncoding, HttpMethod, Operation, Param, ParamLocation, ParamStyle,
-    PathSegment, Payload, Primitive, Tag, TypeKind, TypeRef,
+    PathSegment, Payload, Primitive, Tag, TypeRef,
 };
 use crate::names;
 
@@ -220,11 +220,11 @@ fn sending_methods(op: &Operation, paths: &Paths, api: &Api, states: &States) ->
         }
         None => paths.ty(&op.success.data),
     };
-    let into_request = into_request_body(op, paths, api);
+    let into_request = into_request_body(op, paths);
     // Every builder's `into_request` has the signature `operation_builder!` calls, even where
     // nothing in it can fail.
     let infallible = op.required_setters().is_empty()
-        && op.params.iter().all(|param| is_text(param, api))
+        && op.params.iter().all(is_text)
         && op
             .body
             .as_ref()
@@ -358,7 +358,7 @@ fn body_assignments(body: &Body, target: &Ident) -> Vec<TokenStream> {
 
 /// The statements of `into_request`: check that every required value is set, then build the
 /// request from the builder's members.
-fn into_request_body(op: &Operation, paths: &Paths, api: &Api) -> TokenStream {
+fn into_request_body(op: &Operation, paths: &Paths) -> TokenStream {
     let method = method_tokens(op.http_method);
     let id = &op.id;
     let template = &op.path;
@@ -376,7 +376,7 @@ fn into_request_body(op: &Operation, paths: &Paths, api: &Api) -> TokenStream {
                     continue;
                 };
                 let ident = format_ident!("{}", param.rust_name);
-                statements.push(param_statement(param, &quote!(#ident), paths, api));
+                statements.push(param_statement(param, &quote!(#ident), paths));
             }
             PathSegment::Literal(literal) => {
                 statements.push(quote!(request.segment(#literal);));
@@ -391,9 +391,9 @@ fn into_request_body(op: &Operation, paths: &Paths, api: &Api) -> TokenStream {
     {
         let ident = format_ident!("{}", param.rust_name);
         statements.push(if param.required {
-            param_statement(param, &quote!(#ident), paths, api)
+            param_statement(param, &quote!(#ident), paths)
         } else {
-            let add = param_statement(param, &quote!(value), paths, api);
+            let add = param_statement(param, &quote!(value), paths);
             quote! {
                 if let Some(value) = self.#ident {
                     #add
@@ -643,9 +643,9 @@ fn multipart_statements(body: &Body, paths: &Paths) -> TokenStream {
 /// its own text in its style (a string without a copy, a number, an enum, an id, a date in its
 /// format) is added as that text; anything else (arrays, objects, maps, unions, label and
 /// matrix segments, cookies, JSON content) goes through the runtime's `param_style`.
-fn param_statement(param: &Param, value: &TokenStream, paths: &Paths, api: &Api) -> TokenStream {
+fn param_statement(param: &Param, value: &TokenStream, paths: &Paths) -> TokenStream {
     let wire = &param.wire_name;
-    if is_text(param, api) {
+    if is_text(param) {
         let text = to_text(value, &param.ty, paths);
         match param.location {
             ParamLocation::Path => return quote!(request.segment(#text);),
@@ -685,36 +685,12 @@ fn param_statement(param: &Param, value: &TokenStream, paths: &Paths, api: &Api)
 
 /// Whether a parameter is added to the request as its value's own text: a scalar in a style
 /// that writes a scalar as itself, outside a cookie.
-fn is_text(param: &Param, api: &Api) -> bool {
+fn is_text(param: &Param) -> bool {
     let plain_style = !matches!(
         param.style,
         ParamStyle::Label | ParamStyle::Matrix | ParamStyle::Json
     );
-    plain_style && param.location != ParamLocation::Cookie && is_scalar(&param.ty, api)
-}
-
-/// Whether values of `ty` are scalars whose `Display` (or date format) is their wire text.
-fn is_scalar(ty: &TypeRef, api: &Api) -> bool {
-    match ty {
-        TypeRef::Primitive(primitive) => !matches!(
-            primitive,
-            Primitive::Bytes | Primitive::Json | Primitive::Unit
-        ),
-        TypeRef::FormattedDate { .. } => true,
-        TypeRef::Named(name) => match api
-            .types
-            .iter()
-            .find(|def| &def.name == name)
-            .map(|def| &def.kind)
-        {
-            Some(
-                TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } | TypeKind::Id { .. },
-            ) => true,
-            Some(TypeKind::Alias(target)) => is_scalar(target, api),
-            _ => false,
-        },
-        TypeRef::Array(_) | TypeRef::Map(_) => false,
-    }
+    plain_style && param.location != ParamLocation::Cookie && param.scalar
 }
 
 /// How a scalar parameter value becomes the text of a path segment, query value or header.

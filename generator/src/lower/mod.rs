@@ -5,7 +5,7 @@ mod operations;
 mod types;
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use openapiv3::{OpenAPI, PathItem};
@@ -14,7 +14,7 @@ use crate::config::Config;
 use crate::contract;
 use crate::diagnostics::{Diagnostic, Pointer};
 use crate::model::{
-    Api, Envelope, HttpMethod, PageInfo, PathSegment, Tag, TypeDef, TypeKind, TypeRef,
+    Api, Envelope, HttpMethod, PageInfo, PathSegment, Primitive, Tag, TypeDef, TypeKind, TypeRef,
 };
 use crate::names::{self, Scope};
 use crate::resolve::Resolver;
@@ -103,6 +103,7 @@ pub fn lower(spec: &OpenAPI, file: &Path, config: &Config) -> Result<Api, Diagno
     };
     let types = types.finish()?;
     refresh_body_fields(&mut operations, &types);
+    mark_scalar_params(&mut operations, &types);
     Ok(Api {
         title: spec.info.title.clone(),
         version: spec.info.version.clone(),
@@ -147,26 +148,56 @@ fn path_items<'a>(
         let written_here = place == item_at;
         resolved.push((path.as_str(), item, place, written_here));
     }
-    let mut owned: Vec<Pointer> = resolved
+    // The places whose operations already have their owner: those written under a path.
+    let mut owned: HashSet<String> = resolved
         .iter()
         .filter(|(_, _, _, written_here)| *written_here)
-        .map(|(_, _, place, _)| place.clone())
+        .map(|(_, _, place, _)| place.to_string())
         .collect();
-    Ok(resolved
-        .into_iter()
-        .map(|(path, item, place, written_here)| {
-            let owns_item = written_here || !owned.contains(&place);
-            if owns_item && !written_here {
-                owned.push(place.clone());
-            }
-            PathEntry {
-                path,
-                item,
-                place,
-                owns_item,
-            }
-        })
-        .collect())
+    let mut entries = Vec::with_capacity(resolved.len());
+    for (path, item, place, written_here) in resolved {
+        // The first reference to a place no path owns takes it.
+        let owns_item = written_here || owned.insert(place.to_string());
+        entries.push(PathEntry {
+            path,
+            item,
+            place,
+            owns_item,
+        });
+    }
+    Ok(entries)
+}
+
+/// Says of each parameter whether its type is a scalar (see [`crate::model::Param::scalar`]),
+/// which needs the kinds of the named types, known once they are all lowered.
+fn mark_scalar_params(operations: &mut [crate::model::Operation], types: &[TypeDef]) {
+    let kinds: HashMap<&str, &TypeKind> = types
+        .iter()
+        .map(|def| (def.name.as_str(), &def.kind))
+        .collect();
+    for param in operations.iter_mut().flat_map(|op| op.params.iter_mut()) {
+        param.scalar = is_scalar(&param.ty, &kinds, 0);
+    }
+}
+
+/// Whether values of `ty` are scalars whose text (`Display`, or a date's format) is their wire
+/// form. `depth` bounds a chain of aliases.
+fn is_scalar(ty: &TypeRef, kinds: &HashMap<&str, &TypeKind>, depth: usize) -> bool {
+    match ty {
+        TypeRef::Primitive(primitive) => !matches!(
+            primitive,
+            Primitive::Bytes | Primitive::Json | Primitive::Unit
+        ),
+        TypeRef::FormattedDate { .. } => true,
+        TypeRef::Named(name) => match kinds.get(name.as_str()) {
+            Some(
+                TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } | TypeKind::Id { .. },
+            ) => true,
+            Some(TypeKind::Alias(target)) if depth < 32 => is_scalar(target, kinds, depth + 1),
+            _ => false,
+        },
+        TypeRef::Array(_) | TypeRef::Map(_) => false,
+    }
 }
 
 /// Copies the boxing the cycle pass decided to the body fields, which were copied from their

@@ -292,6 +292,8 @@ impl<'a> OperationLowering<'_, 'a> {
             style,
             explode: data.explode.unwrap_or(style == ParamStyle::Form),
             ty,
+            // Known once every type is lowered: see `mark_scalar_params`.
+            scalar: false,
             required: data.required || location == ParamLocation::Path,
             docs,
             default: schema

@@ -286,6 +286,10 @@ pub struct Param {
     pub explode: bool,
     /// Its type.
     pub ty: TypeRef,
+    /// Whether its values are scalars whose text is their wire form (strings, numbers,
+    /// booleans, dates, UUIDs, and enums, ids and aliases of those), as against arrays,
+    /// objects, maps and unions, which are serialized in the parameter's style.
+    pub scalar: bool,
     /// Whether it must be set.
     pub required: bool,
     /// Its documentation.
