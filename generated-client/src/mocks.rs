@@ -33,12 +33,24 @@ impl Expectation<'_, crate::operations::workspaces::GetWorkspaces> {
     /// Matches only requests whose query parameter `page` is `value`.
     pub fn page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("page", value.to_string())
+        self.parameter(
+            "page",
+            |request| {
+                request.query("page", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `per_page` is `value`.
     pub fn per_page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("per_page", value.to_string())
+        self.parameter(
+            "per_page",
+            |request| {
+                request.query("per_page", value.to_string());
+                Ok(())
+            },
+        )
     }
 }
 impl MockOperation for crate::operations::members::DeleteMember {
@@ -60,7 +72,13 @@ impl Expectation<'_, crate::operations::members::DeleteMember> {
     /// Matches only requests whose path parameter `memberId` is `value`.
     pub fn member_id(self, value: impl Into<types::UserId>) -> Self {
         let value: types::UserId = value.into();
-        self.path_parameter("memberId", &value.to_string())
+        self.parameter(
+            "memberId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose body has the property `workspace_id` equal to `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
@@ -85,12 +103,24 @@ impl Expectation<'_, crate::operations::members::GetMember> {
     /// Matches only requests whose path parameter `memberId` is `value`.
     pub fn member_id(self, value: impl Into<types::UserId>) -> Self {
         let value: types::UserId = value.into();
-        self.path_parameter("memberId", &value.to_string())
+        self.parameter(
+            "memberId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `workspace_id` is `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
         let value: types::WorkspaceId = value.into();
-        self.query_parameter("workspace_id", value.to_string())
+        self.parameter(
+            "workspace_id",
+            |request| {
+                request.query("workspace_id", value.to_string());
+                Ok(())
+            },
+        )
     }
 }
 impl MockOperation for crate::operations::members::GetMembers {
@@ -116,32 +146,68 @@ impl Expectation<'_, crate::operations::members::GetMembers> {
     /// Matches only requests whose query parameter `workspace_id` is `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
         let value: types::WorkspaceId = value.into();
-        self.query_parameter("workspace_id", value.to_string())
+        self.parameter(
+            "workspace_id",
+            |request| {
+                request.query("workspace_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `email` is `value`.
     pub fn email(self, value: impl Into<String>) -> Self {
         let value: String = value.into();
-        self.query_parameter("email", value)
+        self.parameter(
+            "email",
+            |request| {
+                request.query("email", value);
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `status` is `value`.
     pub fn status(self, value: impl Into<types::MemberStatus>) -> Self {
         let value: types::MemberStatus = value.into();
-        self.query_parameter("status", value.to_string())
+        self.parameter(
+            "status",
+            |request| {
+                request.query("status", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `role` is `value`.
     pub fn role(self, value: impl Into<types::Role>) -> Self {
         let value: types::Role = value.into();
-        self.query_parameter("role", value.to_string())
+        self.parameter(
+            "role",
+            |request| {
+                request.query("role", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `page` is `value`.
     pub fn page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("page", value.to_string())
+        self.parameter(
+            "page",
+            |request| {
+                request.query("page", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `per_page` is `value`.
     pub fn per_page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("per_page", value.to_string())
+        self.parameter(
+            "per_page",
+            |request| {
+                request.query("per_page", value.to_string());
+                Ok(())
+            },
+        )
     }
 }
 impl MockOperation for crate::operations::members::InviteMember {
@@ -205,7 +271,13 @@ impl Expectation<'_, crate::operations::members::UpdateMember> {
     /// Matches only requests whose path parameter `memberId` is `value`.
     pub fn member_id(self, value: impl Into<types::UserId>) -> Self {
         let value: types::UserId = value.into();
-        self.path_parameter("memberId", &value.to_string())
+        self.parameter(
+            "memberId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose body has the property `workspace_id` equal to `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
@@ -329,7 +401,13 @@ impl Expectation<'_, crate::operations::projects::DeleteProject> {
     /// Matches only requests whose path parameter `projectId` is `value`.
     pub fn project_id(self, value: impl Into<types::ProjectId>) -> Self {
         let value: types::ProjectId = value.into();
-        self.path_parameter("projectId", &value.to_string())
+        self.parameter(
+            "projectId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose body has the property `workspace_id` equal to `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
@@ -356,12 +434,24 @@ impl Expectation<'_, crate::operations::projects::GetProject> {
     /// Matches only requests whose path parameter `projectId` is `value`.
     pub fn project_id(self, value: impl Into<types::ProjectId>) -> Self {
         let value: types::ProjectId = value.into();
-        self.path_parameter("projectId", &value.to_string())
+        self.parameter(
+            "projectId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `workspace_id` is `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
         let value: types::WorkspaceId = value.into();
-        self.query_parameter("workspace_id", value.to_string())
+        self.parameter(
+            "workspace_id",
+            |request| {
+                request.query("workspace_id", value.to_string());
+                Ok(())
+            },
+        )
     }
 }
 impl MockOperation for crate::operations::projects::GetProjects {
@@ -387,22 +477,46 @@ impl Expectation<'_, crate::operations::projects::GetProjects> {
     /// Matches only requests whose query parameter `workspace_id` is `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
         let value: types::WorkspaceId = value.into();
-        self.query_parameter("workspace_id", value.to_string())
+        self.parameter(
+            "workspace_id",
+            |request| {
+                request.query("workspace_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `name` is `value`.
     pub fn name(self, value: impl Into<String>) -> Self {
         let value: String = value.into();
-        self.query_parameter("name", value)
+        self.parameter(
+            "name",
+            |request| {
+                request.query("name", value);
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `page` is `value`.
     pub fn page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("page", value.to_string())
+        self.parameter(
+            "page",
+            |request| {
+                request.query("page", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `per_page` is `value`.
     pub fn per_page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("per_page", value.to_string())
+        self.parameter(
+            "per_page",
+            |request| {
+                request.query("per_page", value.to_string());
+                Ok(())
+            },
+        )
     }
 }
 impl MockOperation for crate::operations::projects::UpdateProject {
@@ -424,7 +538,13 @@ impl Expectation<'_, crate::operations::projects::UpdateProject> {
     /// Matches only requests whose path parameter `projectId` is `value`.
     pub fn project_id(self, value: impl Into<types::ProjectId>) -> Self {
         let value: types::ProjectId = value.into();
-        self.path_parameter("projectId", &value.to_string())
+        self.parameter(
+            "projectId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose body has the property `workspace_id` equal to `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
@@ -484,12 +604,24 @@ impl Expectation<'_, crate::operations::tasks::AssignTask> {
     /// Matches only requests whose path parameter `taskId` is `value`.
     pub fn task_id(self, value: impl Into<types::TaskId>) -> Self {
         let value: types::TaskId = value.into();
-        self.path_parameter("taskId", &value.to_string())
+        self.parameter(
+            "taskId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose path parameter `userId` is `value`.
     pub fn user_id(self, value: impl Into<types::UserId>) -> Self {
         let value: types::UserId = value.into();
-        self.path_parameter("userId", &value.to_string())
+        self.parameter(
+            "userId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose body has the property `workspace_id` equal to `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
@@ -584,7 +716,13 @@ impl Expectation<'_, crate::operations::tasks::DeleteTask> {
     /// Matches only requests whose path parameter `taskId` is `value`.
     pub fn task_id(self, value: impl Into<types::TaskId>) -> Self {
         let value: types::TaskId = value.into();
-        self.path_parameter("taskId", &value.to_string())
+        self.parameter(
+            "taskId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose body has the property `workspace_id` equal to `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
@@ -614,17 +752,35 @@ impl Expectation<'_, crate::operations::tasks::GetTask> {
     /// Matches only requests whose path parameter `taskId` is `value`.
     pub fn task_id(self, value: impl Into<types::TaskId>) -> Self {
         let value: types::TaskId = value.into();
-        self.path_parameter("taskId", &value.to_string())
+        self.parameter(
+            "taskId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `workspace_id` is `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
         let value: types::WorkspaceId = value.into();
-        self.query_parameter("workspace_id", value.to_string())
+        self.parameter(
+            "workspace_id",
+            |request| {
+                request.query("workspace_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `project_id` is `value`.
     pub fn project_id(self, value: impl Into<types::ProjectId>) -> Self {
         let value: types::ProjectId = value.into();
-        self.query_parameter("project_id", value.to_string())
+        self.parameter(
+            "project_id",
+            |request| {
+                request.query("project_id", value.to_string());
+                Ok(())
+            },
+        )
     }
 }
 impl MockOperation for crate::operations::tasks::GetTaskAssignees {
@@ -646,17 +802,35 @@ impl Expectation<'_, crate::operations::tasks::GetTaskAssignees> {
     /// Matches only requests whose path parameter `taskId` is `value`.
     pub fn task_id(self, value: impl Into<types::TaskId>) -> Self {
         let value: types::TaskId = value.into();
-        self.path_parameter("taskId", &value.to_string())
+        self.parameter(
+            "taskId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `workspace_id` is `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
         let value: types::WorkspaceId = value.into();
-        self.query_parameter("workspace_id", value.to_string())
+        self.parameter(
+            "workspace_id",
+            |request| {
+                request.query("workspace_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `project_id` is `value`.
     pub fn project_id(self, value: impl Into<types::ProjectId>) -> Self {
         let value: types::ProjectId = value.into();
-        self.query_parameter("project_id", value.to_string())
+        self.parameter(
+            "project_id",
+            |request| {
+                request.query("project_id", value.to_string());
+                Ok(())
+            },
+        )
     }
 }
 impl MockOperation for crate::operations::tasks::GetTasks {
@@ -680,32 +854,68 @@ impl Expectation<'_, crate::operations::tasks::GetTasks> {
     /// Matches only requests whose query parameter `workspace_id` is `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
         let value: types::WorkspaceId = value.into();
-        self.query_parameter("workspace_id", value.to_string())
+        self.parameter(
+            "workspace_id",
+            |request| {
+                request.query("workspace_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `project_id` is `value`.
     pub fn project_id(self, value: impl Into<types::ProjectId>) -> Self {
         let value: types::ProjectId = value.into();
-        self.query_parameter("project_id", value.to_string())
+        self.parameter(
+            "project_id",
+            |request| {
+                request.query("project_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `status` is `value`.
     pub fn status(self, value: impl Into<types::TaskStatus>) -> Self {
         let value: types::TaskStatus = value.into();
-        self.query_parameter("status", value.to_string())
+        self.parameter(
+            "status",
+            |request| {
+                request.query("status", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `priority` is `value`.
     pub fn priority(self, value: impl Into<types::TaskPriority>) -> Self {
         let value: types::TaskPriority = value.into();
-        self.query_parameter("priority", value.to_string())
+        self.parameter(
+            "priority",
+            |request| {
+                request.query("priority", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `page` is `value`.
     pub fn page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("page", value.to_string())
+        self.parameter(
+            "page",
+            |request| {
+                request.query("page", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `per_page` is `value`.
     pub fn per_page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("per_page", value.to_string())
+        self.parameter(
+            "per_page",
+            |request| {
+                request.query("per_page", value.to_string());
+                Ok(())
+            },
+        )
     }
 }
 impl MockOperation for crate::operations::tasks::UnassignTask {
@@ -727,12 +937,24 @@ impl Expectation<'_, crate::operations::tasks::UnassignTask> {
     /// Matches only requests whose path parameter `taskId` is `value`.
     pub fn task_id(self, value: impl Into<types::TaskId>) -> Self {
         let value: types::TaskId = value.into();
-        self.path_parameter("taskId", &value.to_string())
+        self.parameter(
+            "taskId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose path parameter `userId` is `value`.
     pub fn user_id(self, value: impl Into<types::UserId>) -> Self {
         let value: types::UserId = value.into();
-        self.path_parameter("userId", &value.to_string())
+        self.parameter(
+            "userId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose body has the property `workspace_id` equal to `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
@@ -762,7 +984,13 @@ impl Expectation<'_, crate::operations::tasks::UpdateTask> {
     /// Matches only requests whose path parameter `taskId` is `value`.
     pub fn task_id(self, value: impl Into<types::TaskId>) -> Self {
         let value: types::TaskId = value.into();
-        self.path_parameter("taskId", &value.to_string())
+        self.parameter(
+            "taskId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose body has the property `workspace_id` equal to `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
@@ -829,7 +1057,13 @@ impl Expectation<'_, crate::operations::project_viewers::AssignProjectToViewer> 
     /// Matches only requests whose path parameter `viewerId` is `value`.
     pub fn viewer_id(self, value: impl Into<types::UserId>) -> Self {
         let value: types::UserId = value.into();
-        self.path_parameter("viewerId", &value.to_string())
+        self.parameter(
+            "viewerId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose body has the property `workspace_id` equal to `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
@@ -898,7 +1132,13 @@ impl Expectation<'_, crate::operations::project_viewers::DeleteProjectViewer> {
     /// Matches only requests whose path parameter `viewerId` is `value`.
     pub fn viewer_id(self, value: impl Into<types::UserId>) -> Self {
         let value: types::UserId = value.into();
-        self.path_parameter("viewerId", &value.to_string())
+        self.parameter(
+            "viewerId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose body has the property `workspace_id` equal to `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
@@ -925,12 +1165,24 @@ impl Expectation<'_, crate::operations::project_viewers::GetProjectViewer> {
     /// Matches only requests whose path parameter `viewerId` is `value`.
     pub fn viewer_id(self, value: impl Into<types::UserId>) -> Self {
         let value: types::UserId = value.into();
-        self.path_parameter("viewerId", &value.to_string())
+        self.parameter(
+            "viewerId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `workspace_id` is `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
         let value: types::WorkspaceId = value.into();
-        self.query_parameter("workspace_id", value.to_string())
+        self.parameter(
+            "workspace_id",
+            |request| {
+                request.query("workspace_id", value.to_string());
+                Ok(())
+            },
+        )
     }
 }
 impl MockOperation for crate::operations::project_viewers::GetProjectViewers {
@@ -956,22 +1208,46 @@ impl Expectation<'_, crate::operations::project_viewers::GetProjectViewers> {
     /// Matches only requests whose query parameter `workspace_id` is `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
         let value: types::WorkspaceId = value.into();
-        self.query_parameter("workspace_id", value.to_string())
+        self.parameter(
+            "workspace_id",
+            |request| {
+                request.query("workspace_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `email` is `value`.
     pub fn email(self, value: impl Into<String>) -> Self {
         let value: String = value.into();
-        self.query_parameter("email", value)
+        self.parameter(
+            "email",
+            |request| {
+                request.query("email", value);
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `page` is `value`.
     pub fn page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("page", value.to_string())
+        self.parameter(
+            "page",
+            |request| {
+                request.query("page", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `per_page` is `value`.
     pub fn per_page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("per_page", value.to_string())
+        self.parameter(
+            "per_page",
+            |request| {
+                request.query("per_page", value.to_string());
+                Ok(())
+            },
+        )
     }
 }
 impl MockOperation for crate::operations::project_viewers::RestoreProjectViewer {
@@ -993,7 +1269,13 @@ impl Expectation<'_, crate::operations::project_viewers::RestoreProjectViewer> {
     /// Matches only requests whose path parameter `viewerId` is `value`.
     pub fn viewer_id(self, value: impl Into<types::UserId>) -> Self {
         let value: types::UserId = value.into();
-        self.path_parameter("viewerId", &value.to_string())
+        self.parameter(
+            "viewerId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose body has the property `workspace_id` equal to `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
@@ -1020,7 +1302,13 @@ impl Expectation<'_, crate::operations::project_viewers::UnassignProjectFromView
     /// Matches only requests whose path parameter `viewerId` is `value`.
     pub fn viewer_id(self, value: impl Into<types::UserId>) -> Self {
         let value: types::UserId = value.into();
-        self.path_parameter("viewerId", &value.to_string())
+        self.parameter(
+            "viewerId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose body has the property `workspace_id` equal to `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
@@ -1099,7 +1387,13 @@ impl Expectation<'_, crate::operations::contracts::DeleteContract> {
     /// Matches only requests whose path parameter `contractId` is `value`.
     pub fn contract_id(self, value: impl Into<types::ContractId>) -> Self {
         let value: types::ContractId = value.into();
-        self.path_parameter("contractId", &value.to_string())
+        self.parameter(
+            "contractId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose body has the property `workspace_id` equal to `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
@@ -1126,12 +1420,24 @@ impl Expectation<'_, crate::operations::contracts::GetContract> {
     /// Matches only requests whose path parameter `contractId` is `value`.
     pub fn contract_id(self, value: impl Into<types::ContractId>) -> Self {
         let value: types::ContractId = value.into();
-        self.path_parameter("contractId", &value.to_string())
+        self.parameter(
+            "contractId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `workspace_id` is `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
         let value: types::WorkspaceId = value.into();
-        self.query_parameter("workspace_id", value.to_string())
+        self.parameter(
+            "workspace_id",
+            |request| {
+                request.query("workspace_id", value.to_string());
+                Ok(())
+            },
+        )
     }
 }
 impl MockOperation for crate::operations::contracts::GetContracts {
@@ -1157,32 +1463,68 @@ impl Expectation<'_, crate::operations::contracts::GetContracts> {
     /// Matches only requests whose query parameter `workspace_id` is `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
         let value: types::WorkspaceId = value.into();
-        self.query_parameter("workspace_id", value.to_string())
+        self.parameter(
+            "workspace_id",
+            |request| {
+                request.query("workspace_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `project_id` is `value`.
     pub fn project_id(self, value: impl Into<types::ProjectId>) -> Self {
         let value: types::ProjectId = value.into();
-        self.query_parameter("project_id", value.to_string())
+        self.parameter(
+            "project_id",
+            |request| {
+                request.query("project_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `user_id` is `value`.
     pub fn user_id(self, value: impl Into<types::UserId>) -> Self {
         let value: types::UserId = value.into();
-        self.query_parameter("user_id", value.to_string())
+        self.parameter(
+            "user_id",
+            |request| {
+                request.query("user_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `status` is `value`.
     pub fn status(self, value: impl Into<types::ContractStatus>) -> Self {
         let value: types::ContractStatus = value.into();
-        self.query_parameter("status", value.to_string())
+        self.parameter(
+            "status",
+            |request| {
+                request.query("status", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `page` is `value`.
     pub fn page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("page", value.to_string())
+        self.parameter(
+            "page",
+            |request| {
+                request.query("page", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `per_page` is `value`.
     pub fn per_page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("per_page", value.to_string())
+        self.parameter(
+            "per_page",
+            |request| {
+                request.query("per_page", value.to_string());
+                Ok(())
+            },
+        )
     }
 }
 impl MockOperation for crate::operations::contracts::UpdateContract {
@@ -1204,7 +1546,13 @@ impl Expectation<'_, crate::operations::contracts::UpdateContract> {
     /// Matches only requests whose path parameter `contractId` is `value`.
     pub fn contract_id(self, value: impl Into<types::ContractId>) -> Self {
         let value: types::ContractId = value.into();
-        self.path_parameter("contractId", &value.to_string())
+        self.parameter(
+            "contractId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose body has the property `workspace_id` equal to `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
@@ -1251,12 +1599,24 @@ impl Expectation<'_, crate::operations::time_tracking::GetCurrentTrackerData> {
     /// Matches only requests whose query parameter `workspace_id` is `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
         let value: types::WorkspaceId = value.into();
-        self.query_parameter("workspace_id", value.to_string())
+        self.parameter(
+            "workspace_id",
+            |request| {
+                request.query("workspace_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `user_id` is `value`.
     pub fn user_id(self, value: impl Into<types::UserId>) -> Self {
         let value: types::UserId = value.into();
-        self.query_parameter("user_id", value.to_string())
+        self.parameter(
+            "user_id",
+            |request| {
+                request.query("user_id", value.to_string());
+                Ok(())
+            },
+        )
     }
 }
 impl MockOperation for crate::operations::time_tracking::GetTimeEntries {
@@ -1282,37 +1642,79 @@ impl Expectation<'_, crate::operations::time_tracking::GetTimeEntries> {
     /// Matches only requests whose query parameter `workspace_id` is `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
         let value: types::WorkspaceId = value.into();
-        self.query_parameter("workspace_id", value.to_string())
+        self.parameter(
+            "workspace_id",
+            |request| {
+                request.query("workspace_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `user_id` is `value`.
     pub fn user_id(self, value: impl Into<types::UserId>) -> Self {
         let value: types::UserId = value.into();
-        self.query_parameter("user_id", value.to_string())
+        self.parameter(
+            "user_id",
+            |request| {
+                request.query("user_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `date` is `value`.
     pub fn date(self, value: impl Into<chrono::NaiveDate>) -> Self {
         let value: chrono::NaiveDate = value.into();
-        self.query_parameter("date", value.to_string())
+        self.parameter(
+            "date",
+            |request| {
+                request.query("date", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `project_id` is `value`.
     pub fn project_id(self, value: impl Into<types::ProjectId>) -> Self {
         let value: types::ProjectId = value.into();
-        self.query_parameter("project_id", value.to_string())
+        self.parameter(
+            "project_id",
+            |request| {
+                request.query("project_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `task_id` is `value`.
     pub fn task_id(self, value: impl Into<types::TaskId>) -> Self {
         let value: types::TaskId = value.into();
-        self.query_parameter("task_id", value.to_string())
+        self.parameter(
+            "task_id",
+            |request| {
+                request.query("task_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `page` is `value`.
     pub fn page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("page", value.to_string())
+        self.parameter(
+            "page",
+            |request| {
+                request.query("page", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `per_page` is `value`.
     pub fn per_page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("per_page", value.to_string())
+        self.parameter(
+            "per_page",
+            |request| {
+                request.query("per_page", value.to_string());
+                Ok(())
+            },
+        )
     }
 }
 impl MockOperation for crate::operations::time_tracking::StartTimeTracking {
@@ -1391,7 +1793,13 @@ impl Expectation<'_, crate::operations::timesheets::ApproveTimesheet> {
     /// Matches only requests whose path parameter `timesheetId` is `value`.
     pub fn timesheet_id(self, value: impl Into<types::TimesheetId>) -> Self {
         let value: types::TimesheetId = value.into();
-        self.path_parameter("timesheetId", &value.to_string())
+        self.parameter(
+            "timesheetId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose body has the property `workspace_id` equal to `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
@@ -1422,37 +1830,79 @@ impl Expectation<'_, crate::operations::timesheets::GetTimesheets> {
     /// Matches only requests whose query parameter `workspace_id` is `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
         let value: types::WorkspaceId = value.into();
-        self.query_parameter("workspace_id", value.to_string())
+        self.parameter(
+            "workspace_id",
+            |request| {
+                request.query("workspace_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `id` is `value`.
     pub fn id(self, value: impl Into<types::TimesheetId>) -> Self {
         let value: types::TimesheetId = value.into();
-        self.query_parameter("id", value.to_string())
+        self.parameter(
+            "id",
+            |request| {
+                request.query("id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `status` is `value`.
     pub fn status(self, value: impl Into<types::TimesheetStatus>) -> Self {
         let value: types::TimesheetStatus = value.into();
-        self.query_parameter("status", value.to_string())
+        self.parameter(
+            "status",
+            |request| {
+                request.query("status", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `date_from` is `value`.
     pub fn date_from(self, value: impl Into<chrono::NaiveDate>) -> Self {
         let value: chrono::NaiveDate = value.into();
-        self.query_parameter("date_from", value.to_string())
+        self.parameter(
+            "date_from",
+            |request| {
+                request.query("date_from", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `date_to` is `value`.
     pub fn date_to(self, value: impl Into<chrono::NaiveDate>) -> Self {
         let value: chrono::NaiveDate = value.into();
-        self.query_parameter("date_to", value.to_string())
+        self.parameter(
+            "date_to",
+            |request| {
+                request.query("date_to", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `page` is `value`.
     pub fn page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("page", value.to_string())
+        self.parameter(
+            "page",
+            |request| {
+                request.query("page", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `per_page` is `value`.
     pub fn per_page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("per_page", value.to_string())
+        self.parameter(
+            "per_page",
+            |request| {
+                request.query("per_page", value.to_string());
+                Ok(())
+            },
+        )
     }
 }
 impl MockOperation for crate::operations::timesheets::RejectTimesheet {
@@ -1474,7 +1924,13 @@ impl Expectation<'_, crate::operations::timesheets::RejectTimesheet> {
     /// Matches only requests whose path parameter `timesheetId` is `value`.
     pub fn timesheet_id(self, value: impl Into<types::TimesheetId>) -> Self {
         let value: types::TimesheetId = value.into();
-        self.path_parameter("timesheetId", &value.to_string())
+        self.parameter(
+            "timesheetId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose body has the property `workspace_id` equal to `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
@@ -1506,7 +1962,13 @@ impl Expectation<'_, crate::operations::timesheets::SubmitTimesheet> {
     /// Matches only requests whose path parameter `timesheetId` is `value`.
     pub fn timesheet_id(self, value: impl Into<types::TimesheetId>) -> Self {
         let value: types::TimesheetId = value.into();
-        self.path_parameter("timesheetId", &value.to_string())
+        self.parameter(
+            "timesheetId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose body has the property `workspace_id` equal to `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
@@ -1533,7 +1995,13 @@ impl Expectation<'_, crate::operations::timesheets::UnsubmitTimesheet> {
     /// Matches only requests whose path parameter `timesheetId` is `value`.
     pub fn timesheet_id(self, value: impl Into<types::TimesheetId>) -> Self {
         let value: types::TimesheetId = value.into();
-        self.path_parameter("timesheetId", &value.to_string())
+        self.parameter(
+            "timesheetId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose body has the property `workspace_id` equal to `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
@@ -1560,7 +2028,13 @@ impl Expectation<'_, crate::operations::time_requests::ApproveTimeRequest> {
     /// Matches only requests whose path parameter `timeRequestId` is `value`.
     pub fn time_request_id(self, value: impl Into<types::TimeRequestId>) -> Self {
         let value: types::TimeRequestId = value.into();
-        self.path_parameter("timeRequestId", &value.to_string())
+        self.parameter(
+            "timeRequestId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose body has the property `workspace_id` equal to `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
@@ -1639,12 +2113,24 @@ impl Expectation<'_, crate::operations::time_requests::GetTimeRequest> {
     /// Matches only requests whose path parameter `timeRequestId` is `value`.
     pub fn time_request_id(self, value: impl Into<types::TimeRequestId>) -> Self {
         let value: types::TimeRequestId = value.into();
-        self.path_parameter("timeRequestId", &value.to_string())
+        self.parameter(
+            "timeRequestId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `workspace_id` is `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
         let value: types::WorkspaceId = value.into();
-        self.query_parameter("workspace_id", value.to_string())
+        self.parameter(
+            "workspace_id",
+            |request| {
+                request.query("workspace_id", value.to_string());
+                Ok(())
+            },
+        )
     }
 }
 impl MockOperation for crate::operations::time_requests::GetTimeRequests {
@@ -1670,47 +2156,101 @@ impl Expectation<'_, crate::operations::time_requests::GetTimeRequests> {
     /// Matches only requests whose query parameter `workspace_id` is `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
         let value: types::WorkspaceId = value.into();
-        self.query_parameter("workspace_id", value.to_string())
+        self.parameter(
+            "workspace_id",
+            |request| {
+                request.query("workspace_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `date_from` is `value`.
     pub fn date_from(self, value: impl Into<chrono::NaiveDate>) -> Self {
         let value: chrono::NaiveDate = value.into();
-        self.query_parameter("date_from", value.to_string())
+        self.parameter(
+            "date_from",
+            |request| {
+                request.query("date_from", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `date_to` is `value`.
     pub fn date_to(self, value: impl Into<chrono::NaiveDate>) -> Self {
         let value: chrono::NaiveDate = value.into();
-        self.query_parameter("date_to", value.to_string())
+        self.parameter(
+            "date_to",
+            |request| {
+                request.query("date_to", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `status` is `value`.
     pub fn status(self, value: impl Into<types::ApprovalStatus>) -> Self {
         let value: types::ApprovalStatus = value.into();
-        self.query_parameter("status", value.to_string())
+        self.parameter(
+            "status",
+            |request| {
+                request.query("status", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `user_id` is `value`.
     pub fn user_id(self, value: impl Into<types::UserId>) -> Self {
         let value: types::UserId = value.into();
-        self.query_parameter("user_id", value.to_string())
+        self.parameter(
+            "user_id",
+            |request| {
+                request.query("user_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `project_id` is `value`.
     pub fn project_id(self, value: impl Into<types::ProjectId>) -> Self {
         let value: types::ProjectId = value.into();
-        self.query_parameter("project_id", value.to_string())
+        self.parameter(
+            "project_id",
+            |request| {
+                request.query("project_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `id` is `value`.
     pub fn id(self, value: impl Into<types::TimeRequestId>) -> Self {
         let value: types::TimeRequestId = value.into();
-        self.query_parameter("id", value.to_string())
+        self.parameter(
+            "id",
+            |request| {
+                request.query("id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `page` is `value`.
     pub fn page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("page", value.to_string())
+        self.parameter(
+            "page",
+            |request| {
+                request.query("page", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `per_page` is `value`.
     pub fn per_page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("per_page", value.to_string())
+        self.parameter(
+            "per_page",
+            |request| {
+                request.query("per_page", value.to_string());
+                Ok(())
+            },
+        )
     }
 }
 impl MockOperation for crate::operations::time_requests::RejectTimeRequest {
@@ -1732,7 +2272,13 @@ impl Expectation<'_, crate::operations::time_requests::RejectTimeRequest> {
     /// Matches only requests whose path parameter `timeRequestId` is `value`.
     pub fn time_request_id(self, value: impl Into<types::TimeRequestId>) -> Self {
         let value: types::TimeRequestId = value.into();
-        self.path_parameter("timeRequestId", &value.to_string())
+        self.parameter(
+            "timeRequestId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose body has the property `workspace_id` equal to `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
@@ -1764,7 +2310,13 @@ impl Expectation<'_, crate::operations::leaves::ApproveLeave> {
     /// Matches only requests whose path parameter `leaveId` is `value`.
     pub fn leave_id(self, value: impl Into<types::LeaveId>) -> Self {
         let value: types::LeaveId = value.into();
-        self.path_parameter("leaveId", &value.to_string())
+        self.parameter(
+            "leaveId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose body has the property `workspace_id` equal to `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
@@ -1862,27 +2414,57 @@ impl Expectation<'_, crate::operations::leaves::GetLeaveBalances> {
     /// Matches only requests whose query parameter `workspace_id` is `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
         let value: types::WorkspaceId = value.into();
-        self.query_parameter("workspace_id", value.to_string())
+        self.parameter(
+            "workspace_id",
+            |request| {
+                request.query("workspace_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `user_id` is `value`.
     pub fn user_id(self, value: impl Into<types::UserId>) -> Self {
         let value: types::UserId = value.into();
-        self.query_parameter("user_id", value.to_string())
+        self.parameter(
+            "user_id",
+            |request| {
+                request.query("user_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `date_from` is `value`.
     pub fn date_from(self, value: impl Into<chrono::NaiveDate>) -> Self {
         let value: chrono::NaiveDate = value.into();
-        self.query_parameter("date_from", value.to_string())
+        self.parameter(
+            "date_from",
+            |request| {
+                request.query("date_from", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `date_to` is `value`.
     pub fn date_to(self, value: impl Into<chrono::NaiveDate>) -> Self {
         let value: chrono::NaiveDate = value.into();
-        self.query_parameter("date_to", value.to_string())
+        self.parameter(
+            "date_to",
+            |request| {
+                request.query("date_to", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `page` is `value`.
     pub fn page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("page", value.to_string())
+        self.parameter(
+            "page",
+            |request| {
+                request.query("page", value.to_string());
+                Ok(())
+            },
+        )
     }
 }
 impl MockOperation for crate::operations::leaves::GetLeavePolicies {
@@ -1908,17 +2490,35 @@ impl Expectation<'_, crate::operations::leaves::GetLeavePolicies> {
     /// Matches only requests whose query parameter `workspace_id` is `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
         let value: types::WorkspaceId = value.into();
-        self.query_parameter("workspace_id", value.to_string())
+        self.parameter(
+            "workspace_id",
+            |request| {
+                request.query("workspace_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `page` is `value`.
     pub fn page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("page", value.to_string())
+        self.parameter(
+            "page",
+            |request| {
+                request.query("page", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `per_page` is `value`.
     pub fn per_page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("per_page", value.to_string())
+        self.parameter(
+            "per_page",
+            |request| {
+                request.query("per_page", value.to_string());
+                Ok(())
+            },
+        )
     }
 }
 impl MockOperation for crate::operations::leaves::GetLeaves {
@@ -1942,52 +2542,112 @@ impl Expectation<'_, crate::operations::leaves::GetLeaves> {
     /// Matches only requests whose query parameter `workspace_id` is `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
         let value: types::WorkspaceId = value.into();
-        self.query_parameter("workspace_id", value.to_string())
+        self.parameter(
+            "workspace_id",
+            |request| {
+                request.query("workspace_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `id` is `value`.
     pub fn id(self, value: impl Into<types::LeaveId>) -> Self {
         let value: types::LeaveId = value.into();
-        self.query_parameter("id", value.to_string())
+        self.parameter(
+            "id",
+            |request| {
+                request.query("id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `policy_id` is `value`.
     pub fn policy_id(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("policy_id", value.to_string())
+        self.parameter(
+            "policy_id",
+            |request| {
+                request.query("policy_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `is_paid` is `value`.
     pub fn is_paid(self, value: impl Into<types::YesNo>) -> Self {
         let value: types::YesNo = value.into();
-        self.query_parameter("is_paid", value.to_string())
+        self.parameter(
+            "is_paid",
+            |request| {
+                request.query("is_paid", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `status` is `value`.
     pub fn status(self, value: impl Into<types::ApprovalStatus>) -> Self {
         let value: types::ApprovalStatus = value.into();
-        self.query_parameter("status", value.to_string())
+        self.parameter(
+            "status",
+            |request| {
+                request.query("status", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `date_from` is `value`.
     pub fn date_from(self, value: impl Into<chrono::NaiveDate>) -> Self {
         let value: chrono::NaiveDate = value.into();
-        self.query_parameter("date_from", value.to_string())
+        self.parameter(
+            "date_from",
+            |request| {
+                request.query("date_from", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `date_to` is `value`.
     pub fn date_to(self, value: impl Into<chrono::NaiveDate>) -> Self {
         let value: chrono::NaiveDate = value.into();
-        self.query_parameter("date_to", value.to_string())
+        self.parameter(
+            "date_to",
+            |request| {
+                request.query("date_to", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `user_id` is `value`.
     pub fn user_id(self, value: impl Into<types::UserId>) -> Self {
         let value: types::UserId = value.into();
-        self.query_parameter("user_id", value.to_string())
+        self.parameter(
+            "user_id",
+            |request| {
+                request.query("user_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `page` is `value`.
     pub fn page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("page", value.to_string())
+        self.parameter(
+            "page",
+            |request| {
+                request.query("page", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `per_page` is `value`.
     pub fn per_page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("per_page", value.to_string())
+        self.parameter(
+            "per_page",
+            |request| {
+                request.query("per_page", value.to_string());
+                Ok(())
+            },
+        )
     }
 }
 impl MockOperation for crate::operations::leaves::RejectLeave {
@@ -2009,7 +2669,13 @@ impl Expectation<'_, crate::operations::leaves::RejectLeave> {
     /// Matches only requests whose path parameter `leaveId` is `value`.
     pub fn leave_id(self, value: impl Into<types::LeaveId>) -> Self {
         let value: types::LeaveId = value.into();
-        self.path_parameter("leaveId", &value.to_string())
+        self.parameter(
+            "leaveId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose body has the property `workspace_id` equal to `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
@@ -2098,7 +2764,13 @@ impl Expectation<'_, crate::operations::expenses::DeleteExpense> {
     /// Matches only requests whose path parameter `expenseId` is `value`.
     pub fn expense_id(self, value: impl Into<types::ExpenseId>) -> Self {
         let value: types::ExpenseId = value.into();
-        self.path_parameter("expenseId", &value.to_string())
+        self.parameter(
+            "expenseId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose body has the property `workspace_id` equal to `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
@@ -2129,22 +2801,46 @@ impl Expectation<'_, crate::operations::expenses::GetExpenseCategories> {
     /// Matches only requests whose query parameter `workspace_id` is `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
         let value: types::WorkspaceId = value.into();
-        self.query_parameter("workspace_id", value.to_string())
+        self.parameter(
+            "workspace_id",
+            |request| {
+                request.query("workspace_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `id` is `value`.
     pub fn id(self, value: impl Into<types::ExpenseCategoryId>) -> Self {
         let value: types::ExpenseCategoryId = value.into();
-        self.query_parameter("id", value.to_string())
+        self.parameter(
+            "id",
+            |request| {
+                request.query("id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `page` is `value`.
     pub fn page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("page", value.to_string())
+        self.parameter(
+            "page",
+            |request| {
+                request.query("page", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `per_page` is `value`.
     pub fn per_page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("per_page", value.to_string())
+        self.parameter(
+            "per_page",
+            |request| {
+                request.query("per_page", value.to_string());
+                Ok(())
+            },
+        )
     }
 }
 impl MockOperation for crate::operations::expenses::GetExpenses {
@@ -2170,32 +2866,68 @@ impl Expectation<'_, crate::operations::expenses::GetExpenses> {
     /// Matches only requests whose query parameter `workspace_id` is `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
         let value: types::WorkspaceId = value.into();
-        self.query_parameter("workspace_id", value.to_string())
+        self.parameter(
+            "workspace_id",
+            |request| {
+                request.query("workspace_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `id` is `value`.
     pub fn id(self, value: impl Into<types::ExpenseId>) -> Self {
         let value: types::ExpenseId = value.into();
-        self.query_parameter("id", value.to_string())
+        self.parameter(
+            "id",
+            |request| {
+                request.query("id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `date_from` is `value`.
     pub fn date_from(self, value: impl Into<chrono::NaiveDate>) -> Self {
         let value: chrono::NaiveDate = value.into();
-        self.query_parameter("date_from", value.to_string())
+        self.parameter(
+            "date_from",
+            |request| {
+                request.query("date_from", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `date_to` is `value`.
     pub fn date_to(self, value: impl Into<chrono::NaiveDate>) -> Self {
         let value: chrono::NaiveDate = value.into();
-        self.query_parameter("date_to", value.to_string())
+        self.parameter(
+            "date_to",
+            |request| {
+                request.query("date_to", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `page` is `value`.
     pub fn page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("page", value.to_string())
+        self.parameter(
+            "page",
+            |request| {
+                request.query("page", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `per_page` is `value`.
     pub fn per_page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("per_page", value.to_string())
+        self.parameter(
+            "per_page",
+            |request| {
+                request.query("per_page", value.to_string());
+                Ok(())
+            },
+        )
     }
 }
 impl MockOperation for crate::operations::expenses::UpdateExpense {
@@ -2217,7 +2949,13 @@ impl Expectation<'_, crate::operations::expenses::UpdateExpense> {
     /// Matches only requests whose path parameter `expenseId` is `value`.
     pub fn expense_id(self, value: impl Into<types::ExpenseId>) -> Self {
         let value: types::ExpenseId = value.into();
-        self.path_parameter("expenseId", &value.to_string())
+        self.parameter(
+            "expenseId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose body has the property `expense_name` equal to `value`.
     pub fn expense_name(self, value: impl Into<String>) -> Self {
@@ -2306,7 +3044,13 @@ impl Expectation<'_, crate::operations::webhooks::DeleteWebhook> {
     /// Matches only requests whose path parameter `webhookId` is `value`.
     pub fn webhook_id(self, value: impl Into<types::WebhookId>) -> Self {
         let value: types::WebhookId = value.into();
-        self.path_parameter("webhookId", &value.to_string())
+        self.parameter(
+            "webhookId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose body has the property `workspace_id` equal to `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
@@ -2333,12 +3077,24 @@ impl Expectation<'_, crate::operations::webhooks::GetWebhook> {
     /// Matches only requests whose path parameter `webhookId` is `value`.
     pub fn webhook_id(self, value: impl Into<types::WebhookId>) -> Self {
         let value: types::WebhookId = value.into();
-        self.path_parameter("webhookId", &value.to_string())
+        self.parameter(
+            "webhookId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `workspace_id` is `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
         let value: types::WorkspaceId = value.into();
-        self.query_parameter("workspace_id", value.to_string())
+        self.parameter(
+            "workspace_id",
+            |request| {
+                request.query("workspace_id", value.to_string());
+                Ok(())
+            },
+        )
     }
 }
 impl MockOperation for crate::operations::webhooks::GetWebhooks {
@@ -2364,12 +3120,24 @@ impl Expectation<'_, crate::operations::webhooks::GetWebhooks> {
     /// Matches only requests whose query parameter `workspace_id` is `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
         let value: types::WorkspaceId = value.into();
-        self.query_parameter("workspace_id", value.to_string())
+        self.parameter(
+            "workspace_id",
+            |request| {
+                request.query("workspace_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `page` is `value`.
     pub fn page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("page", value.to_string())
+        self.parameter(
+            "page",
+            |request| {
+                request.query("page", value.to_string());
+                Ok(())
+            },
+        )
     }
 }
 impl MockOperation for crate::operations::webhooks::UpdateWebhook {
@@ -2391,7 +3159,13 @@ impl Expectation<'_, crate::operations::webhooks::UpdateWebhook> {
     /// Matches only requests whose path parameter `webhookId` is `value`.
     pub fn webhook_id(self, value: impl Into<types::WebhookId>) -> Self {
         let value: types::WebhookId = value.into();
-        self.path_parameter("webhookId", &value.to_string())
+        self.parameter(
+            "webhookId",
+            |request| {
+                request.segment(value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose body has the property `workspace_id` equal to `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
@@ -2428,32 +3202,74 @@ impl Expectation<'_, crate::operations::reports::GetActivityDescriptionsReport> 
     /// Matches only requests whose query parameter `workspace_id` is `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
         let value: types::WorkspaceId = value.into();
-        self.query_parameter("workspace_id", value.to_string())
+        self.parameter(
+            "workspace_id",
+            |request| {
+                request.query("workspace_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `start_date` is `value`.
     pub fn start_date(self, value: impl Into<chrono::NaiveDate>) -> Self {
         let value: chrono::NaiveDate = value.into();
-        self.query_parameter("start_date", value.to_string())
+        self.parameter(
+            "start_date",
+            |request| {
+                request.query("start_date", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `end_date` is `value`.
     pub fn end_date(self, value: impl Into<chrono::NaiveDate>) -> Self {
         let value: chrono::NaiveDate = value.into();
-        self.query_parameter("end_date", value.to_string())
+        self.parameter(
+            "end_date",
+            |request| {
+                request.query("end_date", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `user_ids` is `value`.
     pub fn user_ids(self, value: impl Into<Vec<i64>>) -> Self {
         let value: Vec<i64> = value.into();
-        self.query_parameter("user_ids", crate::runtime::join(&value))
+        self.parameter(
+            "user_ids",
+            |request| {
+                request
+                    .query_value(
+                        "user_ids",
+                        &value,
+                        crate::runtime::Style::Form,
+                        false,
+                    )?;
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `page` is `value`.
     pub fn page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("page", value.to_string())
+        self.parameter(
+            "page",
+            |request| {
+                request.query("page", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `per_page` is `value`.
     pub fn per_page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("per_page", value.to_string())
+        self.parameter(
+            "per_page",
+            |request| {
+                request.query("per_page", value.to_string());
+                Ok(())
+            },
+        )
     }
 }
 impl MockOperation for crate::operations::reports::GetActivityLevelReport {
@@ -2475,37 +3291,85 @@ impl Expectation<'_, crate::operations::reports::GetActivityLevelReport> {
     /// Matches only requests whose query parameter `workspace_id` is `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
         let value: types::WorkspaceId = value.into();
-        self.query_parameter("workspace_id", value.to_string())
+        self.parameter(
+            "workspace_id",
+            |request| {
+                request.query("workspace_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `start_date` is `value`.
     pub fn start_date(self, value: impl Into<chrono::NaiveDate>) -> Self {
         let value: chrono::NaiveDate = value.into();
-        self.query_parameter("start_date", value.to_string())
+        self.parameter(
+            "start_date",
+            |request| {
+                request.query("start_date", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `end_date` is `value`.
     pub fn end_date(self, value: impl Into<chrono::NaiveDate>) -> Self {
         let value: chrono::NaiveDate = value.into();
-        self.query_parameter("end_date", value.to_string())
+        self.parameter(
+            "end_date",
+            |request| {
+                request.query("end_date", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `contract_id` is `value`.
     pub fn contract_id(self, value: impl Into<types::ContractId>) -> Self {
         let value: types::ContractId = value.into();
-        self.query_parameter("contract_id", value.to_string())
+        self.parameter(
+            "contract_id",
+            |request| {
+                request.query("contract_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `user_ids` is `value`.
     pub fn user_ids(self, value: impl Into<Vec<i64>>) -> Self {
         let value: Vec<i64> = value.into();
-        self.query_parameter("user_ids", crate::runtime::join(&value))
+        self.parameter(
+            "user_ids",
+            |request| {
+                request
+                    .query_value(
+                        "user_ids",
+                        &value,
+                        crate::runtime::Style::Form,
+                        false,
+                    )?;
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `page` is `value`.
     pub fn page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("page", value.to_string())
+        self.parameter(
+            "page",
+            |request| {
+                request.query("page", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `per_page` is `value`.
     pub fn per_page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("per_page", value.to_string())
+        self.parameter(
+            "per_page",
+            |request| {
+                request.query("per_page", value.to_string());
+                Ok(())
+            },
+        )
     }
 }
 impl MockOperation for crate::operations::reports::GetDailyAttendanceReport {
@@ -2527,32 +3391,70 @@ impl Expectation<'_, crate::operations::reports::GetDailyAttendanceReport> {
     /// Matches only requests whose query parameter `workspace_id` is `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
         let value: types::WorkspaceId = value.into();
-        self.query_parameter("workspace_id", value.to_string())
+        self.parameter(
+            "workspace_id",
+            |request| {
+                request.query("workspace_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `date` is `value`.
     pub fn date(self, value: impl Into<chrono::NaiveDate>) -> Self {
         let value: chrono::NaiveDate = value.into();
-        self.query_parameter("date", value.to_string())
+        self.parameter(
+            "date",
+            |request| {
+                request.query("date", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `users` is `value`.
     pub fn users(self, value: impl Into<Vec<i64>>) -> Self {
         let value: Vec<i64> = value.into();
-        self.query_parameter("users", crate::runtime::join(&value))
+        self.parameter(
+            "users",
+            |request| {
+                request
+                    .query_value("users", &value, crate::runtime::Style::Form, false)?;
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `status` is `value`.
     pub fn status(self, value: impl Into<Vec<types::AttendanceStatusFilter>>) -> Self {
         let value: Vec<types::AttendanceStatusFilter> = value.into();
-        self.query_parameter("status", crate::runtime::join(&value))
+        self.parameter(
+            "status",
+            |request| {
+                request
+                    .query_value("status", &value, crate::runtime::Style::Form, false)?;
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `page` is `value`.
     pub fn page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("page", value.to_string())
+        self.parameter(
+            "page",
+            |request| {
+                request.query("page", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `per_page` is `value`.
     pub fn per_page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("per_page", value.to_string())
+        self.parameter(
+            "per_page",
+            |request| {
+                request.query("per_page", value.to_string());
+                Ok(())
+            },
+        )
     }
 }
 impl MockOperation for crate::operations::reports::GetDailyTimelineReport {
@@ -2574,27 +3476,63 @@ impl Expectation<'_, crate::operations::reports::GetDailyTimelineReport> {
     /// Matches only requests whose query parameter `workspace_id` is `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
         let value: types::WorkspaceId = value.into();
-        self.query_parameter("workspace_id", value.to_string())
+        self.parameter(
+            "workspace_id",
+            |request| {
+                request.query("workspace_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `date` is `value`.
     pub fn date(self, value: impl Into<chrono::NaiveDate>) -> Self {
         let value: chrono::NaiveDate = value.into();
-        self.query_parameter("date", value.to_string())
+        self.parameter(
+            "date",
+            |request| {
+                request.query("date", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `user_ids` is `value`.
     pub fn user_ids(self, value: impl Into<Vec<i64>>) -> Self {
         let value: Vec<i64> = value.into();
-        self.query_parameter("user_ids", crate::runtime::join(&value))
+        self.parameter(
+            "user_ids",
+            |request| {
+                request
+                    .query_value(
+                        "user_ids",
+                        &value,
+                        crate::runtime::Style::Form,
+                        false,
+                    )?;
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `page` is `value`.
     pub fn page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("page", value.to_string())
+        self.parameter(
+            "page",
+            |request| {
+                request.query("page", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `per_page` is `value`.
     pub fn per_page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("per_page", value.to_string())
+        self.parameter(
+            "per_page",
+            |request| {
+                request.query("per_page", value.to_string());
+                Ok(())
+            },
+        )
     }
 }
 impl MockOperation for crate::operations::reports::GetTaskReport {
@@ -2616,47 +3554,109 @@ impl Expectation<'_, crate::operations::reports::GetTaskReport> {
     /// Matches only requests whose query parameter `workspace_id` is `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
         let value: types::WorkspaceId = value.into();
-        self.query_parameter("workspace_id", value.to_string())
+        self.parameter(
+            "workspace_id",
+            |request| {
+                request.query("workspace_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `start_date` is `value`.
     pub fn start_date(self, value: impl Into<chrono::NaiveDate>) -> Self {
         let value: chrono::NaiveDate = value.into();
-        self.query_parameter("start_date", value.to_string())
+        self.parameter(
+            "start_date",
+            |request| {
+                request.query("start_date", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `end_date` is `value`.
     pub fn end_date(self, value: impl Into<chrono::NaiveDate>) -> Self {
         let value: chrono::NaiveDate = value.into();
-        self.query_parameter("end_date", value.to_string())
+        self.parameter(
+            "end_date",
+            |request| {
+                request.query("end_date", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `users` is `value`.
     pub fn users(self, value: impl Into<Vec<i64>>) -> Self {
         let value: Vec<i64> = value.into();
-        self.query_parameter("users", crate::runtime::join(&value))
+        self.parameter(
+            "users",
+            |request| {
+                request
+                    .query_value("users", &value, crate::runtime::Style::Form, false)?;
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `project_id` is `value`.
     pub fn project_id(self, value: impl Into<Vec<types::ProjectId>>) -> Self {
         let value: Vec<types::ProjectId> = value.into();
-        self.query_parameter("project_id", crate::runtime::join(&value))
+        self.parameter(
+            "project_id",
+            |request| {
+                request
+                    .query_value(
+                        "project_id",
+                        &value,
+                        crate::runtime::Style::Form,
+                        false,
+                    )?;
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `task_id` is `value`.
     pub fn task_id(self, value: impl Into<Vec<types::TaskId>>) -> Self {
         let value: Vec<types::TaskId> = value.into();
-        self.query_parameter("task_id", crate::runtime::join(&value))
+        self.parameter(
+            "task_id",
+            |request| {
+                request
+                    .query_value("task_id", &value, crate::runtime::Style::Form, false)?;
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `include_no_task` is `value`.
     pub fn include_no_task(self, value: impl Into<bool>) -> Self {
         let value: bool = value.into();
-        self.query_parameter("include_no_task", value.to_string())
+        self.parameter(
+            "include_no_task",
+            |request| {
+                request.query("include_no_task", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `page` is `value`.
     pub fn page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("page", value.to_string())
+        self.parameter(
+            "page",
+            |request| {
+                request.query("page", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `per_page` is `value`.
     pub fn per_page(self, value: impl Into<i64>) -> Self {
         let value: i64 = value.into();
-        self.query_parameter("per_page", value.to_string())
+        self.parameter(
+            "per_page",
+            |request| {
+                request.query("per_page", value.to_string());
+                Ok(())
+            },
+        )
     }
 }
 impl MockOperation for crate::operations::reports::GetTrackedHoursReport {
@@ -2678,46 +3678,115 @@ impl Expectation<'_, crate::operations::reports::GetTrackedHoursReport> {
     /// Matches only requests whose query parameter `workspace_id` is `value`.
     pub fn workspace_id(self, value: impl Into<types::WorkspaceId>) -> Self {
         let value: types::WorkspaceId = value.into();
-        self.query_parameter("workspace_id", value.to_string())
+        self.parameter(
+            "workspace_id",
+            |request| {
+                request.query("workspace_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `user_id` is `value`.
     pub fn user_id(self, value: impl Into<types::UserId>) -> Self {
         let value: types::UserId = value.into();
-        self.query_parameter("user_id", value.to_string())
+        self.parameter(
+            "user_id",
+            |request| {
+                request.query("user_id", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `start_date` is `value`.
     pub fn start_date(self, value: impl Into<chrono::NaiveDate>) -> Self {
         let value: chrono::NaiveDate = value.into();
-        self.query_parameter("start_date", value.to_string())
+        self.parameter(
+            "start_date",
+            |request| {
+                request.query("start_date", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `end_date` is `value`.
     pub fn end_date(self, value: impl Into<chrono::NaiveDate>) -> Self {
         let value: chrono::NaiveDate = value.into();
-        self.query_parameter("end_date", value.to_string())
+        self.parameter(
+            "end_date",
+            |request| {
+                request.query("end_date", value.to_string());
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `users` is `value`.
     pub fn users(self, value: impl Into<Vec<i64>>) -> Self {
         let value: Vec<i64> = value.into();
-        self.query_parameter("users", crate::runtime::join(&value))
+        self.parameter(
+            "users",
+            |request| {
+                request
+                    .query_value("users", &value, crate::runtime::Style::Form, false)?;
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `projects` is `value`.
     pub fn projects(self, value: impl Into<Vec<i64>>) -> Self {
         let value: Vec<i64> = value.into();
-        self.query_parameter("projects", crate::runtime::join(&value))
+        self.parameter(
+            "projects",
+            |request| {
+                request
+                    .query_value(
+                        "projects",
+                        &value,
+                        crate::runtime::Style::Form,
+                        false,
+                    )?;
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `teams` is `value`.
     pub fn teams(self, value: impl Into<Vec<i64>>) -> Self {
         let value: Vec<i64> = value.into();
-        self.query_parameter("teams", crate::runtime::join(&value))
+        self.parameter(
+            "teams",
+            |request| {
+                request
+                    .query_value("teams", &value, crate::runtime::Style::Form, false)?;
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `titles` is `value`.
     pub fn titles(self, value: impl Into<Vec<i64>>) -> Self {
         let value: Vec<i64> = value.into();
-        self.query_parameter("titles", crate::runtime::join(&value))
+        self.parameter(
+            "titles",
+            |request| {
+                request
+                    .query_value("titles", &value, crate::runtime::Style::Form, false)?;
+                Ok(())
+            },
+        )
     }
     /// Matches only requests whose query parameter `currencies` is `value`.
     pub fn currencies(self, value: impl Into<Vec<String>>) -> Self {
         let value: Vec<String> = value.into();
-        self.query_parameter("currencies", crate::runtime::join(&value))
+        self.parameter(
+            "currencies",
+            |request| {
+                request
+                    .query_value(
+                        "currencies",
+                        &value,
+                        crate::runtime::Style::Form,
+                        false,
+                    )?;
+                Ok(())
+            },
+        )
     }
 }

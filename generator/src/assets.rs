@@ -40,6 +40,10 @@ pub const RUNTIME: &[(&str, &str)] = &[
         include_str!("../../templates/runtime/paginate.rs"),
     ),
     (
+        "param_style.rs",
+        include_str!("../../templates/runtime/param_style.rs"),
+    ),
+    (
         "prelude.rs",
         include_str!("../../templates/runtime/prelude.rs"),
     ),

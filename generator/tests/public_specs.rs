@@ -45,6 +45,7 @@ const FIXTURES: &[&str] = &[
     "schema_details",
     "names",
     "media",
+    "parameters",
 ];
 
 fn public_spec(file: &str) -> PathBuf {

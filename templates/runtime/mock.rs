@@ -16,9 +16,10 @@ use std::time::Duration;
 use reqwest::StatusCode;
 use serde::Serialize;
 use serde_json::{json, Value};
-use wiremock::{Match, Mock, Request, ResponseTemplate};
+use wiremock::{Match, Mock, ResponseTemplate};
 
-use super::{mock_body, mock_page_meta, Client, ClientBuilder, RetryPolicy};
+use super::request::Request;
+use super::{mock_body, mock_page_meta, Client, ClientBuilder, Error, Method, RetryPolicy};
 
 /// How an operation's successful answer is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,7 +104,7 @@ impl MockServer {
     }
 
     /// Every request the server received, in order.
-    pub async fn received_requests(&self) -> Vec<Request> {
+    pub async fn received_requests(&self) -> Vec<wiremock::Request> {
         self.server.received_requests().await.unwrap_or_default()
     }
 }
@@ -129,6 +130,7 @@ impl<'a, Op: MockOperation> Expectation<'a, Op> {
                 path: parse_template(Op::PATH),
                 query: Vec::new(),
                 headers: Vec::new(),
+                cookies: Vec::new(),
                 body: Vec::new(),
                 page: None,
             },
@@ -137,22 +139,48 @@ impl<'a, Op: MockOperation> Expectation<'a, Op> {
         }
     }
 
-    /// Matches only requests whose path parameter `name` is `value` (as the client writes it).
+    /// Matches only requests that carry the parameter `name` the way `write` adds it to a
+    /// request: the generated matchers write the value with the code the builder sends it with,
+    /// so a test's value matches exactly what the client sends.
+    ///
+    /// # Panics
+    ///
+    /// When the value cannot be written (the client could not send it either).
     #[allow(dead_code)] // For emitted code; see mod.rs.
-    pub(crate) fn path_parameter(mut self, name: &str, value: &str) -> Self {
-        let encoded = encode_segment(value);
-        for segment in &mut self.matcher.path {
-            if matches!(segment, Segment::Parameter(parameter, _) if parameter == name) {
-                *segment = Segment::Parameter(name.to_string(), Some(encoded.clone()));
+    pub(crate) fn parameter(
+        mut self,
+        name: &str,
+        write: impl FnOnce(&mut Request) -> Result<(), Error>,
+    ) -> Self {
+        let mut written = Request::new(Method::GET, "", "");
+        if let Err(error) = write(&mut written) {
+            panic!(
+                "the mocked parameter `{name}` cannot be written as the client writes it: {error}"
+            );
+        }
+        for text in written.segments {
+            let encoded = encode_segment(&text);
+            for segment in &mut self.matcher.path {
+                if matches!(segment, Segment::Parameter(parameter, _) if parameter == name) {
+                    *segment = Segment::Parameter(name.to_string(), Some(encoded.clone()));
+                }
             }
         }
-        self
-    }
-
-    /// Matches only requests whose query parameter `name` is `value`.
-    #[allow(dead_code)] // For emitted code; see mod.rs.
-    pub(crate) fn query_parameter(mut self, name: &str, value: String) -> Self {
-        self.matcher.query.push((name.to_string(), value));
+        self.matcher.query.extend(
+            written
+                .query
+                .into_iter()
+                .map(|(name, value)| (name.into_owned(), value)),
+        );
+        for (header, value) in written.headers {
+            if header.eq_ignore_ascii_case("cookie") {
+                self.matcher
+                    .cookies
+                    .extend(value.split("; ").map(ToString::to_string));
+            } else {
+                self.matcher.headers.push((header.to_string(), value));
+            }
+        }
         self
     }
 
@@ -161,13 +189,6 @@ impl<'a, Op: MockOperation> Expectation<'a, Op> {
     pub(crate) fn body_property(mut self, name: &str, value: &impl Serialize) -> Self {
         let value = serde_json::to_value(value).unwrap_or(Value::Null);
         self.matcher.body.push((name.to_string(), value));
-        self
-    }
-
-    /// Matches only requests whose header `name` is `value`.
-    #[allow(dead_code)] // For emitted code; see mod.rs.
-    pub(crate) fn header_parameter(mut self, name: &str, value: String) -> Self {
-        self.matcher.headers.push((name.to_string(), value));
         self
     }
 
@@ -384,6 +405,8 @@ struct RequestMatcher {
     path: Vec<Segment>,
     query: Vec<(String, String)>,
     headers: Vec<(String, String)>,
+    /// `name=value` pairs of the `Cookie` header.
+    cookies: Vec<String>,
     /// Properties of the JSON body, as JSON.
     body: Vec<(String, Value)>,
     /// The page parameter and the page number, for one page of [`Expectation::respond_pages`].
@@ -391,7 +414,7 @@ struct RequestMatcher {
 }
 
 impl Match for RequestMatcher {
-    fn matches(&self, request: &Request) -> bool {
+    fn matches(&self, request: &wiremock::Request) -> bool {
         request.method.as_str() == self.method
             && self.path_matches(request)
             && self.query.iter().all(|(name, value)| {
@@ -406,13 +429,14 @@ impl Match for RequestMatcher {
                     .get(name.as_str())
                     .is_some_and(|found| found.as_bytes() == value.as_bytes())
             })
+            && self.cookies_match(request)
             && self.page_matches(request)
             && self.body_matches(request)
     }
 }
 
 impl RequestMatcher {
-    fn path_matches(&self, request: &Request) -> bool {
+    fn path_matches(&self, request: &wiremock::Request) -> bool {
         let segments: Vec<&str> = request
             .url
             .path()
@@ -431,7 +455,23 @@ impl RequestMatcher {
                 })
     }
 
-    fn body_matches(&self, request: &Request) -> bool {
+    fn cookies_match(&self, request: &wiremock::Request) -> bool {
+        if self.cookies.is_empty() {
+            return true;
+        }
+        let sent: Vec<&str> = request
+            .headers
+            .get_all("cookie")
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .flat_map(|value| value.split("; "))
+            .collect();
+        self.cookies
+            .iter()
+            .all(|cookie| sent.contains(&cookie.as_str()))
+    }
+
+    fn body_matches(&self, request: &wiremock::Request) -> bool {
         if self.body.is_empty() {
             return true;
         }
@@ -443,7 +483,7 @@ impl RequestMatcher {
             .all(|(name, value)| body.get(name) == Some(value))
     }
 
-    fn page_matches(&self, request: &Request) -> bool {
+    fn page_matches(&self, request: &wiremock::Request) -> bool {
         let Some((parameter, number)) = self.page else {
             return true;
         };

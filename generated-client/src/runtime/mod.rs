@@ -41,6 +41,7 @@ mod multipart;
 mod oauth;
 #[allow(dead_code)] // For emitted code: list operations with pages.
 pub(crate) mod paginate;
+mod param_style;
 pub mod prelude;
 mod raw;
 mod request;
@@ -77,7 +78,8 @@ pub(crate) use self::{
     id_type::id_type,
     multipart::Multipart,
     paginate::PageInfo,
-    request::{join, operation_builder, request_options, Request},
+    param_style::Style,
+    request::{operation_builder, request_options, Request},
     response::{
         decode_binary, decode_empty, decode_enveloped, decode_enveloped_without_data, decode_json,
         Decoder, EnvelopeParts,

@@ -7,9 +7,9 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::operations::to_text;
+use super::operations::param_statement;
 use super::rust::{doc_lines, inner_doc_lines, Paths};
-use crate::model::{Api, BodyEncoding, Operation, ParamLocation, Payload};
+use crate::model::{Api, BodyEncoding, Operation, Payload};
 
 /// The module's tokens.
 pub fn mocks_rs(api: &Api, paths: &Paths) -> TokenStream {
@@ -58,13 +58,9 @@ fn operation_mock(op: &Operation, api: &Api, paths: &Paths) -> TokenStream {
             let ident = format_ident!("{}", param.rust_name);
             let ty = paths.ty(&param.ty);
             let wire = &param.wire_name;
-            let text = to_text(&quote!(value), &param.ty, paths);
-            let (add, text) = match param.location {
-                ParamLocation::Path => (quote!(path_parameter), quote!(&#text)),
-                // The text is a `String` already.
-                ParamLocation::Header => (quote!(header_parameter), text),
-                ParamLocation::Query => (quote!(query_parameter), text),
-            };
+            // The statement the builder adds the parameter with, so the test's value matches
+            // what the client sends, whatever the parameter's style.
+            let write = param_statement(param, &quote!(value), paths);
             let doc = doc_lines(&format!(
                 "Matches only requests whose {} parameter `{wire}` is `value`.",
                 param.location.as_str()
@@ -73,7 +69,10 @@ fn operation_mock(op: &Operation, api: &Api, paths: &Paths) -> TokenStream {
                 #doc
                 pub fn #ident(self, value: impl Into<#ty>) -> Self {
                     let value: #ty = value.into();
-                    self.#add(#wire, #text)
+                    self.parameter(#wire, |request| {
+                        #write
+                        Ok(())
+                    })
                 }
             }
         })
