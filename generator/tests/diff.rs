@@ -563,6 +563,19 @@ const CASES: &[Case] = &[
     },
     // ----- what the compiler decides: ids, unions, answer types -----
     Case {
+        name: "parameter_style_changed",
+        old: &[(
+            "{name: workspace_id, in: query, required: true, schema: {type: integer}}",
+            "{name: workspace_id, in: query, required: true, schema: {type: integer}}\n        - {name: tags, in: query, schema: {type: array, items: {type: string}}}",
+        )],
+        new: &[(
+            "{name: workspace_id, in: query, required: true, schema: {type: integer}}",
+            "{name: workspace_id, in: query, required: true, schema: {type: integer}}\n        - {name: tags, in: query, style: form, explode: false, schema: {type: array, items: {type: string}}}",
+        )],
+        expect: &[("parameter-style-changed", BREAKS, OK)],
+        semver: "patch",
+    },
+    Case {
         name: "parameter_gains_id_type",
         old: &[],
         new: &[(

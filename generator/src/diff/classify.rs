@@ -149,6 +149,8 @@ pub enum Finding {
     ParamBecameOptional,
     /// Marked deprecated.
     ParamDeprecated,
+    /// The parameter's value is written in another style (`style`, `explode`).
+    ParamStyleChanged,
     /// A new request body.
     BodyAdded {
         required: bool,
@@ -261,6 +263,7 @@ impl Finding {
             Finding::ParamBecameRequired => K::ParameterBecameRequired,
             Finding::ParamBecameOptional => K::ParameterBecameOptional,
             Finding::ParamDeprecated => K::ParameterDeprecated,
+            Finding::ParamStyleChanged => K::ParameterStyleChanged,
             Finding::BodyAdded { .. } => K::RequestBodyAdded,
             Finding::BodyRemoved => K::RequestBodyRemoved,
             Finding::BodyBecameRequired { .. } => K::RequestBodyBecameRequired,
@@ -320,6 +323,7 @@ pub enum ChangeKind {
     ParameterBecameRequired,
     ParameterBecameOptional,
     ParameterDeprecated,
+    ParameterStyleChanged,
     RequestBodyAdded,
     RequestBodyRemoved,
     RequestBodyBecameRequired,
@@ -537,7 +541,7 @@ pub struct Rule {
 
 impl ChangeKind {
     /// Every kind, in table order.
-    pub const ALL: [ChangeKind; 50] = {
+    pub const ALL: [ChangeKind; 51] = {
         use ChangeKind::*;
         [
             OperationAdded,
@@ -554,6 +558,7 @@ impl ChangeKind {
             ParameterBecameRequired,
             ParameterBecameOptional,
             ParameterDeprecated,
+            ParameterStyleChanged,
             RequestBodyAdded,
             RequestBodyRemoved,
             RequestBodyBecameRequired,
@@ -692,6 +697,8 @@ impl ChangeKind {
                  so code that names the builder's type with its states does not"),
             K::ParameterDeprecated => row("parameter-deprecated", Deprecated, params, Never, Never, Minor,
                 "a warning, nothing breaks"),
+            K::ParameterStyleChanged => row("parameter-style-changed", Changed, params, Always, Never, Patch,
+                "servers read the value in the old style; the setter is the same"),
             K::RequestBodyAdded => row("request-body-added", Added, bodies, BodyRequired, BodyHasRequiredProperties, Minor,
                 "clients must send a required body; code that does not set its required properties no longer compiles"),
             K::RequestBodyRemoved => row("request-body-removed", Removed, bodies, Never, Always, Minor,
