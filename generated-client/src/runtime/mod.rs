@@ -33,6 +33,7 @@ mod id_type;
 #[allow(dead_code)] // For emitted code: multipart bodies.
 mod multipart;
 mod oauth;
+mod pacing;
 #[allow(dead_code)] // For emitted code: list operations with pages.
 pub(crate) mod paginate;
 pub mod prelude;
