@@ -93,7 +93,7 @@ pub const EXAMPLES: &[(&str, &[&str], &str, &str)] = &[
     (
         "oauth2.rs",
         &["getWorkspaces"],
-        "The OAuth2 authorization code round trip, with a redirect to 127.0.0.1",
+        "The OAuth2 authorization code round trip with PKCE, with a redirect to 127.0.0.1 (feature `oauth2`)",
         include_str!("../../templates/examples/oauth2.rs"),
     ),
     (

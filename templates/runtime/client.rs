@@ -143,7 +143,7 @@ impl Client {
     ) -> Result<R, Error> {
         request.merge_body_fields()?;
         let span = tracing::debug_span!(
-            "webwork.request",
+            "request",
             operation = request.operation_id,
             method = %request.method,
             path = &*request.path_template,
@@ -204,7 +204,7 @@ impl Client {
                 (None, None) => None,
             };
             let span =
-                tracing::debug_span!("webwork.attempt", attempt, status = tracing::field::Empty);
+                tracing::debug_span!("attempt", attempt, status = tracing::field::Empty);
             let answer = if span.is_disabled() {
                 self.send_once(request, token).await
             } else {
@@ -466,7 +466,8 @@ impl ClientBuilder {
     }
 
     /// Asks `source` for the bearer token before every send, and for a new one once after a
-    /// `401` (then sends the request once more). See [`OAuth2TokenSource`](crate::OAuth2TokenSource).
+    /// `401` (then sends the request once more): an [`AccessToken`], your own [`TokenSource`],
+    /// or `OAuth2TokenSource` (feature `oauth2`).
     pub fn token_source(mut self, source: impl TokenSource) -> Self {
         self.tokens = Some(Arc::new(source));
         self.bearer = None;
