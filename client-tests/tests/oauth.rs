@@ -8,12 +8,12 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
 use common::get_categories;
 use common::oauth::{
     api_accepting, client_with, oauth, token_answer, token_endpoint, REFRESH, SECRET,
 };
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use webwork_client::{

@@ -112,7 +112,10 @@ impl BudgetServer {
         } else if state.window.len() >= state.budget {
             let oldest = *state.window.front().expect("a full window");
             let wait = (oldest + per).saturating_duration_since(now);
-            (429, Some(wait.as_secs() + u64::from(wait.subsec_nanos() > 0)))
+            (
+                429,
+                Some(wait.as_secs() + u64::from(wait.subsec_nanos() > 0)),
+            )
         } else {
             state.window.push_back(now);
             (200, None)
@@ -129,7 +132,11 @@ impl BudgetServer {
         let mut head = format!(
             "HTTP/1.1 {status} {}\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\
              x-ratelimit-limit: {limit}\r\nx-ratelimit-remaining: {remaining}\r\n",
-            if status == 200 { "OK" } else { "Too Many Requests" },
+            if status == 200 {
+                "OK"
+            } else {
+                "Too Many Requests"
+            },
             body.len()
         );
         if let Some(seconds) = retry_after {
@@ -212,8 +219,14 @@ async fn three_hundred_requests_from_thirty_tasks_stay_within_the_budget_near_th
     assert_eq!(log.len(), REQUESTS);
     assert_eq!(limited, 0, "the server answered 429");
     assert!(log.iter().all(|(_, status)| *status == 200));
-    assert!(elapsed >= ideal, "faster than the budget allows: {elapsed:?}");
-    assert!(ratio <= 1.10, "{elapsed:?} is over 10% above the ideal {ideal:?}");
+    assert!(
+        elapsed >= ideal,
+        "faster than the budget allows: {elapsed:?}"
+    );
+    assert!(
+        ratio <= 1.10,
+        "{elapsed:?} is over 10% above the ideal {ideal:?}"
+    );
 }
 
 /// The documented limit, on a paused clock: 150 requests from 10 tasks with
@@ -263,7 +276,11 @@ async fn a_429_with_retry_after_pauses_every_task() {
     assert_eq!(log[0], (started, 429));
     for (arrived, status) in &log[1..] {
         assert_eq!(*status, 200);
-        assert_eq!(*arrived - started, 30 * SECOND, "sent before the pause ended");
+        assert_eq!(
+            *arrived - started,
+            30 * SECOND,
+            "sent before the pause ended"
+        );
     }
 }
 
@@ -274,9 +291,7 @@ async fn retries_go_through_the_budget() {
     let server = BudgetServer::start(1000, SECOND).await;
     server.script(503, None);
     let client = paced_client(&server, 1, 10 * SECOND);
-    let policy = RetryPolicy::default()
-        .jitter(false)
-        .initial_backoff(SECOND);
+    let policy = RetryPolicy::default().jitter(false).initial_backoff(SECOND);
 
     let started = Instant::now();
     client

@@ -160,7 +160,9 @@ async fn a_send_waiting_for_the_rate_limit_says_so() {
         .build()
         .expect("client");
     get_categories(&client).await.expect("first");
-    get_categories(&client).await.expect("second, after the window");
+    get_categories(&client)
+        .await
+        .expect("second, after the window");
 
     let log = String::from_utf8(captured.0.lock().expect("lock").clone()).expect("utf-8");
     assert!(

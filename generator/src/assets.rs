@@ -34,7 +34,10 @@ pub const RUNTIME: &[(&str, &str)] = &[
         include_str!("../../templates/runtime/multipart.rs"),
     ),
     ("oauth.rs", include_str!("../../templates/runtime/oauth.rs")),
-    ("pacing.rs", include_str!("../../templates/runtime/pacing.rs")),
+    (
+        "pacing.rs",
+        include_str!("../../templates/runtime/pacing.rs"),
+    ),
     (
         "paginate.rs",
         include_str!("../../templates/runtime/paginate.rs"),

@@ -203,8 +203,7 @@ impl Client {
                 },
                 (None, None) => None,
             };
-            let span =
-                tracing::debug_span!("attempt", attempt, status = tracing::field::Empty);
+            let span = tracing::debug_span!("attempt", attempt, status = tracing::field::Empty);
             let answer = if span.is_disabled() {
                 self.send_once(request, token).await
             } else {

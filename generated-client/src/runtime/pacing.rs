@@ -116,7 +116,9 @@ impl RateLimiter {
                 };
                 if let Some(free_at) = slot_free_at {
                     state.in_flight += 1;
-                    break state.paused_until.map_or(free_at, |until| until.max(free_at));
+                    break state
+                        .paused_until
+                        .map_or(free_at, |until| until.max(free_at));
                 }
             }
             // Every slot is in flight: wait for one to come back.
@@ -130,7 +132,10 @@ impl RateLimiter {
                 "waiting for the rate limit"
             );
             tokio::time::sleep_until(start).await;
-            start = self.lock().paused_until.map_or(start, |until| until.max(start));
+            start = self
+                .lock()
+                .paused_until
+                .map_or(start, |until| until.max(start));
         }
         permit
     }
@@ -156,7 +161,7 @@ impl RateLimiter {
         }
         if let Some(wait) = wait {
             let until = Instant::now() + wait;
-            if state.paused_until.map_or(true, |paused| paused < until) {
+            if state.paused_until.is_none_or(|paused| paused < until) {
                 tracing::debug!(
                     wait_ms = millis(wait),
                     %status,
