@@ -107,7 +107,8 @@ impl Client {
     }
 
     /// Sends `request` (each send within the rate limit, when one is set), retrying it as its
-    /// retry policy allows and once more with a refreshed token after a `401`, and decodes a successful answer with `decode`.
+    /// retry policy allows and once more with a refreshed token after a `401`, and decodes a
+    /// successful answer with `decode`.
     pub(crate) async fn execute<T>(
         &self,
         request: Request,
