@@ -17,6 +17,9 @@
 //! - `round_trip/{client,reqwest_serde}`: the same with a one-workspace answer: per-request cost.
 //! - `paginate/stream_50x100`: `.stream()` over 50 pages of 100 expenses; the throughput is items.
 //!
+//! The interleaved round trip is also timed for a client with `rate_limit` on at a budget it
+//! never reaches (pacing's cost when it does not bind) against bare reqwest.
+//!
 //! Outside criterion, a counting allocator measures allocations per request (client vs
 //! reqwest) and the peak of live heap while streaming 50 pages vs 1 page (flat memory: one page
 //! is held at a time), and the 1-item round trip is timed again with the two sides interleaved
@@ -243,7 +246,18 @@ struct Setup {
     runtime: tokio::runtime::Runtime,
     base: String,
     client: Client,
+    /// The same client with `rate_limit` on at a budget no run comes near (a million a
+    /// second): what pacing costs when it does not bind.
+    paced: Client,
     http: reqwest::Client,
+}
+
+/// Which side of a round trip to time.
+#[derive(Clone, Copy)]
+enum Side {
+    Client,
+    Paced,
+    Raw,
 }
 
 impl Setup {
@@ -257,6 +271,11 @@ impl Setup {
             .bearer_token("token")
             .build()
             .expect("client");
+        let paced = Client::builder(base.clone())
+            .bearer_token("token")
+            .rate_limit(1_000_000, Duration::from_secs(1))
+            .build()
+            .expect("paced client");
         // As the generated client builds its own: its `User-Agent` and its default timeout.
         let http = reqwest::Client::builder()
             .user_agent(concat!("webwork-client/", env!("CARGO_PKG_VERSION")))
@@ -267,6 +286,7 @@ impl Setup {
             runtime,
             base,
             client,
+            paced,
             http,
         }
     }
@@ -284,6 +304,11 @@ impl Setup {
     async fn client_workspaces(&self) -> Vec<Workspace> {
         let answer = self.client.get_workspaces().send().await;
         answer.expect("client answer").data
+    }
+
+    async fn paced_workspaces(&self) -> Vec<Workspace> {
+        let answer = self.paced.get_workspaces().send().await;
+        answer.expect("paced client answer").data
     }
 
     async fn raw_workspaces(&self) -> Vec<Workspace> {
@@ -364,34 +389,35 @@ fn decode_and_round_trip(c: &mut Criterion) {
     memory(&setup);
 }
 
-/// The 1-item round trip of each side, alternating sides request by request: the median
-/// nanoseconds per request (client, reqwest).
-fn interleaved_round_trip(setup: &Setup) -> (u128, u128) {
+/// The 1-item round trip of two sides, alternating them request by request: the median
+/// nanoseconds per request of each (`ours`, then `theirs`).
+fn interleaved_round_trip(setup: &Setup, ours: Side, theirs: Side) -> (u128, u128) {
     const ROUNDS: usize = 4000;
     let rt = &setup.runtime;
-    let time = |client: bool| {
+    let time = |side: Side| {
         let started = Instant::now();
-        if client {
-            std::hint::black_box(rt.block_on(setup.client_workspaces()));
-        } else {
-            std::hint::black_box(rt.block_on(setup.raw_workspaces()));
-        }
+        match side {
+            Side::Client => std::hint::black_box(rt.block_on(setup.client_workspaces())),
+            Side::Paced => std::hint::black_box(rt.block_on(setup.paced_workspaces())),
+            Side::Raw => std::hint::black_box(rt.block_on(setup.raw_workspaces())),
+        };
         started.elapsed().as_nanos()
     };
-    let mut client = Vec::with_capacity(ROUNDS);
-    let mut raw = Vec::with_capacity(ROUNDS);
+    let mut our_times = Vec::with_capacity(ROUNDS);
+    let mut their_times = Vec::with_capacity(ROUNDS);
     for round in 0..ROUNDS {
         // Either side first in turn.
-        let first = round % 2 == 0;
-        let a = time(first);
-        let b = time(!first);
-        let (c, r) = if first { (a, b) } else { (b, a) };
-        client.push(c);
-        raw.push(r);
+        if round % 2 == 0 {
+            our_times.push(time(ours));
+            their_times.push(time(theirs));
+        } else {
+            their_times.push(time(theirs));
+            our_times.push(time(ours));
+        }
     }
-    client.sort_unstable();
-    raw.sort_unstable();
-    (client[ROUNDS / 2], raw[ROUNDS / 2])
+    our_times.sort_unstable();
+    their_times.sort_unstable();
+    (our_times[ROUNDS / 2], their_times[ROUNDS / 2])
 }
 
 /// Allocations per request, peak live heap while paginating and the interleaved round trip,
@@ -429,7 +455,8 @@ fn memory(setup: &Setup) {
     peak_while(1);
     let peak_1 = peak_while(1);
     let peak_50 = peak_while(PAGES);
-    let (client_ns, raw_ns) = interleaved_round_trip(setup);
+    let (client_ns, raw_ns) = interleaved_round_trip(setup, Side::Client, Side::Raw);
+    let (paced_ns, paced_raw_ns) = interleaved_round_trip(setup, Side::Paced, Side::Raw);
     // `name value` lines, which `cargo xtask bench` reads.
     let lines = [
         (
@@ -447,6 +474,10 @@ fn memory(setup: &Setup) {
         (
             extra::ROUND_TRIP_INTERLEAVED_NS,
             [client_ns.to_string(), raw_ns.to_string()],
+        ),
+        (
+            extra::ROUND_TRIP_PACED_INTERLEAVED_NS,
+            [paced_ns.to_string(), paced_raw_ns.to_string()],
         ),
     ];
     let report: String = lines

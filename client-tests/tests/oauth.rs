@@ -3,16 +3,22 @@
 
 mod common;
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
 use common::get_categories;
 use common::oauth::{
     api_accepting, client_with, oauth, token_answer, token_endpoint, REFRESH, SECRET,
 };
 use serde_json::json;
-use webwork_client::{AccessToken, Client, Error, OAuth2, RequestOptions, TokenSet, TokenSource};
+use sha2::{Digest, Sha256};
+use webwork_client::{
+    AccessToken, Client, Error, OAuth2, PendingAuthorization, RequestOptions, TokenSet, TokenSource,
+};
 use wiremock::matchers::{body_string_contains, method, path};
 use wiremock::{Mock, ResponseTemplate};
 
@@ -29,24 +35,51 @@ fn api_requests_with(requests: &[wiremock::Request], token: &str) -> usize {
         .count()
 }
 
+/// The query of `url` as a map.
+fn query_of(url: &url::Url) -> HashMap<String, String> {
+    url.query_pairs().into_owned().collect()
+}
+
+/// The PKCE S256 challenge of `verifier`: base64url (no padding) of its SHA-256.
+fn s256(verifier: &str) -> String {
+    URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes()))
+}
+
 #[test]
-fn the_authorization_url_carries_client_redirect_scopes_and_state() {
+fn the_authorization_url_carries_client_redirect_scopes_state_and_the_pkce_challenge() {
     let oauth = OAuth2::builder("client-42", "https://app.example/callback")
         .build()
         .expect("oauth");
-    let url = oauth.authorization_url(["read", "write"], "state-123");
+    let authorization = oauth.authorize(["read", "write"]);
+    let url = authorization.url().clone();
     assert_eq!(
         url.as_str().split('?').next(),
         Some("https://webwork-tracker.com/oauth/authorize")
     );
-    let query: std::collections::HashMap<_, _> = url.query_pairs().into_owned().collect();
+    let query = query_of(&url);
     assert_eq!(query["response_type"], "code");
     assert_eq!(query["client_id"], "client-42");
     assert_eq!(query["redirect_uri"], "https://app.example/callback");
     assert_eq!(query["scope"], "read write");
-    assert_eq!(query["state"], "state-123");
-    let (a, b) = (OAuth2::random_state(), OAuth2::random_state());
-    assert!(a.len() >= 16 && a != b);
+    assert_eq!(query["state"], authorization.state());
+    assert_eq!(query["code_challenge_method"], "S256");
+
+    let pending = authorization.into_pending();
+    assert_eq!(query["state"], pending.state());
+    let verifier = pending.code_verifier();
+    // RFC 7636: 43 to 128 characters of [A-Za-z0-9-._~].
+    assert!((43..=128).contains(&verifier.len()), "{verifier}");
+    assert!(verifier
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"-._~".contains(&b)));
+    assert_eq!(query["code_challenge"], s256(verifier));
+    // No secret in the Debug output.
+    assert!(!format!("{pending:?}").contains(verifier));
+
+    // Every authorization has its own state and verifier.
+    let other = oauth.authorize(["read"]).into_pending();
+    assert!(pending.state().len() >= 16 && other.state() != pending.state());
+    assert_ne!(other.code_verifier(), pending.code_verifier());
 }
 
 #[test]
@@ -58,7 +91,7 @@ fn invalid_oauth_urls_are_config() {
 }
 
 #[tokio::test]
-async fn a_code_is_exchanged_for_tokens() {
+async fn a_code_is_exchanged_for_tokens_with_the_pkce_verifier_of_the_challenge() {
     let server = common::server().await;
     Mock::given(method("POST"))
         .and(path("/oauth/token"))
@@ -76,15 +109,53 @@ async fn a_code_is_exchanged_for_tokens() {
         .mount(&server)
         .await;
 
-    let tokens = oauth(&server)
-        .exchange_code("the-code")
+    let oauth = oauth(&server);
+    let authorization = oauth.authorize(["read"]);
+    let challenge = query_of(authorization.url())["code_challenge"].clone();
+    // Kept as its parts (in a session, say) and put back together for the redirect's handler.
+    let kept = authorization.into_pending();
+    let (state, verifier) = (kept.state().to_string(), kept.code_verifier().to_string());
+    let pending = PendingAuthorization::from_parts(state.clone(), verifier);
+    let tokens = oauth
+        .exchange_code(pending, "the-code", &state)
         .await
         .expect("tokens");
+
     assert_eq!(tokens.access_token().secret(), "access-1");
     assert_eq!(tokens.refresh_token().map(|t| t.secret()), Some(REFRESH));
     assert_eq!(tokens.scopes(), ["read", "write"]);
     let left = tokens.expires_in().expect("expiry");
     assert!(left > Duration::from_secs(1_295_000) && left <= Duration::from_secs(1_296_000));
+
+    // The token request's verifier is the one whose S256 the authorization URL carried.
+    let requests = server.received_requests().await.expect("recorded");
+    let form: HashMap<String, String> = url::form_urlencoded::parse(&requests[0].body)
+        .into_owned()
+        .collect();
+    let sent_verifier = &form["code_verifier"];
+    assert_eq!(s256(sent_verifier), challenge);
+}
+
+#[tokio::test]
+async fn a_redirect_with_another_state_is_refused_before_the_code_is_sent() {
+    let server = common::server().await;
+    Mock::given(method("POST"))
+        .and(path("/oauth/token"))
+        .respond_with(token_answer("access-1", Some(REFRESH)))
+        .expect(0)
+        .mount(&server)
+        .await;
+
+    let oauth = oauth(&server);
+    let pending = oauth.authorize(["read"]).into_pending();
+    let error = oauth
+        .exchange_code(pending, "the-code", "a-forged-state")
+        .await
+        .expect_err("refused");
+    let Error::Auth(message) = &error else {
+        panic!("{error:?}")
+    };
+    assert!(message.contains("state"), "{message}");
 }
 
 #[tokio::test]

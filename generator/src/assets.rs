@@ -36,6 +36,10 @@ pub const RUNTIME: &[(&str, &str)] = &[
     ),
     ("oauth.rs", include_str!("../../templates/runtime/oauth.rs")),
     (
+        "pacing.rs",
+        include_str!("../../templates/runtime/pacing.rs"),
+    ),
+    (
         "paginate.rs",
         include_str!("../../templates/runtime/paginate.rs"),
     ),
@@ -97,7 +101,7 @@ pub const EXAMPLES: &[(&str, &[&str], &str, &str)] = &[
     (
         "oauth2.rs",
         &["getWorkspaces"],
-        "The OAuth2 authorization code round trip, with a redirect to 127.0.0.1",
+        "The OAuth2 authorization code round trip with PKCE, with a redirect to 127.0.0.1 (feature `oauth2`)",
         include_str!("../../templates/examples/oauth2.rs"),
     ),
     (

@@ -50,7 +50,9 @@ pub fn generate_from_model(
     let (example_files, examples) = assets::examples(api, &crate_name);
     files.extend(example_files);
     files.extend(assets::test_support(&files, &crate_name));
-    let cargo = render::cargo_toml(config, &header).map_err(|e| internal(e.0))?;
+    let example_names: Vec<&str> = examples.iter().map(|(name, _)| *name).collect();
+    let cargo = render::cargo_toml_with_examples(config, &header, &example_names)
+        .map_err(|e| internal(e.0))?;
     files.push(GeneratedFile {
         path: "Cargo.toml".into(),
         contents: cargo,

@@ -13,6 +13,10 @@ const README: &str = include_str!("../../templates/README.md.j2");
 /// `rust-version`, `[dependencies]` and `[lints.clippy]` from there: they are written once.
 const RUNTIME_MANIFEST: &str = include_str!("../../templates/runtime/Cargo.toml");
 
+/// The examples that need a feature of the crate, and the feature: `cargo test` builds them
+/// only when it is on.
+const EXAMPLE_FEATURES: &[(&str, &str)] = &[("oauth2", "oauth2")];
+
 /// A template-rendering failure; a bug in a template, not in the spec.
 #[derive(Debug)]
 pub struct RenderError(pub String);
@@ -49,6 +53,21 @@ struct ExampleProgram<'a> {
 
 /// Renders the crate's `Cargo.toml`.
 pub fn cargo_toml(config: &Config, header: &str) -> Result<String, RenderError> {
+    cargo_toml_with_examples(config, header, &[])
+}
+
+/// [`cargo_toml`], for a crate with `examples` (file stems): those that need a feature of the
+/// crate (`oauth2`) get an `[[example]]` table that says so.
+pub fn cargo_toml_with_examples(
+    config: &Config,
+    header: &str,
+    examples: &[&str],
+) -> Result<String, RenderError> {
+    let example_features: Vec<_> = EXAMPLE_FEATURES
+        .iter()
+        .filter(|(name, _)| examples.contains(name))
+        .map(|(name, feature)| context! { name, feature })
+        .collect();
     let runtime_dependencies = manifest_table(RUNTIME_MANIFEST, "dependencies")?;
     let runtime_lints = manifest_table(RUNTIME_MANIFEST, "lints.clippy")?;
     let description =
@@ -71,6 +90,7 @@ pub fn cargo_toml(config: &Config, header: &str) -> Result<String, RenderError> 
             rust_version => rust_version()?,
             runtime_dependencies,
             runtime_lints,
+            example_features,
         },
     )
 }

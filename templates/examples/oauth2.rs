@@ -1,9 +1,9 @@
-//! The OAuth2 authorization code flow, round trip: print the URL to authorize at, receive the
-//! redirect on 127.0.0.1, check its `state`, exchange the code for tokens, and call the API
-//! with a client that refreshes them.
+//! The OAuth2 authorization code flow with PKCE, round trip: print the URL to authorize at,
+//! receive the redirect on 127.0.0.1, exchange the code for tokens (which checks the redirect's
+//! `state` and sends the PKCE verifier), and call the API with a client that refreshes them.
 //!
 //! ```sh
-//! WEBWORK_CLIENT_ID=... WEBWORK_CLIENT_SECRET=... cargo run --example oauth2
+//! WEBWORK_CLIENT_ID=... WEBWORK_CLIENT_SECRET=... cargo run --example oauth2 --features oauth2
 //! ```
 //!
 //! Register `http://127.0.0.1:8765/callback` as the application's redirect URI.
@@ -24,21 +24,23 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let oauth = builder.build()?;
 
-    // 1. Send the user to the authorization URL, with a `state` to check on the way back.
-    let state = OAuth2::random_state();
-    let url = oauth.authorization_url(["read", "write"], &state);
-    println!("Open this URL in a browser and authorize the application:\n\n  {url}\n");
+    // 1. Send the user to the authorization URL. It carries a random `state` and the PKCE
+    //    challenge; `pending` keeps the state and the verifier for the exchange.
+    let authorization = oauth.authorize(["read", "write"]);
+    println!(
+        "Open this URL in a browser and authorize the application:\n\n  {}\n",
+        authorization.url()
+    );
+    let pending = authorization.into_pending();
 
     // 2. The browser comes back to the redirect URI with `code` and `state`.
     let listener = TcpListener::bind("127.0.0.1:8765")?;
     let (code, returned_state) =
         tokio::task::spawn_blocking(move || wait_for_redirect(&listener)).await??;
-    if returned_state != state {
-        return Err("the redirect's state does not match: refusing the code".into());
-    }
 
-    // 3. Exchange the code for tokens, and keep the refresh token somewhere safe.
-    let tokens = oauth.exchange_code(code).await?;
+    // 3. Exchange the code for tokens (refused when the redirect's state is not ours), and
+    //    keep the refresh token somewhere safe.
+    let tokens = oauth.exchange_code(pending, code, &returned_state).await?;
     println!(
         "got an access token (expires in {:?}, refresh token: {})",
         tokens.expires_in(),

@@ -11,6 +11,7 @@ use url::Url;
 
 use super::error::{Error, TransportError};
 use super::http::USER_AGENT;
+use super::pacing::RateLimiter;
 use super::raw::RawResponse;
 use super::request::Request;
 use super::response::{error_for_status, Decoder, Response};
@@ -55,6 +56,8 @@ struct Inner {
     timeout_in_http: bool,
     retry: RetryPolicy,
     max_response_bytes: usize,
+    /// The budget of [`ClientBuilder::rate_limit`], here so that every clone shares it.
+    limiter: Option<RateLimiter>,
 }
 
 impl fmt::Debug for Client {
@@ -64,6 +67,7 @@ impl fmt::Debug for Client {
             .field("tokens", &self.inner.tokens)
             .field("timeout", &self.inner.timeout)
             .field("retry", &self.inner.retry)
+            .field("rate_limit", &self.inner.limiter)
             .finish_non_exhaustive()
     }
 }
@@ -92,6 +96,7 @@ impl Client {
             retry: RetryPolicy::default(),
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             http: None,
+            rate_limit: None,
         }
     }
 
@@ -101,8 +106,9 @@ impl Client {
         &self.inner.base_url
     }
 
-    /// Sends `request`, retrying it as its retry policy allows and once more with a refreshed
-    /// token after a `401`, and decodes a successful answer with `decode`.
+    /// Sends `request` (each send within the rate limit, when one is set), retrying it as its
+    /// retry policy allows and once more with a refreshed token after a `401`, and decodes a
+    /// successful answer with `decode`.
     pub(crate) async fn execute<T>(
         &self,
         request: Request,
@@ -138,7 +144,7 @@ impl Client {
     ) -> Result<R, Error> {
         request.merge_body_fields()?;
         let span = tracing::debug_span!(
-            "webwork.request",
+            "request",
             operation = request.operation_id,
             method = %request.method,
             path = &*request.path_template,
@@ -180,6 +186,12 @@ impl Client {
         loop {
             attempt += 1;
             counted += 1;
+            // Every send waits for the budget, retries and resends included; the slot is
+            // held until the answer is in.
+            let permit = match &self.inner.limiter {
+                Some(limiter) => Some(limiter.acquire().await),
+                None => None,
+            };
             let fetched;
             let token = match (&self.inner.bearer, &self.inner.tokens) {
                 (Some((token, _)), _) => Some(token),
@@ -192,8 +204,7 @@ impl Client {
                 },
                 (None, None) => None,
             };
-            let span =
-                tracing::debug_span!("webwork.attempt", attempt, status = tracing::field::Empty);
+            let span = tracing::debug_span!("attempt", attempt, status = tracing::field::Empty);
             let answer = if span.is_disabled() {
                 self.send_once(request, token).await
             } else {
@@ -206,6 +217,10 @@ impl Client {
                 }
                 answer
             };
+            if let (Some(limiter), Ok(answer)) = (&self.inner.limiter, &answer) {
+                limiter.learn(answer.status, &answer.headers);
+            }
+            drop(permit);
             let answer = answer.map_err(|error| error.after_attempts(attempt));
             if matches!(&answer, Ok(answer) if answer.status.is_success()) {
                 return (answer, attempt);
@@ -436,6 +451,8 @@ pub struct ClientBuilder {
     retry: RetryPolicy,
     max_response_bytes: usize,
     http: Option<reqwest::Client>,
+    /// `requests` per window, from `rate_limit`.
+    rate_limit: Option<(u32, Duration)>,
 }
 
 impl ClientBuilder {
@@ -449,7 +466,8 @@ impl ClientBuilder {
     }
 
     /// Asks `source` for the bearer token before every send, and for a new one once after a
-    /// `401` (then sends the request once more). See [`OAuth2TokenSource`](crate::OAuth2TokenSource).
+    /// `401` (then sends the request once more): an [`AccessToken`], your own [`TokenSource`],
+    /// or `OAuth2TokenSource` (feature `oauth2`).
     pub fn token_source(mut self, source: impl TokenSource) -> Self {
         self.tokens = Some(Arc::new(source));
         self.bearer = None;
@@ -492,6 +510,33 @@ impl ClientBuilder {
     /// [`Error::ResponseTooLarge`].
     pub fn max_response_bytes(mut self, limit: usize) -> Self {
         self.max_response_bytes = limit;
+        self
+    }
+
+    /// Paces sends to at most `requests` per `per`, for this client and every clone of it (so
+    /// for every task that uses one): a send that would go over waits until it fits. Off
+    /// unless set; the API documents 60 requests a minute per user, so a program that is the
+    /// user's only one sets `.rate_limit(60, Duration::from_secs(60))`.
+    ///
+    /// A request holds its slot from its send until its answer is in, and the slot is free
+    /// again `per` after that, so the server never sees more than `requests` in any window of
+    /// `per`. Retries and the resend after a refreshed token go through the budget too. The
+    /// limiter also learns from answers: a `429`'s `Retry-After` (or rate-limit reset), and
+    /// `X-RateLimit-Remaining: 0` with `X-RateLimit-Reset`, pause every sender until then;
+    /// an `X-RateLimit-Limit` lower than `requests` lowers the budget. `requests` is at least
+    /// 1.
+    ///
+    /// ```no_run
+    /// # fn run() -> Result<(), webwork_client::Error> {
+    /// use std::time::Duration;
+    /// let client = webwork_client::Client::builder(webwork_client::DEFAULT_BASE_URL)
+    ///     .bearer_token("personal-access-token")
+    ///     .rate_limit(60, Duration::from_secs(60))
+    ///     .build()?;
+    /// # let _ = client; Ok(()) }
+    /// ```
+    pub fn rate_limit(mut self, requests: u32, per: Duration) -> Self {
+        self.rate_limit = Some((requests, per));
         self
     }
 
@@ -547,6 +592,9 @@ impl ClientBuilder {
                 timeout_in_http,
                 retry: self.retry,
                 max_response_bytes: self.max_response_bytes,
+                limiter: self
+                    .rate_limit
+                    .map(|(requests, per)| RateLimiter::new(requests, per)),
             }),
         })
     }

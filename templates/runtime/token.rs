@@ -52,7 +52,7 @@ secret!(
 /// The client calls [`token`](Self::token) before every send, and after a `401` calls
 /// [`refresh_after_unauthorized`](Self::refresh_after_unauthorized) once and, when that gives a
 /// token, sends the request once more. [`AccessToken`] (a fixed token) and
-/// [`OAuth2TokenSource`](crate::OAuth2TokenSource) implement it; implement it for your own
+/// `OAuth2TokenSource` (feature `oauth2`) implement it; implement it for your own
 /// token store.
 pub trait TokenSource: fmt::Debug + Send + Sync + 'static {
     /// A token to send now; refresh it first if it is about to expire.

@@ -1,7 +1,8 @@
 // Hand-written runtime, copied from templates/runtime/ by `cargo xtask regenerate`. Do not edit here.
 
-//! The hand-written part of the client: HTTP transport, retries, authentication (tokens and
-//! OAuth2), the error type, the response wrapper, bytes and multipart bodies, and date formats.
+//! The hand-written part of the client: HTTP transport, retries, pacing to a rate limit,
+//! authentication (tokens, and OAuth2 with the `oauth2` feature), the error type, the response
+//! wrapper, bytes and multipart bodies, and date formats.
 //!
 //! These files are maintained in `templates/runtime/` of the generator's repository and copied
 //! verbatim into every generated crate; the rest of the crate is generated from the spec.
@@ -38,7 +39,9 @@ mod id_type;
 pub mod mock;
 #[allow(dead_code)] // For emitted code: multipart bodies.
 mod multipart;
+#[cfg(feature = "oauth2")]
 mod oauth;
+mod pacing;
 #[allow(dead_code)] // For emitted code: list operations with pages.
 pub(crate) mod paginate;
 mod param_style;
@@ -55,8 +58,10 @@ pub use binary::Binary;
 pub use client::{Client, ClientBuilder};
 pub use custom::RequestBuilder;
 pub use error::{ApiError, DecodeError, Error, TransportError};
+#[cfg(feature = "oauth2")]
 pub use oauth::{
-    OAuth2, OAuth2Builder, OAuth2TokenSource, DEFAULT_AUTHORIZATION_URL, DEFAULT_TOKEN_URL,
+    Authorization, OAuth2, OAuth2Builder, OAuth2TokenSource, PendingAuthorization,
+    DEFAULT_AUTHORIZATION_URL, DEFAULT_TOKEN_URL,
 };
 pub use raw::RawResponse;
 pub use request::RequestOptions;

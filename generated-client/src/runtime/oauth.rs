@@ -1,7 +1,11 @@
 // Hand-written runtime, copied from templates/runtime/ by `cargo xtask regenerate`. Do not edit here.
 
-//! The OAuth2 authorization code flow (on the `oauth2` crate): the authorization URL, the
-//! exchanges of a code or a refresh token for tokens, and a token source that refreshes.
+//! The OAuth2 authorization code flow with PKCE (on the `oauth2` crate): the authorization URL,
+//! the exchanges of a code or a refresh token for tokens, and a token source that refreshes.
+//! Only with the crate's `oauth2` feature.
+//!
+//! The client-credentials grant is not here: the API's app registration offers it, but its docs
+//! give no token URL or flow for it, so the spec does not list it.
 
 use std::fmt;
 use std::sync::Arc;
@@ -12,12 +16,14 @@ use futures::lock::Mutex;
 use oauth2::basic::{BasicClient, BasicErrorResponse, BasicTokenResponse};
 use oauth2::{
     AuthType, AuthUrl, AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointNotSet,
-    EndpointSet, RedirectUrl, RequestTokenError, Scope, TokenResponse, TokenUrl,
+    EndpointSet, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, RequestTokenError, Scope,
+    TokenResponse, TokenUrl,
 };
 use url::Url;
 
 use super::error::{truncate, Error, MESSAGE_BYTES};
 use super::token::{AccessToken, RefreshToken, TokenSet, TokenSource};
+use super::webhooks::verify_token;
 
 /// Where users authorize an application (assumed from the API's docs; configurable with
 /// [`OAuth2Builder::authorization_endpoint`]).
@@ -34,19 +40,25 @@ const TOKEN_ENDPOINT_TIMEOUT: Duration = Duration::from_secs(30);
 type ConfiguredClient =
     BasicClient<EndpointSet, EndpointNotSet, EndpointNotSet, EndpointNotSet, EndpointSet>;
 
-/// The OAuth2 authorization code flow: the URL to send a user to, and the exchanges of a code
-/// or a refresh token for tokens.
+/// The OAuth2 authorization code flow with PKCE (S256): the URL to send a user to, and the
+/// exchanges of a code or a refresh token for tokens.
+///
+/// [`authorize`](Self::authorize) makes a fresh `state` and PKCE verifier for each
+/// authorization and puts the `state` and the verifier's challenge in the URL;
+/// [`exchange_code`](Self::exchange_code) takes what it returned, so the code cannot be
+/// exchanged without checking the `state` the redirect brings back and sending the verifier.
 ///
 /// ```no_run
-/// # async fn run(code_from_redirect: String) -> Result<(), webwork_client::Error> {
+/// # async fn run(code: String, state: String) -> Result<(), webwork_client::Error> {
 /// use webwork_client::OAuth2;
 /// let oauth = OAuth2::builder("client-id", "https://example.com/callback")
 ///     .client_secret("client-secret")
 ///     .build()?;
-/// let state = OAuth2::random_state();
-/// let url = oauth.authorization_url(["read", "write"], &state);
-/// // … send the user to `url`; check that the redirect brings `state` back …
-/// let tokens = oauth.exchange_code(code_from_redirect).await?;
+/// let authorization = oauth.authorize(["read", "write"]);
+/// println!("authorize at {}", authorization.url());
+/// let pending = authorization.into_pending(); // keep it, e.g. in the user's session
+/// // … the redirect brings `code` and `state` back …
+/// let tokens = oauth.exchange_code(pending, code, &state).await?;
 /// let client = webwork_client::Client::builder(webwork_client::DEFAULT_BASE_URL)
 ///     .token_source(oauth.token_source(tokens))
 ///     .build()?;
@@ -170,38 +182,56 @@ impl OAuth2 {
         }
     }
 
-    /// A random `state` value for [`authorization_url`](Self::authorization_url): keep it and
-    /// check that the redirect brings it back (it protects against cross-site request forgery).
-    #[must_use]
-    pub fn random_state() -> String {
-        CsrfToken::new_random().secret().clone()
-    }
-
-    /// The URL to send a user to: it carries `response_type=code`, the client id, the redirect
-    /// URI, the `scopes` (space-separated) and `state`.
-    pub fn authorization_url<I, S>(&self, scopes: I, state: &str) -> Url
+    /// Starts an authorization for `scopes`: a random `state` (against cross-site request
+    /// forgery) and a random PKCE code verifier, and the URL to send the user to, which carries
+    /// `response_type=code`, the client id, the redirect URI, the `scopes` (space-separated),
+    /// the `state`, and `code_challenge` (the verifier's SHA-256, base64url) with
+    /// `code_challenge_method=S256`.
+    pub fn authorize<I, S>(&self, scopes: I) -> Authorization
     where
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        let state = state.to_string();
-        let (url, _) = self
+        let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
+        let (url, state) = self
             .client
-            .authorize_url(move || CsrfToken::new(state))
+            .authorize_url(CsrfToken::new_random)
             .add_scopes(scopes.into_iter().map(|scope| Scope::new(scope.into())))
+            .set_pkce_challenge(challenge)
             .url();
-        url
+        Authorization {
+            url,
+            pending: PendingAuthorization {
+                state: state.secret().clone(),
+                code_verifier: verifier.secret().clone(),
+            },
+        }
     }
 
-    /// Exchanges the `code` the redirect brought for tokens.
+    /// Exchanges the `code` the redirect brought for tokens, sending the PKCE verifier of
+    /// `pending`, once the redirect's `state` is the one `pending` holds.
     ///
     /// # Errors
-    /// [`Error::Auth`] when the token endpoint refuses the code, cannot be reached or answers
-    /// something that is not a token response.
-    pub async fn exchange_code(&self, code: impl Into<String>) -> Result<TokenSet, Error> {
+    /// [`Error::Auth`] when `state` is not the authorization's (the code is not sent), or when
+    /// the token endpoint refuses the code, cannot be reached or answers something that is not
+    /// a token response.
+    pub async fn exchange_code(
+        &self,
+        pending: PendingAuthorization,
+        code: impl Into<String>,
+        state: &str,
+    ) -> Result<TokenSet, Error> {
+        if !verify_token(&pending.state, state) {
+            return Err(Error::Auth(
+                "the redirect's state is not the authorization's: the code was not exchanged \
+                 (a forged or stale redirect)"
+                    .into(),
+            ));
+        }
         let response = self
             .client
             .exchange_code(AuthorizationCode::new(code.into()))
+            .set_pkce_verifier(PkceCodeVerifier::new(pending.code_verifier))
             .request_async(&self.http)
             .await
             .map_err(|error| auth_error("exchanging the authorization code", &error))?;
@@ -234,6 +264,83 @@ impl OAuth2 {
             refresh_margin: DEFAULT_REFRESH_MARGIN,
             on_refresh: None,
         }
+    }
+}
+
+/// A started authorization ([`OAuth2::authorize`]): the URL to send the user to, and what
+/// [`OAuth2::exchange_code`] needs when they come back.
+#[must_use]
+pub struct Authorization {
+    url: Url,
+    pending: PendingAuthorization,
+}
+
+impl fmt::Debug for Authorization {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Authorization")
+            .field("url", &self.url.as_str())
+            .field("pending", &self.pending)
+            .finish()
+    }
+}
+
+impl Authorization {
+    /// The URL to send the user to.
+    #[must_use]
+    pub fn url(&self) -> &Url {
+        &self.url
+    }
+
+    /// The `state` the redirect must bring back.
+    #[must_use]
+    pub fn state(&self) -> &str {
+        &self.pending.state
+    }
+
+    /// What the code exchange needs, to keep until the user comes back.
+    pub fn into_pending(self) -> PendingAuthorization {
+        self.pending
+    }
+}
+
+/// An authorization waiting for its redirect: its `state` and PKCE code verifier. Keep it
+/// where the redirect's handler finds it (a server-side session; it is a secret, so not a
+/// cookie the user can read), with [`state`](Self::state) and
+/// [`code_verifier`](Self::code_verifier) out and [`from_parts`](Self::from_parts) back in.
+#[must_use]
+pub struct PendingAuthorization {
+    state: String,
+    code_verifier: String,
+}
+
+impl fmt::Debug for PendingAuthorization {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PendingAuthorization")
+            .field("state", &self.state)
+            .field("code_verifier", &"<redacted>")
+            .finish()
+    }
+}
+
+impl PendingAuthorization {
+    /// An authorization kept as its two parts.
+    pub fn from_parts(state: impl Into<String>, code_verifier: impl Into<String>) -> Self {
+        PendingAuthorization {
+            state: state.into(),
+            code_verifier: code_verifier.into(),
+        }
+    }
+
+    /// The `state` the redirect must bring back.
+    #[must_use]
+    pub fn state(&self) -> &str {
+        &self.state
+    }
+
+    /// The PKCE code verifier (a secret: 43 random URL-safe characters).
+    #[must_use]
+    pub fn code_verifier(&self) -> &str {
+        &self.code_verifier
     }
 }
 

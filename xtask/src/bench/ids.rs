@@ -70,4 +70,9 @@ pub mod extra {
         "round_trip_interleaved_ns_client",
         "round_trip_interleaved_ns_reqwest_serde",
     ];
+    /// The same with `rate_limit` on but not binding (median ns): paced client and baseline.
+    pub const ROUND_TRIP_PACED_INTERLEAVED_NS: [&str; 2] = [
+        "round_trip_paced_interleaved_ns_client",
+        "round_trip_paced_interleaved_ns_reqwest_serde",
+    ];
 }

@@ -134,6 +134,13 @@ fn client_rows(rows: &mut Rows, figures: &Figures, extras: &Extras) -> Result<()
             format!("{:.2} (target 1.05)", client / raw),
         );
     }
+    if let Some((client, raw)) = extras.pair(extra::ROUND_TRIP_PACED_INTERLEAVED_NS) {
+        row(
+            "client: round trip (1 item), rate_limit on but not binding, interleaved (medians)",
+            format!("{} vs {}", duration(client), duration(raw)),
+            format!("{:.2} (target 1.05)", client / raw),
+        );
+    }
     for (names, label) in [
         (
             extra::ALLOC_ROUND_TRIP,
