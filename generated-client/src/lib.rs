@@ -25,3 +25,9 @@ pub use envelope::Meta;
 pub use runtime::*;
 /// The server the spec names first: <https://api.webwork-tracker.com/api/v2>.
 pub const DEFAULT_BASE_URL: &str = "https://api.webwork-tracker.com/api/v2";
+#[cfg(feature = "oauth2")]
+/// The OAuth2 authorization endpoint, from the spec's OAuth2 authorization-code flow.
+pub const DEFAULT_AUTHORIZATION_URL: &str = "https://webwork-tracker.com/oauth/authorize";
+#[cfg(feature = "oauth2")]
+/// The OAuth2 token endpoint, from the spec's OAuth2 authorization-code flow.
+pub const DEFAULT_TOKEN_URL: &str = "https://webwork-tracker.com/oauth/token";

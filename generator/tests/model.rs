@@ -384,3 +384,25 @@ fn ref_path_items_keep_their_operation_ids_on_the_path_that_owns_them() {
         ]
     );
 }
+
+#[test]
+fn oauth2_endpoints_come_from_the_specs_authorization_code_flow() {
+    let path = common::root().join("spec/webwork-v2.yaml");
+    let api = webwork_generator::load_model(&path).unwrap_or_else(|e| panic!("{e}"));
+    let endpoints = api
+        .oauth2
+        .expect("the WebWork spec documents an OAuth2 flow");
+    assert_eq!(
+        endpoints.authorization_url,
+        "https://webwork-tracker.com/oauth/authorize"
+    );
+    assert_eq!(
+        endpoints.token_url,
+        "https://webwork-tracker.com/oauth/token"
+    );
+    assert_eq!(
+        builders().oauth2,
+        None,
+        "the builders fixture documents none"
+    );
+}

@@ -15,6 +15,14 @@ pub use runtime::*;
 /// The base URL of [`Client::new`]; a generated crate's is the first server of its spec.
 pub const DEFAULT_BASE_URL: &str = "http://127.0.0.1";
 
+/// The OAuth2 authorization endpoint; a generated crate's comes from its spec's security schemes.
+#[cfg(feature = "oauth2")]
+pub const DEFAULT_AUTHORIZATION_URL: &str = "http://127.0.0.1/oauth/authorize";
+
+/// The OAuth2 token endpoint; a generated crate's comes from its spec's security schemes.
+#[cfg(feature = "oauth2")]
+pub const DEFAULT_TOKEN_URL: &str = "http://127.0.0.1/oauth/token";
+
 /// An envelope `{success, data, message, meta}` like the one a generated crate emits from its
 /// spec, with the page numbers in `meta`.
 pub mod envelope {

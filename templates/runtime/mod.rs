@@ -11,13 +11,17 @@
 //! deserializable `envelope::Envelope<T>` read through `into_parts`, and its `envelope::Meta`,
 //! which implements [`PageInfo`]; with feature `mock`, also `envelope::mock_body(data, meta)`
 //! and `envelope::mock_page_meta(page, last)`, which write an answer as the server does), and
-//! the `DEFAULT_BASE_URL` of [`Client::new`]. The generator emits both; the runtime's own crate
+//! the `DEFAULT_BASE_URL` of [`Client::new`] (with feature `oauth2`, also the OAuth2 client's
+//! `DEFAULT_AUTHORIZATION_URL` and `DEFAULT_TOKEN_URL`, from the spec's security schemes). The
+//! generator emits both; the runtime's own crate
 //! (`templates/runtime/lib.rs`) stands in for them.
 
 #[cfg(feature = "mock")]
 use crate::envelope::{mock_body, mock_page_meta};
 use crate::envelope::{Envelope, Meta};
 use crate::DEFAULT_BASE_URL;
+#[cfg(feature = "oauth2")]
+use crate::{DEFAULT_AUTHORIZATION_URL, DEFAULT_TOKEN_URL};
 
 // Some of the runtime only emitted code calls: date formats, multipart bodies, paging, the
 // builders' macro, the decoders, parameters of each kind. A spec need not use each of them,
@@ -57,10 +61,7 @@ pub use client::{Client, ClientBuilder};
 pub use custom::RequestBuilder;
 pub use error::{ApiError, DecodeError, Error, TransportError};
 #[cfg(feature = "oauth2")]
-pub use oauth::{
-    Authorization, OAuth2, OAuth2Builder, OAuth2TokenSource, PendingAuthorization,
-    DEFAULT_AUTHORIZATION_URL, DEFAULT_TOKEN_URL,
-};
+pub use oauth::{Authorization, OAuth2, OAuth2Builder, OAuth2TokenSource, PendingAuthorization};
 pub use raw::RawResponse;
 pub use request::RequestOptions;
 /// The HTTP stack's types the client's API uses: the method of [`Client::request`], the status

@@ -22,13 +22,7 @@ use url::Url;
 use super::error::{truncate, Error, MESSAGE_BYTES};
 use super::token::{AccessToken, RefreshToken, TokenSet, TokenSource};
 use super::webhooks::verify_token;
-
-/// Where users authorize an application (assumed from the API's docs; configurable with
-/// [`OAuth2Builder::authorization_endpoint`]).
-pub const DEFAULT_AUTHORIZATION_URL: &str = "https://webwork-tracker.com/oauth/authorize";
-/// Where codes and refresh tokens are exchanged for access tokens (assumed; configurable with
-/// [`OAuth2Builder::token_endpoint`]).
-pub const DEFAULT_TOKEN_URL: &str = "https://webwork-tracker.com/oauth/token";
+use super::{DEFAULT_AUTHORIZATION_URL, DEFAULT_TOKEN_URL};
 
 /// How long before it expires an access token is refreshed, unless configured.
 const DEFAULT_REFRESH_MARGIN: Duration = Duration::from_secs(60);

@@ -11,6 +11,7 @@ use crate::model::{Api, Field, Primitive, TypeKind, TypeRef};
 
 /// `src/lib.rs`: module declarations, re-exports and the default base URL.
 pub fn lib_rs(api: &Api) -> TokenStream {
+    let oauth2 = oauth2_endpoints(api);
     let base_url = &api.base_url;
     let base_doc = format!(" The server the spec names first: <{base_url}>.");
     let ids: Vec<_> = api
@@ -49,6 +50,36 @@ pub fn lib_rs(api: &Api) -> TokenStream {
 
         #[doc = #base_doc]
         pub const DEFAULT_BASE_URL: &str = #base_url;
+
+        #oauth2
+    }
+}
+
+/// The default endpoints of the OAuth2 client (feature `oauth2`): the spec's first
+/// authorization-code flow, or empty (to be set on the builder) when it documents none.
+fn oauth2_endpoints(api: &Api) -> TokenStream {
+    let (authorization, token, source) = match &api.oauth2 {
+        Some(endpoints) => (
+            endpoints.authorization_url.as_str(),
+            endpoints.token_url.as_str(),
+            "from the spec's OAuth2 authorization-code flow",
+        ),
+        None => (
+            "",
+            "",
+            "empty: the spec documents no OAuth2 authorization-code flow, so set it on the builder",
+        ),
+    };
+    let authorization_doc = format!(" The OAuth2 authorization endpoint, {source}.");
+    let token_doc = format!(" The OAuth2 token endpoint, {source}.");
+    quote! {
+        #[cfg(feature = "oauth2")]
+        #[doc = #authorization_doc]
+        pub const DEFAULT_AUTHORIZATION_URL: &str = #authorization;
+
+        #[cfg(feature = "oauth2")]
+        #[doc = #token_doc]
+        pub const DEFAULT_TOKEN_URL: &str = #token;
     }
 }
 

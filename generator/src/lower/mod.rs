@@ -14,7 +14,8 @@ use crate::config::Config;
 use crate::contract;
 use crate::diagnostics::{Diagnostic, Pointer};
 use crate::model::{
-    Api, Envelope, HttpMethod, PageInfo, PathSegment, Primitive, Tag, TypeDef, TypeKind, TypeRef,
+    Api, Envelope, HttpMethod, OAuth2Endpoints, PageInfo, PathSegment, Primitive, Tag, TypeDef,
+    TypeKind, TypeRef,
 };
 use crate::names::{self, Scope};
 use crate::resolve::Resolver;
@@ -119,6 +120,23 @@ pub fn lower(spec: &OpenAPI, file: &Path, config: &Config) -> Result<Api, Diagno
         operations,
         envelope,
         page_info,
+        oauth2: oauth2_endpoints(spec),
+    })
+}
+
+/// The endpoints of the first security scheme (in `components/securitySchemes` order) with an
+/// OAuth2 authorization-code flow.
+fn oauth2_endpoints(spec: &OpenAPI) -> Option<OAuth2Endpoints> {
+    let schemes = &spec.components.as_ref()?.security_schemes;
+    schemes.values().find_map(|scheme| match scheme {
+        openapiv3::ReferenceOr::Item(openapiv3::SecurityScheme::OAuth2 { flows, .. }) => {
+            let flow = flows.authorization_code.as_ref()?;
+            Some(OAuth2Endpoints {
+                authorization_url: flow.authorization_url.clone(),
+                token_url: flow.token_url.clone(),
+            })
+        }
+        _ => None,
     })
 }
 

@@ -37,6 +37,18 @@ pub struct Api {
     pub envelope: Option<Envelope>,
     /// Where the envelope's metadata describes the page, when lists are paginated.
     pub page_info: Option<PageInfo>,
+    /// The endpoints of the first OAuth2 authorization-code flow the spec documents: the
+    /// defaults of the crate's OAuth2 client.
+    pub oauth2: Option<OAuth2Endpoints>,
+}
+
+/// Where an OAuth2 authorization-code flow authorizes and issues tokens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OAuth2Endpoints {
+    /// The authorization endpoint (`authorizationUrl`).
+    pub authorization_url: String,
+    /// The token endpoint (`tokenUrl`).
+    pub token_url: String,
 }
 
 /// A group of operations; one module of the generated crate.
