@@ -36,6 +36,17 @@ pub fn snake(raw: &str) -> String {
     }
 }
 
+/// The field that keeps a struct's unnamed properties (`additionalProperties`): `extra`, or
+/// `additional_properties` when a property already has that name, or the first free
+/// `extra_2`, `extra_3`, ...
+pub fn extra_field<'f>(field_names: &[&'f str]) -> String {
+    ["extra".to_string(), "additional_properties".to_string()]
+        .into_iter()
+        .chain((2..).map(|n| format!("extra_{n}")))
+        .find(|name| !field_names.contains(&name.as_str()))
+        .unwrap_or_default()
+}
+
 /// A type or variant name: `UpperCamelCase`, never a keyword, never starting with a digit.
 pub fn camel(raw: &str) -> String {
     let name = clean(raw).to_upper_camel_case();

@@ -91,11 +91,8 @@ fn struct_def(
             Some(ty) => paths.ty(&TypeRef::Map(Box::new(ty.clone()))),
             None => quote!(serde_json::Map<#string, serde_json::Value>),
         };
-        let extra = if fields.iter().any(|f| f.rust_name == "extra") {
-            format_ident!("additional_properties")
-        } else {
-            format_ident!("extra")
-        };
+        let names: Vec<&str> = fields.iter().map(|f| f.rust_name.as_str()).collect();
+        let extra = format_ident!("{}", crate::names::extra_field(&names));
         quote! {
             /// Properties the spec does not name, kept as the server sent them.
             #[serde(flatten)]
