@@ -30,11 +30,6 @@ const GAPS: &[(&str, &str)] = &[
         "oapi-codegen-aggregates-oneof-spec-components.yaml",
         "#/components/schemas/OneOfObject12/allOf/0",
     ),
-    // `allOf` of two enums.
-    (
-        "oapi-codegen-schemas-enums-components.yaml",
-        "#/components/schemas/Enum1",
-    ),
     // Cookie parameters.
     (
         "oapi-codegen-options-yaml-tags.yaml",
