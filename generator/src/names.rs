@@ -39,7 +39,7 @@ pub fn snake(raw: &str) -> String {
 /// The field that keeps a struct's unnamed properties (`additionalProperties`): `extra`, or
 /// `additional_properties` when a property already has that name, or the first free
 /// `extra_2`, `extra_3`, ...
-pub fn extra_field<'f>(field_names: &[&'f str]) -> String {
+pub fn extra_field(field_names: &[&str]) -> String {
     ["extra".to_string(), "additional_properties".to_string()]
         .into_iter()
         .chain((2..).map(|n| format!("extra_{n}")))

@@ -294,7 +294,7 @@ fn mutated_specs_never_panic() {
                             refused.set(refused.get() + 1);
                             prop_assert!(!error.message.is_empty());
                         }
-                        Ok(files) if generated % COMPILE_EVERY == 0 => {
+                        Ok(files) if generated.is_multiple_of(COMPILE_EVERY) => {
                             sampled.borrow_mut().push((config.package.name, files));
                         }
                         Ok(_) => {}

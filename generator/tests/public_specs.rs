@@ -121,13 +121,6 @@ fn crate_name(file: &str) -> String {
 }
 
 /// The model of a public spec, with a config that names its crate.
-fn lower_public(file: &str) -> (Api, Config, PathBuf) {
-    match try_lower_public(file) {
-        Ok(lowered) => lowered,
-        Err(error) => panic!("{error}"),
-    }
-}
-
 fn try_lower_public(file: &str) -> Result<(Api, Config, PathBuf), webwork_generator::Diagnostic> {
     let path = public_spec(file);
     let text = std::fs::read_to_string(&path).expect("read spec");
