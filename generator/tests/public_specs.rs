@@ -13,6 +13,7 @@ mod common;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::Instant;
 
 use webwork_generator::config::{Config, Package};
 use webwork_generator::model::{Api, TypeKind, TypeRef};
@@ -387,6 +388,8 @@ fn generated_crates_compile() {
         std::fs::copy(root.join("Cargo.lock"), workspace.join("Cargo.lock")).expect("lock");
     }
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    // Each step's wall time is printed (`--nocapture`), to see where the test's time goes.
+    let started = Instant::now();
     let output = Command::new(cargo)
         .args([
             "check",
@@ -409,6 +412,12 @@ fn generated_crates_compile() {
     // The doc examples (the runtime's, the README's, each operation's) name the crate by its
     // own name and the spec's own operations: they compile for every crate, not just WebWork's.
     // Run for the fixtures and the first public specs only: the corpus is checked above.
+    println!(
+        "cargo check of {} crates: {:.0?}",
+        members.len(),
+        started.elapsed()
+    );
+    let started = Instant::now();
     let mut args = vec!["test".to_string(), "--doc".into(), "--quiet".into()];
     for name in &doctested {
         args.extend(["-p".to_string(), name.clone()]);
@@ -426,6 +435,12 @@ fn generated_crates_compile() {
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
+    println!(
+        "doc examples of {} crates: {:.0?}",
+        doctested.len(),
+        started.elapsed()
+    );
+    let started = Instant::now();
     assert!(!round_trips.is_empty(), "no fixture has tests of its own");
     for (name, test) in &round_trips {
         let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
@@ -443,6 +458,11 @@ fn generated_crates_compile() {
             String::from_utf8_lossy(&output.stderr)
         );
     }
+    println!(
+        "fixtures' own tests ({}): {:.0?}",
+        round_trips.len(),
+        started.elapsed()
+    );
 }
 
 /// Every file under `dir`, recursively.
