@@ -1,7 +1,7 @@
 //! Never a panic: mutated specs (fields removed, types swapped, refs broken, names scrambled,
 //! deep nesting) go through parse -> lower -> emit and end in files or a located error.
 //!
-//! Every 100th mutated spec that generates has its crate compiled too (one workspace, one
+//! Every 25th mutated spec that generates has its crate compiled too (one workspace, one
 //! `cargo check`), so that "generates but does not compile" is caught here as well.
 //!
 //! Runs on a thread with the 8 MiB stack a `cargo xtask` main thread has, so a stack overflow
@@ -208,7 +208,7 @@ fn run_pipeline(
 }
 
 /// Of the mutated specs that generate, every this many-th has its crate compiled.
-const COMPILE_EVERY: u32 = 100;
+const COMPILE_EVERY: u32 = 25;
 
 /// Writes the crates into one workspace under `target/fuzz-crates/` and runs `cargo check`
 /// over it (with the public-specs test's target folder, whose dependencies are the same).
