@@ -210,4 +210,14 @@ mod tests {
         assert_eq!(scope.claim("self_"), "self_");
         assert_eq!(scope.claim("self_"), "self_2");
     }
+
+    #[test]
+    fn the_field_of_unnamed_properties_avoids_the_named_ones() {
+        assert_eq!(extra_field(&["name"]), "extra");
+        assert_eq!(extra_field(&["extra"]), "additional_properties");
+        assert_eq!(
+            extra_field(&["extra", "additional_properties", "extra_2"]),
+            "extra_3"
+        );
+    }
 }
