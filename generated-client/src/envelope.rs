@@ -35,3 +35,29 @@ impl crate::runtime::PageInfo for Meta {
         Some((page.current_page, page.last_page))
     }
 }
+/// A successful answer holding `data` (and `meta`), as the server writes it.
+#[cfg(feature = "mock")]
+pub(crate) fn mock_body(
+    data: serde_json::Value,
+    meta: Option<serde_json::Value>,
+) -> serde_json::Value {
+    let mut body = serde_json::Map::new();
+    body.insert("success".into(), true.into());
+    body.insert("data".into(), data);
+    if let Some(meta) = meta {
+        body.insert("meta".into(), meta);
+    }
+    serde_json::Value::Object(body)
+}
+/// The metadata of page `page` of `last`, as the server writes it (placeholders for
+/// the rest).
+#[cfg(feature = "mock")]
+pub(crate) fn mock_page_meta(page: i64, last: i64) -> serde_json::Value {
+    let mut meta: serde_json::Value = serde_json::from_str(
+            "{\"api_version\":\"\",\"timestamp\":\"1970-01-01T00:00:00Z\",\"pagination\":{\"current_page\":0,\"last_page\":0}}",
+        )
+        .unwrap_or_default();
+    meta["pagination"]["current_page"] = page.into();
+    meta["pagination"]["last_page"] = last.into();
+    meta
+}

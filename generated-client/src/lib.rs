@@ -16,6 +16,8 @@ pub mod ids {
         ProjectTagId, TaskId, TimeRequestId, TimesheetId, UserId, WebhookId, WorkspaceId,
     };
 }
+#[cfg(feature = "mock")]
+mod mocks;
 pub mod operations;
 mod runtime;
 pub mod types;

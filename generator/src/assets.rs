@@ -28,6 +28,7 @@ pub const RUNTIME: &[(&str, &str)] = &[
         "id_type.rs",
         include_str!("../../templates/runtime/id_type.rs"),
     ),
+    ("mock.rs", include_str!("../../templates/runtime/mock.rs")),
     ("mod.rs", include_str!("../../templates/runtime/mod.rs")),
     (
         "multipart.rs",
@@ -37,6 +38,10 @@ pub const RUNTIME: &[(&str, &str)] = &[
     (
         "paginate.rs",
         include_str!("../../templates/runtime/paginate.rs"),
+    ),
+    (
+        "param_style.rs",
+        include_str!("../../templates/runtime/param_style.rs"),
     ),
     (
         "prelude.rs",

@@ -1,10 +1,11 @@
 //! Stage 2: `$ref` resolution. Every lookup either finds its target or says which reference,
 //! at which pointer, is broken or cyclic.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use indexmap::IndexMap;
-use openapiv3::{Header, OpenAPI, Parameter, ReferenceOr, RequestBody, Response, Schema};
+use openapiv3::{Header, OpenAPI, Parameter, PathItem, ReferenceOr, RequestBody, Response, Schema};
 
 use crate::diagnostics::{Diagnostic, Pointer};
 
@@ -150,6 +151,77 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// Resolves the path item of `paths` found at `at`, with the place it is written: `at` for
+    /// an inline one; for a `$ref`, the end of the chain, which may be another entry of
+    /// `paths` (`#/paths/~1b`) or any other place of this document (an `x-` extension). A
+    /// reference to another file, a broken one and a cyclic chain are errors at `at`.
+    pub fn path_item(
+        &self,
+        item: &'a ReferenceOr<PathItem>,
+        at: &Pointer,
+    ) -> Result<(Cow<'a, PathItem>, Pointer), Diagnostic> {
+        let mut current = match item {
+            ReferenceOr::Item(item) => return Ok((Cow::Borrowed(item), at.clone())),
+            ReferenceOr::Reference { reference } => reference.clone(),
+        };
+        let ref_at = at.join("$ref");
+        // The document as JSON, made only for a reference outside `paths`.
+        let mut document: Option<serde_json::Value> = None;
+        let mut seen: Vec<String> = Vec::new();
+        loop {
+            if seen.contains(&current) || seen.len() >= MAX_REF_CHAIN {
+                return Err(self.error(
+                    &ref_at,
+                    format!("cyclic $ref: {} -> {current}", seen.join(" -> ")),
+                ));
+            }
+            let Some(place) = Pointer::from_ref(&percent_decoded(&current)) else {
+                return Err(self.error(
+                    &ref_at,
+                    format!(
+                        "$ref `{current}` points into another document: path items in other files are not supported by the generator; only references within this document (`#/...`) are"
+                    ),
+                ));
+            };
+            seen.push(current.clone());
+            let segments = place.segments();
+            if let [paths, key] = segments.as_slice() {
+                if paths == "paths" {
+                    match self.api.paths.paths.get(key) {
+                        Some(ReferenceOr::Item(item)) => return Ok((Cow::Borrowed(item), place)),
+                        Some(ReferenceOr::Reference { reference }) => {
+                            current = reference.clone();
+                            continue;
+                        }
+                        None => {
+                            return Err(self.error(&ref_at, format!("unresolved $ref `{current}`")))
+                        }
+                    }
+                }
+            }
+            if document.is_none() {
+                document = Some(serde_json::to_value(self.api).map_err(|error| {
+                    self.error(&ref_at, format!("cannot follow $ref `{current}`: {error}"))
+                })?);
+            }
+            let target = document
+                .as_ref()
+                .and_then(|document| {
+                    let pointer = place.to_string();
+                    document.pointer(pointer.trim_start_matches('#')).cloned()
+                })
+                .ok_or_else(|| self.error(&ref_at, format!("unresolved $ref `{current}`")))?;
+            if let Some(next) = target.get("$ref").and_then(serde_json::Value::as_str) {
+                current = next.to_string();
+                continue;
+            }
+            let item = serde_json::from_value(target).map_err(|error| {
+                self.error(&place, format!("`{current}` is not a path item: {error}"))
+            })?;
+            return Ok((Cow::Owned(item), place));
+        }
+    }
+
     /// Follows `reference` (and any chain of references after it) into one components map.
     fn component<T>(
         &self,
@@ -193,4 +265,33 @@ fn component_name<'r>(reference: &'r str, kind: &str) -> Option<&'r str> {
         .strip_prefix(kind)?
         .strip_prefix('/')?;
     (!name.is_empty() && !name.contains('/') && !name.contains('~')).then_some(name)
+}
+
+/// A `$ref`'s text with `%XX` escapes decoded: references are URIs, so `#/paths/~1a~1%7Bid%7D`
+/// names the path `/a/{id}`.
+fn percent_decoded(reference: &str) -> Cow<'_, str> {
+    if !reference.contains('%') {
+        return Cow::Borrowed(reference);
+    }
+    let bytes = reference.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = bytes
+            .get(i + 1..i + 3)
+            .and_then(|hex| std::str::from_utf8(hex).ok())
+            .filter(|_| bytes[i] == b'%')
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+        match escaped {
+            Some(byte) => {
+                out.push(byte);
+                i += 3;
+            }
+            None => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    Cow::Owned(String::from_utf8_lossy(&out).into_owned())
 }

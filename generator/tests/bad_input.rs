@@ -281,3 +281,83 @@ fn an_id_type_on_a_boolean_is_refused() {
         "{error}"
     );
 }
+
+#[test]
+fn a_parameter_described_by_content_that_is_not_json_names_the_media_type() {
+    let spec = format!(
+        "{HEADER}paths:\n  /a:\n    get:\n      operationId: getA\n      parameters:\n        - name: q\n          in: query\n          content:\n            text/csv:\n              schema: {{type: string}}\n      responses:\n        '204': {{description: ok}}\n"
+    );
+    let error = error_for(&spec);
+    assert_eq!(
+        pointer(&error),
+        "#/paths/~1a/get/parameters/0/content/text~1csv"
+    );
+    assert!(error.message.contains("`content: text/csv`"), "{error}");
+}
+
+#[test]
+fn a_parameter_with_two_media_types_is_located() {
+    let spec = format!(
+        "{HEADER}paths:\n  /a:\n    get:\n      operationId: getA\n      parameters:\n        - name: q\n          in: query\n          content:\n            application/json: {{}}\n            text/plain: {{}}\n      responses:\n        '204': {{description: ok}}\n"
+    );
+    let error = error_for(&spec);
+    assert_eq!(pointer(&error), "#/paths/~1a/get/parameters/0/content");
+    assert!(error.message.contains("exactly one media type"), "{error}");
+}
+
+/// A spec whose `/a` is `$ref: {reference}`, with `extra` after `paths`.
+fn path_ref_spec(reference: &str, extra: &str) -> String {
+    format!(
+        "{HEADER}paths:\n  /a:\n    $ref: '{reference}'\n  /b:\n    get:\n      operationId: getB\n      responses:\n        '204': {{description: ok}}\n{extra}"
+    )
+}
+
+#[test]
+fn a_broken_path_item_ref_is_located() {
+    let error = error_for(&path_ref_spec("#/paths/~1missing", ""));
+    assert_eq!(pointer(&error), "#/paths/~1a/$ref");
+    assert!(
+        error
+            .message
+            .contains("unresolved $ref `#/paths/~1missing`"),
+        "{error}"
+    );
+    let error = error_for(&path_ref_spec("#/x-items/missing", ""));
+    assert_eq!(pointer(&error), "#/paths/~1a/$ref");
+    assert!(error.message.contains("unresolved $ref"), "{error}");
+}
+
+#[test]
+fn a_cyclic_path_item_ref_is_located() {
+    let spec =
+        format!("{HEADER}paths:\n  /a:\n    $ref: '#/paths/~1b'\n  /b:\n    $ref: '#/paths/~1a'\n");
+    let error = error_for(&spec);
+    assert_eq!(pointer(&error), "#/paths/~1a/$ref");
+    assert!(error.message.contains("cyclic $ref"), "{error}");
+}
+
+#[test]
+fn a_path_item_in_another_file_is_refused_by_name() {
+    let error = error_for(&path_ref_spec("items.yaml#/a", ""));
+    assert_eq!(pointer(&error), "#/paths/~1a/$ref");
+    assert!(error.message.contains("another document"), "{error}");
+}
+
+#[test]
+fn a_path_item_ref_to_something_else_is_located_where_it_points() {
+    let error = error_for(&path_ref_spec(
+        "#/x-items/bad",
+        "x-items:\n  bad:\n    get: 5\n",
+    ));
+    assert_eq!(pointer(&error), "#/x-items/bad");
+    assert!(error.message.contains("is not a path item"), "{error}");
+}
+
+#[test]
+fn a_problem_inside_a_referenced_path_item_is_located_where_it_is_written() {
+    let error = error_for(&path_ref_spec(
+        "#/x-items/good",
+        "x-items:\n  good:\n    get:\n      operationId: getA\n      parameters:\n        - {name: q, in: query, schema: {$ref: '#/components/schemas/Missing'}}\n      responses:\n        '204': {description: ok}\n",
+    ));
+    assert_eq!(pointer(&error), "#/x-items/good/get/parameters/0/schema");
+}

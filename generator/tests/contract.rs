@@ -151,12 +151,14 @@ fn runtime_exports() -> BTreeSet<String> {
     names
 }
 
-/// The generated crates of the WebWork spec and the fixture with every kind of body and
-/// answer: everything emit writes, outside the copied runtime.
+/// The generated crates of the WebWork spec, the fixture with every kind of body and answer
+/// and the one with every kind of parameter: everything emit writes, outside the copied
+/// runtime.
 fn emitted() -> Vec<webwork_generator::GeneratedFile> {
     let specs = [
         common::root().join("spec/webwork-v2.yaml"),
         common::fixture("media").join("api.yaml"),
+        common::fixture("parameters").join("api.yaml"),
     ];
     specs
         .iter()

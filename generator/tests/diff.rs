@@ -5,7 +5,9 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use webwork_generator::diff::{self, ChangeKind, Format, Report, Side};
+use webwork_generator::diff::{self, verify, ChangeKind, Format, Report, Side};
+
+mod common;
 
 const BASE: &str = include_str!("diff/base.yaml");
 
@@ -559,6 +561,93 @@ const CASES: &[Case] = &[
         expect: &[("security-scheme-removed", OK, OK)],
         semver: "patch",
     },
+    // ----- what the compiler decides: ids, unions, answer types -----
+    Case {
+        name: "parameter_style_changed",
+        old: &[(
+            "{name: workspace_id, in: query, required: true, schema: {type: integer}}",
+            "{name: workspace_id, in: query, required: true, schema: {type: integer}}\n        - {name: tags, in: query, schema: {type: array, items: {type: string}}}",
+        )],
+        new: &[(
+            "{name: workspace_id, in: query, required: true, schema: {type: integer}}",
+            "{name: workspace_id, in: query, required: true, schema: {type: integer}}\n        - {name: tags, in: query, style: form, explode: false, schema: {type: array, items: {type: string}}}",
+        )],
+        expect: &[("parameter-style-changed", BREAKS, OK)],
+        semver: "patch",
+    },
+    Case {
+        name: "parameter_gains_id_type",
+        old: &[],
+        new: &[(
+            "{name: workspace_id, in: query, required: true, schema: {type: integer}}",
+            "{name: workspace_id, in: query, required: true, schema: {type: integer, x-id-type: Workspace}}",
+        )],
+        expect: &[("parameter-type-changed", OK, OK)],
+        semver: "minor",
+    },
+    Case {
+        name: "parameter_loses_id_type",
+        old: &[(
+            "{name: workspace_id, in: query, required: true, schema: {type: integer}}",
+            "{name: workspace_id, in: query, required: true, schema: {type: integer, x-id-type: Workspace}}",
+        )],
+        new: &[],
+        expect: &[("parameter-type-changed", OK, BREAKS)],
+        semver: "major",
+    },
+    Case {
+        name: "parameter_type_int64_to_double",
+        old: &[],
+        new: &[(
+            "{name: workspace_id, in: query, required: true, schema: {type: integer}}",
+            "{name: workspace_id, in: query, required: true, schema: {type: number, format: double}}",
+        )],
+        expect: &[("parameter-type-changed", OK, BREAKS)],
+        semver: "major",
+    },
+    Case {
+        name: "response_property_gains_id_type",
+        old: &[],
+        new: &[("        id: {type: integer}\n", "        id: {type: integer, x-id-type: Item}\n")],
+        expect: &[("response-type-changed", OK, BREAKS)],
+        semver: "major",
+    },
+    Case {
+        name: "response_union_alternative_added",
+        old: &[(
+            "        count: {type: integer, format: int32}\n    Status:",
+            "        count: {type: integer, format: int32}\n        shape: {oneOf: [{type: string}, {type: integer}]}\n    Status:",
+        )],
+        new: &[(
+            "        count: {type: integer, format: int32}\n    Status:",
+            "        count: {type: integer, format: int32}\n        shape: {oneOf: [{type: string}, {type: integer}, {type: boolean}]}\n    Status:",
+        )],
+        expect: &[("response-union-alternative-added", BREAKS, OK)],
+        semver: "minor",
+    },
+    Case {
+        name: "request_union_alternative_removed",
+        old: &[(
+            "        size: {type: integer, format: int32}\n    Unused:",
+            "        size: {type: integer, format: int32}\n        shape: {oneOf: [{type: string}, {type: integer}, {type: boolean}]}\n    Unused:",
+        )],
+        new: &[(
+            "        size: {type: integer, format: int32}\n    Unused:",
+            "        size: {type: integer, format: int32}\n        shape: {oneOf: [{type: string}, {type: integer}]}\n    Unused:",
+        )],
+        expect: &[("request-union-alternative-removed", BREAKS, BREAKS)],
+        semver: "major",
+    },
+    Case {
+        name: "response_answer_type_changed",
+        old: &[],
+        new: &[(
+            "'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Item'}}}}\n    delete:",
+            "'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/ItemInput'}}}}\n    delete:",
+        )],
+        expect: &[("response-type-changed", BREAKS, BREAKS)],
+        semver: "major",
+    },
     Case {
         name: "operation_security_relaxed",
         old: &[],
@@ -599,13 +688,18 @@ fn apply(name: &str, edits: &[(&str, &str)]) -> String {
     text
 }
 
-fn report(case: &Case) -> Report {
+/// The case's old and new sides.
+fn sides(case: &Case) -> (Side, Side) {
     let side = |label: &str, edits| {
         let text = apply(case.name, edits);
         Side::from_text(label, Path::new(label), &text, None)
             .unwrap_or_else(|e| panic!("case {}: {label} does not load: {e}\n{text}", case.name))
     };
-    let (old, new) = (side("old.yaml", case.old), side("new.yaml", case.new));
+    (side("old.yaml", case.old), side("new.yaml", case.new))
+}
+
+fn report(case: &Case) -> Report {
+    let (old, new) = sides(case);
     diff::diff(&old, &new).unwrap_or_else(|e| panic!("case {}: {e}", case.name))
 }
 
@@ -653,6 +747,54 @@ fn every_case_reports_its_kinds_verdicts_and_semver() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// `spec-diff --verify` over the whole catalogue: for every case, the usage probe of the old
+/// crate compiles against the new crate exactly when the table says code using the previous
+/// crate keeps compiling. One workspace (under the target folder) for all cases, so the
+/// dependencies build once.
+#[test]
+fn the_compiler_confirms_every_crate_verdict() {
+    let sides: Vec<(Side, Side)> = CASES.iter().map(sides).collect();
+    let pairs: Vec<verify::Pair<'_>> = CASES
+        .iter()
+        .zip(&sides)
+        .map(|(case, (old, new))| verify::Pair {
+            name: case.name.to_string(),
+            old,
+            new,
+        })
+        .collect();
+    let root = common::root();
+    let base = root.join("target/spec-diff-verify");
+    let started = std::time::Instant::now();
+    let verdicts = verify::verify(
+        &pairs,
+        &base.join("catalogue"),
+        &base.join("target"),
+        Some(&root.join("Cargo.lock")),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut disagreements = Vec::new();
+    for ((case, verdict), (old, new)) in CASES.iter().zip(verdicts).zip(&sides) {
+        let report = diff::diff(old, new).unwrap_or_else(|e| panic!("case {}: {e}", case.name));
+        let verification = verify::Verification::new(&report, verdict);
+        if !verification.agrees() {
+            disagreements.push(verification.render());
+        }
+    }
+    println!(
+        "verified {} catalogue cases in {:.1} s",
+        CASES.len(),
+        started.elapsed().as_secs_f64()
+    );
+    assert!(
+        disagreements.is_empty(),
+        "{} of {} cases: the compiler disagrees with the table:\n{}",
+        disagreements.len(),
+        CASES.len(),
+        disagreements.join("\n")
+    );
 }
 
 #[test]

@@ -3,7 +3,7 @@
 mod common;
 
 use webwork_generator::model::{
-    BodyEncoding, ParamLocation, Payload, Primitive, TypeKind, TypeRef,
+    BodyEncoding, ParamLocation, ParamStyle, Payload, Primitive, TypeKind, TypeRef,
 };
 
 fn builders() -> webwork_generator::model::Api {
@@ -285,5 +285,102 @@ fn a_one_value_boolean_enum_is_a_bool() {
             .any(|t| matches!(t.kind, TypeKind::StringEnum { .. }) || t.name.contains("Ok")),
         "no enum type for `enum: [true]`: {:?}",
         api.types
+    );
+}
+
+/// (wire name, location, style, explode, scalar) of each parameter of `operation_id` in the
+/// `parameters` fixture.
+fn styles_of(operation_id: &str) -> Vec<(String, ParamLocation, ParamStyle, bool, bool)> {
+    let api = webwork_generator::load_model(&common::fixture("parameters").join("api.yaml"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let op = api
+        .operations
+        .iter()
+        .find(|op| op.id == operation_id)
+        .unwrap_or_else(|| panic!("no {operation_id}"));
+    op.params
+        .iter()
+        .map(|p| {
+            (
+                p.wire_name.clone(),
+                p.location,
+                p.style,
+                p.explode,
+                p.scalar,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn styles_and_explode_default_by_location_and_style() {
+    use ParamLocation::{Cookie, Header, Path, Query};
+    use ParamStyle::{DeepObject, Form, Json, Label, Matrix, Simple};
+    let search = styles_of("search");
+    let find = |name: &str| {
+        search
+            .iter()
+            .find(|(wire, ..)| wire == name)
+            .cloned()
+            .unwrap_or_else(|| panic!("no {name}"))
+    };
+    // Query: form, exploded unless the spec says otherwise.
+    assert_eq!(find("tag"), ("tag".into(), Query, Form, true, false));
+    assert_eq!(find("ids"), ("ids".into(), Query, Form, false, false));
+    // Another style: not exploded by default.
+    assert_eq!(
+        find("labels"),
+        ("labels".into(), Query, DeepObject, false, false)
+    );
+    // Enums and enums of other types are scalars; a union of scalars is not (it is serialized).
+    assert_eq!(find("mode"), ("mode".into(), Query, Form, true, true));
+    assert_eq!(find("ratio"), ("ratio".into(), Query, Form, true, true));
+    assert_eq!(
+        find("consistency"),
+        ("consistency".into(), Query, Form, true, false)
+    );
+    assert_eq!(find("near"), ("near".into(), Query, Json, false, false));
+    assert_eq!(
+        styles_of("getThing"),
+        [
+            ("list".into(), Path, Simple, false, false),
+            ("point".into(), Path, Simple, true, false),
+            ("labelled".into(), Path, Label, false, false),
+            ("matrixed".into(), Path, Matrix, true, false),
+        ]
+    );
+    assert_eq!(
+        styles_of("sendHeaders")[0],
+        ("X-Tags".into(), Header, Simple, false, false)
+    );
+    assert_eq!(
+        styles_of("sendCookies")[..3],
+        [
+            ("session".into(), Cookie, Form, true, true),
+            ("prefs".into(), Cookie, Form, false, false),
+            ("seen".into(), Cookie, Form, true, true),
+        ]
+    );
+}
+
+#[test]
+fn ref_path_items_keep_their_operation_ids_on_the_path_that_owns_them() {
+    let api = webwork_generator::load_model(&common::fixture("parameters").join("api.yaml"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut found: Vec<(&str, &str)> = api
+        .operations
+        .iter()
+        .filter(|op| op.path.contains("status") || op.path == "/health")
+        .map(|op| (op.path.as_str(), op.id.as_str()))
+        .collect();
+    found.sort_unstable();
+    assert_eq!(
+        found,
+        [
+            ("/health", "getHealth"),
+            ("/status", "getStatus"),
+            ("/v1/status", "get_v1_status"),
+            ("/v2/status", "get_v2_status"),
+        ]
     );
 }

@@ -82,3 +82,8 @@ fn names() {
 fn media() {
     snapshot_fixture("media");
 }
+
+#[test]
+fn parameters() {
+    snapshot_fixture("parameters");
+}

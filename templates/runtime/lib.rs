@@ -56,4 +56,19 @@ pub mod envelope {
             Some((self.current_page?, self.last_page?))
         }
     }
+
+    /// A successful answer holding `data` (and `meta`), as the server writes it.
+    #[cfg(feature = "mock")]
+    pub(crate) fn mock_body(
+        data: serde_json::Value,
+        meta: Option<serde_json::Value>,
+    ) -> serde_json::Value {
+        serde_json::json!({"success": true, "data": data, "meta": meta})
+    }
+
+    /// The metadata of page `page` of `last`.
+    #[cfg(feature = "mock")]
+    pub(crate) fn mock_page_meta(page: i64, last: i64) -> serde_json::Value {
+        serde_json::json!({"current_page": page, "last_page": last})
+    }
 }

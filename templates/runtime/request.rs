@@ -6,6 +6,7 @@ use reqwest::Method;
 use serde::Serialize;
 
 use super::multipart::Multipart;
+use super::param_style::{self, Style};
 use super::{Binary, Error, RetryPolicy};
 
 /// One HTTP request as a generated operation describes it: the parts the runtime needs to
@@ -20,7 +21,8 @@ pub(crate) struct Request {
     pub(crate) path_template: Cow<'static, str>,
     /// Path segments after the base URL, not yet percent-encoded (literals are not copied).
     pub(crate) segments: Vec<Cow<'static, str>>,
-    pub(crate) query: Vec<(&'static str, String)>,
+    /// Query pairs, not yet percent-encoded (a deepObject parameter's names are made here).
+    pub(crate) query: Vec<(Cow<'static, str>, String)>,
     pub(crate) headers: Vec<(&'static str, String)>,
     /// The body, already serialized.
     pub(crate) body: Option<Vec<u8>>,
@@ -59,16 +61,90 @@ impl Request {
         self.segments.push(segment.into());
     }
 
-    /// Adds a query parameter.
+    /// Appends a path parameter's segment, written in `style` (`Simple`, `Label`, `Matrix`,
+    /// `Json`) for a value that is not plain text.
     #[allow(dead_code)] // For emitted code; see mod.rs.
-    pub(crate) fn query(&mut self, name: &'static str, value: impl Into<String>) {
-        self.query.push((name, value.into()));
+    pub(crate) fn segment_value<T: Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+        style: Style,
+        explode: bool,
+    ) -> Result<(), Error> {
+        let text = param_style::text(name, value, style, explode)?;
+        self.segments.push(Cow::Owned(text));
+        Ok(())
     }
 
-    /// Adds a header parameter.
+    /// Adds a query parameter whose value is already text.
+    #[allow(dead_code)] // For emitted code; see mod.rs.
+    pub(crate) fn query(&mut self, name: &'static str, value: impl Into<String>) {
+        self.query.push((Cow::Borrowed(name), value.into()));
+    }
+
+    /// Adds a query parameter written in `style`: one pair or several (an exploded array or
+    /// object, a deepObject).
+    #[allow(dead_code)] // For emitted code; see mod.rs.
+    pub(crate) fn query_value<T: Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+        style: Style,
+        explode: bool,
+    ) -> Result<(), Error> {
+        let pairs = param_style::query_pairs(name, value, style, explode)?;
+        self.query.extend(pairs);
+        Ok(())
+    }
+
+    /// Adds a header parameter whose value is already text.
     #[allow(dead_code)] // For emitted code; see mod.rs.
     pub(crate) fn header(&mut self, name: &'static str, value: impl Into<String>) {
         self.headers.push((name, value.into()));
+    }
+
+    /// Adds a header parameter written in `style` (`Simple` or `Json`).
+    #[allow(dead_code)] // For emitted code; see mod.rs.
+    pub(crate) fn header_value<T: Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+        style: Style,
+        explode: bool,
+    ) -> Result<(), Error> {
+        let text = param_style::text(name, value, style, explode)?;
+        self.headers.push((name, text));
+        Ok(())
+    }
+
+    /// Adds a cookie parameter written in `style` (`Form` or `Json`) to the request's one
+    /// `Cookie` header: `name=value; name2=value2`.
+    #[allow(dead_code)] // For emitted code; see mod.rs.
+    pub(crate) fn cookie_value<T: Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+        style: Style,
+        explode: bool,
+    ) -> Result<(), Error> {
+        let pairs = param_style::cookie_pairs(name, value, style, explode)?;
+        let cookies = pairs
+            .iter()
+            .map(|(name, value)| format!("{name}={value}"))
+            .collect::<Vec<_>>()
+            .join("; ");
+        match self
+            .headers
+            .iter_mut()
+            .find(|(header, _)| header.eq_ignore_ascii_case("cookie"))
+        {
+            Some((_, existing)) => {
+                existing.push_str("; ");
+                existing.push_str(&cookies);
+            }
+            None => self.headers.push(("Cookie", cookies)),
+        }
+        Ok(())
     }
 
     /// Serializes `body` as the JSON request body.
@@ -354,14 +430,4 @@ impl fmt::Debug for RequestOptions {
             .field("body_fields", &names(&self.body_fields))
             .finish()
     }
-}
-
-/// Joins the values of an array parameter the way `style: form, explode: false` asks (`1,2,3`).
-#[allow(dead_code)] // For emitted code; see mod.rs.
-pub(crate) fn join<T: ToString>(values: &[T]) -> String {
-    values
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(",")
 }

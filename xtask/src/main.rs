@@ -14,7 +14,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const USAGE: &str = "\
 usage: cargo xtask regenerate [--spec PATH] [--out DIR] [--check]
        cargo xtask spec-diff [--base REV | --old FILE] [--new FILE] [--format text|markdown|json]
-                             [--fail-on-breaking]
+                             [--fail-on-breaking] [--verify]
        cargo xtask bench [--full] [--compare] [--skip-compile]
        cargo xtask flaky [N] [--skip NAME]...
 
@@ -29,7 +29,11 @@ usage: cargo xtask regenerate [--spec PATH] [--out DIR] [--check]
     --new FILE   the changed spec (default: the working tree's spec/webwork-v2.yaml)
     --format F   text (default), markdown (for a pull-request comment) or json
     --fail-on-breaking  exit 1 when a change breaks HTTP clients or crate users
-    exit status: 0 fine, 1 breaking (with --fail-on-breaking), 2 bad input
+    --verify     also compile a usage probe of the old crate against the new crate (in
+                 target/spec-diff-verify) and say whether the compiler agrees with the crate
+                 verdict; exit 1 when it does not
+    exit status: 0 fine, 1 breaking (with --fail-on-breaking) or a verdict the compiler
+                 disagrees with (with --verify), 2 bad input
 
   bench        run the benchmarks (short settings) and print one table: stage, figure, ratio
     --full       criterion's default measurement times instead of the short ones
@@ -188,6 +192,7 @@ struct SpecDiffArgs {
     new: PathBuf,
     format: webwork_generator::diff::Format,
     fail_on_breaking: bool,
+    verify: bool,
 }
 
 impl SpecDiffArgs {
@@ -197,6 +202,7 @@ impl SpecDiffArgs {
         let mut new = None;
         let mut format = webwork_generator::diff::Format::Text;
         let mut fail_on_breaking = false;
+        let mut verify = false;
         let mut args = args.iter();
         while let Some(arg) = args.next() {
             match arg.as_str() {
@@ -210,6 +216,7 @@ impl SpecDiffArgs {
                     })?;
                 }
                 "--fail-on-breaking" => fail_on_breaking = true,
+                "--verify" => verify = true,
                 other => return Err(format!("unknown option `{other}`")),
             }
         }
@@ -224,6 +231,7 @@ impl SpecDiffArgs {
             new: new.unwrap_or_else(|| workspace_root().join(SPEC)),
             format,
             fail_on_breaking,
+            verify,
         })
     }
 }
@@ -262,11 +270,48 @@ fn spec_diff(options: &SpecDiffArgs) -> ExitCode {
         Err(diagnostic) => return bad_input(diagnostic.to_string()),
     };
     print!("{}", report.render(options.format));
+    if options.verify {
+        match verify(&old, &new, &report) {
+            Ok(verification) => {
+                eprint!("{}", verification.render());
+                if !verification.agrees() {
+                    return ExitCode::FAILURE;
+                }
+            }
+            Err(diagnostic) => return bad_input(format!("--verify: {diagnostic}")),
+        }
+    }
     if options.fail_on_breaking && report.is_breaking() {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The compiler's verdict on the two sides beside the report's: the old crate's usage probe
+/// compiled against the new crate, in `target/spec-diff-verify`.
+fn verify(
+    old: &webwork_generator::diff::Side,
+    new: &webwork_generator::diff::Side,
+    report: &webwork_generator::diff::Report,
+) -> Result<webwork_generator::diff::verify::Verification, webwork_generator::Diagnostic> {
+    use webwork_generator::diff::verify;
+    let root = workspace_root();
+    let base = root.join("target/spec-diff-verify");
+    let pair = verify::Pair {
+        name: "spec".into(),
+        old,
+        new,
+    };
+    let verdict = verify::verify(
+        &[pair],
+        &base.join("spec"),
+        &base.join("target"),
+        Some(&root.join("Cargo.lock")),
+    )?
+    .pop()
+    .ok_or_else(|| webwork_generator::Diagnostic::file(&base, "no verdict"))?;
+    Ok(verify::Verification::new(report, verdict))
 }
 
 /// The spec and its settings (when there were any) at a git revision.

@@ -123,3 +123,25 @@ fn bad_input_exits_two_with_a_message() {
     let format = xtask(&["spec-diff", "--format", "yaml"]);
     assert_eq!(format.status.code(), Some(2));
 }
+
+#[test]
+fn verify_reports_that_the_compiler_agrees_and_exits_zero() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let new = breaking_spec(dir.path());
+    let out = xtask(&[
+        "spec-diff",
+        "--old",
+        arg(&base()),
+        "--new",
+        arg(&new),
+        "--verify",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains(
+            "the table says breaks code using the previous crate; the compiler says breaks code using the previous crate: they agree"
+        ),
+        "{stderr}"
+    );
+}

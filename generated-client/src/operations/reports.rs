@@ -471,7 +471,7 @@ impl<
         request.query("start_date", start_date.to_string());
         request.query("end_date", end_date.to_string());
         if let Some(value) = self.user_ids {
-            request.query("user_ids", crate::runtime::join(&value));
+            request.query_value("user_ids", &value, crate::runtime::Style::Form, false)?;
         }
         if let Some(value) = self.page {
             request.query("page", value.to_string());
@@ -663,7 +663,7 @@ impl<
             request.query("contract_id", value.to_string());
         }
         if let Some(value) = self.user_ids {
-            request.query("user_ids", crate::runtime::join(&value));
+            request.query_value("user_ids", &value, crate::runtime::Style::Form, false)?;
         }
         if let Some(value) = self.page {
             request.query("page", value.to_string());
@@ -819,10 +819,10 @@ impl<WorkspaceIdState, DateState> GetDailyAttendanceReport<WorkspaceIdState, Dat
         request.query("workspace_id", workspace_id.to_string());
         request.query("date", date.to_string());
         if let Some(value) = self.users {
-            request.query("users", crate::runtime::join(&value));
+            request.query_value("users", &value, crate::runtime::Style::Form, false)?;
         }
         if let Some(value) = self.status {
-            request.query("status", crate::runtime::join(&value));
+            request.query_value("status", &value, crate::runtime::Style::Form, false)?;
         }
         if let Some(value) = self.page {
             request.query("page", value.to_string());
@@ -965,7 +965,7 @@ impl<WorkspaceIdState, DateState> GetDailyTimelineReport<WorkspaceIdState, DateS
         request.query("workspace_id", workspace_id.to_string());
         request.query("date", date.to_string());
         if let Some(value) = self.user_ids {
-            request.query("user_ids", crate::runtime::join(&value));
+            request.query_value("user_ids", &value, crate::runtime::Style::Form, false)?;
         }
         if let Some(value) = self.page {
             request.query("page", value.to_string());
@@ -1173,13 +1173,14 @@ impl<
         request.query("start_date", start_date.to_string());
         request.query("end_date", end_date.to_string());
         if let Some(value) = self.users {
-            request.query("users", crate::runtime::join(&value));
+            request.query_value("users", &value, crate::runtime::Style::Form, false)?;
         }
         if let Some(value) = self.project_id {
-            request.query("project_id", crate::runtime::join(&value));
+            request
+                .query_value("project_id", &value, crate::runtime::Style::Form, false)?;
         }
         if let Some(value) = self.task_id {
-            request.query("task_id", crate::runtime::join(&value));
+            request.query_value("task_id", &value, crate::runtime::Style::Form, false)?;
         }
         if let Some(value) = self.include_no_task {
             request.query("include_no_task", value.to_string());
@@ -1367,19 +1368,20 @@ impl<WorkspaceIdState> GetTrackedHoursReport<WorkspaceIdState> {
             request.query("end_date", value.to_string());
         }
         if let Some(value) = self.users {
-            request.query("users", crate::runtime::join(&value));
+            request.query_value("users", &value, crate::runtime::Style::Form, false)?;
         }
         if let Some(value) = self.projects {
-            request.query("projects", crate::runtime::join(&value));
+            request.query_value("projects", &value, crate::runtime::Style::Form, false)?;
         }
         if let Some(value) = self.teams {
-            request.query("teams", crate::runtime::join(&value));
+            request.query_value("teams", &value, crate::runtime::Style::Form, false)?;
         }
         if let Some(value) = self.titles {
-            request.query("titles", crate::runtime::join(&value));
+            request.query_value("titles", &value, crate::runtime::Style::Form, false)?;
         }
         if let Some(value) = self.currencies {
-            request.query("currencies", crate::runtime::join(&value));
+            request
+                .query_value("currencies", &value, crate::runtime::Style::Form, false)?;
         }
         request.options(self.options);
         Ok((self.client, request))

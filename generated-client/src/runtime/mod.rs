@@ -10,9 +10,13 @@
 //! # What the runtime takes from its crate
 //! Two things, named here and nowhere else: the envelope the spec's answers are wrapped in (a
 //! deserializable `envelope::Envelope<T>` read through `into_parts`, and its `envelope::Meta`,
-//! which implements [`PageInfo`]), and the `DEFAULT_BASE_URL` of [`Client::new`]. The generator
-//! emits both; the runtime's own crate (`templates/runtime/lib.rs`) stands in for them.
+//! which implements [`PageInfo`]; with feature `mock`, also `envelope::mock_body(data, meta)`
+//! and `envelope::mock_page_meta(page, last)`, which write an answer as the server does), and
+//! the `DEFAULT_BASE_URL` of [`Client::new`]. The generator emits both; the runtime's own crate
+//! (`templates/runtime/lib.rs`) stands in for them.
 
+#[cfg(feature = "mock")]
+use crate::envelope::{mock_body, mock_page_meta};
 use crate::envelope::{Envelope, Meta};
 use crate::DEFAULT_BASE_URL;
 
@@ -30,11 +34,14 @@ pub(crate) mod dates;
 mod error;
 mod http;
 mod id_type;
+#[cfg(feature = "mock")]
+pub mod mock;
 #[allow(dead_code)] // For emitted code: multipart bodies.
 mod multipart;
 mod oauth;
 #[allow(dead_code)] // For emitted code: list operations with pages.
 pub(crate) mod paginate;
+mod param_style;
 pub mod prelude;
 mod raw;
 mod request;
@@ -71,7 +78,8 @@ pub(crate) use self::{
     id_type::id_type,
     multipart::Multipart,
     paginate::PageInfo,
-    request::{join, operation_builder, request_options, Request},
+    param_style::Style,
+    request::{operation_builder, request_options, Request},
     response::{
         decode_binary, decode_empty, decode_enveloped, decode_enveloped_without_data, decode_json,
         Decoder, EnvelopeParts,

@@ -3,10 +3,14 @@
 //! needs.
 //!
 //! What the generated crate looks like decides the crate verdicts: structs have all-`pub` fields
-//! and no `#[non_exhaustive]` (a new field breaks struct literals), enums are `#[non_exhaustive]`
-//! with an `Other` fallback (a new value is absorbed), every parameter and body property has a
-//! builder setter taking `impl Into<T>`, and a required one that is not set makes `.send()` fail
-//! with `Error::MissingParameter`.
+//! and no `#[non_exhaustive]`, answers' included (a new field breaks struct literals); enums
+//! and unions are `#[non_exhaustive]` with a fallback variant (a new value or alternative is
+//! absorbed); every parameter and body property has a builder setter taking `impl Into<T>`
+//! (a new type absorbs the old only where it implements `From` it); and a builder tracks its
+//! required setters in its type, so `.send()` compiles only once they are set.
+//!
+//! `cargo xtask spec-diff --verify` checks these verdicts with the compiler (`verify`), and
+//! `generator/tests/diff.rs` does so for every case of its catalogue.
 //!
 //! `compare` reports a [`Finding`] (what happened, with the few facts a verdict depends on) and
 //! the [`Usage`] of the type it happened in; [`change`] turns them into a [`Change`] through the
@@ -145,6 +149,8 @@ pub enum Finding {
     ParamBecameOptional,
     /// Marked deprecated.
     ParamDeprecated,
+    /// The parameter's value is written in another style (`style`, `explode`).
+    ParamStyleChanged,
     /// A new request body.
     BodyAdded {
         required: bool,
@@ -176,13 +182,16 @@ pub enum Finding {
     /// The object keeps (or no longer keeps) properties it does not name.
     AdditionalPropertiesChanged,
     /// The type of a parameter, property, item or payload changed. `widened` when every old
-    /// value is still valid (`int32` to `int64`), `narrowed` for the opposite; `rust_changed`
-    /// when the Rust type differs; `in_parameter` when it is a parameter's own type (its setter
-    /// takes `impl Into<T>`).
+    /// value is still valid (`int32` to `int64`), `narrowed` when every new value was valid
+    /// before (`int64` to `int32`), both when the values are the same (`int64` to an
+    /// `x-id-type` over it); `rust_changed` when the Rust type differs; `converts` when the new
+    /// Rust type implements `From` the old one (`i32` to `i64`, `i64` to an id type over it);
+    /// `in_parameter` when it is a parameter's own type (its setter takes `impl Into<T>`).
     TypeChanged {
         widened: bool,
         narrowed: bool,
         rust_changed: bool,
+        converts: bool,
         in_parameter: bool,
     },
     /// The `format` changed and the Rust type did not; `tightened` when a format is added or
@@ -199,6 +208,10 @@ pub enum Finding {
     EnumValueRemoved,
     /// An enum value's Rust variant has another name (`x-enum-varnames`).
     EnumVariantRenamed,
+    /// A union (`oneOf`/`anyOf`) has a new alternative.
+    UnionAlternativeAdded,
+    /// An alternative of a union is gone.
+    UnionAlternativeRemoved,
     /// A named type became another kind of type (struct, enum, alias).
     TypeKindChanged,
     /// A new component schema.
@@ -250,6 +263,7 @@ impl Finding {
             Finding::ParamBecameRequired => K::ParameterBecameRequired,
             Finding::ParamBecameOptional => K::ParameterBecameOptional,
             Finding::ParamDeprecated => K::ParameterDeprecated,
+            Finding::ParamStyleChanged => K::ParameterStyleChanged,
             Finding::BodyAdded { .. } => K::RequestBodyAdded,
             Finding::BodyRemoved => K::RequestBodyRemoved,
             Finding::BodyBecameRequired { .. } => K::RequestBodyBecameRequired,
@@ -270,6 +284,8 @@ impl Finding {
             Finding::EnumValueAdded => K::EnumValueAdded,
             Finding::EnumValueRemoved => K::EnumValueRemoved,
             Finding::EnumVariantRenamed => K::EnumVariantRenamed,
+            Finding::UnionAlternativeAdded => K::UnionAlternativeAdded,
+            Finding::UnionAlternativeRemoved => K::UnionAlternativeRemoved,
             Finding::TypeKindChanged => K::SchemaKindChanged,
             Finding::SchemaAdded => K::SchemaAdded,
             Finding::SchemaRemoved => K::SchemaRemoved,
@@ -307,6 +323,7 @@ pub enum ChangeKind {
     ParameterBecameRequired,
     ParameterBecameOptional,
     ParameterDeprecated,
+    ParameterStyleChanged,
     RequestBodyAdded,
     RequestBodyRemoved,
     RequestBodyBecameRequired,
@@ -327,6 +344,8 @@ pub enum ChangeKind {
     EnumValueAdded,
     EnumValueRemoved,
     EnumVariantRenamed,
+    UnionAlternativeAdded,
+    UnionAlternativeRemoved,
     SchemaKindChanged,
     SchemaAdded,
     SchemaRemoved,
@@ -390,7 +409,9 @@ pub enum When {
     /// or receive (narrowed), else it does.
     TypeChangeOnWire,
     /// A type change reaches the crate: the Rust type changed and no `impl Into<T>` setter
-    /// absorbs it (`i32` still goes into a setter of `i64`; struct fields do not).
+    /// absorbs it (`i32` still goes into a setter of `i64`, an `i64` into one of an id type
+    /// over it, but an `i64` not into one of `f64`, nor an id into one of `i64`; struct fields
+    /// absorb nothing).
     RustTypeChanged,
 }
 
@@ -408,6 +429,12 @@ impl When {
             When::Received => received,
             When::SentAndTightened => sent && tightened(finding),
             When::TypeChangeOnWire => match finding {
+                // Both: the same values (an id type over its wire type).
+                Finding::TypeChanged {
+                    widened: true,
+                    narrowed: true,
+                    ..
+                } => false,
                 Finding::TypeChanged { widened: true, .. } => received,
                 Finding::TypeChanged { narrowed: true, .. } => sent,
                 _ => used,
@@ -472,7 +499,7 @@ impl When {
             When::RustTypeChanged => match finding {
                 F::TypeChanged {
                     in_parameter: true,
-                    widened: true,
+                    converts: true,
                     ..
                 } => false,
                 F::TypeChanged { rust_changed, .. } => rust_changed,
@@ -514,7 +541,7 @@ pub struct Rule {
 
 impl ChangeKind {
     /// Every kind, in table order.
-    pub const ALL: [ChangeKind; 48] = {
+    pub const ALL: [ChangeKind; 51] = {
         use ChangeKind::*;
         [
             OperationAdded,
@@ -531,6 +558,7 @@ impl ChangeKind {
             ParameterBecameRequired,
             ParameterBecameOptional,
             ParameterDeprecated,
+            ParameterStyleChanged,
             RequestBodyAdded,
             RequestBodyRemoved,
             RequestBodyBecameRequired,
@@ -551,6 +579,8 @@ impl ChangeKind {
             EnumValueAdded,
             EnumValueRemoved,
             EnumVariantRenamed,
+            UnionAlternativeAdded,
+            UnionAlternativeRemoved,
             SchemaKindChanged,
             SchemaAdded,
             SchemaRemoved,
@@ -667,6 +697,8 @@ impl ChangeKind {
                  so code that names the builder's type with its states does not"),
             K::ParameterDeprecated => row("parameter-deprecated", Deprecated, params, Never, Never, Minor,
                 "a warning, nothing breaks"),
+            K::ParameterStyleChanged => row("parameter-style-changed", Changed, params, Always, Never, Patch,
+                "servers read the value in the old style; the setter is the same"),
             K::RequestBodyAdded => row("request-body-added", Added, bodies, BodyRequired, BodyHasRequiredProperties, Minor,
                 "clients must send a required body; code that does not set its required properties no longer compiles"),
             K::RequestBodyRemoved => row("request-body-removed", Removed, bodies, Never, Always, Minor,
@@ -711,6 +743,11 @@ impl ChangeKind {
                 "servers reject the value; its variant is gone"),
             K::EnumVariantRenamed => row("enum-variant-renamed", Changed, InType, Never, Always, Patch,
                 "the value on the wire is the same; the variant's name is not"),
+            K::UnionAlternativeAdded => row("union-alternative-added", Added, InType, Received, Never, Minor,
+                "unions are `#[non_exhaustive]` with a fallback that keeps what the client does not know; \
+                 HTTP clients that match exhaustively on answers meet an alternative they do not know"),
+            K::UnionAlternativeRemoved => row("union-alternative-removed", Removed, InType, Sent, Always, Minor,
+                "servers reject the alternative; its variant is gone"),
             K::SchemaKindChanged => row("schema-kind-changed", Changed, InType, Used, Always, Patch,
                 "the JSON and the Rust type both change shape"),
             K::SchemaAdded => row("schema-added", Added, Fixed(Schemas), Never, Never, Minor,

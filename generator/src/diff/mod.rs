@@ -18,6 +18,7 @@ mod generated;
 mod pairing;
 mod raw;
 mod report;
+pub mod verify;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -228,6 +229,11 @@ impl Report {
     /// Whether any change breaks HTTP clients or crate users.
     pub fn is_breaking(&self) -> bool {
         self.changes.iter().any(Change::is_breaking)
+    }
+
+    /// Whether any change breaks code using the previous crate: the table's crate verdict.
+    pub fn breaks_crate(&self) -> bool {
+        self.changes.iter().any(|change| change.crate_breaking)
     }
 
     /// Writes the report in `format`.

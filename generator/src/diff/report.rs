@@ -1,4 +1,5 @@
-//! The report in three formats: `text` for a terminal, `markdown` for a pull-request comment,
+//! The report in three formats: `text` for a terminal, `markdown` for a pull-request comment
+//! (short first, the long tables folded),
 //! `json` for machines (`{"changes": [{"kind", "location", "detail", "wire_breaking",
 //! "crate_breaking", ...}], "semver": ..., ...}`).
 
@@ -163,35 +164,36 @@ fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 
-/// The markdown report: a table per group, the generated crate in a `<details>`.
+/// The markdown report, for a pull-request comment, which a review page shows best short:
+/// the verdict, a count per group, the breaking changes; then each group's full table and the
+/// generated crate folded in a `<details>` block.
 fn markdown(report: &Report) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "### Spec diff: `{}` → `{}`\n", report.old, report.new);
     let _ = writeln!(out, "**Semver: {}** · {}\n", report.semver, counts(report));
     if report.changes.is_empty() {
         let _ = writeln!(out, "No changes to the API.\n");
+    } else {
+        markdown_counts(&mut out, report);
     }
-    let verdict = |b: bool| if b { "**breaking**" } else { "ok" };
+    let breaking: Vec<&Change> = report.changes.iter().filter(|c| c.is_breaking()).collect();
+    if !breaking.is_empty() {
+        let _ = writeln!(out, "#### Breaking changes ({})\n", breaking.len());
+        markdown_table(&mut out, &breaking);
+    }
     for group in GROUPS {
         let changes: Vec<&Change> = report.changes.iter().filter(|c| c.group == group).collect();
         if changes.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "#### {}\n", group.title());
-        let _ = writeln!(out, "| Change | Where | What | Wire | Crate |");
-        let _ = writeln!(out, "|---|---|---|---|---|");
-        for c in changes {
-            let _ = writeln!(
-                out,
-                "| `{}` | `{}` | {} | {} | {} |",
-                c.kind,
-                cell(&c.location),
-                cell(&c.detail),
-                verdict(c.wire_breaking),
-                verdict(c.crate_breaking)
-            );
-        }
-        out.push('\n');
+        let _ = writeln!(
+            out,
+            "<details><summary>{} ({})</summary>\n",
+            group.title(),
+            changes.len()
+        );
+        markdown_table(&mut out, &changes);
+        let _ = writeln!(out, "</details>\n");
     }
     let summary = &report.generated;
     let _ = writeln!(
@@ -221,6 +223,49 @@ fn markdown(report: &Report) -> String {
     list(&mut out, "Items changed", &summary.items_changed);
     let _ = writeln!(out, "</details>");
     out
+}
+
+/// One row per group: how many changes, and how many break HTTP clients and crate users.
+fn markdown_counts(out: &mut String, report: &Report) {
+    let _ = writeln!(
+        out,
+        "| Group | Changes | Break HTTP clients | Break crate users |"
+    );
+    let _ = writeln!(out, "|---|---:|---:|---:|");
+    for group in GROUPS {
+        let changes: Vec<&Change> = report.changes.iter().filter(|c| c.group == group).collect();
+        if changes.is_empty() {
+            continue;
+        }
+        let wire = changes.iter().filter(|c| c.wire_breaking).count();
+        let crate_breaking = changes.iter().filter(|c| c.crate_breaking).count();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {wire} | {crate_breaking} |",
+            group.title(),
+            changes.len()
+        );
+    }
+    out.push('\n');
+}
+
+/// A table of `changes`, one a row.
+fn markdown_table(out: &mut String, changes: &[&Change]) {
+    let verdict = |b: bool| if b { "**breaking**" } else { "ok" };
+    let _ = writeln!(out, "| Change | Where | What | Wire | Crate |");
+    let _ = writeln!(out, "|---|---|---|---|---|");
+    for c in changes {
+        let _ = writeln!(
+            out,
+            "| `{}` | `{}` | {} | {} | {} |",
+            c.kind,
+            cell(&c.location),
+            cell(&c.detail),
+            verdict(c.wire_breaking),
+            verdict(c.crate_breaking)
+        );
+    }
+    out.push('\n');
 }
 
 /// The JSON report, pretty-printed.

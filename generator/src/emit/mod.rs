@@ -4,8 +4,10 @@
 mod example_tests;
 mod examples;
 mod ids;
+mod mocks;
 mod operation_docs;
 mod operations;
+mod probe;
 mod rust;
 mod states;
 mod support;
@@ -18,6 +20,14 @@ use proc_macro2::TokenStream;
 use crate::model::Api;
 use crate::names::Scope;
 use rust::Paths;
+
+pub use probe::CRATE_ALIAS as PROBE_CRATE_ALIAS;
+
+/// The `lib.rs` of the usage probe of `api`'s crate (see `spec-diff --verify`): it uses every
+/// public item, and reaches the crate as [`PROBE_CRATE_ALIAS`].
+pub fn usage_probe(api: &Api) -> TokenStream {
+    probe::probe_rs(api)
+}
 
 /// A Rust source file of the crate, not yet formatted.
 pub struct RustFile {
@@ -52,6 +62,7 @@ enum FileKind {
     Envelope,
     Formats,
     OperationsMod,
+    Mocks,
     /// The module of `api.tags[index]`.
     Tag(usize),
     ExamplesTest,
@@ -106,6 +117,7 @@ impl<'a> Emitter<'a> {
             plain("src/envelope.rs", FileKind::Envelope),
             plain("src/formats.rs", FileKind::Formats),
             plain("src/operations/mod.rs", FileKind::OperationsMod),
+            plain("src/mocks.rs", FileKind::Mocks),
         ];
         for (index, tag) in self.api.tags.iter().enumerate() {
             files.push(PlannedFile {
@@ -133,6 +145,7 @@ impl<'a> Emitter<'a> {
                 .map_or(0, |tag| 800 * api.operations_of(tag).count()),
             FileKind::ExamplesTest => 200 * api.operations.len(),
             FileKind::ContractTest => 70 * api.operations.len(),
+            FileKind::Mocks => 60 * api.operations.len(),
             FileKind::Envelope | FileKind::Formats => 200,
             FileKind::Lib | FileKind::OperationsMod => 50,
         }
@@ -156,6 +169,7 @@ impl<'a> Emitter<'a> {
             FileKind::Envelope => Some(support::envelope_rs(api, &outside())),
             FileKind::Formats => Some(support::formats_rs(&self.formats)),
             FileKind::OperationsMod => Some(support::operations_mod(api)),
+            FileKind::Mocks => Some(mocks::mocks_rs(api, &outside())),
             FileKind::Tag(index) => {
                 let tag = api.tags.get(index)?;
                 Some(operations::tag_module(

@@ -7,8 +7,8 @@ use super::operation_docs as docs;
 use super::rust::{doc_lines, doc_text, inner_doc_lines, Paths};
 use super::states::States;
 use crate::model::{
-    AnswerEnum, Api, Body, BodyEncoding, HttpMethod, Operation, ParamLocation, PathSegment,
-    Payload, Primitive, Tag, TypeRef,
+    AnswerEnum, Api, Body, BodyEncoding, HttpMethod, Operation, Param, ParamLocation, ParamStyle,
+    PathSegment, Payload, Primitive, Tag, TypeRef,
 };
 use crate::names;
 
@@ -97,17 +97,17 @@ fn client_method(op: &Operation, api: &Api, crate_name: &str) -> TokenStream {
 }
 
 /// One value a builder holds until it sends: a parameter, a body property, or the whole body.
-struct Value {
+pub(crate) struct Value {
     /// The member, which is also its setter.
-    ident: Ident,
+    pub(crate) ident: Ident,
     /// Its Rust type.
-    ty: TokenStream,
+    pub(crate) ty: TokenStream,
     /// Its setter's rustdoc.
-    doc: String,
+    pub(crate) doc: String,
 }
 
 /// The values of `op`'s builder, in the order of their setters.
-fn values(op: &Operation, paths: &Paths) -> Vec<Value> {
+pub(crate) fn values(op: &Operation, paths: &Paths) -> Vec<Value> {
     let value = |ident: &str, ty: &TypeRef, doc: String| Value {
         ident: format_ident!("{}", ident),
         ty: paths.ty(ty),
@@ -224,6 +224,7 @@ fn sending_methods(op: &Operation, paths: &Paths, api: &Api, states: &States) ->
     // Every builder's `into_request` has the signature `operation_builder!` calls, even where
     // nothing in it can fail.
     let infallible = op.required_setters().is_empty()
+        && op.params.iter().all(is_text)
         && op
             .body
             .as_ref()
@@ -377,8 +378,7 @@ fn into_request_body(op: &Operation, paths: &Paths) -> TokenStream {
                     continue;
                 };
                 let ident = format_ident!("{}", param.rust_name);
-                let value = to_text(&quote!(#ident), &param.ty, paths);
-                statements.push(quote!(request.segment(#value);));
+                statements.push(param_statement(param, &quote!(#ident), paths));
             }
             PathSegment::Literal(literal) => {
                 statements.push(quote!(request.segment(#literal);));
@@ -392,19 +392,13 @@ fn into_request_body(op: &Operation, paths: &Paths) -> TokenStream {
         .filter(|p| p.location != ParamLocation::Path)
     {
         let ident = format_ident!("{}", param.rust_name);
-        let wire = &param.wire_name;
-        let add = match param.location {
-            ParamLocation::Header => quote!(header),
-            _ => quote!(query),
-        };
         statements.push(if param.required {
-            let value = to_text(&quote!(#ident), &param.ty, paths);
-            quote!(request.#add(#wire, #value);)
+            param_statement(param, &quote!(#ident), paths)
         } else {
-            let value = to_text(&quote!(value), &param.ty, paths);
+            let add = param_statement(param, &quote!(value), paths);
             quote! {
                 if let Some(value) = self.#ident {
-                    request.#add(#wire, #value);
+                    #add
                 }
             }
         });
@@ -654,7 +648,67 @@ fn multipart_statements(body: &Body, paths: &Paths) -> TokenStream {
     }
 }
 
-/// How a parameter value becomes the text of a path segment, query value or header.
+/// The statement that adds one parameter's `value` to the request. A scalar that is written as
+/// its own text in its style (a string without a copy, a number, an enum, an id, a date in its
+/// format) is added as that text; anything else (arrays, objects, maps, unions, label and
+/// matrix segments, cookies, JSON content) goes through the runtime's `param_style`.
+pub(crate) fn param_statement(param: &Param, value: &TokenStream, paths: &Paths) -> TokenStream {
+    let wire = &param.wire_name;
+    if is_text(param) {
+        let text = to_text(value, &param.ty, paths);
+        match param.location {
+            ParamLocation::Path => return quote!(request.segment(#text);),
+            ParamLocation::Query => return quote!(request.query(#wire, #text);),
+            ParamLocation::Header => return quote!(request.header(#wire, #text);),
+            // Cookie values are encoded by the runtime (`is_text` says no to them).
+            ParamLocation::Cookie => {}
+        }
+    }
+    let add = match param.location {
+        ParamLocation::Path => quote!(segment_value),
+        ParamLocation::Query => quote!(query_value),
+        ParamLocation::Header => quote!(header_value),
+        ParamLocation::Cookie => quote!(cookie_value),
+    };
+    // Dates keep the text the spec's format (or RFC 3339) gives them, in lists too.
+    let prepared = match &param.ty {
+        TypeRef::Primitive(Primitive::DateTime) | TypeRef::FormattedDate { .. } => {
+            let text = to_text(value, &param.ty, paths);
+            quote!(&#text)
+        }
+        TypeRef::Array(item)
+            if matches!(
+                **item,
+                TypeRef::Primitive(Primitive::DateTime) | TypeRef::FormattedDate { .. }
+            ) =>
+        {
+            let text = match **item {
+                TypeRef::Primitive(Primitive::DateTime) => quote!(chrono::DateTime::to_rfc3339),
+                _ => {
+                    let text = to_text(&quote!(item), item, paths);
+                    quote!(|item| #text)
+                }
+            };
+            quote!(&#value.iter().map(#text).collect::<Vec<String>>())
+        }
+        _ => quote!(&#value),
+    };
+    let style = format_ident!("{}", param.style.runtime_name());
+    let explode = param.explode;
+    quote!(request.#add(#wire, #prepared, crate::runtime::Style::#style, #explode)?;)
+}
+
+/// Whether a parameter is added to the request as its value's own text: a scalar in a style
+/// that writes a scalar as itself, outside a cookie.
+fn is_text(param: &Param) -> bool {
+    let plain_style = !matches!(
+        param.style,
+        ParamStyle::Label | ParamStyle::Matrix | ParamStyle::Json
+    );
+    plain_style && param.location != ParamLocation::Cookie && param.scalar
+}
+
+/// How a scalar parameter value becomes the text of a path segment, query value or header.
 fn to_text(value: &TokenStream, ty: &TypeRef, paths: &Paths) -> TokenStream {
     match ty {
         TypeRef::Primitive(Primitive::DateTime) => quote!(#value.to_rfc3339()),
@@ -662,7 +716,6 @@ fn to_text(value: &TokenStream, ty: &TypeRef, paths: &Paths) -> TokenStream {
             let module = paths.format_module(format);
             quote!(crate::runtime::FormattedDate::to_formatted(&#value, #module::FORMAT))
         }
-        TypeRef::Array(_) => quote!(crate::runtime::join(&#value)),
         // Already text: no conversion (and no copy).
         TypeRef::Primitive(Primitive::String) => value.clone(),
         _ => quote!(#value.to_string()),

@@ -7,7 +7,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::rust::{inner_doc_lines, Paths};
-use crate::model::{Api, TypeKind, TypeRef};
+use crate::model::{Api, Field, Primitive, TypeKind, TypeRef};
 
 /// `src/lib.rs`: module declarations, re-exports and the default base URL.
 pub fn lib_rs(api: &Api) -> TokenStream {
@@ -36,6 +36,8 @@ pub fn lib_rs(api: &Api) -> TokenStream {
         pub mod envelope;
         mod formats;
         #ids
+        #[cfg(feature = "mock")]
+        mod mocks;
         pub mod operations;
         mod runtime;
         pub mod types;
@@ -81,6 +83,18 @@ pub fn envelope_rs(api: &Api, paths: &Paths) -> TokenStream {
                     None
                 }
             }
+
+            /// A successful answer holding `data`, as the server writes it: the data itself.
+            #[cfg(feature = "mock")]
+            pub(crate) fn mock_body(data: serde_json::Value, _meta: Option<serde_json::Value>) -> serde_json::Value {
+                data
+            }
+
+            /// Answers carry no page numbers.
+            #[cfg(feature = "mock")]
+            pub(crate) fn mock_page_meta(_page: i64, _last: i64) -> serde_json::Value {
+                serde_json::Value::Null
+            }
         };
     };
     let docs = inner_doc_lines(&format!(
@@ -99,6 +113,7 @@ pub fn envelope_rs(api: &Api, paths: &Paths) -> TokenStream {
         )
     });
     let page_info = page_info_impl(api);
+    let mock_page_meta = mock_page_meta(api);
     let (success, data, message, meta_name) = (
         &envelope.success,
         &envelope.data,
@@ -133,6 +148,123 @@ pub fn envelope_rs(api: &Api, paths: &Paths) -> TokenStream {
         }
 
         #page_info
+
+        /// A successful answer holding `data` (and `meta`), as the server writes it.
+        #[cfg(feature = "mock")]
+        pub(crate) fn mock_body(data: serde_json::Value, meta: Option<serde_json::Value>) -> serde_json::Value {
+            let mut body = serde_json::Map::new();
+            body.insert(#success.into(), true.into());
+            body.insert(#data.into(), data);
+            if let Some(meta) = meta {
+                body.insert(#meta_name.into(), meta);
+            }
+            serde_json::Value::Object(body)
+        }
+
+        #mock_page_meta
+    }
+}
+
+/// `mock_page_meta(page, last)`: the metadata of one page, for the mock server's pages: every
+/// required member of the metadata with a placeholder value, and the page numbers.
+fn mock_page_meta(api: &Api) -> TokenStream {
+    let (Some(info), Some(envelope)) = (&api.page_info, &api.envelope) else {
+        return quote! {
+            /// Answers carry no page numbers.
+            #[cfg(feature = "mock")]
+            pub(crate) fn mock_page_meta(_page: i64, _last: i64) -> serde_json::Value {
+                serde_json::Value::Null
+            }
+        };
+    };
+    let [meta_field, current, last] = &info.wire_names;
+    let meta_type = envelope.meta_type.as_ref();
+    let mut meta = meta_type.map_or(serde_json::Value::Null, |ty| placeholder_json(api, ty, 0));
+    // The page description's own placeholder, whether or not the metadata requires it.
+    let description = meta_type
+        .and_then(|ty| field_of(api, ty, meta_field))
+        .map_or(serde_json::Value::Null, |field| {
+            placeholder_json(api, &field.ty, 1)
+        });
+    if let serde_json::Value::Object(members) = &mut meta {
+        members.insert(meta_field.clone(), description);
+    }
+    let text = meta.to_string();
+    quote! {
+        /// The metadata of page `page` of `last`, as the server writes it (placeholders for
+        /// the rest).
+        #[cfg(feature = "mock")]
+        pub(crate) fn mock_page_meta(page: i64, last: i64) -> serde_json::Value {
+            let mut meta: serde_json::Value = serde_json::from_str(#text).unwrap_or_default();
+            meta[#meta_field][#current] = page.into();
+            meta[#meta_field][#last] = last.into();
+            meta
+        }
+    }
+}
+
+/// The member `wire` of the struct `ty` names.
+fn field_of<'a>(api: &'a Api, ty: &TypeRef, wire: &str) -> Option<&'a Field> {
+    let name = ty.named_by_value()?;
+    match &api.types.iter().find(|def| def.name == name)?.kind {
+        TypeKind::Struct { fields, .. } => fields.iter().find(|field| field.wire_name == wire),
+        _ => None,
+    }
+}
+
+/// A JSON value of type `ty` with every required member filled in: what a mock answer needs
+/// to decode where a test gives no value.
+fn placeholder_json(api: &Api, ty: &TypeRef, depth: usize) -> serde_json::Value {
+    use serde_json::{json, Value};
+    match ty {
+        TypeRef::Primitive(primitive) => match primitive {
+            Primitive::Bool => json!(false),
+            Primitive::I32 | Primitive::I64 => json!(0),
+            Primitive::F32 | Primitive::F64 => json!(0.0),
+            Primitive::String | Primitive::Bytes => json!(""),
+            Primitive::Date => json!("1970-01-01"),
+            Primitive::DateTime => json!("1970-01-01T00:00:00Z"),
+            Primitive::Uuid => json!("00000000-0000-0000-0000-000000000000"),
+            Primitive::Json | Primitive::Unit => Value::Null,
+        },
+        TypeRef::FormattedDate { .. } => Value::Null,
+        TypeRef::Array(_) => json!([]),
+        TypeRef::Map(_) => json!({}),
+        TypeRef::Named(name) => {
+            let Some(def) = api.types.iter().find(|def| def.name == *name) else {
+                return Value::Null;
+            };
+            match &def.kind {
+                // Deep enough for any metadata; a cycle stops here.
+                _ if depth > 4 => Value::Null,
+                TypeKind::Struct { fields, .. } => Value::Object(
+                    fields
+                        .iter()
+                        .filter(|field| !field.is_optional())
+                        .map(|field| {
+                            (
+                                field.wire_name.clone(),
+                                placeholder_json(api, &field.ty, depth + 1),
+                            )
+                        })
+                        .collect(),
+                ),
+                TypeKind::StringEnum { variants, .. } => {
+                    variants.first().map_or(Value::Null, |v| json!(v.value))
+                }
+                TypeKind::IntegerEnum { variants, .. } => {
+                    variants.first().map_or(Value::Null, |v| json!(v.value))
+                }
+                TypeKind::Union { variants, .. } => variants
+                    .first()
+                    .map_or(Value::Null, |v| placeholder_json(api, &v.ty, depth + 1)),
+                TypeKind::Alias(target) => placeholder_json(api, target, depth + 1),
+                TypeKind::Id { wire, .. } => {
+                    placeholder_json(api, &TypeRef::Primitive(*wire), depth + 1)
+                }
+                TypeKind::External(_) => Value::Null,
+            }
+        }
     }
 }
 

@@ -85,14 +85,7 @@ fn struct_def(
     let all_optional = fields.iter().all(Field::is_optional);
     let default = all_optional.then(|| quote!(Default,));
     let members = fields.iter().map(|field| struct_field(field, paths));
-    let extra = keeps_extra.then(|| {
-        let string = paths.std("String");
-        let map = match extra_type {
-            Some(ty) => paths.ty(&TypeRef::Map(Box::new(ty.clone()))),
-            None => quote!(serde_json::Map<#string, serde_json::Value>),
-        };
-        let names: Vec<&str> = fields.iter().map(|f| f.rust_name.as_str()).collect();
-        let extra = format_ident!("{}", crate::names::extra_field(&names));
+    let extra = extra_member(fields, keeps_extra, extra_type, paths).map(|(extra, map)| {
         quote! {
             /// Properties the spec does not name, kept as the server sent them.
             #[serde(flatten)]
@@ -142,15 +135,7 @@ fn struct_field(field: &Field, paths: &Paths) -> TokenStream {
         attributes.push(quote!(with = #module));
     }
     let serde = (!attributes.is_empty()).then(|| quote!(#[serde(#(#attributes),*)]));
-    let mut ty = paths.ty(&field.ty);
-    if field.boxed {
-        let boxed = paths.std("Box");
-        ty = quote!(#boxed<#ty>);
-    }
-    if field.is_optional() {
-        let option = paths.std("Option");
-        ty = quote!(#option<#ty>);
-    }
+    let ty = field_type(field, paths);
     let deprecated = field.deprecated.then(|| quote!(#[deprecated]));
     quote! {
         #docs
@@ -160,8 +145,43 @@ fn struct_field(field: &Field, paths: &Paths) -> TokenStream {
     }
 }
 
+/// The Rust type of a struct's field: boxed where it breaks a cycle, optional where the
+/// property may be absent or `null`.
+pub(crate) fn field_type(field: &Field, paths: &Paths) -> TokenStream {
+    let mut ty = paths.ty(&field.ty);
+    if field.boxed {
+        let boxed = paths.std("Box");
+        ty = quote!(#boxed<#ty>);
+    }
+    if field.is_optional() {
+        let option = paths.std("Option");
+        ty = quote!(#option<#ty>);
+    }
+    ty
+}
+
+/// The member that keeps the properties a struct's spec does not name, and its type (named by
+/// `names::extra_field`), when the struct keeps them.
+pub(crate) fn extra_member(
+    fields: &[Field],
+    keeps_extra: bool,
+    extra_type: Option<&TypeRef>,
+    paths: &Paths,
+) -> Option<(proc_macro2::Ident, TokenStream)> {
+    if !keeps_extra {
+        return None;
+    }
+    let string = paths.std("String");
+    let map = match extra_type {
+        Some(ty) => paths.ty(&TypeRef::Map(Box::new(ty.clone()))),
+        None => quote!(serde_json::Map<#string, serde_json::Value>),
+    };
+    let names: Vec<&str> = fields.iter().map(|f| f.rust_name.as_str()).collect();
+    Some((format_ident!("{}", crate::names::extra_field(&names)), map))
+}
+
 /// The Rust type a union variant holds.
-fn variant_type(variant: &UnionVariant, paths: &Paths) -> TokenStream {
+pub(crate) fn variant_type(variant: &UnionVariant, paths: &Paths) -> TokenStream {
     let ty = paths.ty(&variant.ty);
     if variant.boxed {
         let boxed = paths.std("Box");
@@ -204,6 +224,7 @@ fn untagged_union(
         /// Untagged: the first alternative that reads the value wins.
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
         #[serde(untagged)]
+        #[non_exhaustive]
         pub enum #name {
             #(#members)*
             /// A value none of the alternatives reads, kept as sent.
@@ -248,6 +269,7 @@ fn tagged_union(
         ///
         #[doc = #tag_doc]
         #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
         pub enum #name {
             #(#members)*
             /// An alternative this version of the client does not know, kept as sent.

@@ -4,16 +4,17 @@ mod cycles;
 mod operations;
 mod types;
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
-use openapiv3::{OpenAPI, ReferenceOr};
+use openapiv3::{OpenAPI, PathItem};
 
 use crate::config::Config;
 use crate::contract;
 use crate::diagnostics::{Diagnostic, Pointer};
 use crate::model::{
-    Api, Envelope, HttpMethod, PageInfo, PathSegment, Tag, TypeDef, TypeKind, TypeRef,
+    Api, Envelope, HttpMethod, PageInfo, PathSegment, Primitive, Tag, TypeDef, TypeKind, TypeRef,
 };
 use crate::names::{self, Scope};
 use crate::resolve::Resolver;
@@ -23,6 +24,7 @@ pub use types::DATE_FORMAT_EXTENSION;
 /// Lowers `spec`, read from `file`, with the settings in `config`.
 pub fn lower(spec: &OpenAPI, file: &Path, config: &Config) -> Result<Api, Diagnostic> {
     let resolver = Resolver::new(spec, file);
+    let items = path_items(spec, resolver)?;
     let envelope_names = config
         .envelope
         .as_ref()
@@ -36,18 +38,19 @@ pub fn lower(spec: &OpenAPI, file: &Path, config: &Config) -> Result<Api, Diagno
     // Builders share a tag's module with what it imports; claimed crate-wide so that the
     // answer enums, claimed after them, never meet a builder either.
     let mut builder_names = Scope::with_reserved(contract::TAG_MODULE_IMPORTS.iter().copied());
-    for (path, item) in &spec.paths.paths {
-        let item_at = Pointer::root().join("paths").join(path);
-        let ReferenceOr::Item(item) = item else {
-            return Err(resolver.error(
-                &item_at,
-                "$ref path items are not supported by the generator yet",
-            ));
-        };
+    for PathEntry {
+        path,
+        item,
+        place,
+        owns_item,
+    } in &items
+    {
         for (method, operation) in methods(item) {
-            let at = item_at.join(method.key());
+            let at = place.join(method.key());
+            // A path item reached from several paths is one definition: its operationIds
+            // belong to the path that owns it, the others are named from method and path.
             let id = match &operation.operation_id {
-                Some(id) if !id.trim().is_empty() => id.clone(),
+                Some(id) if *owns_item && !id.trim().is_empty() => id.clone(),
                 _ => derived_operation_id(method, path),
             };
             if let Some(first) = ids.get(&id) {
@@ -64,7 +67,12 @@ pub fn lower(spec: &OpenAPI, file: &Path, config: &Config) -> Result<Api, Diagno
                 meta_type: &mut meta_type,
                 pagination: config.pagination.as_ref(),
             };
-            let mut lowered = lowering.lower(path, item, method, operation, id, &at)?;
+            let path_at = operations::PathAt {
+                path,
+                item,
+                item_at: place,
+            };
+            let mut lowered = lowering.lower(path_at, method, operation, id, &at)?;
             lowered.method_name = method_names.claim(&lowered.method_name);
             lowered.builder_name = builder_names.claim(&lowered.builder_name);
             operations.push(lowered);
@@ -95,6 +103,7 @@ pub fn lower(spec: &OpenAPI, file: &Path, config: &Config) -> Result<Api, Diagno
     };
     let types = types.finish()?;
     refresh_body_fields(&mut operations, &types);
+    mark_scalar_params(&mut operations, &types);
     Ok(Api {
         title: spec.info.title.clone(),
         version: spec.info.version.clone(),
@@ -111,6 +120,84 @@ pub fn lower(spec: &OpenAPI, file: &Path, config: &Config) -> Result<Api, Diagno
         envelope,
         page_info,
     })
+}
+
+/// One entry of `paths` with its path item resolved.
+struct PathEntry<'a> {
+    /// The path template (`/expenses/{expenseId}`).
+    path: &'a str,
+    /// The path item, written there or where its `$ref` leads.
+    item: Cow<'a, PathItem>,
+    /// Where the path item is written.
+    place: Pointer,
+    /// Whether this path names the item's operations by their operationIds: the path the item
+    /// is written under, or else the first path (in spec order) that refers to it.
+    owns_item: bool,
+}
+
+/// Every entry of `paths`, `$ref` path items resolved (a broken, cyclic or external one is a
+/// located error).
+fn path_items<'a>(
+    spec: &'a OpenAPI,
+    resolver: Resolver<'a>,
+) -> Result<Vec<PathEntry<'a>>, Diagnostic> {
+    let mut resolved = Vec::with_capacity(spec.paths.paths.len());
+    for (path, item) in &spec.paths.paths {
+        let item_at = Pointer::root().join("paths").join(path);
+        let (item, place) = resolver.path_item(item, &item_at)?;
+        let written_here = place == item_at;
+        resolved.push((path.as_str(), item, place, written_here));
+    }
+    // The places whose operations already have their owner: those written under a path.
+    let mut owned: HashSet<String> = resolved
+        .iter()
+        .filter(|(_, _, _, written_here)| *written_here)
+        .map(|(_, _, place, _)| place.to_string())
+        .collect();
+    let mut entries = Vec::with_capacity(resolved.len());
+    for (path, item, place, written_here) in resolved {
+        // The first reference to a place no path owns takes it.
+        let owns_item = written_here || owned.insert(place.to_string());
+        entries.push(PathEntry {
+            path,
+            item,
+            place,
+            owns_item,
+        });
+    }
+    Ok(entries)
+}
+
+/// Says of each parameter whether its type is a scalar (see [`crate::model::Param::scalar`]),
+/// which needs the kinds of the named types, known once they are all lowered.
+fn mark_scalar_params(operations: &mut [crate::model::Operation], types: &[TypeDef]) {
+    let kinds: HashMap<&str, &TypeKind> = types
+        .iter()
+        .map(|def| (def.name.as_str(), &def.kind))
+        .collect();
+    for param in operations.iter_mut().flat_map(|op| op.params.iter_mut()) {
+        param.scalar = is_scalar(&param.ty, &kinds, 0);
+    }
+}
+
+/// Whether values of `ty` are scalars whose text (`Display`, or a date's format) is their wire
+/// form. `depth` bounds a chain of aliases.
+fn is_scalar(ty: &TypeRef, kinds: &HashMap<&str, &TypeKind>, depth: usize) -> bool {
+    match ty {
+        TypeRef::Primitive(primitive) => !matches!(
+            primitive,
+            Primitive::Bytes | Primitive::Json | Primitive::Unit
+        ),
+        TypeRef::FormattedDate { .. } => true,
+        TypeRef::Named(name) => match kinds.get(name.as_str()) {
+            Some(
+                TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } | TypeKind::Id { .. },
+            ) => true,
+            Some(TypeKind::Alias(target)) if depth < 32 => is_scalar(target, kinds, depth + 1),
+            _ => false,
+        },
+        TypeRef::Array(_) | TypeRef::Map(_) => false,
+    }
 }
 
 /// Copies the boxing the cycle pass decided to the body fields, which were copied from their
@@ -243,5 +330,10 @@ fn page_info(
         meta_field: (meta_field, meta_optional),
         current_page: (current, current_optional),
         last_page: (last, last_optional),
+        wire_names: [
+            config.meta_field.clone(),
+            config.current_page.clone(),
+            config.last_page.clone(),
+        ],
     })
 }

@@ -1,18 +1,29 @@
 //! Paths and operations become model operations with typed parameters, bodies and answers.
 
 use openapiv3::{
-    Operation as SpecOperation, Parameter, ParameterSchemaOrContent, PathItem, ReferenceOr,
-    SchemaKind, StatusCode, Type,
+    Operation as SpecOperation, Parameter, ParameterSchemaOrContent, PathItem, PathStyle,
+    QueryStyle, ReferenceOr, SchemaKind, StatusCode, Type,
 };
 
 use super::types::{docs_of, notes, TypeSpace};
 use crate::diagnostics::{Diagnostic, Pointer};
 use crate::model::{
     AnswerEnum, AnswerVariant, Body, BodyEncoding, BodyField, Docs, HttpMethod, Operation, Paging,
-    Param, ParamLocation, PathSegment, Payload, Primitive, ResponseHeader, Success, TypeRef,
+    Param, ParamLocation, ParamStyle, PathSegment, Payload, Primitive, ResponseHeader, Success,
+    TypeRef,
 };
 use crate::names::{self, Scope};
 use crate::resolve::Resolver;
+
+/// A path of the spec, its path item (resolved) and where that item is written.
+pub struct PathAt<'p, 'a> {
+    /// The path template (`/expenses/{expenseId}`).
+    pub path: &'p str,
+    /// The path item.
+    pub item: &'a PathItem,
+    /// Where the path item is written (`#/paths/~1expenses`, or where its `$ref` leads).
+    pub item_at: &'p Pointer,
+}
 
 /// Lowers one operation found at `at` (`#/paths/~1expenses/get`).
 pub struct OperationLowering<'s, 'a> {
@@ -29,15 +40,18 @@ impl<'a> OperationLowering<'_, 'a> {
     /// Lowers `operation`, which is `method` on `path` and inherits `item`'s parameters.
     pub fn lower(
         &mut self,
-        path: &str,
-        item: &'a PathItem,
+        PathAt {
+            path,
+            item,
+            item_at,
+        }: PathAt<'_, 'a>,
         method: HttpMethod,
         operation: &'a SpecOperation,
         id: String,
         at: &Pointer,
     ) -> Result<Operation, Diagnostic> {
         let builder_name = names::camel(&id);
-        let params = self.params(path, item, operation, &builder_name, at)?;
+        let params = self.params(path, item, item_at, operation, &builder_name, at)?;
         let body = self.body(operation, &builder_name, &params, at)?;
         let (success, error_statuses) = self.responses(operation, &builder_name, at)?;
         let response_headers = self.response_headers(operation, at)?;
@@ -143,17 +157,18 @@ impl<'a> OperationLowering<'_, 'a> {
         &mut self,
         path: &str,
         item: &'a PathItem,
+        item_at: &Pointer,
         operation: &'a SpecOperation,
         builder_name: &str,
         at: &Pointer,
     ) -> Result<Vec<Param>, Diagnostic> {
-        let found = self.declared_params(path, item, operation, at)?;
+        let found = self.declared_params(item, item_at, operation, at)?;
         let template = path_params(path);
         let mut scope = Scope::with_reserved(crate::contract::BUILDER_MEMBERS.iter().copied());
         let mut params = Vec::with_capacity(found.len());
         for (parameter, p_at) in &found {
-            let location = self.param_location(parameter, p_at, path, &template)?;
-            params.push(self.param(parameter, location, p_at, builder_name, &mut scope)?);
+            let placement = self.placement(parameter, p_at, path, &template)?;
+            params.push(self.param(parameter, placement, p_at, builder_name, &mut scope)?);
         }
         for name in template {
             if !params
@@ -173,12 +188,11 @@ impl<'a> OperationLowering<'_, 'a> {
     /// operation's parameter replaces the path item's of the same name and location.
     fn declared_params(
         &mut self,
-        path: &str,
         item: &'a PathItem,
+        item_at: &Pointer,
         operation: &'a SpecOperation,
         at: &Pointer,
     ) -> Result<Vec<(&'a Parameter, Pointer)>, Diagnostic> {
-        let item_at = Pointer::root().join("paths").join(path);
         let mut found: Vec<(&'a Parameter, Pointer)> = Vec::new();
         for (i, p) in item.parameters.iter().enumerate() {
             let p_at = item_at.join("parameters").join(i);
@@ -201,74 +215,129 @@ impl<'a> OperationLowering<'_, 'a> {
         Ok(found)
     }
 
-    /// Where `parameter` goes; an error for a path parameter the template lacks and for
-    /// cookies.
-    fn param_location(
+    /// Where `parameter` goes and the style it declares (or the location's default); an error
+    /// for a path parameter the template lacks.
+    fn placement(
         &self,
         parameter: &Parameter,
         p_at: &Pointer,
         path: &str,
         template: &[String],
-    ) -> Result<ParamLocation, Diagnostic> {
+    ) -> Result<(ParamLocation, ParamStyle), Diagnostic> {
         let name = &parameter.parameter_data_ref().name;
-        match parameter {
-            Parameter::Path { .. } if !template.contains(name) => Err(self.resolver.error(
-                &p_at.join("name"),
-                format!("path parameter `{name}` does not appear in the path `{path}`"),
-            )),
-            Parameter::Path { .. } => Ok(ParamLocation::Path),
-            Parameter::Query { .. } => Ok(ParamLocation::Query),
-            Parameter::Header { .. } => Ok(ParamLocation::Header),
-            Parameter::Cookie { .. } => Err(self.resolver.error(
-                p_at,
-                "cookie parameters are not supported by the generator yet",
-            )),
-        }
+        Ok(match parameter {
+            Parameter::Path { .. } if !template.contains(name) => {
+                return Err(self.resolver.error(
+                    &p_at.join("name"),
+                    format!("path parameter `{name}` does not appear in the path `{path}`"),
+                ))
+            }
+            Parameter::Path { style, .. } => {
+                let style = match style {
+                    PathStyle::Simple => ParamStyle::Simple,
+                    PathStyle::Label => ParamStyle::Label,
+                    PathStyle::Matrix => ParamStyle::Matrix,
+                };
+                (ParamLocation::Path, style)
+            }
+            Parameter::Query { style, .. } => {
+                let style = match style {
+                    QueryStyle::Form => ParamStyle::Form,
+                    QueryStyle::SpaceDelimited => ParamStyle::SpaceDelimited,
+                    QueryStyle::PipeDelimited => ParamStyle::PipeDelimited,
+                    QueryStyle::DeepObject => ParamStyle::DeepObject,
+                };
+                (ParamLocation::Query, style)
+            }
+            Parameter::Header { .. } => (ParamLocation::Header, ParamStyle::Simple),
+            Parameter::Cookie { .. } => (ParamLocation::Cookie, ParamStyle::Form),
+        })
     }
 
     /// One parameter of the model, its setter's name claimed in `scope`.
     fn param(
         &mut self,
         parameter: &'a Parameter,
-        location: ParamLocation,
+        (location, declared_style): (ParamLocation, ParamStyle),
         p_at: &Pointer,
         builder_name: &str,
         scope: &mut Scope,
     ) -> Result<Param, Diagnostic> {
         let data = parameter.parameter_data_ref();
-        let ParameterSchemaOrContent::Schema(schema_item) = &data.format else {
-            return Err(self.resolver.error(
-                &p_at.join("content"),
-                "parameters described by `content` are not supported by the generator yet",
-            ));
-        };
-        let schema_at = p_at.join("schema");
-        let schema = self.types.resolve(schema_item, &schema_at)?;
         let hint = format!("{builder_name}{}", names::camel(&data.name));
-        let ty = self.types.type_of(schema_item, &schema_at, &hint)?;
+        let (ty, schema, style) = match &data.format {
+            ParameterSchemaOrContent::Schema(schema_item) => {
+                let schema_at = p_at.join("schema");
+                let schema = self.types.resolve(schema_item, &schema_at)?;
+                let ty = self.types.type_of(schema_item, &schema_at, &hint)?;
+                (ty, Some(schema), declared_style)
+            }
+            ParameterSchemaOrContent::Content(content) => {
+                let (ty, schema) = self.json_content(content, &p_at.join("content"), &hint)?;
+                (ty, schema, ParamStyle::Json)
+            }
+        };
         let mut docs = Docs {
             summary: None,
             description: data.description.clone(),
             notes: notes(&data.extensions),
         };
         if docs.description.is_none() {
-            docs.description = docs_of(schema).description;
+            docs.description = schema.and_then(|schema| docs_of(schema).description);
         }
         Ok(Param {
             wire_name: data.name.clone(),
             rust_name: scope.claim(&names::snake(&data.name)),
             location,
+            style,
+            explode: data.explode.unwrap_or(style == ParamStyle::Form),
             ty,
+            // Known once every type is lowered: see `mark_scalar_params`.
+            scalar: false,
             required: data.required || location == ParamLocation::Path,
             docs,
-            default: schema.schema_data.default.as_ref().map(ToString::to_string),
-            constraints: constraints(schema),
+            default: schema
+                .and_then(|schema| schema.schema_data.default.as_ref())
+                .map(ToString::to_string),
+            constraints: schema.map(constraints).unwrap_or_default(),
             example: data
                 .example
                 .as_ref()
-                .or(schema.schema_data.example.as_ref())
+                .or(schema.and_then(|schema| schema.schema_data.example.as_ref()))
                 .map(ToString::to_string),
         })
+    }
+
+    /// The type of a parameter described by `content`, which must name one JSON media type
+    /// (the value is written as its JSON text), and its schema when it has one.
+    fn json_content(
+        &mut self,
+        content: &'a indexmap::IndexMap<String, openapiv3::MediaType>,
+        content_at: &Pointer,
+        hint: &str,
+    ) -> Result<(TypeRef, Option<&'a openapiv3::Schema>), Diagnostic> {
+        let mut media_types = content.iter();
+        let (Some((media, media_type)), None) = (media_types.next(), media_types.next()) else {
+            return Err(self.resolver.error(
+                content_at,
+                "a parameter's `content` must name exactly one media type",
+            ));
+        };
+        if !is_json(media) {
+            return Err(self.resolver.error(
+                &content_at.join(media),
+                format!(
+                    "parameters described by `content: {media}` are not supported by the generator; only JSON (`application/json`) is"
+                ),
+            ));
+        }
+        let Some(schema_item) = &media_type.schema else {
+            return Ok((TypeRef::Primitive(Primitive::Json), None));
+        };
+        let schema_at = content_at.join(media).join("schema");
+        let schema = self.types.resolve(schema_item, &schema_at)?;
+        let ty = self.types.type_of(schema_item, &schema_at, hint)?;
+        Ok((ty, Some(schema)))
     }
 
     fn body(

@@ -8,7 +8,7 @@ mod types;
 pub use envelope::Envelope;
 pub use operations::{
     AnswerEnum, AnswerVariant, Body, BodyEncoding, BodyField, HttpMethod, Operation, PageInfo,
-    Paging, Param, ParamLocation, PathSegment, Payload, ResponseHeader, Success,
+    Paging, Param, ParamLocation, ParamStyle, PathSegment, Payload, ResponseHeader, Success,
 };
 pub use types::{
     DateKind, Docs, Field, Primitive, TypeDef, TypeKind, TypeRef, UnionVariant, Variant,

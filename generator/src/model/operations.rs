@@ -76,7 +76,7 @@ pub struct Operation {
     pub docs: Docs,
     /// Marked `deprecated`.
     pub deprecated: bool,
-    /// Path, query and header parameters, path-level ones first, in spec order.
+    /// Path, query, header and cookie parameters, path-level ones first, in spec order.
     pub params: Vec<Param>,
     /// The JSON request body.
     pub body: Option<Body>,
@@ -114,6 +114,8 @@ pub struct PageInfo {
     pub current_page: (String, bool),
     /// The last page number's member and whether it is optional.
     pub last_page: (String, bool),
+    /// The names of the three on the wire: metadata member, current page, last page.
+    pub wire_names: [String; 3],
 }
 
 /// Where a parameter goes.
@@ -125,6 +127,61 @@ pub enum ParamLocation {
     Query,
     /// A request header.
     Header,
+    /// A cookie, in the request's one `Cookie` header.
+    Cookie,
+}
+
+/// How a parameter's value is written: its `style` (OpenAPI 3.0 defaults: `form` in the query
+/// and cookies, `simple` in the path and headers), or the JSON text of a parameter described
+/// by `content: application/json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamStyle {
+    /// `form`: `a=1&a=2` (exploded) or `a=1,2`.
+    Form,
+    /// `spaceDelimited`: `a=1%202`.
+    SpaceDelimited,
+    /// `pipeDelimited`: `a=1|2`.
+    PipeDelimited,
+    /// `deepObject`: `a[k]=v`.
+    DeepObject,
+    /// `simple`: `1,2`.
+    Simple,
+    /// `label`: `.1.2`.
+    Label,
+    /// `matrix`: `;a=1,2`.
+    Matrix,
+    /// Not a style: `content: {application/json: ..}`, the value's JSON text.
+    Json,
+}
+
+impl ParamStyle {
+    /// The style as the spec writes it (`Json` as its media type).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParamStyle::Form => "form",
+            ParamStyle::SpaceDelimited => "spaceDelimited",
+            ParamStyle::PipeDelimited => "pipeDelimited",
+            ParamStyle::DeepObject => "deepObject",
+            ParamStyle::Simple => "simple",
+            ParamStyle::Label => "label",
+            ParamStyle::Matrix => "matrix",
+            ParamStyle::Json => "application/json",
+        }
+    }
+
+    /// The runtime's name of the style (`crate::runtime::Style::<name>`).
+    pub fn runtime_name(self) -> &'static str {
+        match self {
+            ParamStyle::Form => "Form",
+            ParamStyle::SpaceDelimited => "SpaceDelimited",
+            ParamStyle::PipeDelimited => "PipeDelimited",
+            ParamStyle::DeepObject => "DeepObject",
+            ParamStyle::Simple => "Simple",
+            ParamStyle::Label => "Label",
+            ParamStyle::Matrix => "Matrix",
+            ParamStyle::Json => "Json",
+        }
+    }
 }
 
 impl Operation {
@@ -179,12 +236,13 @@ impl Operation {
 }
 
 impl ParamLocation {
-    /// Where the parameter goes, in words: `path`, `query` or `header`.
+    /// Where the parameter goes, in words: `path`, `query`, `header` or `cookie`.
     pub fn as_str(self) -> &'static str {
         match self {
             ParamLocation::Path => "path",
             ParamLocation::Query => "query",
             ParamLocation::Header => "header",
+            ParamLocation::Cookie => "cookie",
         }
     }
 }
@@ -215,7 +273,7 @@ impl PathSegment {
     }
 }
 
-/// A path, query or header parameter.
+/// A path, query, header or cookie parameter.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Param {
     /// The name on the wire.
@@ -224,8 +282,16 @@ pub struct Param {
     pub rust_name: String,
     /// Where it goes.
     pub location: ParamLocation,
+    /// How its value is written there.
+    pub style: ParamStyle,
+    /// The spec's `explode` (default: true for `form`, false for the other styles).
+    pub explode: bool,
     /// Its type.
     pub ty: TypeRef,
+    /// Whether its values are scalars whose text is their wire form (strings, numbers,
+    /// booleans, dates, UUIDs, and enums, ids and aliases of those), as against arrays,
+    /// objects, maps and unions, which are serialized in the parameter's style.
+    pub scalar: bool,
     /// Whether it must be set.
     pub required: bool,
     /// Its documentation.

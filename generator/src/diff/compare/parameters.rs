@@ -7,7 +7,7 @@ use crate::diff::classify::{Finding, Usage};
 use crate::diff::pairing::{pair_params, param_location};
 use crate::diff::raw;
 use crate::diff::Side;
-use crate::model::{Operation, Param};
+use crate::model::{Operation, Param, ParamStyle};
 
 impl Comparison<'_, '_> {
     /// The parameters of two paired operations.
@@ -65,7 +65,7 @@ impl Comparison<'_, '_> {
                 Finding::ParamBecameRequired,
                 Usage::PARAM,
                 location.clone(),
-                "became required: `.send()` fails unless it is set",
+                "became required: `.send()` compiles only once it is set",
             ),
             (true, false) => self.record(
                 Finding::ParamBecameOptional,
@@ -75,6 +75,7 @@ impl Comparison<'_, '_> {
             ),
             _ => {}
         }
+        self.param_style(old, new, &location);
         self.type_ref(&old.ty, &new.ty, Usage::PARAM, &location, true);
         let old_details = param_details(self.old, old_op, old);
         let new_details = param_details(self.new, new_op, new);
@@ -85,6 +86,39 @@ impl Comparison<'_, '_> {
             Usage::PARAM,
             &location,
             DetailsOf::Param,
+        );
+    }
+}
+
+impl Comparison<'_, '_> {
+    /// A parameter written in another style (`style`, `explode`), where that changes the text
+    /// on the wire: for lists, objects and unions, and for the styles that mark a scalar too
+    /// (label, matrix, JSON).
+    fn param_style(&mut self, old: &Param, new: &Param, location: &str) {
+        if (old.style, old.explode) == (new.style, new.explode) {
+            return;
+        }
+        let marks_scalars = |param: &Param| {
+            matches!(
+                param.style,
+                ParamStyle::Label | ParamStyle::Matrix | ParamStyle::Json
+            )
+        };
+        if old.scalar && new.scalar && !marks_scalars(old) && !marks_scalars(new) {
+            return;
+        }
+        let show = |param: &Param| {
+            format!(
+                "{}{}",
+                param.style.runtime_name(),
+                if param.explode { ", exploded" } else { "" }
+            )
+        };
+        self.record(
+            Finding::ParamStyleChanged,
+            Usage::PARAM,
+            location,
+            format!("written as {} -> {}", show(old), show(new)),
         );
     }
 }

@@ -8,16 +8,19 @@ use crate::diff::classify::{Finding, Usage};
 use crate::diff::pairing::{component, Pairing, TypePair};
 use crate::diff::raw::{self, SchemaDetails};
 use crate::diff::Side;
-use crate::model::{DateKind, Field, Primitive, TypeDef, TypeKind, TypeRef, Variant};
+use crate::model::{DateKind, Field, Primitive, TypeDef, TypeKind, TypeRef, UnionVariant, Variant};
 
-/// A difference between two type references at one place.
+/// A difference between two type references at one place. Both `widened` and `narrowed`: the
+/// values on the wire are the same (`i64` to an id type over `i64`).
 struct RefDiff {
     /// Every old value is still valid (`i32` to `i64`).
     widened: bool,
-    /// Some old value no longer is (`i64` to `i32`).
+    /// Every new value was valid before (`i64` to `i32`).
     narrowed: bool,
     /// The Rust type differs.
     rust_changed: bool,
+    /// The new Rust type implements `From` the old one.
+    converts: bool,
 }
 
 impl Comparison<'_, '_> {
@@ -37,6 +40,7 @@ impl Comparison<'_, '_> {
                     widened: diff.widened,
                     narrowed: diff.narrowed,
                     rust_changed: diff.rust_changed,
+                    converts: diff.converts,
                     in_parameter,
                 },
                 usage,
@@ -53,6 +57,7 @@ impl Comparison<'_, '_> {
             widened,
             narrowed,
             rust_changed,
+            converts: false,
         };
         match (old, new) {
             (TypeRef::Named(old), TypeRef::Named(new)) => {
@@ -69,7 +74,10 @@ impl Comparison<'_, '_> {
                     (Some(old), Some(new)) => (new > old, new < old),
                     _ => (false, false),
                 };
-                Some(differ(true, widened, narrowed))
+                Some(RefDiff {
+                    converts: converts_losslessly(*old, *new),
+                    ..differ(true, widened, narrowed)
+                })
             }
             (
                 TypeRef::FormattedDate {
@@ -82,7 +90,35 @@ impl Comparison<'_, '_> {
                 },
             ) => (old_format != new_format || old_kind != new_kind)
                 .then(|| differ(old_kind != new_kind, false, false)),
+            // An id type (`x-id-type`) is its wire type in JSON: the values are the same.
+            _ if self.same_wire_scalar(old, new) => Some(RefDiff {
+                // Id types convert from their wire type, not back.
+                converts: matches!(old, TypeRef::Primitive(_)),
+                ..differ(true, true, true)
+            }),
             _ => Some(differ(true, false, false)),
+        }
+    }
+
+    /// Whether the old and the new reference are the same scalar on the wire.
+    fn same_wire_scalar(&self, old: &TypeRef, new: &TypeRef) -> bool {
+        let old = self.wire_scalar(old, &self.types.old);
+        old.is_some() && old == self.wire_scalar(new, &self.types.new)
+    }
+
+    /// The scalar a reference is on the wire: a primitive, or an id type's wire type.
+    fn wire_scalar(
+        &self,
+        ty: &TypeRef,
+        types: &std::collections::BTreeMap<&str, &TypeDef>,
+    ) -> Option<Primitive> {
+        match ty {
+            TypeRef::Primitive(primitive) => Some(*primitive),
+            TypeRef::Named(name) => match types.get(name.as_str()).map(|def| &def.kind) {
+                Some(TypeKind::Id { wire, .. }) => Some(*wire),
+                _ => None,
+            },
+            _ => None,
         }
     }
 
@@ -137,6 +173,20 @@ impl Comparison<'_, '_> {
             (TypeKind::Alias(old_target), TypeKind::Alias(new_target)) => {
                 let details = old_details.as_ref().zip(new_details.as_ref());
                 self.alias(pair, old_target, new_target, details);
+            }
+            (
+                TypeKind::Union {
+                    variants: old_variants,
+                    discriminator: old_tag,
+                    fallback: old_fallback,
+                },
+                TypeKind::Union {
+                    variants: new_variants,
+                    discriminator: new_tag,
+                    fallback: new_fallback,
+                },
+            ) if old_tag == new_tag && old_fallback == new_fallback => {
+                self.alternatives(pair, old_variants, new_variants);
             }
             (old_kind, new_kind) => self.kind_changed(pair, old_kind, new_kind),
         }
@@ -345,6 +395,46 @@ impl Comparison<'_, '_> {
         }
     }
 
+    /// The alternatives of a pair of unions (`oneOf`/`anyOf` with the same discriminator), by
+    /// variant name: added, removed, or holding another type.
+    fn alternatives(&mut self, pair: &TypePair, old: &[UnionVariant], new: &[UnionVariant]) {
+        let (usage, label, type_name) = (pair.usage, pair.label.as_str(), pair.new.as_str());
+        for old_variant in old {
+            match new
+                .iter()
+                .find(|new_variant| new_variant.name == old_variant.name)
+            {
+                Some(new_variant) => {
+                    let location = format!("{label} ({})", old_variant.name);
+                    self.type_ref(&old_variant.ty, &new_variant.ty, usage, &location, false);
+                }
+                None => self.record(
+                    Finding::UnionAlternativeRemoved,
+                    usage,
+                    label,
+                    format!("alternative `{type_name}::{}` removed", old_variant.name),
+                ),
+            }
+        }
+        for new_variant in new {
+            if !old
+                .iter()
+                .any(|old_variant| old_variant.name == new_variant.name)
+            {
+                self.record(
+                    Finding::UnionAlternativeAdded,
+                    usage,
+                    label,
+                    format!(
+                        "alternative `{type_name}::{}` ({}) added",
+                        new_variant.name,
+                        show(&new_variant.ty)
+                    ),
+                );
+            }
+        }
+    }
+
     /// Component schemas on one side only, that no pair explains.
     pub(super) fn schemas_added_removed(&mut self, pairing: &Pairing) {
         let (paired_old, paired_new) = pairing.paired_names();
@@ -396,6 +486,13 @@ fn escape(segment: &str) -> String {
 
 /// Where a number type ranks by the values it holds: a higher rank holds every value of a lower
 /// one. `None` for non-numbers.
+/// Whether Rust's standard library converts `old` into `new` with `From` (`i32` into `i64`;
+/// not `i64` into `f64`).
+fn converts_losslessly(old: Primitive, new: Primitive) -> bool {
+    use Primitive::{F32, F64, I32, I64};
+    matches!((old, new), (I32, I64 | F64) | (F32, F64))
+}
+
 fn numeric_rank(primitive: Primitive) -> Option<u8> {
     match primitive {
         Primitive::I32 => Some(0),
@@ -412,6 +509,7 @@ fn kind_name(kind: &TypeKind) -> &'static str {
         TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } => "an enum",
         TypeKind::Alias(_) => "an alias",
         TypeKind::Id { .. } => "an id type",
+        TypeKind::Union { .. } => "a union",
         #[allow(unreachable_patterns)]
         _ => "another kind of type",
     }

@@ -1,0 +1,160 @@
+//! `src/mocks.rs` (cargo feature `mock`): the typed mock server's knowledge of each operation.
+//! For every operation, its builder type is the marker the runtime's `mock::Expectation` is
+//! typed by (`impl MockOperation for GetExpense`), `MockServer` gets a method of the client
+//! method's name, and the expectation gets one matcher per parameter, which writes the value
+//! the way the builder sends it, and one per property of a JSON body.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::operations::param_statement;
+use super::rust::{doc_lines, inner_doc_lines, Paths};
+use crate::model::{Api, BodyEncoding, Operation, Payload};
+
+/// The module's tokens.
+pub fn mocks_rs(api: &Api, paths: &Paths) -> TokenStream {
+    let operations = api
+        .operations
+        .iter()
+        .map(|op| operation_mock(op, api, paths));
+    let docs = inner_doc_lines(
+        "What the mock server (`mock::MockServer`, feature `mock`) knows of each operation: its\nmethod, path and answer, a method of `MockServer` per operation, and a matcher per parameter.",
+    );
+    quote! {
+        #docs
+
+        use crate::mock::{AnswerShape, Expectation, MockOperation, MockServer};
+        #[allow(unused_imports)]
+        use crate::mock::MockPaged;
+        #[allow(unused_imports)]
+        use crate::types;
+
+        #(#operations)*
+    }
+}
+
+fn operation_mock(op: &Operation, api: &Api, paths: &Paths) -> TokenStream {
+    let module = api
+        .tags
+        .iter()
+        .find(|tag| tag.name == op.tag)
+        .map_or(op.tag.as_str(), |tag| tag.module.as_str());
+    let module = format_ident!("{}", module);
+    let builder = format_ident!("{}", op.builder_name);
+    let marker = quote!(crate::operations::#module::#builder);
+    let method = format_ident!("{}", op.method_name);
+    let (data, shape, status) = answer(op, api, paths);
+    let status = proc_macro2::Literal::u16_unsuffixed(status);
+    let http_method = op.http_method.as_str();
+    let template = &op.path;
+    let server_doc = doc_lines(&format!(
+        "Expects `{http_method} {template}` (operation `{}`); set the parameters to match, then say how to answer.",
+        op.id
+    ));
+    let matchers: Vec<TokenStream> = op
+        .params
+        .iter()
+        .map(|param| {
+            let ident = format_ident!("{}", param.rust_name);
+            let ty = paths.ty(&param.ty);
+            let wire = &param.wire_name;
+            // The statement the builder adds the parameter with, so the test's value matches
+            // what the client sends, whatever the parameter's style.
+            let write = param_statement(param, &quote!(value), paths);
+            let doc = doc_lines(&format!(
+                "Matches only requests whose {} parameter `{wire}` is `value`.",
+                param.location.as_str()
+            ));
+            quote! {
+                #doc
+                pub fn #ident(self, value: impl Into<#ty>) -> Self {
+                    let value: #ty = value.into();
+                    self.parameter(#wire, |request| {
+                        #write
+                        Ok(())
+                    })
+                }
+            }
+        })
+        .collect();
+    let body_matchers = op
+        .body
+        .iter()
+        .filter(|body| body.encoding == BodyEncoding::Json)
+        .flat_map(|body| &body.fields)
+        .map(|field| {
+            let ident = format_ident!("{}", field.setter);
+            let ty = paths.ty(&field.field.ty);
+            let wire = &field.field.wire_name;
+            let doc = doc_lines(&format!(
+                "Matches only requests whose body has the property `{wire}` equal to `value`."
+            ));
+            quote! {
+                #doc
+                pub fn #ident(self, value: impl Into<#ty>) -> Self {
+                    let value: #ty = value.into();
+                    self.body_property(#wire, &value)
+                }
+            }
+        });
+    let matchers: Vec<TokenStream> = matchers.into_iter().chain(body_matchers).collect();
+    let matching = (!matchers.is_empty()).then(|| {
+        quote! {
+            impl Expectation<'_, #marker> {
+                #(#matchers)*
+            }
+        }
+    });
+    let paged = op.paging.as_ref().and_then(|paging| {
+        let page = op
+            .params
+            .iter()
+            .find(|p| p.rust_name == paging.page_setter)?;
+        let item = paths.ty(&paging.item);
+        let wire = &page.wire_name;
+        Some(quote! {
+            impl MockPaged for #marker {
+                type Item = #item;
+                const PAGE_PARAMETER: &'static str = #wire;
+            }
+        })
+    });
+    quote! {
+        impl MockOperation for #marker {
+            type Data = #data;
+            const METHOD: &'static str = #http_method;
+            const PATH: &'static str = #template;
+            const STATUS: u16 = #status;
+            const SHAPE: AnswerShape = #shape;
+        }
+
+        #paged
+
+        impl MockServer {
+            #server_doc
+            pub fn #method(&self) -> Expectation<'_, #marker> {
+                Expectation::new(self)
+            }
+        }
+
+        #matching
+    }
+}
+
+/// The data type a test answers with, how it is written, and the status.
+fn answer(op: &Operation, api: &Api, paths: &Paths) -> (TokenStream, TokenStream, u16) {
+    let status = op.success.status;
+    // Answers of several shapes (one enum variant per status) and bytes are written as the
+    // JSON a test gives.
+    if op.success.per_status.is_some() || op.success.payload == Payload::Binary {
+        return (quote!(serde_json::Value), quote!(AnswerShape::Json), status);
+    }
+    let data = paths.ty(&op.success.data);
+    let shape = match op.success.payload {
+        Payload::Envelope => quote!(AnswerShape::Envelope),
+        Payload::Empty if api.envelope.is_some() => quote!(AnswerShape::Envelope),
+        Payload::Empty => quote!(AnswerShape::Empty),
+        Payload::Json | Payload::Binary => quote!(AnswerShape::Json),
+    };
+    (data, shape, status)
+}
