@@ -36,6 +36,17 @@ pub fn snake(raw: &str) -> String {
     }
 }
 
+/// The field that keeps a struct's unnamed properties (`additionalProperties`): `extra`, or
+/// `additional_properties` when a property already has that name, or the first free
+/// `extra_2`, `extra_3`, ...
+pub fn extra_field(field_names: &[&str]) -> String {
+    ["extra".to_string(), "additional_properties".to_string()]
+        .into_iter()
+        .chain((2..).map(|n| format!("extra_{n}")))
+        .find(|name| !field_names.contains(&name.as_str()))
+        .unwrap_or_default()
+}
+
 /// A type or variant name: `UpperCamelCase`, never a keyword, never starting with a digit.
 pub fn camel(raw: &str) -> String {
     let name = clean(raw).to_upper_camel_case();
@@ -198,5 +209,15 @@ mod tests {
         assert_eq!(scope.claim("v1"), "v1_2");
         assert_eq!(scope.claim("self_"), "self_");
         assert_eq!(scope.claim("self_"), "self_2");
+    }
+
+    #[test]
+    fn the_field_of_unnamed_properties_avoids_the_named_ones() {
+        assert_eq!(extra_field(&["name"]), "extra");
+        assert_eq!(extra_field(&["extra"]), "additional_properties");
+        assert_eq!(
+            extra_field(&["extra", "additional_properties", "extra_2"]),
+            "extra_3"
+        );
     }
 }

@@ -1,12 +1,16 @@
 //! Never a panic: mutated specs (fields removed, types swapped, refs broken, names scrambled,
 //! deep nesting) go through parse -> lower -> emit and end in files or a located error.
 //!
+//! Every 25th mutated spec that generates has its crate compiled too (one workspace, one
+//! `cargo check`), so that "generates but does not compile" is caught here as well.
+//!
 //! Runs on a thread with the 8 MiB stack a `cargo xtask` main thread has, so a stack overflow
 //! on deep input would fail here as it would in use.
 
 mod common;
 
 use std::path::Path;
+use std::process::Command;
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config as RunnerConfig, RngAlgorithm, TestRng, TestRunner};
@@ -192,12 +196,63 @@ fn apply(spec: &mut Value, at: usize, mutation: &Mutation) {
     }
 }
 
-/// The pipeline on one spec text: Ok or a Diagnostic, never a panic.
-fn run_pipeline(text: &str, config: &Config) -> Result<(), webwork_generator::Diagnostic> {
+/// The pipeline on one spec text: the crate's files or a Diagnostic, never a panic.
+fn run_pipeline(
+    text: &str,
+    config: &Config,
+) -> Result<Vec<webwork_generator::GeneratedFile>, webwork_generator::Diagnostic> {
     let path = Path::new("fuzz.yaml");
     let parsed = webwork_generator::load::parse(path, text)?;
     let api = webwork_generator::lower::lower(&parsed, path, config)?;
-    webwork_generator::generate_from_model(&api, config, path).map(|_| ())
+    webwork_generator::generate_from_model(&api, config, path)
+}
+
+/// Of the mutated specs that generate, every this many-th has its crate compiled.
+const COMPILE_EVERY: u32 = 25;
+
+/// Writes the crates into one workspace under `target/fuzz-crates/` and runs `cargo check`
+/// over it (with the public-specs test's target folder, whose dependencies are the same).
+fn check_crates(crates: &[(String, Vec<webwork_generator::GeneratedFile>)]) {
+    let root = common::root();
+    let workspace = root.join("target/fuzz-crates");
+    let _ = std::fs::remove_dir_all(&workspace);
+    for (name, files) in crates {
+        for file in files {
+            let path = workspace.join(name).join(&file.path);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(&path, &file.contents).expect("write");
+        }
+    }
+    let members: Vec<String> = crates
+        .iter()
+        .map(|(name, _)| format!("\"{name}\""))
+        .collect();
+    let manifest = format!(
+        "[workspace]\nresolver = \"2\"\nmembers = [{}]\n",
+        members.join(", ")
+    );
+    std::fs::write(workspace.join("Cargo.toml"), manifest).expect("workspace manifest");
+    std::fs::copy(root.join("Cargo.lock"), workspace.join("Cargo.lock")).expect("lock");
+    let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args([
+            "check",
+            "--workspace",
+            "--all-targets",
+            "--quiet",
+            "--message-format=short",
+        ])
+        .current_dir(&workspace)
+        .env("CARGO_TARGET_DIR", root.join("target/public-specs/target"))
+        .env("RUSTFLAGS", "-D warnings")
+        .env_remove("CARGO_MAKEFLAGS")
+        .output()
+        .expect("run cargo check");
+    assert!(
+        output.status.success(),
+        "crates of mutated specs do not compile (kept in {}):\n{}",
+        workspace.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
 
 /// Cases per seed spec (12 seeds): 2,400 mutated specs, about 25 s in a debug build.
@@ -210,6 +265,7 @@ fn mutated_specs_never_panic() {
         .spawn(|| {
             let total = std::cell::Cell::new(0u32);
             let refused = std::cell::Cell::new(0u32);
+            let sampled = std::cell::RefCell::new(Vec::new());
             for (name, seed, config) in seeds() {
                 // A fixed RNG: the same cases every run, so a slow or failing case is
                 // reproducible (a random run once met a mutated spec the pipeline took
@@ -230,9 +286,18 @@ fn mutated_specs_never_panic() {
                     }
                     let text = serde_json::to_string(&spec).expect("json");
                     total.set(total.get() + 1);
-                    if let Err(error) = run_pipeline(&text, &config) {
-                        refused.set(refused.get() + 1);
-                        prop_assert!(!error.message.is_empty());
+                    let mut config = config.clone();
+                    let generated = total.get() - refused.get();
+                    config.package.name = format!("fuzz-{generated}");
+                    match run_pipeline(&text, &config) {
+                        Err(error) => {
+                            refused.set(refused.get() + 1);
+                            prop_assert!(!error.message.is_empty());
+                        }
+                        Ok(files) if generated.is_multiple_of(COMPILE_EVERY) => {
+                            sampled.borrow_mut().push((config.package.name, files));
+                        }
+                        Ok(_) => {}
                     }
                     Ok(())
                 });
@@ -240,13 +305,17 @@ fn mutated_specs_never_panic() {
                     panic!("{name}: {failure}");
                 }
             }
-            (total.get(), refused.get())
+            (total.get(), refused.get(), sampled.into_inner())
         })
         .expect("spawn");
-    let (total, refused) = handle.join().expect("a case panicked (see above)");
+    let (total, refused, sampled) = handle.join().expect("a case panicked (see above)");
     println!(
-        "{total} mutated specs: {} generated, {refused} refused with a located error",
-        total - refused
+        "{total} mutated specs: {} generated, {refused} refused with a located error; {} \
+         crates compiled",
+        total - refused,
+        sampled.len()
     );
     assert!(total >= 12 * CASES_PER_SEED);
+    assert!(!sampled.is_empty(), "no mutated spec generated");
+    check_crates(&sampled);
 }

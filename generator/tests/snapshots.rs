@@ -60,12 +60,12 @@ fn builders() {
 
 #[test]
 fn recursive() {
-    snapshot_types("recursive");
+    snapshot_fixture("recursive");
 }
 
 #[test]
 fn composition() {
-    snapshot_types("composition");
+    snapshot_fixture("composition");
 }
 
 #[test]

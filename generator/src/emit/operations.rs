@@ -347,10 +347,12 @@ fn body_assignments(body: &Body, target: &Ident) -> Vec<TokenStream> {
         .map(|field| {
             let setter = format_ident!("{}", field.setter);
             let member = format_ident!("{}", field.field.rust_name);
-            if field.field.is_optional() {
-                quote!(#target.#setter = body.#member;)
-            } else {
-                quote!(#target.#setter = Some(body.#member);)
+            // The builder holds a recursive field unboxed (see `body_struct`).
+            match (field.field.is_optional(), field.field.boxed) {
+                (true, false) => quote!(#target.#setter = body.#member;),
+                (true, true) => quote!(#target.#setter = body.#member.map(|value| *value);),
+                (false, false) => quote!(#target.#setter = Some(body.#member);),
+                (false, true) => quote!(#target.#setter = Some(*body.#member);),
             }
         })
         .collect()
@@ -597,16 +599,23 @@ fn body_struct(body: &Body, paths: &Paths) -> TokenStream {
     let members = body.fields.iter().map(|field| {
         let member = format_ident!("{}", field.field.rust_name);
         let setter = format_ident!("{}", field.setter);
-        if field.field.is_optional() {
-            quote!(#member: self.#setter,)
-        } else if member == setter {
+        // The builder holds a recursive field unboxed; the struct boxes it (see cycles.rs).
+        let boxed = paths.std("Box");
+        match (field.field.is_optional(), field.field.boxed) {
+            (true, false) => quote!(#member: self.#setter,),
+            (true, true) => quote!(#member: self.#setter.map(#boxed::new),),
             // Taken out of the builder by the required-values check.
-            quote!(#member,)
-        } else {
-            quote!(#member: #setter,)
+            (false, false) if member == setter => quote!(#member,),
+            (false, false) => quote!(#member: #setter,),
+            (false, true) => quote!(#member: #boxed::new(#setter),),
         }
     });
-    quote!(let body = #ty { #(#members)* };)
+    // Unnamed properties have no setter: only a body given whole with `.body(..)` has any.
+    let extra = body.extra_field.as_ref().map(|name| {
+        let member = format_ident!("{name}");
+        quote!(#member: Default::default(),)
+    });
+    quote!(let body = #ty { #(#members)* #extra };)
 }
 
 /// A `multipart/form-data` body: the body struct, then one part per property (several for an

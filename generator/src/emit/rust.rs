@@ -171,12 +171,14 @@ pub fn inner_doc_lines(text: &str) -> TokenStream {
 /// `fallback` when the spec says nothing.
 pub fn doc_text(docs: &Docs, fallback: &str) -> String {
     let mut parts: Vec<String> = Vec::new();
-    if let Some(summary) = &docs.summary {
-        parts.push(summary.trim().to_string());
+    // A summary or description of only white space says nothing (`description: ""`).
+    if let Some(summary) = docs.summary.as_deref().map(str::trim) {
+        if !summary.is_empty() {
+            parts.push(summary.to_string());
+        }
     }
-    if let Some(description) = &docs.description {
-        let description = description.trim();
-        if !parts.iter().any(|p| p == description) {
+    if let Some(description) = docs.description.as_deref().map(str::trim) {
+        if !description.is_empty() && !parts.iter().any(|p| p == description) {
             parts.push(description.to_string());
         }
     }

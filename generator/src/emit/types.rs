@@ -160,8 +160,8 @@ pub(crate) fn field_type(field: &Field, paths: &Paths) -> TokenStream {
     ty
 }
 
-/// The member that keeps the properties a struct's spec does not name, and its type: `extra`
-/// (or `additional_properties` when a property is called `extra`), when the struct keeps them.
+/// The member that keeps the properties a struct's spec does not name, and its type (named by
+/// `names::extra_field`), when the struct keeps them.
 pub(crate) fn extra_member(
     fields: &[Field],
     keeps_extra: bool,
@@ -176,12 +176,8 @@ pub(crate) fn extra_member(
         Some(ty) => paths.ty(&TypeRef::Map(Box::new(ty.clone()))),
         None => quote!(serde_json::Map<#string, serde_json::Value>),
     };
-    let name = if fields.iter().any(|f| f.rust_name == "extra") {
-        format_ident!("additional_properties")
-    } else {
-        format_ident!("extra")
-    };
-    Some((name, map))
+    let names: Vec<&str> = fields.iter().map(|f| f.rust_name.as_str()).collect();
+    Some((format_ident!("{}", crate::names::extra_field(&names)), map))
 }
 
 /// The Rust type a union variant holds.

@@ -219,19 +219,28 @@ fn is_scalar(ty: &TypeRef, kinds: &HashMap<&str, &TypeKind>, depth: usize) -> bo
 }
 
 /// Copies the boxing the cycle pass decided to the body fields, which were copied from their
-/// structs before it ran, so that a body field stays the field its struct declares.
+/// structs before it ran, so that a body field stays the field its struct declares; names the
+/// field of unnamed properties of a body struct that keeps them, which the builder fills empty.
 fn refresh_body_fields(operations: &mut [crate::model::Operation], types: &[TypeDef]) {
     for body in operations.iter_mut().filter_map(|op| op.body.as_mut()) {
         let TypeRef::Named(name) = &body.ty else {
             continue;
         };
-        let Some(TypeKind::Struct { fields, .. }) = types
+        let Some(TypeKind::Struct {
+            fields,
+            keeps_extra,
+            ..
+        }) = types
             .iter()
             .find(|def| &def.name == name)
             .map(|def| &def.kind)
         else {
             continue;
         };
+        if *keeps_extra && !body.fields.is_empty() {
+            let names: Vec<&str> = fields.iter().map(|f| f.rust_name.as_str()).collect();
+            body.extra_field = Some(crate::names::extra_field(&names));
+        }
         for body_field in &mut body.fields {
             if let Some(field) = fields
                 .iter()

@@ -428,6 +428,7 @@ impl<'a> OperationLowering<'_, 'a> {
             part_types,
             required: body.required,
             fields,
+            extra_field: None,
         }))
     }
 

@@ -334,6 +334,9 @@ pub struct Body {
     pub required: bool,
     /// When the body is an object: its properties, each with a builder setter.
     pub fields: Vec<BodyField>,
+    /// When the body is a struct that keeps unnamed properties (`additionalProperties`): the
+    /// field holding them, which the per-property setters leave empty.
+    pub extra_field: Option<String>,
 }
 
 /// A body property with the builder setter that sets it.

@@ -32,6 +32,31 @@ pub fn is_constraint_only(member: &ReferenceOr<Schema>) -> bool {
         if matches!(&schema.schema_kind, SchemaKind::Any(a) if a.properties.is_empty() && a.typ.is_none()))
 }
 
+/// A scalar schema: a string, number, integer or boolean (an enum of one included).
+pub fn is_scalar(schema: &Schema) -> bool {
+    matches!(
+        &schema.schema_kind,
+        SchemaKind::Type(Type::String(_) | Type::Number(_) | Type::Integer(_) | Type::Boolean(_))
+    )
+}
+
+/// A schema that only lists the values allowed (`enum` without `type`), or only annotates.
+pub fn is_value_constraint(schema: &Schema) -> bool {
+    match &schema.schema_kind {
+        SchemaKind::Any(a) => {
+            a.typ.is_none()
+                && a.properties.is_empty()
+                && a.items.is_none()
+                && a.all_of.is_empty()
+                && a.one_of.is_empty()
+                && a.any_of.is_empty()
+                && a.not.is_none()
+                && a.additional_properties.is_none()
+        }
+        _ => false,
+    }
+}
+
 /// Whether lowering `schema` defines a named type (and so needs a fresh name).
 pub fn needs_definition(schema: &Schema) -> bool {
     match &schema.schema_kind {

@@ -5,7 +5,10 @@ use std::collections::BTreeSet;
 use openapiv3::{AnySchema, Discriminator, ReferenceOr, Schema, SchemaKind, Type};
 
 use super::objects::ObjectParts;
-use super::shapes::{is_annotation_only, is_annotation_schema, is_constraint_only, is_null_only};
+use super::shapes::{
+    is_annotation_only, is_annotation_schema, is_constraint_only, is_null_only, is_scalar,
+    is_value_constraint,
+};
 use super::{component_pointer, TypeSpace, MAX_DEPTH};
 use crate::diagnostics::{Diagnostic, Pointer};
 use crate::model::{Primitive, TypeKind, TypeRef, UnionVariant};
@@ -42,6 +45,15 @@ impl<'a> TypeSpace<'a> {
                 return self.single_member(member, &members_at.join(only), name);
             }
         }
+        if !has_own && self.all_scalar(members, &meaningful, &members_at)? {
+            // A value of the allOf is a value of each member: read as the first, it is never
+            // refused (values of the first outside the others are read too).
+            if let Some((first, member)) =
+                meaningful.first().and_then(|i| Some((i, members.get(*i)?)))
+            {
+                return self.single_member(member, &members_at.join(first), name);
+            }
+        }
         let mut parts = ObjectParts::default();
         if let Some(own) = own {
             parts.add_any(own, at);
@@ -49,6 +61,27 @@ impl<'a> TypeSpace<'a> {
         let mut seen = Vec::new();
         self.collect_all_of(members, &members_at, &mut parts, &mut seen, 0)?;
         self.object(schema, parts, at, name)
+    }
+
+    /// Whether the `allOf` members at `meaningful` are scalars (the first with a type, the
+    /// others scalars or bare `enum` lists): an intersection of enums or constrained scalars.
+    fn all_scalar(
+        &self,
+        members: &'a [ReferenceOr<Schema>],
+        meaningful: &[usize],
+        members_at: &Pointer,
+    ) -> Result<bool, Diagnostic> {
+        for (position, i) in meaningful.iter().enumerate() {
+            let Some(member) = members.get(*i) else {
+                return Ok(false);
+            };
+            let (schema, _) = self.resolver.schema(member, &members_at.join(i))?;
+            let scalar = is_scalar(schema) || (position > 0 && is_value_constraint(schema));
+            if !scalar {
+                return Ok(false);
+            }
+        }
+        Ok(!meaningful.is_empty())
     }
 
     /// The type of the one meaningful member of a composition: defined under `name` when
