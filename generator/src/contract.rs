@@ -23,6 +23,31 @@ pub const CLIENT_METHODS: &[&str] = &[
     "url_for",
 ];
 
+/// Inherent methods of the runtime's `mock::MockServer`, public or not: the generated crate
+/// gives it one method per operation, named like the client's, which must not take these.
+pub const MOCK_SERVER_METHODS: &[&str] = &[
+    "client",
+    "client_builder",
+    "received_requests",
+    "start",
+    "uri",
+    "verify",
+];
+
+/// Inherent methods of the runtime's `mock::Expectation`, public or not: the generated crate
+/// gives it one matcher per parameter and body property, named like the builder's setter,
+/// which must not take these.
+pub const EXPECTATION_METHODS: &[&str] = &[
+    "body_property",
+    "fail",
+    "mount",
+    "new",
+    "parameter",
+    "respond",
+    "respond_pages",
+    "times",
+];
+
 /// Members every request builder has, which its parameter setters must not take: its fields
 /// (`client`, `options`), the methods the runtime's `operation_builder!` and
 /// `request_options!` macros add, the members emit writes (`new`, `send`, `into_request`,
@@ -48,6 +73,12 @@ pub const BUILDER_MEMBERS: &[&str] = &[
     "stream",
     "timeout",
 ];
+
+/// The names a builder's setter must not take: the builder's members, and the mock
+/// expectation's methods (its matchers are named like the setters).
+pub fn setter_reserved() -> impl Iterator<Item = &'static str> {
+    BUILDER_MEMBERS.iter().chain(EXPECTATION_METHODS).copied()
+}
 
 /// The names a tag module of `operations` imports (`use crate::runtime::{Request,
 /// RequestOptions, Response}; use crate::runtime::required::{IsSet, Set, Unset}; use

@@ -79,13 +79,24 @@ fn use_names(tree: &UseTree, names: &mut BTreeSet<String>) {
 
 #[test]
 fn client_methods_are_the_runtimes_inherent_methods_and_clone() {
-    let mut methods = BTreeSet::from(["clone".to_string()]);
+    let mut methods = inherent_methods("Client");
+    methods.insert("clone".to_string());
+    assert_eq!(
+        methods,
+        set(contract::CLIENT_METHODS),
+        "contract::CLIENT_METHODS must list every method of the runtime's `Client`"
+    );
+}
+
+/// The inherent methods of the runtime type `name`, public or not.
+fn inherent_methods(name: &str) -> BTreeSet<String> {
+    let mut methods = BTreeSet::new();
     for file in runtime() {
         for item in &file.items {
             let Item::Impl(block) = item else { continue };
-            let is_client = matches!(&*block.self_ty, syn::Type::Path(ty)
-                if ty.path.segments.last().is_some_and(|s| s.ident == "Client"));
-            if !is_client || block.trait_.is_some() {
+            let is_it = matches!(&*block.self_ty, syn::Type::Path(ty)
+                if ty.path.segments.last().is_some_and(|s| s.ident == name));
+            if !is_it || block.trait_.is_some() {
                 continue;
             }
             for member in &block.items {
@@ -95,10 +106,20 @@ fn client_methods_are_the_runtimes_inherent_methods_and_clone() {
             }
         }
     }
+    methods
+}
+
+#[test]
+fn the_mock_servers_and_expectations_methods_are_reserved() {
     assert_eq!(
-        methods,
-        set(contract::CLIENT_METHODS),
-        "contract::CLIENT_METHODS must list every method of the runtime's `Client`"
+        inherent_methods("MockServer"),
+        set(contract::MOCK_SERVER_METHODS),
+        "contract::MOCK_SERVER_METHODS must list every method of the runtime's `MockServer`"
+    );
+    assert_eq!(
+        inherent_methods("Expectation"),
+        set(contract::EXPECTATION_METHODS),
+        "contract::EXPECTATION_METHODS must list every method of the runtime's `Expectation`"
     );
 }
 

@@ -387,6 +387,9 @@ fn generated_crates_compile() {
             "check",
             "--workspace",
             "--all-targets",
+            // The typed mock server (`src/mocks.rs`) is generated from each spec too.
+            "--features",
+            "mock",
             "--quiet",
             "--message-format=short",
         ])

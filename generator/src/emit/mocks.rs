@@ -20,8 +20,13 @@ pub fn mocks_rs(api: &Api, paths: &Paths) -> TokenStream {
     let docs = inner_doc_lines(
         "What the mock server (`mock::MockServer`, feature `mock`) knows of each operation: its\nmethod, path and answer, a method of `MockServer` per operation, and a matcher per parameter.",
     );
+    if api.operations.is_empty() {
+        return docs;
+    }
     quote! {
         #docs
+        // Matchers take the types the builders' setters take, deprecated ones included.
+        #![allow(deprecated)]
 
         use crate::mock::{AnswerShape, Expectation, MockOperation, MockServer};
         #[allow(unused_imports)]

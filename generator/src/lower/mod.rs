@@ -35,7 +35,13 @@ pub fn lower(spec: &OpenAPI, file: &Path, config: &Config) -> Result<Api, Diagno
     let mut operations = Vec::new();
     let mut ids: BTreeMap<String, Pointer> = BTreeMap::new();
     let mut meta_type = None;
-    let mut method_names = Scope::with_reserved(contract::CLIENT_METHODS.iter().copied());
+    // An operation's method is the client's and the mock server's.
+    let mut method_names = Scope::with_reserved(
+        contract::CLIENT_METHODS
+            .iter()
+            .chain(contract::MOCK_SERVER_METHODS)
+            .copied(),
+    );
     // Builders share a tag's module with what it imports; claimed crate-wide so that the
     // answer enums, claimed after them, never meet a builder either.
     let mut builder_names = Scope::with_reserved(contract::TAG_MODULE_IMPORTS.iter().copied());

@@ -164,7 +164,7 @@ impl<'a> OperationLowering<'_, 'a> {
     ) -> Result<Vec<Param>, Diagnostic> {
         let found = self.declared_params(item, item_at, operation, at)?;
         let template = path_params(path);
-        let mut scope = Scope::with_reserved(crate::contract::BUILDER_MEMBERS.iter().copied());
+        let mut scope = Scope::with_reserved(crate::contract::setter_reserved());
         let mut params = Vec::with_capacity(found.len());
         for (parameter, p_at) in &found {
             let placement = self.placement(parameter, p_at, path, &template)?;
@@ -380,7 +380,7 @@ impl<'a> OperationLowering<'_, 'a> {
             .iter()
             .filter_map(|(name, encoding)| Some((name.clone(), encoding.content_type.clone()?)))
             .collect();
-        let mut scope = Scope::with_reserved(crate::contract::BUILDER_MEMBERS.iter().copied());
+        let mut scope = Scope::with_reserved(crate::contract::setter_reserved());
         for param in params {
             scope.claim(&param.rust_name);
         }
