@@ -5,6 +5,7 @@
 
 //! What the mock server (`mock::MockServer`, feature `mock`) knows of each operation: its
 //! method, path and answer, a method of `MockServer` per operation, and a matcher per parameter.
+#![allow(deprecated)]
 use crate::mock::{AnswerShape, Expectation, MockOperation, MockServer};
 #[allow(unused_imports)]
 use crate::mock::MockPaged;
