@@ -222,15 +222,21 @@ impl<'a, Op: MockOperation> Expectation<'a, Op> {
     }
 
     async fn mount(self, answer: ResponseTemplate) -> Mocked<'a> {
-        let mut mock = Mock::given(self.matcher.clone()).respond_with(answer);
-        if let Some(times) = self.times {
-            mock = mock.expect(times);
-        }
-        mock.mount(&self.server.server).await;
+        self.mount_one(self.matcher.clone(), answer).await;
         Mocked {
             server: self.server,
             matcher: self.matcher,
         }
+    }
+
+    /// Mounts `answer` for the requests `matcher` matches, as often as [`times`](Self::times)
+    /// says.
+    async fn mount_one(&self, matcher: RequestMatcher, answer: ResponseTemplate) {
+        let mut mock = Mock::given(matcher).respond_with(answer);
+        if let Some(times) = self.times {
+            mock = mock.expect(times);
+        }
+        mock.mount(&self.server.server).await;
     }
 }
 
@@ -251,12 +257,8 @@ impl<'a, Op: MockPaged> Expectation<'a, Op> {
                 page: Some((Op::PAGE_PARAMETER, number)),
                 ..self.matcher.clone()
             };
-            let mut mock = Mock::given(matcher)
-                .respond_with(ResponseTemplate::new(Op::STATUS).set_body_json(body));
-            if let Some(times) = self.times {
-                mock = mock.expect(times);
-            }
-            mock.mount(&self.server.server).await;
+            let answer = ResponseTemplate::new(Op::STATUS).set_body_json(body);
+            self.mount_one(matcher, answer).await;
         }
         Mocked {
             server: self.server,

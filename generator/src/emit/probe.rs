@@ -27,7 +27,7 @@ use super::operations::values;
 use super::rust::{inner_doc_lines, Paths};
 use super::states::States;
 use super::types::{extra_member, field_type, variant_type};
-use crate::model::{Api, Field, Operation, TypeDef, TypeKind, TypeRef};
+use crate::model::{Api, Field, Operation, TypeDef, TypeKind, TypeRef, Variant};
 use crate::names;
 
 /// The name the probe reaches the crate by.
@@ -72,18 +72,10 @@ fn type_uses(def: &TypeDef, paths: &Paths) -> TokenStream {
             struct_uses(&name, &snake, &members)
         }
         TypeKind::StringEnum { variants, fallback } => {
-            let variants: Vec<Ident> = variants
-                .iter()
-                .map(|v| format_ident!("{}", v.name))
-                .collect();
-            value_enum_uses(&name, &snake, &variants, fallback)
+            value_enum_uses(&name, &snake, &variant_idents(variants), fallback)
         }
         TypeKind::IntegerEnum { variants, fallback } => {
-            let variants: Vec<Ident> = variants
-                .iter()
-                .map(|v| format_ident!("{}", v.name))
-                .collect();
-            value_enum_uses(&name, &snake, &variants, fallback)
+            value_enum_uses(&name, &snake, &variant_idents(variants), fallback)
         }
         TypeKind::Union {
             variants, fallback, ..
@@ -103,6 +95,14 @@ fn type_uses(def: &TypeDef, paths: &Paths) -> TokenStream {
             }
         }
     }
+}
+
+/// The Rust names of an enum's variants.
+fn variant_idents<V>(variants: &[Variant<V>]) -> Vec<Ident> {
+    variants
+        .iter()
+        .map(|variant| format_ident!("{}", variant.name))
+        .collect()
 }
 
 /// A struct's members as a user sees them: each field's name and Rust type, `extra` included.
