@@ -41,6 +41,7 @@ pub const EXPECTATION_METHODS: &[&str] = &[
     "body_property",
     "fail",
     "mount",
+    "mount_one",
     "new",
     "parameter",
     "respond",
