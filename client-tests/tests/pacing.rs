@@ -284,6 +284,28 @@ async fn a_429_with_retry_after_pauses_every_task() {
     }
 }
 
+/// A `503` with `Retry-After` (the server is overloaded and names when to come back) pauses
+/// every task like a `429` does.
+#[tokio::test(start_paused = true)]
+async fn a_503_with_retry_after_pauses_every_task() {
+    let server = BudgetServer::start(1000, SECOND).await;
+    let client = paced_client(&server, 100, SECOND);
+    server.script(503, Some(20));
+
+    let started = Instant::now();
+    let first = common::get_categories(&client).await.expect_err("a 503");
+    assert_eq!(first.retry_after(), Some(20 * SECOND), "{first:?}");
+    assert_eq!(send_from_tasks(&client, 5, 5).await, 0);
+
+    let log = server.log();
+    assert_eq!(log.len(), 6);
+    assert_eq!(log[0], (started, 503));
+    for (arrived, status) in &log[1..] {
+        assert_eq!(*status, 200);
+        assert_eq!(*arrived - started, 20 * SECOND, "sent before the pause ended");
+    }
+}
+
 /// Retries take their slot like any send: a `503` retried after 1 s of backoff waits for the
 /// budget's next slot instead (one request per 10 s here).
 #[tokio::test(start_paused = true)]

@@ -1,6 +1,6 @@
 //! Client-side pacing to a rate limit ([`ClientBuilder::rate_limit`](crate::ClientBuilder::rate_limit)):
 //! a budget of `requests` sends per `per`, shared by every clone of a client, that also learns
-//! from the server's answers (a `429`'s wait, the rate-limit headers).
+//! from the server's answers (the wait of a `429` or a `503`, the rate-limit headers).
 //!
 //! # How it counts
 //! The budget is `requests` slots. A send takes a slot and holds it until its answer has come
@@ -11,7 +11,8 @@
 //! bucket that only counts send times is one round trip per slot and window.
 //!
 //! Slots are handed out in the order senders ask (each waits for the slot that frees first),
-//! and a sender that gives up while waiting (a dropped future) uses its slot up.
+//! and a sender that gives up while waiting (a dropped future) hands its slot back untouched:
+//! free when it would have been, for the next sender.
 //!
 //! # Why not `governor`
 //! `governor` (GCRA) is the well-kept crate for this, but it does not fit here: its waits run on
@@ -53,7 +54,8 @@ struct State {
     in_flight: u32,
     /// How many slots there are: `configured`, or fewer when the server says so.
     capacity: u32,
-    /// No send starts before this (a `429`'s `Retry-After`, or no requests remaining).
+    /// No send starts before this (the `Retry-After` of a `429` or `503`, or no requests
+    /// remaining).
     paused_until: Option<Instant>,
 }
 
@@ -71,11 +73,17 @@ impl fmt::Debug for RateLimiter {
 #[must_use]
 pub(crate) struct Permit<'a> {
     limiter: &'a RateLimiter,
+    /// While the sender still waits to start: when the slot was free. A sender dropped then
+    /// sent nothing, so the slot goes back as it was instead of starting a new window.
+    unused_since: Option<Instant>,
 }
 
 impl Drop for Permit<'_> {
     fn drop(&mut self) {
-        self.limiter.give_back();
+        match self.unused_since {
+            Some(free_at) => self.limiter.hand_back_unused(free_at),
+            None => self.limiter.give_back(),
+        }
     }
 }
 
@@ -99,7 +107,7 @@ impl RateLimiter {
 
     /// Waits until a send may start within the budget, and takes a slot for it.
     pub(crate) async fn acquire(&self) -> Permit<'_> {
-        let mut start = loop {
+        let (free_at, mut start) = loop {
             // Asked for before looking, so that a slot handed back in between still wakes us.
             let returned = self.returned.notified();
             {
@@ -114,15 +122,19 @@ impl RateLimiter {
                 };
                 if let Some(free_at) = slot_free_at {
                     state.in_flight += 1;
-                    break state
+                    let start = state
                         .paused_until
                         .map_or(free_at, |until| until.max(free_at));
+                    break (free_at, start);
                 }
             }
             // Every slot is in flight: wait for one to come back.
             returned.await;
         };
-        let permit = Permit { limiter: self };
+        let mut permit = Permit {
+            limiter: self,
+            unused_since: Some(free_at),
+        };
         // A pause may be set (or lengthened) while this sender waits for its slot.
         while start > Instant::now() {
             tracing::debug!(
@@ -135,16 +147,22 @@ impl RateLimiter {
                 .paused_until
                 .map_or(start, |until| until.max(start));
         }
+        permit.unused_since = None;
         permit
     }
 
     /// Learns from an answer: a `429` with a wait (`Retry-After`, or the reset time when no
-    /// requests remain) pauses every sender that long; `X-RateLimit-Remaining: 0` with a reset
-    /// time pauses them until it; `X-RateLimit-Limit` below the budget lowers it.
+    /// requests remain) or a `503` with a `Retry-After` pauses every sender that long;
+    /// `X-RateLimit-Remaining: 0` with a reset time pauses them until it; `X-RateLimit-Limit`
+    /// below the budget lowers it.
     pub(crate) fn learn(&self, status: StatusCode, headers: &HeaderMap) {
         let limit = http::rate_limit_limit(headers);
         let wait = if status == StatusCode::TOO_MANY_REQUESTS {
             http::retry_after(headers)
+        } else if status == StatusCode::SERVICE_UNAVAILABLE {
+            // An overloaded server names a time to come back; the reset headers are about the
+            // rate limit, which a 503 does not say was reached.
+            http::retry_after_header(headers)
         } else if http::rate_limit_remaining(headers) == Some(0) {
             http::rate_limit_reset(headers)
         } else {
@@ -177,6 +195,21 @@ impl RateLimiter {
         let slots = state.ready + state.in_flight + cooling_len(&state.cooling);
         if slots < state.capacity {
             state.cooling.push_back(Instant::now() + self.per);
+            drop(state);
+            self.returned.notify_one();
+        }
+    }
+
+    /// A slot taken by a sender that was dropped before it sent: free again at `free_at`, the
+    /// time it was free before, which the next sender may have instead.
+    fn hand_back_unused(&self, free_at: Instant) {
+        let mut state = self.lock();
+        state.in_flight -= 1;
+        let slots = state.ready + state.in_flight + cooling_len(&state.cooling);
+        if slots < state.capacity {
+            // `cooling` stays in the order slots free up.
+            let place = state.cooling.partition_point(|at| *at <= free_at);
+            state.cooling.insert(place, free_at);
             drop(state);
             self.returned.notify_one();
         }
@@ -278,6 +311,60 @@ mod tests {
         limiter.learn(StatusCode::OK, &HeaderMap::new());
         drop(limiter.acquire().await);
         assert_eq!(started.elapsed(), 7 * SECOND);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_503_with_retry_after_pauses_every_sender_and_one_without_does_not() {
+        let limiter = RateLimiter::new(100, SECOND);
+        let started = Instant::now();
+        limiter.learn(StatusCode::SERVICE_UNAVAILABLE, &HeaderMap::new());
+        drop(limiter.acquire().await);
+        assert_eq!(started.elapsed(), Duration::ZERO);
+        let mut headers = HeaderMap::new();
+        headers.insert("retry-after", HeaderValue::from_static("4"));
+        limiter.learn(StatusCode::SERVICE_UNAVAILABLE, &headers);
+        drop(limiter.acquire().await);
+        assert_eq!(started.elapsed(), 4 * SECOND);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_sender_dropped_while_it_waits_hands_its_slot_back_untouched() {
+        let limiter = std::sync::Arc::new(RateLimiter::new(1, SECOND));
+        let started = Instant::now();
+        // The only slot is used and cools until 1 s.
+        drop(limiter.acquire().await);
+        let given_up = {
+            let limiter = limiter.clone();
+            tokio::spawn(async move { drop(limiter.acquire().await) })
+        };
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        given_up.abort();
+        assert!(given_up.await.expect_err("aborted").is_cancelled());
+        // The slot is free at 1 s as before, not a window after the sender was dropped.
+        drop(limiter.acquire().await);
+        assert_eq!(started.elapsed(), SECOND);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_sender_dropped_during_a_pause_leaves_the_slot_free_for_the_next() {
+        let window = 10 * SECOND;
+        let limiter = std::sync::Arc::new(RateLimiter::new(1, window));
+        let started = Instant::now();
+        let mut headers = HeaderMap::new();
+        headers.insert("retry-after", HeaderValue::from_static("3"));
+        limiter.learn(StatusCode::TOO_MANY_REQUESTS, &headers);
+        let given_up = {
+            let limiter = limiter.clone();
+            tokio::spawn(async move { drop(limiter.acquire().await) })
+        };
+        tokio::time::sleep(SECOND).await;
+        given_up.abort();
+        assert!(given_up.await.expect_err("aborted").is_cancelled());
+        drop(limiter.acquire().await);
+        assert_eq!(started.elapsed(), 3 * SECOND);
+        // The slot was never sent on: it cools from this send, not from the dropped one's.
+        drop(limiter.acquire().await);
+        assert_eq!(started.elapsed(), 3 * SECOND + window);
     }
 
     #[tokio::test(start_paused = true)]

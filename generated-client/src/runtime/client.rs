@@ -523,8 +523,9 @@ impl ClientBuilder {
     /// A request holds its slot from its send until its answer is in, and the slot is free
     /// again `per` after that, so the server never sees more than `requests` in any window of
     /// `per`. Retries and the resend after a refreshed token go through the budget too. The
-    /// limiter also learns from answers: a `429`'s `Retry-After` (or rate-limit reset), and
-    /// `X-RateLimit-Remaining: 0` with `X-RateLimit-Reset`, pause every sender until then;
+    /// limiter also learns from answers: a `429`'s `Retry-After` (or rate-limit reset), a
+    /// `503`'s `Retry-After`, and `X-RateLimit-Remaining: 0` with `X-RateLimit-Reset`, pause
+    /// every sender until then; a sender dropped while it waits hands its slot back unused;
     /// an `X-RateLimit-Limit` lower than `requests` lowers the budget. `requests` is at least
     /// 1.
     ///
