@@ -1,0 +1,58 @@
+//! The OpenAPI 3.1 front end: a 3.1 document becomes the 3.0 document that means the same to
+//! the generator, before openapiv3 (a 3.0 reader) sees it, or a located refusal.
+//!
+//! Only the shape changes; nothing the generator uses is lost. Every 3.1 construct is either
+//! rewritten into its 3.0 form (type lists, `const`, `examples`, numeric exclusive bounds,
+//! `$ref` beside other keywords, `contentEncoding`, `patternProperties`, ...), kept where the
+//! pipeline reads it (`webhooks`, `components/pathItems`), or refused with the JSON pointer of
+//! the construct and a sentence that says why (`prefixItems`, `if`, `$defs`, `$id`, ...). The
+//! few subtrees that move are recorded in [`Origins`], so an error found by a later stage
+//! still names the place of the 3.1 document. README's "OpenAPI 3.1" table lists each
+//! construct and what it becomes.
+
+mod document;
+mod origins;
+mod schema;
+
+use std::path::Path;
+
+use serde_yaml::Value;
+
+use crate::diagnostics::{Diagnostic, Location, Pointer};
+
+pub use document::{PATH_ITEMS_EXTENSION, WEBHOOKS_EXTENSION};
+pub use origins::Origins;
+
+/// Whether `version` (the document's `openapi`) is one this front end reads.
+pub fn reads(version: &str) -> bool {
+    version.starts_with("3.1.")
+}
+
+/// Rewrites the 3.1 document `document`, read from `path`, into the 3.0 shape, with where its
+/// moved parts came from.
+pub fn downgrade(path: &Path, mut document: Value) -> Result<(Value, Origins), Diagnostic> {
+    let mut rewriter = Rewriter {
+        path,
+        origins: Origins::default(),
+    };
+    document::rewrite(&mut rewriter, &mut document)?;
+    Ok((document, rewriter.origins))
+}
+
+/// The state of one rewrite: the file (for messages) and the moves so far.
+struct Rewriter<'p> {
+    path: &'p Path,
+    origins: Origins,
+}
+
+impl Rewriter<'_> {
+    /// The error `message` at `at`, a place of the rewritten document, located in the
+    /// original one.
+    fn error(&self, at: &Pointer, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            file: self.path.to_path_buf(),
+            location: Location::Pointer(self.origins.original(&at.to_string())),
+            message: message.into(),
+        }
+    }
+}
