@@ -3,7 +3,7 @@
 
 use serde_yaml::{Mapping, Value};
 
-use super::Rewriter;
+use super::{known_dialect, Rewriter};
 use crate::diagnostics::{Diagnostic, Pointer};
 
 /// The top-level extension the document's `webhooks` are kept in for the 3.0 reader; `lower`
@@ -14,13 +14,6 @@ pub const WEBHOOKS_EXTENSION: &str = "x-oas31-webhooks";
 /// rewritten to match, and the resolver follows them like any reference into the document.
 pub const PATH_ITEMS_EXTENSION: &str = "x-oas31-path-items";
 
-/// The schema dialects whose keywords the front end knows: OpenAPI 3.1's own (the default) and
-/// the JSON Schema 2020-12 it extends.
-const KNOWN_DIALECTS: [&str; 2] = [
-    "https://spec.openapis.org/oas/3.1/dialect/",
-    "https://json-schema.org/draft/2020-12/schema",
-];
-
 /// Rewrites the whole document.
 pub(super) fn rewrite(rewriter: &mut Rewriter<'_>, document: &mut Value) -> Result<(), Diagnostic> {
     let root = Pointer::root();
@@ -29,13 +22,10 @@ pub(super) fn rewrite(rewriter: &mut Rewriter<'_>, document: &mut Value) -> Resu
     };
     map.insert("openapi".into(), "3.0.3".into());
     if let Some(dialect) = map.remove("jsonSchemaDialect") {
-        if !dialect
-            .as_str()
-            .is_some_and(|d| KNOWN_DIALECTS.iter().any(|known| d.starts_with(known)))
-        {
+        if !known_dialect(&dialect) {
             return Err(rewriter.error(
                 &root.join("jsonSchemaDialect"),
-                "a schema dialect other than OpenAPI 3.1's own (JSON Schema 2020-12) is not supported: the generator reads schemas by that dialect's keywords",
+                "a schema dialect other than OpenAPI 3.1's own or a JSON Schema draft is not supported: the generator reads schemas by those keywords",
             ));
         }
     }
@@ -61,6 +51,7 @@ pub(super) fn rewrite(rewriter: &mut Rewriter<'_>, document: &mut Value) -> Resu
             );
         }
     }
+    rewriter.mutual_tls = mutual_tls_schemes(map);
     walk(rewriter, document, &root, 0)
 }
 
@@ -122,10 +113,18 @@ fn walk(
                             rewriter.schema(schema, &child_at.join(name), depth + 2)?;
                         }
                     }
-                } else if key == "securitySchemes" && in_components {
-                    check_security_schemes(rewriter, child, &child_at)?;
+                } else if key == "security" {
+                    without_schemes(child, &rewriter.mutual_tls);
                 } else {
                     walk(rewriter, child, &child_at, depth + 1)?;
+                }
+                if is_operation(&child_at) {
+                    if let Value::Mapping(operation) = child {
+                        // 3.1 makes `responses` optional; none documented is 3.0's empty map.
+                        operation
+                            .entry("responses".into())
+                            .or_insert_with(|| Value::Mapping(Mapping::new()));
+                    }
                 }
             }
             Ok(())
@@ -148,23 +147,55 @@ fn rewrite_path_item_ref(reference: &mut Value) {
     }
 }
 
-/// 3.1's `mutualTLS` scheme has no 3.0 form and no client support: refused where it is.
-fn check_security_schemes(
-    rewriter: &Rewriter<'_>,
-    schemes: &Value,
-    at: &Pointer,
-) -> Result<(), Diagnostic> {
-    let Value::Mapping(schemes) = schemes else {
-        return Ok(());
+/// 3.1's `mutualTLS` schemes: removed, with their place in every security requirement. The
+/// client presents a certificate through the TLS settings of the HTTP client it is given
+/// (`ClientBuilder::http_client`), not per request, so there is nothing for it to send.
+fn mutual_tls_schemes(document: &mut Mapping) -> Vec<String> {
+    let Some(Value::Mapping(schemes)) = document
+        .get_mut("components")
+        .and_then(|c| c.get_mut("securitySchemes"))
+    else {
+        return Vec::new();
     };
-    for (name, scheme) in schemes {
-        if scheme.get("type").and_then(Value::as_str) == Some("mutualTLS") {
-            let name = name.as_str().unwrap_or_default();
-            return Err(rewriter.error(
-                &at.join(name).join("type"),
-                "the `mutualTLS` security scheme is not supported: the client has no way to present a client certificate yet",
-            ));
+    let names: Vec<String> = schemes
+        .iter()
+        .filter(|(_, scheme)| scheme.get("type").and_then(Value::as_str) == Some("mutualTLS"))
+        .filter_map(|(name, _)| name.as_str().map(str::to_string))
+        .collect();
+    for name in &names {
+        schemes.remove(name.as_str());
+    }
+    names
+}
+
+/// A `security` list without the requirements' `mutualTLS` schemes.
+fn without_schemes(security: &mut Value, schemes: &[String]) {
+    if let Value::Sequence(requirements) = security {
+        for requirement in requirements.iter_mut() {
+            if let Value::Mapping(requirement) = requirement {
+                requirement.retain(|name, _| !name.as_str().is_some_and(|n| schemes.iter().any(|s| s == n)));
+            }
         }
     }
-    Ok(())
+}
+
+/// The methods of a path item.
+const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/// Whether `at` is an operation: a method of a path item of `paths`, of the webhooks, of
+/// `components/pathItems` or of a callback.
+fn is_operation(at: &Pointer) -> bool {
+    let segments = at.segments();
+    let Some((method, item)) = segments.split_last() else {
+        return false;
+    };
+    if !METHODS.contains(&method.as_str()) {
+        return false;
+    }
+    match item {
+        [top, _] => top == "paths" || top == WEBHOOKS_EXTENSION,
+        [components, items, _] if components == "components" && items == PATH_ITEMS_EXTENSION => true,
+        [.., callbacks, _, _] => callbacks == "callbacks",
+        _ => false,
+    }
 }

@@ -34,6 +34,7 @@ pub fn downgrade(path: &Path, mut document: Value) -> Result<(Value, Origins), D
     let mut rewriter = Rewriter {
         path,
         origins: Origins::default(),
+        mutual_tls: Vec::new(),
     };
     document::rewrite(&mut rewriter, &mut document)?;
     Ok((document, rewriter.origins))
@@ -43,6 +44,8 @@ pub fn downgrade(path: &Path, mut document: Value) -> Result<(Value, Origins), D
 struct Rewriter<'p> {
     path: &'p Path,
     origins: Origins,
+    /// The document's `mutualTLS` security schemes, left out of its security requirements.
+    mutual_tls: Vec<String>,
 }
 
 impl Rewriter<'_> {
@@ -55,4 +58,15 @@ impl Rewriter<'_> {
             message: message.into(),
         }
     }
+}
+
+/// Whether a schema dialect (`jsonSchemaDialect`, a schema's `$schema`) is one whose keywords
+/// the front end reads as they are meant: OpenAPI 3.1's own, JSON Schema 2020-12 that it
+/// extends, and the earlier JSON Schema drafts (4 to 2019-09), whose keywords that the
+/// generator uses mean the same (draft 4's boolean `exclusiveMinimum` is 3.0's).
+fn known_dialect(dialect: &Value) -> bool {
+    dialect.as_str().is_some_and(|d| {
+        let d = d.trim_start_matches("https://").trim_start_matches("http://");
+        d.starts_with("spec.openapis.org/oas/3.1/dialect/") || d.starts_with("json-schema.org/draft")
+    })
 }

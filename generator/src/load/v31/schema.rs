@@ -4,7 +4,7 @@
 
 use serde_yaml::{Mapping, Value};
 
-use super::Rewriter;
+use super::{known_dialect, Rewriter};
 use crate::diagnostics::{Diagnostic, Pointer};
 
 /// How deeply schemas nest before the rest is left to the 3.0 checks (which refuse it).
@@ -134,14 +134,10 @@ impl Rewriter<'_> {
             ));
         }
         if let Some(dialect) = map.get("$schema") {
-            let known = dialect.as_str().is_some_and(|d| {
-                d.starts_with("https://spec.openapis.org/oas/3.1/dialect/")
-                    || d.starts_with("https://json-schema.org/draft/2020-12/schema")
-            });
-            if !known {
+            if !known_dialect(dialect) {
                 return Err(self.error(
                     &at.join("$schema"),
-                    "a schema dialect other than OpenAPI 3.1's own (JSON Schema 2020-12) is not supported",
+                    "a schema dialect other than OpenAPI 3.1's own or a JSON Schema draft is not supported",
                 ));
             }
         }
