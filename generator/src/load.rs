@@ -54,8 +54,8 @@ pub fn parse_document(path: &Path, text: &str) -> Result<Document, Diagnostic> {
         // Tracking the path costs an allocation per key of the document, so it is only done to
         // say where a spec that failed is wrong: the text is read again for that (the tree is
         // consumed), which gives the same tree and the same first error.
-        let openapi = OpenAPI::deserialize(yaml)
-            .or_else(|_| located_error(path, read_yaml(path, text)?))?;
+        let openapi =
+            OpenAPI::deserialize(yaml).or_else(|_| located_error(path, read_yaml(path, text)?))?;
         return Ok(Document {
             openapi,
             origins: Origins::default(),

@@ -75,7 +75,10 @@ enum Mutation {
     Scalar(Value),
     BreakRef(&'static str),
     Scramble(String),
-    Nest { depth: usize, keyword: &'static str },
+    Nest {
+        depth: usize,
+        keyword: &'static str,
+    },
     Compose(&'static str),
     RefToSelf,
     /// An OpenAPI 3.1 keyword (`const`, a type list, `prefixItems`, ...) added to a schema.
@@ -133,7 +136,10 @@ fn mutation() -> impl Strategy<Value = Mutation> {
             Just(("exclusiveMaximum", json!(2.5))),
             Just(("contentEncoding", json!("base64"))),
             Just(("contentMediaType", json!("image/png"))),
-            Just(("patternProperties", json!({"^x-": {"type": "integer"}, "^y": {}}))),
+            Just((
+                "patternProperties",
+                json!({"^x-": {"type": "integer"}, "^y": {}})
+            )),
             Just(("unevaluatedProperties", json!(false))),
             Just(("prefixItems", json!([{"type": "string"}]))),
             Just(("if", json!({"type": "string"}))),

@@ -23,7 +23,6 @@ pub mod verify;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::model::Api;

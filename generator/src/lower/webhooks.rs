@@ -40,9 +40,8 @@ pub fn read(spec: &OpenAPI, resolver: Resolver<'_>) -> Result<Vec<WebhookItem>, 
     let mut items = Vec::with_capacity(webhooks.len());
     for (name, item) in webhooks {
         let item_at = at.join(name);
-        let item: ReferenceOr<PathItem> = serde_json::from_value(item.clone()).map_err(|error| {
-            resolver.error(&item_at, format!("not a valid path item: {error}"))
-        })?;
+        let item: ReferenceOr<PathItem> = serde_json::from_value(item.clone())
+            .map_err(|error| resolver.error(&item_at, format!("not a valid path item: {error}")))?;
         let (item, place) = resolver.path_item(&item, &item_at)?;
         items.push(WebhookItem {
             name: name.clone(),

@@ -7,13 +7,19 @@ const HEADER: &str = "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\
 
 /// The error for a 3.1 document whose `components/schemas/A` is `schema` (YAML flow text).
 fn schema_error(schema: &str) -> webwork_generator::Diagnostic {
-    error_for(&format!("{HEADER}components:\n  schemas:\n    A: {schema}\n"))
+    error_for(&format!(
+        "{HEADER}components:\n  schemas:\n    A: {schema}\n"
+    ))
 }
 
 /// `schema` is refused at `#/components/schemas/A` + `at`, with a message that says `words`.
 fn refused(schema: &str, at: &str, words: &str) {
     let error = schema_error(schema);
-    assert_eq!(pointer(&error), format!("#/components/schemas/A{at}"), "{error}");
+    assert_eq!(
+        pointer(&error),
+        format!("#/components/schemas/A{at}"),
+        "{error}"
+    );
     assert!(error.message.contains(words), "{error}");
 }
 
@@ -56,7 +62,11 @@ fn defs_inside_a_schema_are_refused() {
 
 #[test]
 fn ids_and_anchors_are_refused() {
-    refused("{$id: 'https://example.com/a', type: string}", "/$id", "`$id`");
+    refused(
+        "{$id: 'https://example.com/a', type: string}",
+        "/$id",
+        "`$id`",
+    );
     refused("{$anchor: a, type: string}", "/$anchor", "JSON pointer");
     refused(
         "{type: array, items: {$dynamicRef: '#node'}}",
@@ -120,7 +130,11 @@ fn a_reference_with_siblings_is_located_as_written() {
     let error = schema_error(
         "{type: object, properties: {b: {$ref: '#/components/schemas/Missing', description: B.}}}",
     );
-    assert_eq!(pointer(&error), "#/components/schemas/A/properties/b", "{error}");
+    assert_eq!(
+        pointer(&error),
+        "#/components/schemas/A/properties/b",
+        "{error}"
+    );
     assert!(error.message.contains("Missing"), "{error}");
 }
 

@@ -21,7 +21,9 @@ fn walk(value: &mut Value, in_components: bool) {
         Value::Mapping(map) => {
             for (key, child) in map.iter_mut() {
                 let key = key.as_str().unwrap_or_default();
-                if matches!(key, "example" | "examples" | "default" | "enum") || key.starts_with("x-") {
+                if matches!(key, "example" | "examples" | "default" | "enum")
+                    || key.starts_with("x-")
+                {
                     continue;
                 }
                 if key == "schema" {
@@ -44,7 +46,14 @@ fn walk(value: &mut Value, in_components: bool) {
 fn is_annotation(key: &str) -> bool {
     matches!(
         key,
-        "title" | "description" | "default" | "example" | "examples" | "deprecated" | "readOnly" | "writeOnly"
+        "title"
+            | "description"
+            | "default"
+            | "example"
+            | "examples"
+            | "deprecated"
+            | "readOnly"
+            | "writeOnly"
     ) || key.starts_with("x-")
 }
 
@@ -60,7 +69,10 @@ fn schema(value: &mut Value) {
     if let Some(example) = map.remove("example") {
         map.insert("examples".into(), Value::Sequence(vec![example]));
     }
-    for (exclusive, inclusive) in [("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")] {
+    for (exclusive, inclusive) in [
+        ("exclusiveMinimum", "minimum"),
+        ("exclusiveMaximum", "maximum"),
+    ] {
         if map.remove(exclusive) == Some(Value::Bool(true)) {
             if let Some(bound) = map.remove(inclusive) {
                 map.insert(exclusive.into(), bound);
@@ -103,7 +115,10 @@ fn null_schema() -> Value {
 /// A nullable schema in 3.1's words.
 fn nullable(map: &mut Mapping) {
     if let Some(Value::String(name)) = map.get("type").cloned() {
-        map.insert("type".into(), Value::Sequence(vec![name.into(), "null".into()]));
+        map.insert(
+            "type".into(),
+            Value::Sequence(vec![name.into(), "null".into()]),
+        );
         return;
     }
     for key in ["oneOf", "anyOf"] {

@@ -97,7 +97,9 @@ fn walk(
                 let Some(key) = key.as_str() else { continue };
                 // Example data and extensions are free-form.
                 if matches!(key, "example" | "examples" | "default" | "enum")
-                    || (key.starts_with("x-") && key != WEBHOOKS_EXTENSION && key != PATH_ITEMS_EXTENSION)
+                    || (key.starts_with("x-")
+                        && key != WEBHOOKS_EXTENSION
+                        && key != PATH_ITEMS_EXTENSION)
                 {
                     continue;
                 }
@@ -173,14 +175,20 @@ fn without_schemes(security: &mut Value, schemes: &[String]) {
     if let Value::Sequence(requirements) = security {
         for requirement in requirements.iter_mut() {
             if let Value::Mapping(requirement) = requirement {
-                requirement.retain(|name, _| !name.as_str().is_some_and(|n| schemes.iter().any(|s| s == n)));
+                requirement.retain(|name, _| {
+                    !name
+                        .as_str()
+                        .is_some_and(|n| schemes.iter().any(|s| s == n))
+                });
             }
         }
     }
 }
 
 /// The methods of a path item.
-const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+const METHODS: [&str; 8] = [
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
 
 /// Whether `at` is an operation: a method of a path item of `paths`, of the webhooks, of
 /// `components/pathItems` or of a callback.
@@ -194,7 +202,9 @@ fn is_operation(at: &Pointer) -> bool {
     }
     match item {
         [top, _] => top == "paths" || top == WEBHOOKS_EXTENSION,
-        [components, items, _] if components == "components" && items == PATH_ITEMS_EXTENSION => true,
+        [components, items, _] if components == "components" && items == PATH_ITEMS_EXTENSION => {
+            true
+        }
         [.., callbacks, _, _] => callbacks == "callbacks",
         _ => false,
     }

@@ -66,7 +66,10 @@ impl Rewriter<'_> {
 /// generator uses mean the same (draft 4's boolean `exclusiveMinimum` is 3.0's).
 fn known_dialect(dialect: &Value) -> bool {
     dialect.as_str().is_some_and(|d| {
-        let d = d.trim_start_matches("https://").trim_start_matches("http://");
-        d.starts_with("spec.openapis.org/oas/3.1/dialect/") || d.starts_with("json-schema.org/draft")
+        let d = d
+            .trim_start_matches("https://")
+            .trim_start_matches("http://");
+        d.starts_with("spec.openapis.org/oas/3.1/dialect/")
+            || d.starts_with("json-schema.org/draft")
     })
 }

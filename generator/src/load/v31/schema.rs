@@ -168,7 +168,9 @@ impl Rewriter<'_> {
                 [] => {
                     map.remove(key);
                 }
-                [(i, Value::Mapping(member))] if !member.contains_key("$ref") && mergeable(map, member, key) => {
+                [(i, Value::Mapping(member))]
+                    if !member.contains_key("$ref") && mergeable(map, member, key) =>
+                {
                     let member = member.clone();
                     map.remove(key);
                     self.origins.moved(at, &self.original(&key_at.join(i)));
@@ -305,7 +307,9 @@ impl Rewriter<'_> {
             Some(extra @ Value::Mapping(_)) => {
                 schemas.push((self.original(&at.join("additionalProperties")), extra));
             }
-            Some(Value::Bool(true)) => schemas.push((original.clone(), Value::Mapping(Mapping::new()))),
+            Some(Value::Bool(true)) => {
+                schemas.push((original.clone(), Value::Mapping(Mapping::new())))
+            }
             _ => {}
         }
         let extra_at = at.join("additionalProperties");
@@ -347,7 +351,8 @@ impl Rewriter<'_> {
             return;
         }
         let original = self.original(&at.join("unevaluatedProperties"));
-        self.origins.moved(&at.join("additionalProperties"), &original);
+        self.origins
+            .moved(&at.join("additionalProperties"), &original);
         map.insert("additionalProperties".into(), unevaluated);
     }
 
@@ -387,7 +392,9 @@ fn is_null_only(value: &Value) -> bool {
     };
     let null_type = match map.get("type") {
         Some(Value::String(name)) => name == "null",
-        Some(Value::Sequence(names)) => names.iter().all(|n| n.as_str() == Some("null")) && !names.is_empty(),
+        Some(Value::Sequence(names)) => {
+            names.iter().all(|n| n.as_str() == Some("null")) && !names.is_empty()
+        }
         _ => false,
     };
     null_type
@@ -500,7 +507,10 @@ fn rewrite_content(map: &mut Mapping) {
     if map.contains_key("format") {
         return;
     }
-    let format = match (encoding.as_ref().and_then(Value::as_str), media.as_ref().and_then(Value::as_str)) {
+    let format = match (
+        encoding.as_ref().and_then(Value::as_str),
+        media.as_ref().and_then(Value::as_str),
+    ) {
         (Some("base64" | "base64url"), _) => "byte",
         (Some(_), _) => "binary",
         (None, Some(media)) if !is_text(media) => "binary",
