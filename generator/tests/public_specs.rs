@@ -195,6 +195,19 @@ fn summary(api: &Api) -> String {
             ty(&op.success.data)
         );
     }
+    if !api.webhooks.is_empty() {
+        let _ = writeln!(out, "{} webhooks", api.webhooks.len());
+        for webhook in &api.webhooks {
+            let _ = writeln!(
+                out,
+                "  {}: {} {} -> {}",
+                webhook.alias,
+                webhook.method.as_str(),
+                webhook.name,
+                ty(&webhook.payload)
+            );
+        }
+    }
     out
 }
 

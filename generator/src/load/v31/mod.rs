@@ -11,6 +11,7 @@
 //! construct and what it becomes.
 
 mod document;
+mod keywords;
 mod origins;
 mod schema;
 
@@ -73,3 +74,6 @@ fn known_dialect(dialect: &Value) -> bool {
             || d.starts_with("json-schema.org/draft")
     })
 }
+
+#[cfg(test)]
+mod tests;
