@@ -1,7 +1,9 @@
-//! The generator behind `cargo xtask regenerate`: an OpenAPI 3.0 spec in, a Rust client crate out.
+//! The generator behind `cargo xtask regenerate`: an OpenAPI 3.0 or 3.1 spec in, a Rust client
+//! crate out.
 //!
 //! The pipeline, one module per stage:
-//! [`load`] (YAML -> openapiv3) -> [`resolve`] (`$ref`s) -> [`lower`] (-> [`model`]) ->
+//! [`load`] (YAML -> openapiv3; a 3.1 document is rewritten into its 3.0 form first) ->
+//! [`resolve`] (`$ref`s) -> [`lower`] (-> [`model`]) ->
 //! [`emit`] (model -> Rust tokens) and [`render`] (model -> Cargo.toml, README) -> [`write`]
 //! (format, headers, atomic write or `--check`), with the hand-written files of [`assets`]
 //! copied beside the emitted ones; [`pipeline`] runs them in order. [`names`] is the one place

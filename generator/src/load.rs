@@ -9,19 +9,77 @@ use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Location, Pointer};
 
+mod v31;
+
+pub use v31::{Origins, PATH_ITEMS_EXTENSION, WEBHOOKS_EXTENSION};
+
+/// A parsed spec: the openapiv3 document, and for a 3.1 spec the 3.0 document it was rewritten
+/// into, with where its moved parts were written.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The document as openapiv3 reads it.
+    pub openapi: OpenAPI,
+    /// Places of the 3.1 document that the rewrite moved: [`Origins::restore`] locates an
+    /// error of a later stage in the file as written. Empty for a 3.0 spec.
+    pub origins: Origins,
+    /// The rewritten (3.0) document of a 3.1 spec; `None` for a 3.0 spec, which is read as
+    /// written.
+    pub rewritten: Option<serde_yaml::Value>,
+}
+
 /// Reads and parses the spec at `path`.
 pub fn load(path: &Path) -> Result<OpenAPI, Diagnostic> {
+    load_document(path).map(|document| document.openapi)
+}
+
+/// Reads and parses the spec at `path`, OpenAPI 3.0 or 3.1.
+pub fn load_document(path: &Path) -> Result<Document, Diagnostic> {
     let text = std::fs::read_to_string(path)
         .map_err(|error| Diagnostic::file(path, format!("cannot read the spec: {error}")))?;
-    parse(path, &text)
+    parse_document(path, &text)
 }
 
 /// Parses spec text; `path` is only used in messages.
 pub fn parse(path: &Path, text: &str) -> Result<OpenAPI, Diagnostic> {
+    parse_document(path, text).map(|document| document.openapi)
+}
+
+/// Parses spec text, OpenAPI 3.0 or 3.1 (rewritten into 3.0 by the [`v31`] front end);
+/// `path` is only used in messages.
+pub fn parse_document(path: &Path, text: &str) -> Result<Document, Diagnostic> {
+    let yaml = read_yaml(path, text)?;
+    if check_version(path, &yaml)? == Version::V30 {
+        check_schema_shapes(path, &yaml, &At::Root, 0)?;
+        // The YAML tree is deserialized directly; numeric keys (`200:`) read as status codes.
+        // Tracking the path costs an allocation per key of the document, so it is only done to
+        // say where a spec that failed is wrong: the text is read again for that (the tree is
+        // consumed), which gives the same tree and the same first error.
+        let openapi =
+            OpenAPI::deserialize(yaml).or_else(|_| located_error(path, read_yaml(path, text)?))?;
+        return Ok(Document {
+            openapi,
+            origins: Origins::default(),
+            rewritten: None,
+        });
+    }
+    let (yaml, origins) = v31::downgrade(path, yaml)?;
+    check_schema_shapes(path, &yaml, &At::Root, 0).map_err(|error| origins.restore(error))?;
+    let openapi = OpenAPI::deserialize(yaml.clone())
+        .or_else(|_| located_error(path, yaml.clone()))
+        .map_err(|error| origins.restore(error))?;
+    Ok(Document {
+        openapi,
+        origins,
+        rewritten: Some(yaml),
+    })
+}
+
+/// The YAML tree of `text`, or where it is not YAML.
+fn read_yaml(path: &Path, text: &str) -> Result<serde_yaml::Value, Diagnostic> {
     if text.trim().is_empty() {
         return Err(Diagnostic::file(path, "the spec is empty"));
     }
-    let yaml: serde_yaml::Value = serde_yaml::from_str(text).map_err(|error| {
+    serde_yaml::from_str(text).map_err(|error| {
         let location = error
             .location()
             .map_or(Location::File, |at| Location::LineColumn {
@@ -33,17 +91,6 @@ pub fn parse(path: &Path, text: &str) -> Result<OpenAPI, Diagnostic> {
             location,
             message: format!("invalid YAML: {error}"),
         }
-    })?;
-    check_version(path, &yaml)?;
-    check_schema_shapes(path, &yaml, &At::Root, 0)?;
-    // The YAML tree is deserialized directly; numeric keys (`200:`) read as status codes.
-    // Tracking the path costs an allocation per key of the document, so it is only done to
-    // say where a spec that failed is wrong: the text is read again for that (the tree is
-    // consumed), which gives the same tree and the same first error.
-    OpenAPI::deserialize(yaml).or_else(|_| {
-        let yaml: serde_yaml::Value = serde_yaml::from_str(text)
-            .map_err(|error| Diagnostic::file(path, format!("invalid YAML: {error}")))?;
-        located_error(path, yaml)
     })
 }
 
@@ -67,8 +114,15 @@ fn located_error(path: &Path, yaml: serde_yaml::Value) -> Result<OpenAPI, Diagno
     })
 }
 
-/// Accepts OpenAPI 3.0.x only, with a clear word for Swagger 2.0 and 3.1.
-fn check_version(path: &Path, yaml: &serde_yaml::Value) -> Result<(), Diagnostic> {
+/// The OpenAPI versions the generator reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Version {
+    V30,
+    V31,
+}
+
+/// Accepts OpenAPI 3.0.x and 3.1.x, with a clear word for Swagger 2.0 and the rest.
+fn check_version(path: &Path, yaml: &serde_yaml::Value) -> Result<Version, Diagnostic> {
     let root = Pointer::root();
     let Some(object) = yaml.as_mapping() else {
         return Err(Diagnostic::at(
@@ -85,16 +139,17 @@ fn check_version(path: &Path, yaml: &serde_yaml::Value) -> Result<(), Diagnostic
         ));
     }
     match object.get("openapi").and_then(|v| v.as_str()) {
-        Some(version) if version.starts_with("3.0") => Ok(()),
+        Some(version) if version.starts_with("3.0") => Ok(Version::V30),
+        Some(version) if v31::reads(version) => Ok(Version::V31),
         Some(version) => Err(Diagnostic::at(
             path,
             &root.join("openapi"),
-            format!("OpenAPI {version} is not supported; only 3.0.x is"),
+            format!("OpenAPI {version} is not supported; only 3.0.x and 3.1.x are"),
         )),
         None => Err(Diagnostic::at(
             path,
             &root,
-            "missing `openapi: 3.0.x`; is this an OpenAPI document?",
+            "missing `openapi: 3.0.x` or `3.1.x`; is this an OpenAPI document?",
         )),
     }
 }

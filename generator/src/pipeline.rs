@@ -11,8 +11,8 @@ use crate::{assets, emit, load, lower, model, render, write};
 /// Loads and lowers the spec at `spec`, with the `generator.toml` beside it.
 pub fn load_model(spec: &Path) -> Result<model::Api, Diagnostic> {
     let config = Config::for_spec(spec)?;
-    let parsed = load::load(spec)?;
-    lower::lower(&parsed, spec, &config)
+    let parsed = load::load_document(spec)?;
+    lower::lower(&parsed.openapi, spec, &config).map_err(|error| parsed.origins.restore(error))
 }
 
 /// Generates every file of the client crate from the spec at `spec`.

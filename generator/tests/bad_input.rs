@@ -361,3 +361,6 @@ fn a_problem_inside_a_referenced_path_item_is_located_where_it_is_written() {
     ));
     assert_eq!(pointer(&error), "#/x-items/good/get/parameters/0/schema");
 }
+
+#[path = "bad_input/oas31.rs"]
+mod oas31;

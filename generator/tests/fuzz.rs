@@ -1,5 +1,6 @@
 //! Never a panic: mutated specs (fields removed, types swapped, refs broken, names scrambled,
-//! deep nesting) go through parse -> lower -> emit and end in files or a located error.
+//! deep nesting, OpenAPI 3.1 keywords added) go through parse -> lower -> emit and end in files
+//! or a located error.
 //!
 //! Every 25th mutated spec that generates has its crate compiled too (one workspace, one
 //! `cargo check`), so that "generates but does not compile" is caught here as well.
@@ -36,12 +37,27 @@ fn seeds() -> Vec<(String, Value, Config)> {
         let config = Config::for_spec(&path).expect("config");
         seeds.push((name.to_string(), read(&path), config));
     }
-    for file in ["petstore-expanded.yaml", "link-example.yaml", "uspto.yaml"] {
+    for file in [
+        "petstore-expanded.yaml",
+        "link-example.yaml",
+        "uspto.yaml",
+        "readme-oas31-petstore.yaml",
+        "oai-learn-webhook-example.yaml",
+    ] {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/public-specs")
             .join(file);
         seeds.push((file.to_string(), read(&path), Config::default()));
     }
+    // A fixture in OpenAPI 3.1, for the 3.1 keywords to meet the 3.1 front end.
+    let path = common::fixture("composition").join("api.yaml");
+    let text = common::to_oas31::convert(&std::fs::read_to_string(&path).expect("read"));
+    let config = Config::for_spec(&path).expect("config");
+    seeds.push((
+        "composition in 3.1".to_string(),
+        serde_yaml::from_str(&text).expect("yaml"),
+        config,
+    ));
     seeds
 }
 
@@ -59,9 +75,16 @@ enum Mutation {
     Scalar(Value),
     BreakRef(&'static str),
     Scramble(String),
-    Nest { depth: usize, keyword: &'static str },
+    Nest {
+        depth: usize,
+        keyword: &'static str,
+    },
     Compose(&'static str),
     RefToSelf,
+    /// An OpenAPI 3.1 keyword (`const`, a type list, `prefixItems`, ...) added to a schema.
+    Keyword31(&'static str, Value),
+    /// The node as the alternative beside `{type: 'null'}` (3.1's nullable).
+    NullAlternative,
 }
 
 fn mutation() -> impl Strategy<Value = Mutation> {
@@ -103,6 +126,31 @@ fn mutation() -> impl Strategy<Value = Mutation> {
             .prop_map(|(depth, keyword)| Mutation::Nest { depth, keyword }),
         prop::sample::select(vec!["allOf", "oneOf", "anyOf", "not"]).prop_map(Mutation::Compose),
         Just(Mutation::RefToSelf),
+        prop_oneof![
+            Just(("type", json!(["string", "null"]))),
+            Just(("type", json!(["integer", "string", "null"]))),
+            Just(("type", json!("null"))),
+            Just(("const", json!("fixed"))),
+            Just(("examples", json!([1, "two"]))),
+            Just(("exclusiveMinimum", json!(3))),
+            Just(("exclusiveMaximum", json!(2.5))),
+            Just(("contentEncoding", json!("base64"))),
+            Just(("contentMediaType", json!("image/png"))),
+            Just((
+                "patternProperties",
+                json!({"^x-": {"type": "integer"}, "^y": {}})
+            )),
+            Just(("unevaluatedProperties", json!(false))),
+            Just(("prefixItems", json!([{"type": "string"}]))),
+            Just(("if", json!({"type": "string"}))),
+            Just(("dependentSchemas", json!({"a": {"required": ["b"]}}))),
+            Just(("$defs", json!({"D": {"type": "string"}}))),
+            Just(("$id", json!("https://example.com/s"))),
+            Just(("$ref", json!("#/components/schemas/Missing"))),
+            Just(("items", json!(false))),
+        ]
+        .prop_map(|(key, value)| Mutation::Keyword31(key, value)),
+        Just(Mutation::NullAlternative),
     ]
 }
 
@@ -188,6 +236,15 @@ fn apply(spec: &mut Value, at: usize, mutation: &Mutation) {
                 json!({ *keyword: [inner, {"type": "object", "properties": {"z": {"type": "integer"}}}] })
             };
         }
+        Mutation::Keyword31(key, value) => {
+            if let Value::Object(map) = node {
+                map.insert((*key).to_string(), value.clone());
+            }
+        }
+        Mutation::NullAlternative => {
+            let inner = node.clone();
+            *node = json!({ "anyOf": [inner, {"type": "null"}] });
+        }
         Mutation::RefToSelf => {
             if let Some(name) = first_schema {
                 *node = json!({ "allOf": [{"$ref": format!("#/components/schemas/{name}")}] });
@@ -202,8 +259,9 @@ fn run_pipeline(
     config: &Config,
 ) -> Result<Vec<webwork_generator::GeneratedFile>, webwork_generator::Diagnostic> {
     let path = Path::new("fuzz.yaml");
-    let parsed = webwork_generator::load::parse(path, text)?;
-    let api = webwork_generator::lower::lower(&parsed, path, config)?;
+    let parsed = webwork_generator::load::parse_document(path, text)?;
+    let api = webwork_generator::lower::lower(&parsed.openapi, path, config)
+        .map_err(|error| parsed.origins.restore(error))?;
     webwork_generator::generate_from_model(&api, config, path)
 }
 
@@ -255,7 +313,7 @@ fn check_crates(crates: &[(String, Vec<webwork_generator::GeneratedFile>)]) {
     );
 }
 
-/// Cases per seed spec (12 seeds): 2,400 mutated specs, about 25 s in a debug build.
+/// Cases per seed spec (15 seeds): 3,000 mutated specs, about 25 s in a debug build.
 const CASES_PER_SEED: u32 = 200;
 
 #[test]
@@ -315,7 +373,7 @@ fn mutated_specs_never_panic() {
         total - refused,
         sampled.len()
     );
-    assert!(total >= 12 * CASES_PER_SEED);
+    assert!(total >= 15 * CASES_PER_SEED);
     assert!(!sampled.is_empty(), "no mutated spec generated");
     check_crates(&sampled);
 }

@@ -23,8 +23,6 @@ pub mod verify;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use openapiv3::OpenAPI;
-
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::model::Api;
@@ -77,10 +75,16 @@ impl Side {
 
     /// Parses and lowers `text`, and keeps it as JSON.
     fn build(label: String, path: &Path, text: &str, config: Config) -> Result<Side, Diagnostic> {
-        let spec: OpenAPI = crate::load::parse(path, text)?;
-        let api = crate::lower::lower(&spec, path, &config)?;
-        let yaml: serde_yaml::Value = serde_yaml::from_str(text)
-            .map_err(|error| Diagnostic::file(path, format!("invalid YAML: {error}")))?;
+        let parsed = crate::load::parse_document(path, text)?;
+        let api = crate::lower::lower(&parsed.openapi, path, &config)
+            .map_err(|error| parsed.origins.restore(error))?;
+        // A 3.1 spec is compared in the 3.0 shape it was read in, so the same API written in
+        // either version compares equal.
+        let yaml: serde_yaml::Value = match parsed.rewritten {
+            Some(rewritten) => rewritten,
+            None => serde_yaml::from_str(text)
+                .map_err(|error| Diagnostic::file(path, format!("invalid YAML: {error}")))?,
+        };
         let raw = serde_json::to_value(&yaml).map_err(|error| {
             Diagnostic::file(path, format!("the YAML is not JSON-compatible: {error}"))
         })?;

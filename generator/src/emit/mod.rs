@@ -12,6 +12,7 @@ mod rust;
 mod states;
 mod support;
 mod types;
+mod webhooks;
 
 use std::collections::BTreeMap;
 

@@ -43,6 +43,17 @@ impl Paths {
         }
     }
 
+    /// Paths for code in the crate root's own modules, which names types in full
+    /// (`crate::types::Pet`).
+    pub fn crate_root() -> Self {
+        Paths {
+            shadowed: BTreeSet::new(),
+            types_prefix: quote!(crate::types::),
+            krate: quote!(crate),
+            formats: BTreeMap::new(),
+        }
+    }
+
     /// Paths for code outside `crate::types`, which imports the module as `types`.
     pub fn outside_types(formats: BTreeMap<String, String>) -> Self {
         Paths {

@@ -30,6 +30,7 @@ pub fn lib_rs(api: &Api) -> TokenStream {
             }
         }
     });
+    let webhooks = super::webhooks::module(api);
     quote! {
         #![doc = include_str!("../README.md")]
         #![deny(missing_docs)]
@@ -47,6 +48,8 @@ pub fn lib_rs(api: &Api) -> TokenStream {
         // The runtime's public items (Client, Error, Response, ...) are the crate's; the runtime's
         // own `mod.rs` decides which they are.
         pub use runtime::*;
+
+        #webhooks
 
         #[doc = #base_doc]
         pub const DEFAULT_BASE_URL: &str = #base_url;

@@ -3,6 +3,7 @@
 mod cycles;
 mod operations;
 mod types;
+mod webhooks;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -26,6 +27,7 @@ pub use types::DATE_FORMAT_EXTENSION;
 pub fn lower(spec: &OpenAPI, file: &Path, config: &Config) -> Result<Api, Diagnostic> {
     let resolver = Resolver::new(spec, file);
     let items = path_items(spec, resolver)?;
+    let webhook_items = webhooks::read(spec, resolver)?;
     let envelope_names = config
         .envelope
         .as_ref()
@@ -86,6 +88,7 @@ pub fn lower(spec: &OpenAPI, file: &Path, config: &Config) -> Result<Api, Diagno
         }
     }
 
+    let webhooks = webhooks::lower(&webhook_items, &mut types, resolver)?;
     name_answer_enums(&mut operations);
     let tags = tags(spec, &operations);
     let tag_order = |name: &str| {
@@ -127,6 +130,7 @@ pub fn lower(spec: &OpenAPI, file: &Path, config: &Config) -> Result<Api, Diagno
         envelope,
         page_info,
         oauth2: oauth2_endpoints(spec),
+        webhooks,
     })
 }
 

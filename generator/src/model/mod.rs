@@ -4,6 +4,7 @@
 mod envelope;
 mod operations;
 mod types;
+mod webhooks;
 
 pub use envelope::Envelope;
 pub use operations::{
@@ -13,6 +14,7 @@ pub use operations::{
 pub use types::{
     DateKind, Docs, Field, Primitive, TypeDef, TypeKind, TypeRef, UnionVariant, Variant,
 };
+pub use webhooks::Webhook;
 
 /// Everything the emitters need to write the client crate.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,6 +42,8 @@ pub struct Api {
     /// The endpoints of the first OAuth2 authorization-code flow the spec documents: the
     /// defaults of the crate's OAuth2 client.
     pub oauth2: Option<OAuth2Endpoints>,
+    /// The webhooks the spec documents (OpenAPI 3.1 `webhooks`), in its order.
+    pub webhooks: Vec<Webhook>,
 }
 
 /// Where an OAuth2 authorization-code flow authorizes and issues tokens.

@@ -1,6 +1,8 @@
 //! Helpers shared by the generator's tests.
 #![allow(dead_code)]
 
+pub mod to_oas31;
+
 use std::path::{Path, PathBuf};
 
 /// The workspace root.
