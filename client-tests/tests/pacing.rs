@@ -302,7 +302,11 @@ async fn a_503_with_retry_after_pauses_every_task() {
     assert_eq!(log[0], (started, 503));
     for (arrived, status) in &log[1..] {
         assert_eq!(*status, 200);
-        assert_eq!(*arrived - started, 20 * SECOND, "sent before the pause ended");
+        assert_eq!(
+            *arrived - started,
+            20 * SECOND,
+            "sent before the pause ended"
+        );
     }
 }
 
