@@ -48,6 +48,10 @@ pub const RUNTIME: &[(&str, &str)] = &[
         include_str!("../../templates/runtime/param_style.rs"),
     ),
     (
+        "path_pattern.rs",
+        include_str!("../../templates/runtime/path_pattern.rs"),
+    ),
+    (
         "prelude.rs",
         include_str!("../../templates/runtime/prelude.rs"),
     ),

@@ -393,22 +393,36 @@ pub fn param_location(here: &str, param: &Param) -> String {
     format!("{here} {} {}", param.location.as_str(), param.wire_name)
 }
 
-/// A path with its parameters' names left out: `/expenses/{}`.
+/// A path with its parameters' names left out, wherever they sit in a segment: `/expenses/{}`,
+/// `/events/{}:undelete`, `/compare/{}...{}`.
 fn normalize_path(path: &str) -> String {
-    path.split('/')
-        .map(|segment| {
-            if segment.starts_with('{') && segment.ends_with('}') {
-                "{}"
-            } else {
-                segment
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("/")
+    let mut normalized = String::with_capacity(path.len());
+    let mut rest = path;
+    while let Some((before, after)) = rest.split_once('{') {
+        normalized.push_str(before);
+        normalized.push_str("{}");
+        rest = after.split_once('}').map_or("", |(_, tail)| tail);
+    }
+    normalized.push_str(rest);
+    normalized
 }
 
 /// The component name of an origin pointer (`#/components/schemas/Expense` -> `Expense`).
 pub fn component(origin: &str) -> Option<String> {
     let rest = origin.strip_prefix("#/components/schemas/")?;
     (!rest.contains('/')).then(|| rest.replace("~1", "/").replace("~0", "~"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize_path;
+
+    #[test]
+    fn parameter_names_are_left_out_wherever_they_sit() {
+        assert_eq!(normalize_path("/expenses/{expenseId}"), "/expenses/{}");
+        assert_eq!(normalize_path("/events/{event_id}:undelete"), "/events/{}:undelete");
+        assert_eq!(normalize_path("/events/{id}:undelete"), "/events/{}:undelete");
+        assert_eq!(normalize_path("/compare/{base}...{head}"), "/compare/{}...{}");
+        assert_ne!(normalize_path("/events/{id}:undelete"), normalize_path("/events/{id}"));
+    }
 }

@@ -15,7 +15,7 @@ use crate::config::Config;
 use crate::contract;
 use crate::diagnostics::{Diagnostic, Pointer};
 use crate::model::{
-    Api, Envelope, HttpMethod, OAuth2Endpoints, PageInfo, PathSegment, Primitive, Tag, TypeDef,
+    Api, Envelope, HttpMethod, OAuth2Endpoints, PageInfo, PathPart, PathSegment, Primitive, Tag, TypeDef,
     TypeKind, TypeRef,
 };
 use crate::names::{self, Scope};
@@ -49,6 +49,7 @@ pub fn lower(spec: &OpenAPI, file: &Path, config: &Config) -> Result<Api, Diagno
     let mut builder_names = Scope::with_reserved(contract::TAG_MODULE_IMPORTS.iter().copied());
     for PathEntry {
         path,
+        segments,
         item,
         place,
         owns_item,
@@ -60,7 +61,7 @@ pub fn lower(spec: &OpenAPI, file: &Path, config: &Config) -> Result<Api, Diagno
             // belong to the path that owns it, the others are named from method and path.
             let id = match &operation.operation_id {
                 Some(id) if *owns_item && !id.trim().is_empty() => id.clone(),
-                _ => derived_operation_id(method, path),
+                _ => derived_operation_id(method, segments),
             };
             if let Some(first) = ids.get(&id) {
                 return Err(resolver.error(
@@ -78,6 +79,7 @@ pub fn lower(spec: &OpenAPI, file: &Path, config: &Config) -> Result<Api, Diagno
             };
             let path_at = operations::PathAt {
                 path,
+                segments,
                 item,
                 item_at: place,
             };
@@ -154,6 +156,8 @@ fn oauth2_endpoints(spec: &OpenAPI) -> Option<OAuth2Endpoints> {
 struct PathEntry<'a> {
     /// The path template (`/expenses/{expenseId}`).
     path: &'a str,
+    /// The template's segments, parsed once.
+    segments: Vec<PathSegment>,
     /// The path item, written there or where its `$ref` leads.
     item: Cow<'a, PathItem>,
     /// Where the path item is written.
@@ -172,22 +176,25 @@ fn path_items<'a>(
     let mut resolved = Vec::with_capacity(spec.paths.paths.len());
     for (path, item) in &spec.paths.paths {
         let item_at = Pointer::root().join("paths").join(path);
+        let segments =
+            PathSegment::parse(path).map_err(|error| resolver.error(&item_at, error.to_string()))?;
         let (item, place) = resolver.path_item(item, &item_at)?;
         let written_here = place == item_at;
-        resolved.push((path.as_str(), item, place, written_here));
+        resolved.push((path.as_str(), segments, item, place, written_here));
     }
     // The places whose operations already have their owner: those written under a path.
     let mut owned: HashSet<String> = resolved
         .iter()
-        .filter(|(_, _, _, written_here)| *written_here)
-        .map(|(_, _, place, _)| place.to_string())
+        .filter(|(_, _, _, _, written_here)| *written_here)
+        .map(|(_, _, _, place, _)| place.to_string())
         .collect();
     let mut entries = Vec::with_capacity(resolved.len());
-    for (path, item, place, written_here) in resolved {
+    for (path, segments, item, place, written_here) in resolved {
         // The first reference to a place no path owns takes it.
         let owns_item = written_here || owned.insert(place.to_string());
         entries.push(PathEntry {
             path,
+            segments,
             item,
             place,
             owns_item,
@@ -300,12 +307,19 @@ fn methods(item: &openapiv3::PathItem) -> Vec<(HttpMethod, &openapiv3::Operation
 }
 
 /// A name for an operation without operationId: `get_expenses_by_expense_id`.
-fn derived_operation_id(method: HttpMethod, path: &str) -> String {
+fn derived_operation_id(method: HttpMethod, segments: &[PathSegment]) -> String {
     let mut words = vec![method.key().to_string()];
-    for segment in PathSegment::parse(path) {
-        match segment {
-            PathSegment::Param(param) => words.push(format!("by_{param}")),
-            PathSegment::Literal(literal) => words.push(literal),
+    for segment in segments {
+        let parts = match segment {
+            PathSegment::Param(param) => vec![PathPart::Param(param.clone())],
+            PathSegment::Literal(literal) => vec![PathPart::Literal(literal.clone())],
+            PathSegment::Mixed(parts) => parts.clone(),
+        };
+        for part in parts {
+            match part {
+                PathPart::Param(param) => words.push(format!("by_{param}")),
+                PathPart::Literal(literal) => words.push(literal),
+            }
         }
     }
     names::snake(&words.join("_"))

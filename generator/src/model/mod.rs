@@ -3,14 +3,16 @@
 
 mod envelope;
 mod operations;
+mod path;
 mod types;
 mod webhooks;
 
 pub use envelope::Envelope;
 pub use operations::{
     AnswerEnum, AnswerVariant, Body, BodyEncoding, BodyField, HttpMethod, Operation, PageInfo,
-    Paging, Param, ParamLocation, ParamStyle, PathSegment, Payload, ResponseHeader, Success,
+    Paging, Param, ParamLocation, ParamStyle, Payload, ResponseHeader, Success,
 };
+pub use path::{PathPart, PathSegment, TemplateError};
 pub use types::{
     DateKind, Docs, Field, Primitive, TypeDef, TypeKind, TypeRef, UnionVariant, Variant,
 };

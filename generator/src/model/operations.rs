@@ -1,6 +1,6 @@
 //! Operations: one generated method and request builder each.
 
-use super::{Docs, Field, TypeRef};
+use super::{Docs, Field, PathSegment, TypeRef};
 use crate::contract;
 use crate::names::{self, Scope};
 
@@ -228,10 +228,7 @@ impl Operation {
 
     /// The names of the path template's `{name}`s, in order.
     pub fn path_param_names(&self) -> impl Iterator<Item = &str> {
-        self.segments.iter().filter_map(|segment| match segment {
-            PathSegment::Param(name) => Some(name.as_str()),
-            PathSegment::Literal(_) => None,
-        })
+        self.segments.iter().flat_map(PathSegment::param_names)
     }
 }
 
@@ -244,32 +241,6 @@ impl ParamLocation {
             ParamLocation::Header => "header",
             ParamLocation::Cookie => "cookie",
         }
-    }
-}
-
-/// One segment of a path template: `/expenses/{expenseId}` is `Literal("expenses")` then
-/// `Param("expenseId")`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PathSegment {
-    /// Text sent as it is.
-    Literal(String),
-    /// A `{name}`, filled from the path parameter of that name.
-    Param(String),
-}
-
-impl PathSegment {
-    /// The segments of `template`, empty ones (around slashes) left out.
-    pub fn parse(template: &str) -> Vec<PathSegment> {
-        template
-            .split('/')
-            .filter(|segment| !segment.is_empty())
-            .map(
-                |segment| match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
-                    Some(name) => PathSegment::Param(name.to_string()),
-                    None => PathSegment::Literal(segment.to_string()),
-                },
-            )
-            .collect()
     }
 }
 
@@ -419,22 +390,4 @@ pub struct ResponseHeader {
     pub deprecated: bool,
     /// Its documentation (`x-unconfirmed` / `x-alternative` notes included).
     pub docs: Docs,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_path_template_is_parsed_into_literals_and_parameters() {
-        assert_eq!(
-            PathSegment::parse("/expenses/{expenseId}/receipts/"),
-            [
-                PathSegment::Literal("expenses".into()),
-                PathSegment::Param("expenseId".into()),
-                PathSegment::Literal("receipts".into()),
-            ]
-        );
-        assert!(PathSegment::parse("/").is_empty());
-    }
 }

@@ -10,7 +10,9 @@ use super::params::{is_text, param_statement};
 use crate::emit::operation_docs as docs;
 use crate::emit::rust::{doc_lines, Paths};
 use crate::emit::states::States;
-use crate::model::{Api, BodyEncoding, HttpMethod, Operation, ParamLocation, PathSegment};
+use crate::model::{
+    Api, BodyEncoding, HttpMethod, Operation, ParamLocation, PathPart, PathSegment,
+};
 
 /// `send`, the paging methods, and `into_request`, which they and the runtime's escape hatches
 /// share.
@@ -99,22 +101,7 @@ fn into_request_body(op: &Operation, paths: &Paths) -> TokenStream {
     statements.push(quote!(let mut request = Request::new(#method, #id, #template);));
 
     for segment in &op.segments {
-        match segment {
-            PathSegment::Param(name) => {
-                let Some(param) = op
-                    .params
-                    .iter()
-                    .find(|p| p.location == ParamLocation::Path && p.wire_name == *name)
-                else {
-                    continue;
-                };
-                let ident = format_ident!("{}", param.rust_name);
-                statements.push(param_statement(param, &quote!(#ident), paths));
-            }
-            PathSegment::Literal(literal) => {
-                statements.push(quote!(request.segment(#literal);));
-            }
-        }
+        statements.push(segment_statements(op, segment, paths));
     }
 
     for param in op
@@ -143,6 +130,35 @@ fn into_request_body(op: &Operation, paths: &Paths) -> TokenStream {
         Ok((self.client, request))
     });
     quote!(#(#statements)*)
+}
+
+/// The statements that append one path segment. The parts of a segment that holds text and
+/// parameters are appended one by one, then joined into one segment, which the URL encodes as
+/// a whole: each parameter's value is encoded exactly as when it fills a segment of its own.
+fn segment_statements(op: &Operation, segment: &PathSegment, paths: &Paths) -> TokenStream {
+    let path_param = |name: &str| {
+        let param = op
+            .params
+            .iter()
+            .find(|p| p.location == ParamLocation::Path && p.wire_name == name)?;
+        let ident = format_ident!("{}", param.rust_name);
+        Some(param_statement(param, &quote!(#ident), paths))
+    };
+    match segment {
+        PathSegment::Literal(literal) => quote!(request.segment(#literal);),
+        PathSegment::Param(name) => path_param(name).unwrap_or_default(),
+        PathSegment::Mixed(parts) => {
+            let count = proc_macro2::Literal::usize_unsuffixed(parts.len());
+            let parts = parts.iter().map(|part| match part {
+                PathPart::Literal(literal) => quote!(request.segment(#literal);),
+                PathPart::Param(name) => path_param(name).unwrap_or_default(),
+            });
+            quote! {
+                #(#parts)*
+                request.join_segments(#count);
+            }
+        }
+    }
 }
 
 /// Takes every required value out of the builder into a local of its setter's name, or

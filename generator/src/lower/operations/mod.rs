@@ -17,9 +17,12 @@ use crate::names::{self};
 use crate::resolve::Resolver;
 
 /// A path of the spec, its path item (resolved) and where that item is written.
+#[derive(Clone, Copy)]
 pub struct PathAt<'p, 'a> {
     /// The path template (`/expenses/{expenseId}`).
     pub path: &'p str,
+    /// The template's segments.
+    pub segments: &'p [PathSegment],
     /// The path item.
     pub item: &'a PathItem,
     /// Where the path item is written (`#/paths/~1expenses`, or where its `$ref` leads).
@@ -41,18 +44,15 @@ impl<'a> OperationLowering<'_, 'a> {
     /// Lowers `operation`, which is `method` on `path` and inherits `item`'s parameters.
     pub fn lower(
         &mut self,
-        PathAt {
-            path,
-            item,
-            item_at,
-        }: PathAt<'_, 'a>,
+        path_at: PathAt<'_, 'a>,
         method: HttpMethod,
         operation: &'a SpecOperation,
         id: String,
         at: &Pointer,
     ) -> Result<Operation, Diagnostic> {
         let builder_name = names::camel(&id);
-        let params = self.params(path, item, item_at, operation, &builder_name, at)?;
+        let params = self.params(&path_at, operation, &builder_name, at)?;
+        let PathAt { path, segments, .. } = path_at;
         let body = self.body(operation, &builder_name, &params, at)?;
         let (success, error_statuses) = self.responses(operation, &builder_name, at)?;
         let response_headers = self.response_headers(operation, at)?;
@@ -72,7 +72,7 @@ impl<'a> OperationLowering<'_, 'a> {
             id,
             http_method: method,
             path: path.to_string(),
-            segments: PathSegment::parse(path),
+            segments: segments.to_vec(),
             tag: operation
                 .tags
                 .first()

@@ -6,7 +6,7 @@ use openapiv3::{
 };
 
 use super::media::is_json;
-use super::OperationLowering;
+use super::{OperationLowering, PathAt};
 use crate::diagnostics::{Diagnostic, Pointer};
 use crate::lower::types::{docs_of, notes};
 use crate::model::{Docs, Param, ParamLocation, ParamStyle, PathSegment, Primitive, TypeRef};
@@ -17,15 +17,23 @@ impl<'a> OperationLowering<'_, 'a> {
     /// against the path template, which must have no `{name}` without its parameter.
     pub(super) fn params(
         &mut self,
-        path: &str,
-        item: &'a PathItem,
-        item_at: &Pointer,
+        path_at: &PathAt<'_, 'a>,
         operation: &'a SpecOperation,
         builder_name: &str,
         at: &Pointer,
     ) -> Result<Vec<Param>, Diagnostic> {
+        let PathAt {
+            path,
+            segments,
+            item,
+            item_at,
+        } = *path_at;
         let found = self.declared_params(item, item_at, operation, at)?;
-        let template = path_params(path);
+        let template: Vec<String> = segments
+            .iter()
+            .flat_map(PathSegment::param_names)
+            .map(str::to_string)
+            .collect();
         let mut scope = Scope::with_reserved(crate::contract::setter_reserved());
         let mut params = Vec::with_capacity(found.len());
         for (parameter, p_at) in &found {
@@ -201,17 +209,6 @@ impl<'a> OperationLowering<'_, 'a> {
         let ty = self.types.type_of(schema_item, &schema_at, hint)?;
         Ok((ty, Some(schema)))
     }
-}
-
-/// The `{name}`s of a path template, in order.
-fn path_params(path: &str) -> Vec<String> {
-    PathSegment::parse(path)
-        .into_iter()
-        .filter_map(|segment| match segment {
-            PathSegment::Param(name) => Some(name),
-            PathSegment::Literal(_) => None,
-        })
-        .collect()
 }
 
 /// Constraints of a parameter's schema in words, for its docs.
