@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Location, Pointer};
 
+mod callbacks;
 mod v31;
 
 pub use v31::{Origins, PATH_ITEMS_EXTENSION, WEBHOOKS_EXTENSION};
@@ -47,15 +48,19 @@ pub fn parse(path: &Path, text: &str) -> Result<OpenAPI, Diagnostic> {
 /// Parses spec text, OpenAPI 3.0 or 3.1 (rewritten into 3.0 by the [`v31`] front end);
 /// `path` is only used in messages.
 pub fn parse_document(path: &Path, text: &str) -> Result<Document, Diagnostic> {
-    let yaml = read_yaml(path, text)?;
+    let mut yaml = read_yaml(path, text)?;
+    callbacks::inline_references(&mut yaml);
     if check_version(path, &yaml)? == Version::V30 {
         check_schema_shapes(path, &yaml, &At::Root, 0)?;
         // The YAML tree is deserialized directly; numeric keys (`200:`) read as status codes.
         // Tracking the path costs an allocation per key of the document, so it is only done to
         // say where a spec that failed is wrong: the text is read again for that (the tree is
         // consumed), which gives the same tree and the same first error.
-        let openapi =
-            OpenAPI::deserialize(yaml).or_else(|_| located_error(path, read_yaml(path, text)?))?;
+        let openapi = OpenAPI::deserialize(yaml).or_else(|_| {
+            let mut again = read_yaml(path, text)?;
+            callbacks::inline_references(&mut again);
+            located_error(path, again)
+        })?;
         return Ok(Document {
             openapi,
             origins: Origins::default(),

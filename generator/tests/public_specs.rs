@@ -109,6 +109,7 @@ const FIXTURES: &[&str] = &[
     "names",
     "media",
     "parameters",
+    "paths",
 ];
 
 fn public_spec(file: &str) -> PathBuf {
@@ -462,7 +463,8 @@ fn generated_crates_compile() {
     assert!(!round_trips.is_empty(), "no fixture has tests of its own");
     for (name, test) in &round_trips {
         let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-            .args(["test", "--quiet", "-p", name, "--test", test])
+            // `mock` on: a fixture's tests may use its typed mock server.
+            .args(["test", "--quiet", "-p", name, "--features", "mock", "--test", test])
             .current_dir(&workspace)
             .env("CARGO_TARGET_DIR", base.join("target"))
             .env("RUSTFLAGS", "-D warnings")
