@@ -103,6 +103,62 @@ fn path_parameter_not_in_the_template() {
     );
 }
 
+/// A path item at `path` with one GET whose path parameters are `params`.
+fn path_spec(path: &str, params: &[&str]) -> String {
+    let params: String = params
+        .iter()
+        .map(|name| {
+            format!("        - {{name: {name}, in: path, required: true, schema: {{type: string}}}}\n")
+        })
+        .collect();
+    let params = if params.is_empty() {
+        params
+    } else {
+        format!("      parameters:\n{params}")
+    };
+    format!(
+        "{HEADER}paths:\n  '{path}':\n    get:\n      operationId: op\n{params}      responses: {{'204': {{description: ok}}}}\n"
+    )
+}
+
+#[test]
+fn a_template_that_cannot_be_a_request_is_refused_at_its_path() {
+    let cases = [
+        ("/events/{event_id:undelete", &["event_id"][..], "never closes it"),
+        ("/events/{}:undelete", &[][..], "a parameter without a name"),
+        ("/events/{a{b}", &["b"][..], "inside a parameter's name"),
+        ("/files/{name}.{name}", &["name"][..], "uses `{name}` twice"),
+        ("/a/{id}/b/{id}", &["id"][..], "uses `{id}` twice"),
+    ];
+    for (path, params, words) in cases {
+        let error = error_for(&path_spec(path, params));
+        let escaped = path.replace('~', "~0").replace('/', "~1");
+        assert_eq!(pointer(&error), format!("#/paths/{escaped}"), "{path}");
+        assert!(error.message.contains(words), "{path}: {error}");
+    }
+}
+
+#[test]
+fn a_parameter_inside_a_segment_needs_its_declaration_and_is_found_there() {
+    let error = error_for(&path_spec("/events/{event_id}:undelete", &[]));
+    assert!(
+        error
+            .message
+            .contains("has `{event_id}` but no path parameter `event_id`"),
+        "{error}"
+    );
+    for path in [
+        "/events/{event_id}:undelete",
+        "/feeds/videos.{event_id}",
+        "/x/id-{event_id}",
+    ] {
+        let (_dir, spec) = common::spec_file(&path_spec(path, &["event_id"]), None);
+        if let Err(error) = webwork_generator::generate(&spec) {
+            panic!("{path} is refused: {error}");
+        }
+    }
+}
+
 #[test]
 fn template_variable_without_a_parameter() {
     let spec = format!(

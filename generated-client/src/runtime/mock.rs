@@ -20,6 +20,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 use wiremock::{Match, Mock, ResponseTemplate};
 
+use super::path_pattern::PathPattern;
 use super::request::Request;
 use super::{mock_body, mock_page_meta, Client, ClientBuilder, Error, Method, RetryPolicy};
 
@@ -129,7 +130,7 @@ impl<'a, Op: MockOperation> Expectation<'a, Op> {
             server,
             matcher: RequestMatcher {
                 method: Op::METHOD,
-                path: parse_template(Op::PATH),
+                path: PathPattern::parse(Op::PATH),
                 query: Vec::new(),
                 headers: Vec::new(),
                 cookies: Vec::new(),
@@ -161,12 +162,7 @@ impl<'a, Op: MockOperation> Expectation<'a, Op> {
             );
         }
         for text in written.segments {
-            let encoded = encode_segment(&text);
-            for segment in &mut self.matcher.path {
-                if matches!(segment, Segment::Parameter(parameter, _) if parameter == name) {
-                    *segment = Segment::Parameter(name.to_string(), Some(encoded.clone()));
-                }
-            }
+            self.matcher.path.expect(name, &text);
         }
         self.matcher.query.extend(
             written
@@ -370,43 +366,11 @@ impl MockError {
     }
 }
 
-/// One segment of a path template: a literal, or a parameter with the (encoded) value a test
-/// expects, if any.
-#[derive(Debug, Clone)]
-enum Segment {
-    Literal(String),
-    Parameter(String, Option<String>),
-}
-
-fn parse_template(template: &str) -> Vec<Segment> {
-    template
-        .trim_start_matches('/')
-        .split('/')
-        .map(
-            |segment| match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
-                Some(name) => Segment::Parameter(name.to_string(), None),
-                None => Segment::Literal(segment.to_string()),
-            },
-        )
-        .collect()
-}
-
-/// `value` as the client writes it in a path segment (percent-encoded by `url`).
-fn encode_segment(value: &str) -> String {
-    let Ok(mut url) = url::Url::parse("http://127.0.0.1/") else {
-        return value.to_string();
-    };
-    if let Ok(mut segments) = url.path_segments_mut() {
-        segments.clear().push(value);
-    }
-    url.path().trim_start_matches('/').to_string()
-}
-
 /// Whether a request is one an [`Expectation`] expects.
 #[derive(Debug, Clone)]
 struct RequestMatcher {
     method: &'static str,
-    path: Vec<Segment>,
+    path: PathPattern,
     query: Vec<(String, String)>,
     headers: Vec<(String, String)>,
     /// `name=value` pairs of the `Cookie` header.
@@ -420,7 +384,7 @@ struct RequestMatcher {
 impl Match for RequestMatcher {
     fn matches(&self, request: &wiremock::Request) -> bool {
         request.method.as_str() == self.method
-            && self.path_matches(request)
+            && self.path.matches(request.url.path())
             && self.query.iter().all(|(name, value)| {
                 request
                     .url
@@ -440,25 +404,6 @@ impl Match for RequestMatcher {
 }
 
 impl RequestMatcher {
-    fn path_matches(&self, request: &wiremock::Request) -> bool {
-        let segments: Vec<&str> = request
-            .url
-            .path()
-            .trim_start_matches('/')
-            .split('/')
-            .collect();
-        segments.len() == self.path.len()
-            && self
-                .path
-                .iter()
-                .zip(&segments)
-                .all(|(expected, found)| match expected {
-                    Segment::Literal(literal) => literal == found,
-                    Segment::Parameter(_, Some(value)) => value == found,
-                    Segment::Parameter(_, None) => !found.is_empty(),
-                })
-    }
-
     fn cookies_match(&self, request: &wiremock::Request) -> bool {
         if self.cookies.is_empty() {
             return true;

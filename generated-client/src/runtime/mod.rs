@@ -49,6 +49,8 @@ mod pacing;
 #[allow(dead_code)] // For emitted code: list operations with pages.
 pub(crate) mod paginate;
 mod param_style;
+#[cfg(feature = "mock")]
+mod path_pattern;
 pub mod prelude;
 mod raw;
 mod request;

@@ -63,6 +63,16 @@ impl Request {
         self.segments.push(segment.into());
     }
 
+    /// Joins the last `count` segments into one: the parts of a segment that holds both text and
+    /// parameters (`{event_id}:undelete`), appended one by one. The URL encodes the joined
+    /// segment as a whole, so a `/` in a value never makes a segment of its own.
+    #[allow(dead_code)] // For emitted code; see mod.rs.
+    pub(crate) fn join_segments(&mut self, count: usize) {
+        let first = self.segments.len().saturating_sub(count);
+        let joined: String = self.segments.drain(first..).collect();
+        self.segments.push(Cow::Owned(joined));
+    }
+
     /// Appends a path parameter's segment, written in `style` (`Simple`, `Label`, `Matrix`,
     /// `Json`) for a value that is not plain text.
     #[allow(dead_code)] // For emitted code; see mod.rs.
