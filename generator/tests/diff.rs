@@ -648,6 +648,116 @@ const CASES: &[Case] = &[
         expect: &[("response-type-changed", BREAKS, BREAKS)],
         semver: "major",
     },
+    // ----- response headers -----
+    Case {
+        name: "response_header_added",
+        old: &[],
+        new: &[(
+            "'204': {description: gone}",
+            "'204': {description: gone, headers: {X-Request-Id: {schema: {type: string}}}}",
+        )],
+        expect: &[("response-header-added", OK, OK)],
+        semver: "patch",
+    },
+    Case {
+        name: "response_header_removed",
+        old: &[(
+            "'204': {description: gone}",
+            "'204': {description: gone, headers: {X-Request-Id: {schema: {type: string}}}}",
+        )],
+        new: &[],
+        expect: &[("response-header-removed", BREAKS, OK)],
+        semver: "patch",
+    },
+    Case {
+        name: "response_header_retyped",
+        old: &[(
+            "'204': {description: gone}",
+            "'204': {description: gone, headers: {X-Request-Id: {schema: {type: integer}}}}",
+        )],
+        new: &[(
+            "'204': {description: gone}",
+            "'204': {description: gone, headers: {X-Request-Id: {schema: {type: string, format: uuid}}}}",
+        )],
+        expect: &[("response-header-type-changed", BREAKS, OK)],
+        semver: "patch",
+    },
+    Case {
+        name: "response_header_narrowed",
+        old: &[(
+            "'204': {description: gone}",
+            "'204': {description: gone, headers: {X-Left: {schema: {type: integer, format: int64}}, X-Mode: {schema: {type: string, enum: [a, b]}}}}",
+        )],
+        new: &[(
+            "'204': {description: gone}",
+            "'204': {description: gone, headers: {X-Left: {schema: {type: integer, format: int32}}, X-Mode: {schema: {type: string, enum: [a]}}}}",
+        )],
+        // Every value the answer may carry now was valid before.
+        expect: &[
+            ("response-header-type-changed", OK, OK),
+            ("response-header-type-changed", OK, OK),
+        ],
+        semver: "patch",
+    },
+    Case {
+        name: "response_header_enum_value_added",
+        old: &[(
+            "'204': {description: gone}",
+            "'204': {description: gone, headers: {X-Mode: {schema: {type: string, enum: [a]}}}}",
+        )],
+        new: &[(
+            "'204': {description: gone}",
+            "'204': {description: gone, headers: {X-Mode: {schema: {type: string, enum: [a, b]}}}}",
+        )],
+        expect: &[("response-header-type-changed", BREAKS, OK)],
+        semver: "patch",
+    },
+    Case {
+        name: "response_header_became_optional",
+        old: &[(
+            "'204': {description: gone}",
+            "'204': {description: gone, headers: {X-Request-Id: {required: true, schema: {type: string}}}}",
+        )],
+        new: &[(
+            "'204': {description: gone}",
+            "'204': {description: gone, headers: {X-Request-Id: {schema: {type: string}}}}",
+        )],
+        expect: &[("response-header-became-optional", BREAKS, OK)],
+        semver: "patch",
+    },
+    Case {
+        name: "response_header_became_required",
+        old: &[(
+            "'204': {description: gone}",
+            "'204': {description: gone, headers: {X-Request-Id: {schema: {type: string}}}}",
+        )],
+        new: &[(
+            "'204': {description: gone}",
+            "'204': {description: gone, headers: {X-Request-Id: {required: true, schema: {type: string}}}}",
+        )],
+        expect: &[("response-header-became-required", OK, OK)],
+        semver: "patch",
+    },
+    Case {
+        name: "response_header_through_components_and_renamed_in_case",
+        old: &[(
+            "'204': {description: gone}",
+            "'204': {description: gone, headers: {X-Request-Id: {schema: {type: string}}}}",
+        )],
+        new: &[
+            (
+                "'204': {description: gone}",
+                "'204': {$ref: '#/components/responses/Gone'}",
+            ),
+            (
+                "components:\n",
+                "components:\n  responses:\n    Gone: {description: gone, headers: {x-request-id: {$ref: '#/components/headers/RequestId'}}}\n  headers:\n    RequestId: {schema: {type: string}}\n",
+            ),
+        ],
+        // Header names are case-insensitive, and `$ref`s are followed: nothing changed.
+        expect: &[],
+        semver: "patch",
+    },
     Case {
         name: "operation_security_relaxed",
         old: &[],
@@ -849,6 +959,7 @@ fn snapshots_of_representative_reports() {
         "response_enum_value_added",
         "schema_renamed",
         "inline_schema_moved_to_components_under_its_own_name",
+        "response_header_retyped",
         "server_changed",
     ] {
         let case = CASES.iter().find(|c| c.name == name).expect("case exists");

@@ -22,15 +22,6 @@ use webwork_generator::model::{Api, TypeKind, TypeRef};
 /// (SOURCES says `valid refused`). The summary snapshot holds the whole message. When one
 /// starts to generate, this test fails: mark it `compiles` in SOURCES and take it out here.
 const GAPS: &[(&str, &str)] = &[
-    // `allOf` of a `oneOf` (the README's list of what is refused).
-    (
-        "oapi-codegen-aggregates-allof.yaml",
-        "#/components/schemas/NestedOneOfInAllOf/allOf/0/allOf/0",
-    ),
-    (
-        "oapi-codegen-aggregates-oneof-spec-components.yaml",
-        "#/components/schemas/OneOfObject12/allOf/0",
-    ),
     // OpenAPI 3.1 `prefixItems` (a tuple): the README's 3.1 table.
     (
         "hey-api-circular.yaml",

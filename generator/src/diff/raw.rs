@@ -1,7 +1,9 @@
 //! What the model does not carry, read from the spec document (as JSON): constraints, defaults,
-//! formats and deprecation of schemas and parameters, status codes, security and its schemes.
+//! formats and deprecation of schemas and parameters, status codes, response headers, security
+//! and its schemes.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
 
 use serde_json::Value;
 
@@ -239,6 +241,137 @@ pub fn statuses(raw: &Value, path: &str, method: &str) -> BTreeSet<String> {
         .and_then(Value::as_object)
         .map(|responses| responses.keys().cloned().collect())
         .unwrap_or_default()
+}
+
+/// A response header as an answer documents it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeaderDoc {
+    /// The name as the spec writes it (`Retry-After`).
+    pub name: String,
+    /// Whether the answer always carries it.
+    pub required: bool,
+    /// What its schema says it carries.
+    pub ty: HeaderType,
+}
+
+/// What a header's schema says its value is: type, format, items and enum values, the parts a
+/// client parsing the value depends on.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HeaderType {
+    /// `type` (`integer`); `None` when the schema names none.
+    pub ty: Option<String>,
+    /// `format` (`int32`).
+    pub format: Option<String>,
+    /// The items' type, for an array.
+    pub items: Option<Box<HeaderType>>,
+    /// The `enum` values, when the schema lists them.
+    pub values: Option<Vec<Value>>,
+}
+
+impl HeaderType {
+    /// The type of the schema `schema`, following local `$ref`s.
+    fn of(raw: &Value, schema: &Value) -> HeaderType {
+        let Some(schema) = resolve(raw, schema) else {
+            return HeaderType::default();
+        };
+        let text = |key: &str| schema.get(key).and_then(Value::as_str).map(str::to_string);
+        HeaderType {
+            ty: text("type"),
+            format: text("format"),
+            items: schema
+                .get("items")
+                .map(|items| Box::new(HeaderType::of(raw, items))),
+            values: schema.get("enum").and_then(Value::as_array).cloned(),
+        }
+    }
+
+    /// Whether every value `self` allows was allowed by `old`: a smaller number type
+    /// (`int64` to `int32`, `number` to `integer`) or fewer enum values, nothing else changed.
+    pub fn narrows(&self, old: &HeaderType) -> bool {
+        let values_kept = match (&self.values, &old.values) {
+            (_, None) => true,
+            (Some(new), Some(old)) => new.iter().all(|value| old.contains(value)),
+            (None, Some(_)) => false,
+        };
+        let same_scalar = self.ty == old.ty && self.format == old.format;
+        let smaller_number = matches!(
+            (self.number_rank(), old.number_rank()),
+            (Some(new), Some(old)) if new < old
+        );
+        values_kept && self.items == old.items && (same_scalar || smaller_number)
+    }
+
+    /// Where a number type ranks by the values it holds (`int32` lowest, `double` highest);
+    /// `None` for other types.
+    fn number_rank(&self) -> Option<u8> {
+        match (self.ty.as_deref()?, self.format.as_deref()) {
+            ("integer", Some("int32")) => Some(0),
+            ("integer", _) | ("number", Some("float")) => Some(1),
+            ("number", _) => Some(2),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for HeaderType {
+    /// `integer (int32)`, `array of string`, `string, one of "a", "b"`, `any`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.ty, &self.items) {
+            (Some(ty), Some(items)) if ty == "array" => write!(f, "array of {items}")?,
+            (Some(ty), _) => f.write_str(ty)?,
+            (None, _) => f.write_str("any")?,
+        }
+        if let Some(format) = &self.format {
+            write!(f, " ({format})")?;
+        }
+        if let Some(values) = &self.values {
+            let values: Vec<String> = values.iter().map(ToString::to_string).collect();
+            write!(f, ", one of {}", values.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
+/// The response headers an operation documents: for each answer (`200`, `4XX`, `default`), its
+/// headers by lowercased name (HTTP header names are case-insensitive).
+pub fn response_headers(
+    raw: &Value,
+    path: &str,
+    method: &str,
+) -> BTreeMap<String, BTreeMap<String, HeaderDoc>> {
+    let Some(responses) = operation(raw, path, method)
+        .and_then(|op| op.get("responses"))
+        .and_then(Value::as_object)
+    else {
+        return BTreeMap::new();
+    };
+    responses
+        .iter()
+        .map(|(code, response)| {
+            let headers = resolve(raw, response)
+                .and_then(|response| response.get("headers"))
+                .and_then(Value::as_object)
+                .into_iter()
+                .flatten()
+                .filter_map(|(name, header)| {
+                    let header = resolve(raw, header)?;
+                    let doc = HeaderDoc {
+                        name: name.clone(),
+                        required: header
+                            .get("required")
+                            .and_then(Value::as_bool)
+                            .unwrap_or(false),
+                        ty: header
+                            .get("schema")
+                            .map(|schema| HeaderType::of(raw, schema))
+                            .unwrap_or_default(),
+                    };
+                    Some((name.to_ascii_lowercase(), doc))
+                })
+                .collect();
+            (code.clone(), headers)
+        })
+        .collect()
 }
 
 /// One way to authenticate: scheme names with their scopes.

@@ -109,6 +109,17 @@ pub enum Finding {
     StatusAdded { success: bool },
     /// A status code is gone; `success` for a 2xx one.
     StatusRemoved { success: bool },
+    /// A response header newly documented on an answer both sides document.
+    HeaderAdded,
+    /// A response header no longer documented on an answer both sides document.
+    HeaderRemoved,
+    /// A response header's schema (type, format, items, enum values) changed; `narrowed` when
+    /// every value it may carry now was valid before (`int64` to `int32`, an enum value fewer).
+    HeaderTypeChanged { narrowed: bool },
+    /// The answer now always carries the header.
+    HeaderBecameRequired,
+    /// The answer may now come without the header.
+    HeaderBecameOptional,
     /// A new security scheme.
     SecuritySchemeAdded,
     /// A security scheme is gone.
@@ -175,6 +186,11 @@ impl Finding {
             Finding::SchemaDeprecated => K::SchemaDeprecated,
             Finding::StatusAdded { .. } => K::ResponseStatusAdded,
             Finding::StatusRemoved { .. } => K::ResponseStatusRemoved,
+            Finding::HeaderAdded => K::ResponseHeaderAdded,
+            Finding::HeaderRemoved => K::ResponseHeaderRemoved,
+            Finding::HeaderTypeChanged { .. } => K::ResponseHeaderTypeChanged,
+            Finding::HeaderBecameRequired => K::ResponseHeaderBecameRequired,
+            Finding::HeaderBecameOptional => K::ResponseHeaderBecameOptional,
             Finding::SecuritySchemeAdded => K::SecuritySchemeAdded,
             Finding::SecuritySchemeRemoved => K::SecuritySchemeRemoved,
             Finding::SecuritySchemeChanged => K::SecuritySchemeChanged,

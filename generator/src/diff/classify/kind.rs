@@ -51,6 +51,11 @@ pub enum ChangeKind {
     SchemaDeprecated,
     ResponseStatusAdded,
     ResponseStatusRemoved,
+    ResponseHeaderAdded,
+    ResponseHeaderRemoved,
+    ResponseHeaderTypeChanged,
+    ResponseHeaderBecameRequired,
+    ResponseHeaderBecameOptional,
     SecuritySchemeAdded,
     SecuritySchemeRemoved,
     SecuritySchemeChanged,
@@ -62,7 +67,7 @@ pub enum ChangeKind {
 
 impl ChangeKind {
     /// Every kind, in table order.
-    pub const ALL: [ChangeKind; 51] = {
+    pub const ALL: [ChangeKind; 56] = {
         use ChangeKind::*;
         [
             OperationAdded,
@@ -109,6 +114,11 @@ impl ChangeKind {
             SchemaDeprecated,
             ResponseStatusAdded,
             ResponseStatusRemoved,
+            ResponseHeaderAdded,
+            ResponseHeaderRemoved,
+            ResponseHeaderTypeChanged,
+            ResponseHeaderBecameRequired,
+            ResponseHeaderBecameOptional,
             SecuritySchemeAdded,
             SecuritySchemeRemoved,
             SecuritySchemeChanged,

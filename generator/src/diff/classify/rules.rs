@@ -161,6 +161,19 @@ impl ChangeKind {
                 "the client accepts any 2xx and decodes errors by status class"),
             K::ResponseStatusRemoved => row("response-status-removed", Removed, Fixed(Responses), SuccessStatus, Never, Patch,
                 "clients waiting for a success status that is gone break"),
+            K::ResponseHeaderAdded => row("response-header-added", Added, Fixed(Responses), Never, Never, Patch,
+                "clients that do not know it ignore it; the crate gives headers as they came \
+                 (`Response::headers`), not as typed fields"),
+            K::ResponseHeaderRemoved => row("response-header-removed", Removed, Fixed(Responses), Always, Never, Patch,
+                "clients that read it find nothing; the crate gives headers as they came \
+                 (`Response::headers`), not as typed fields, so no code stops compiling"),
+            K::ResponseHeaderTypeChanged => row("response-header-type-changed", Changed, Fixed(Responses), NotNarrowed, Never, Patch,
+                "clients that parse the old type may meet a value they cannot read (unless every new \
+                 value was valid before); the crate does not parse documented headers"),
+            K::ResponseHeaderBecameRequired => row("response-header-became-required", Changed, Fixed(Responses), Never, Never, Patch,
+                "the answer carries it every time; nothing breaks"),
+            K::ResponseHeaderBecameOptional => row("response-header-became-optional", Changed, Fixed(Responses), Always, Never, Patch,
+                "clients that expect it on every answer may not find it; the crate does not read it"),
             K::SecuritySchemeAdded => row("security-scheme-added", Added, Fixed(Security), Never, Never, Patch,
                 "the generator does not read security: the hand-written runtime sends a bearer token"),
             K::SecuritySchemeRemoved => row("security-scheme-removed", Removed, Fixed(Security), Never, Never, Patch,

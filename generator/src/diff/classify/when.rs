@@ -36,6 +36,8 @@ pub enum When {
     SentAndTightened,
     /// The status is a 2xx one.
     SuccessStatus,
+    /// A header's type changed so that it may carry a value that was not valid before.
+    NotNarrowed,
     /// A type change reaches the wire: every old value still fits what clients send (widened)
     /// or receive (narrowed), else it does.
     TypeChangeOnWire,
@@ -127,6 +129,7 @@ impl When {
             ),
             When::Tightened => tightened(finding),
             When::SuccessStatus => finding == F::StatusRemoved { success: true },
+            When::NotNarrowed => finding == F::HeaderTypeChanged { narrowed: false },
             When::RustTypeChanged => match finding {
                 F::TypeChanged {
                     in_parameter: true,

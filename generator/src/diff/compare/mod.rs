@@ -1,6 +1,7 @@
 //! Compares what `pairing` paired and lists what changed, one file per concern: operations,
-//! parameters, request bodies, responses, types (schemas, properties, enums), the schema details
-//! the model leaves out (defaults, constraints, formats, deprecation), security and servers.
+//! parameters, request bodies, responses, response headers, types (schemas, properties, enums),
+//! the schema details the model leaves out (defaults, constraints, formats, deprecation),
+//! security and servers.
 //!
 //! Every change inside a type is classified with the type's final [`Usage`] (every way the old
 //! API uses it), which `pairing` finds before anything here runs; so each pair of types is
@@ -8,6 +9,7 @@
 
 mod bodies;
 mod details;
+mod headers;
 mod operations;
 mod parameters;
 mod responses;

@@ -1,4 +1,4 @@
-//! Answers: documented status codes, the envelope, the per-status answer enum and the type of
+//! Answers: documented status codes (their headers in `headers`), the envelope, the per-status answer enum and the type of
 //! the successful answer. Its properties are compared with the types (`types`).
 
 use super::Comparison;
@@ -10,6 +10,7 @@ impl Comparison<'_, '_> {
     /// The answers of two paired operations.
     pub(super) fn responses(&mut self, old: &Operation, new: &Operation, here: &str) {
         self.statuses(old, new, here);
+        self.headers(old, new, here);
         let location = format!("{here} response {}", new.success.status);
         if old.success.enveloped() != new.success.enveloped() {
             let how = if new.success.enveloped() {

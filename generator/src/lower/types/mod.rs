@@ -4,6 +4,7 @@
 //! every component, and builds the types without boxes; [`super::cycles`] then boxes the
 //! references that make a type contain itself.
 
+mod all_of;
 mod components;
 mod extensions;
 mod ids;
@@ -13,6 +14,7 @@ mod shapes;
 mod unions;
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use openapiv3::{AnySchema, ReferenceOr, Schema, SchemaKind, Type};
 
@@ -51,6 +53,11 @@ pub struct TypeSpace<'a> {
     envelope_member_names: Option<(String, String)>,
     /// The id types (`x-id-type`) by kind of resource: their name and wire type.
     ids: BTreeMap<String, (String, Primitive)>,
+    /// What each component adds as an `allOf` member, collected the first time it is one.
+    all_of_parts: BTreeMap<&'a str, Rc<ObjectParts<'a>>>,
+    /// The `allOf` work done so far (members visited, parts merged), for the tests.
+    #[cfg(test)]
+    all_of_work: usize,
 }
 
 impl<'a> TypeSpace<'a> {
@@ -68,6 +75,9 @@ impl<'a> TypeSpace<'a> {
             entered: Vec::new(),
             envelope_member_names: envelope,
             ids: BTreeMap::new(),
+            all_of_parts: BTreeMap::new(),
+            #[cfg(test)]
+            all_of_work: 0,
         };
         space.name_components(&TypesConfig::default());
         space
@@ -82,6 +92,13 @@ impl<'a> TypeSpace<'a> {
     /// Lowers every component schema that stands for a type of its own, boxes what recursive
     /// types need, then hands out the named types sorted by name.
     pub fn finish(mut self) -> Result<Vec<TypeDef>, Diagnostic> {
+        self.lower_components()?;
+        super::cycles::box_cycles(&mut self.defs, &self.entered);
+        Ok(self.defs.into_values().collect())
+    }
+
+    /// Lowers every component schema that stands for a type of its own (not the envelope).
+    fn lower_components(&mut self) -> Result<(), Diagnostic> {
         let keys: Vec<&'a str> = self.component_names.keys().copied().collect();
         for key in keys {
             let (schema, _) = self.component_schema(key)?;
@@ -90,8 +107,7 @@ impl<'a> TypeSpace<'a> {
             }
             self.component_ref(key)?;
         }
-        super::cycles::box_cycles(&mut self.defs, &self.entered);
-        Ok(self.defs.into_values().collect())
+        Ok(())
     }
 
     /// The struct fields of the named type `name`, when it is a struct. Lowered but not yet

@@ -6,7 +6,7 @@ use indexmap::IndexMap;
 use openapiv3::{AdditionalProperties, AnySchema, ObjectType, ReferenceOr, Schema};
 
 use super::extensions::{docs_of, rust_name};
-use super::shapes::is_null_only;
+use super::shapes::{is_constraint_only, is_null_only};
 use super::TypeSpace;
 use crate::diagnostics::{Diagnostic, Pointer};
 use crate::model::{Docs, Field, Primitive, TypeKind, TypeRef};
@@ -16,14 +16,27 @@ use crate::names::{self, Scope};
 type Property<'a> = (&'a str, &'a ReferenceOr<Box<Schema>>, Pointer);
 
 /// The properties of an object, or of several objects merged by `allOf`.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct ObjectParts<'a> {
-    /// Properties in first-seen order; a later `allOf` member redefining one replaces its
-    /// schema but keeps its place.
-    properties: Vec<Property<'a>>,
+    /// Properties by wire name in first-seen order; a later `allOf` member redefining one
+    /// replaces its schema but keeps its place.
+    properties: IndexMap<&'a str, Property<'a>>,
     required: BTreeSet<&'a str>,
     /// The first `additionalProperties` that allows anything, with its place.
     additional: Option<(&'a AdditionalProperties, Pointer)>,
+    /// The `oneOf`/`anyOf` lists of `allOf` members, in the order met.
+    pub unions: Vec<UnionPart<'a>>,
+}
+
+/// A `oneOf`/`anyOf` met in an `allOf` member, which the `allOf` is distributed over.
+#[derive(Clone)]
+pub struct UnionPart<'a> {
+    /// The schema holding the list (for its `discriminator`).
+    pub schema: &'a Schema,
+    /// The alternatives.
+    pub members: &'a [ReferenceOr<Schema>],
+    /// Where the list is (`.../oneOf`).
+    pub at: Pointer,
 }
 
 impl<'a> ObjectParts<'a> {
@@ -68,14 +81,7 @@ impl<'a> ObjectParts<'a> {
         for (wire_name, property) in properties {
             let property_at = at.join("properties").join(wire_name);
             let entry = (wire_name.as_str(), property, property_at);
-            match self
-                .properties
-                .iter_mut()
-                .find(|(name, _, _)| *name == wire_name.as_str())
-            {
-                Some(existing) => *existing = entry,
-                None => self.properties.push(entry),
-            }
+            self.properties.insert(wire_name.as_str(), entry);
         }
         self.required.extend(required.iter().map(String::as_str));
         if let (None, Some(extra)) = (&self.additional, additional) {
@@ -83,6 +89,48 @@ impl<'a> ObjectParts<'a> {
                 self.additional = Some((extra, at.join("additionalProperties")));
             }
         }
+    }
+
+    /// Keeps the `oneOf`/`anyOf` list `members` of `schema`, at `at`, unless every alternative
+    /// only constrains which properties appear.
+    pub fn add_union(
+        &mut self,
+        schema: &'a Schema,
+        members: &'a [ReferenceOr<Schema>],
+        at: Pointer,
+    ) {
+        if !members.iter().all(is_constraint_only) {
+            self.unions.push(UnionPart {
+                schema,
+                members,
+                at,
+            });
+        }
+    }
+
+    /// Adds the parts `other` collected, as if its members were added here one by one: its
+    /// properties in its order (a property already here keeps its place and takes the later
+    /// schema), its required names, its `additionalProperties` when none is here yet, its
+    /// unions.
+    pub fn merge(&mut self, other: &ObjectParts<'a>) {
+        for (wire_name, entry) in &other.properties {
+            self.properties.insert(wire_name, entry.clone());
+        }
+        self.required.extend(other.required.iter().copied());
+        if self.additional.is_none() {
+            self.additional.clone_from(&other.additional);
+        }
+        self.unions.extend(other.unions.iter().cloned());
+    }
+
+    /// How many properties and unions the parts hold: the work of merging them.
+    pub fn len(&self) -> usize {
+        self.properties.len() + self.unions.len()
+    }
+
+    /// Whether the parts name no property and keep no other properties (unions aside).
+    pub fn is_empty(&self) -> bool {
+        self.properties.is_empty() && self.additional.is_none()
     }
 }
 
@@ -119,9 +167,9 @@ impl<'a> TypeSpace<'a> {
         name: &str,
     ) -> Result<TypeRef, Diagnostic> {
         let mut scope = Scope::default();
-        let given = given_field_names(&parts.properties, &mut scope);
+        let given = given_field_names(parts.properties.values(), &mut scope);
         let mut fields = Vec::with_capacity(parts.properties.len());
-        for (property, given) in parts.properties.iter().zip(given) {
+        for (property, given) in parts.properties.values().zip(given) {
             let required = parts.required.contains(property.0);
             let rust_name = given.unwrap_or_else(|| scope.claim(&names::snake(property.0)));
             fields.push(self.field(property, rust_name, required, name)?);
@@ -187,9 +235,11 @@ impl<'a> TypeSpace<'a> {
 
 /// The field names `x-rust-name` gives the properties, claimed in `scope` before any other
 /// field name so that they win collisions. Names that are not Rust field names are ignored.
-fn given_field_names(properties: &[Property<'_>], scope: &mut Scope) -> Vec<Option<String>> {
+fn given_field_names<'p, 'a: 'p>(
+    properties: impl Iterator<Item = &'p Property<'a>>,
+    scope: &mut Scope,
+) -> Vec<Option<String>> {
     properties
-        .iter()
         .map(|(_, property, _)| {
             rust_name(property)
                 .filter(|n| names::is_field_identifier(n))
