@@ -61,6 +61,15 @@ impl Request {
         self.segments.push(segment.into());
     }
 
+    /// Makes the last `count` segments one: a segment the path template writes in several
+    /// parts (`{base}...{head}`), each added as a segment first.
+    #[allow(dead_code)] // For emitted code; see mod.rs.
+    pub(crate) fn join_segments(&mut self, count: usize) {
+        let start = self.segments.len().saturating_sub(count);
+        let joined: String = self.segments.drain(start..).collect();
+        self.segments.push(Cow::Owned(joined));
+    }
+
     /// Appends a path parameter's segment, written in `style` (`Simple`, `Label`, `Matrix`,
     /// `Json`) for a value that is not plain text.
     #[allow(dead_code)] // For emitted code; see mod.rs.

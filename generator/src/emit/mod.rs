@@ -11,6 +11,7 @@ mod probe;
 mod rust;
 mod states;
 mod support;
+mod type_files;
 mod types;
 mod webhooks;
 
@@ -18,9 +19,11 @@ use std::collections::BTreeMap;
 
 use proc_macro2::TokenStream;
 
+use crate::model::reach::{self, Reach};
 use crate::model::Api;
 use crate::names::Scope;
 use rust::Paths;
+use type_files::TypeFile;
 
 pub use probe::CRATE_ALIAS as PROBE_CRATE_ALIAS;
 
@@ -62,8 +65,14 @@ enum FileKind {
     Types,
     Envelope,
     Formats,
+    /// `src/types/mod.rs`, when the types take several files.
+    TypesIndex,
+    /// The module `type_files[index]` of `src/types/`.
+    TypeFile(usize),
     OperationsMod,
     Mocks,
+    /// The mocks of `api.tags[index]`.
+    TagMocks(usize),
     /// The module of `api.tags[index]`.
     Tag(usize),
     ExamplesTest,
@@ -90,6 +99,8 @@ pub struct Emitter<'a> {
     spec_file: &'a str,
     formats: BTreeMap<String, String>,
     type_names: Vec<String>,
+    /// The modules of `src/types/`; empty when `src/types.rs` holds every type.
+    type_files: Vec<TypeFile>,
 }
 
 impl<'a> Emitter<'a> {
@@ -102,6 +113,7 @@ impl<'a> Emitter<'a> {
             spec_file,
             formats: format_modules(api),
             type_names: api.types.iter().map(|t| t.name.clone()).collect(),
+            type_files: type_files::type_files(api, &type_reach(api)),
         }
     }
 
@@ -112,18 +124,32 @@ impl<'a> Emitter<'a> {
             path: path.into(),
             kind,
         };
-        let mut files = vec![
-            plain("src/lib.rs", FileKind::Lib),
-            plain("src/types.rs", FileKind::Types),
+        let mut files = vec![plain("src/lib.rs", FileKind::Lib)];
+        if self.type_files.is_empty() {
+            files.push(plain("src/types.rs", FileKind::Types));
+        } else {
+            files.push(plain("src/types/mod.rs", FileKind::TypesIndex));
+            for (index, file) in self.type_files.iter().enumerate() {
+                files.push(PlannedFile {
+                    path: format!("src/types/{}.rs", file.module),
+                    kind: FileKind::TypeFile(index),
+                });
+            }
+        }
+        files.extend([
             plain("src/envelope.rs", FileKind::Envelope),
             plain("src/formats.rs", FileKind::Formats),
             plain("src/operations/mod.rs", FileKind::OperationsMod),
-            plain("src/mocks.rs", FileKind::Mocks),
-        ];
+            plain("src/mocks/mod.rs", FileKind::Mocks),
+        ]);
         for (index, tag) in self.api.tags.iter().enumerate() {
             files.push(PlannedFile {
                 path: format!("src/operations/{}.rs", tag.module),
                 kind: FileKind::Tag(index),
+            });
+            files.push(PlannedFile {
+                path: format!("src/mocks/{}.rs", tag.module),
+                kind: FileKind::TagMocks(index),
             });
         }
         files.push(plain("tests/examples.rs", FileKind::ExamplesTest));
@@ -139,16 +165,23 @@ impl<'a> Emitter<'a> {
         match file.kind {
             // Per type: the item, its docs, derives and accessors.
             FileKind::Types => 250 * api.types.len(),
+            FileKind::TypeFile(index) => self
+                .type_files
+                .get(index)
+                .map_or(0, |file| 250 * file.types.len()),
             // Per operation: a documented method with an example, and a builder.
             FileKind::Tag(index) => api
                 .tags
                 .get(index)
                 .map_or(0, |tag| 800 * api.operations_of(tag).count()),
+            FileKind::TagMocks(index) => api
+                .tags
+                .get(index)
+                .map_or(0, |tag| 60 * api.operations_of(tag).count()),
             FileKind::ExamplesTest => 200 * api.operations.len(),
             FileKind::ContractTest => 70 * api.operations.len(),
-            FileKind::Mocks => 60 * api.operations.len(),
             FileKind::Envelope | FileKind::Formats => 200,
-            FileKind::Lib | FileKind::OperationsMod => 50,
+            FileKind::Lib | FileKind::OperationsMod | FileKind::Mocks | FileKind::TypesIndex => 50,
         }
     }
 
@@ -169,8 +202,18 @@ impl<'a> Emitter<'a> {
             }
             FileKind::Envelope => Some(support::envelope_rs(api, &outside())),
             FileKind::Formats => Some(support::formats_rs(&self.formats)),
+            FileKind::TypesIndex => Some(types::types_index(&self.type_files)),
+            FileKind::TypeFile(index) => {
+                let file = self.type_files.get(index)?;
+                let paths = Paths::in_type_file(&self.type_names, self.formats.clone());
+                Some(types::type_file(api, file, &paths))
+            }
             FileKind::OperationsMod => Some(support::operations_mod(api)),
-            FileKind::Mocks => Some(mocks::mocks_rs(api, &outside())),
+            FileKind::Mocks => Some(mocks::mocks_index(api)),
+            FileKind::TagMocks(index) => {
+                let tag = api.tags.get(index)?;
+                Some(mocks::tag_mocks(api, tag, &outside()))
+            }
             FileKind::Tag(index) => {
                 let tag = api.tags.get(index)?;
                 Some(operations::tag_module(
@@ -187,6 +230,16 @@ impl<'a> Emitter<'a> {
                 example_tests::contract_test(api, &self.in_tests(), self.crate_name, self.spec_file)
             }
         }
+    }
+}
+
+/// The reach of each of `api.types` (see [`reach`]) when its tags have cargo features; else
+/// every type is always compiled.
+fn type_reach(api: &Api) -> Vec<Reach> {
+    if api.tags.iter().any(|tag| tag.feature.is_some()) {
+        reach::reach(api)
+    } else {
+        vec![Reach::Shared; api.types.len()]
     }
 }
 

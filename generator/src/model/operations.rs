@@ -228,10 +228,7 @@ impl Operation {
 
     /// The names of the path template's `{name}`s, in order.
     pub fn path_param_names(&self) -> impl Iterator<Item = &str> {
-        self.segments.iter().filter_map(|segment| match segment {
-            PathSegment::Param(name) => Some(name.as_str()),
-            PathSegment::Literal(_) => None,
-        })
+        self.segments.iter().flat_map(PathSegment::param_names)
     }
 }
 
@@ -255,6 +252,9 @@ pub enum PathSegment {
     Literal(String),
     /// A `{name}`, filled from the path parameter of that name.
     Param(String),
+    /// A segment of several parts, literals and parameters, sent as one segment
+    /// (`{base}...{head}` is `Param("base")`, `Literal("...")`, `Param("head")`).
+    Joined(Vec<PathSegment>),
 }
 
 impl PathSegment {
@@ -263,13 +263,45 @@ impl PathSegment {
         template
             .split('/')
             .filter(|segment| !segment.is_empty())
-            .map(
-                |segment| match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
-                    Some(name) => PathSegment::Param(name.to_string()),
-                    None => PathSegment::Literal(segment.to_string()),
-                },
-            )
+            .map(Self::parse_one)
             .collect()
+    }
+
+    /// One segment of a template: a literal, a whole `{name}`, or parts of both.
+    fn parse_one(segment: &str) -> PathSegment {
+        if let Some(name) = segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+            if !name.contains(['{', '}']) {
+                return PathSegment::Param(name.to_string());
+            }
+        }
+        if !segment.contains('{') {
+            return PathSegment::Literal(segment.to_string());
+        }
+        let mut parts = Vec::new();
+        let mut rest = segment;
+        while let Some(open) = rest.find('{') {
+            let Some(close) = rest[open..].find('}').map(|close| open + close) else {
+                break;
+            };
+            if open > 0 {
+                parts.push(PathSegment::Literal(rest[..open].to_string()));
+            }
+            parts.push(PathSegment::Param(rest[open + 1..close].to_string()));
+            rest = &rest[close + 1..];
+        }
+        if !rest.is_empty() {
+            parts.push(PathSegment::Literal(rest.to_string()));
+        }
+        PathSegment::Joined(parts)
+    }
+
+    /// The names of the parameters this segment holds, in order.
+    pub fn param_names(&self) -> Vec<&str> {
+        match self {
+            PathSegment::Literal(_) => Vec::new(),
+            PathSegment::Param(name) => vec![name.as_str()],
+            PathSegment::Joined(parts) => parts.iter().flat_map(PathSegment::param_names).collect(),
+        }
     }
 }
 
@@ -436,5 +468,24 @@ mod tests {
             ]
         );
         assert!(PathSegment::parse("/").is_empty());
+    }
+
+    #[test]
+    fn a_segment_of_several_parts_is_one_joined_segment() {
+        assert_eq!(
+            PathSegment::parse("/compare/{base}...{head}"),
+            [
+                PathSegment::Literal("compare".into()),
+                PathSegment::Joined(vec![
+                    PathSegment::Param("base".into()),
+                    PathSegment::Literal("...".into()),
+                    PathSegment::Param("head".into()),
+                ]),
+            ]
+        );
+        assert_eq!(
+            PathSegment::parse("/files/{name}.json")[1].param_names(),
+            ["name"]
+        );
     }
 }

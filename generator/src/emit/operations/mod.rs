@@ -67,7 +67,8 @@ pub fn tag_module(api: &Api, tag: &Tag, paths: &Paths, crate_name: &str) -> Toke
     }
 }
 
-fn uses_named_types(op: &Operation) -> bool {
+/// Whether the code of `op` names a type of `crate::types`.
+pub(crate) fn uses_named_types(op: &Operation) -> bool {
     let named = |ty: &TypeRef| contains_named(ty);
     op.params.iter().any(|p| named(&p.ty))
         || op.body.as_ref().is_some_and(|b| named(&b.ty))

@@ -89,6 +89,22 @@ fn paging_methods(op: &Operation, paths: &Paths, states: &States) -> Option<Toke
     })
 }
 
+/// The statement that adds one literal or parameter segment of `op`'s path.
+fn segment_statement(op: &Operation, segment: &PathSegment, paths: &Paths) -> Option<TokenStream> {
+    match segment {
+        PathSegment::Param(name) => {
+            let param = op
+                .params
+                .iter()
+                .find(|p| p.location == ParamLocation::Path && p.wire_name == *name)?;
+            let ident = format_ident!("{}", param.rust_name);
+            Some(param_statement(param, &quote!(#ident), paths))
+        }
+        PathSegment::Literal(literal) => Some(quote!(request.segment(#literal);)),
+        PathSegment::Joined(_) => None,
+    }
+}
+
 /// The statements of `into_request`: check that every required value is set, then build the
 /// request from the builder's members.
 fn into_request_body(op: &Operation, paths: &Paths) -> TokenStream {
@@ -100,20 +116,15 @@ fn into_request_body(op: &Operation, paths: &Paths) -> TokenStream {
 
     for segment in &op.segments {
         match segment {
-            PathSegment::Param(name) => {
-                let Some(param) = op
-                    .params
-                    .iter()
-                    .find(|p| p.location == ParamLocation::Path && p.wire_name == *name)
-                else {
-                    continue;
-                };
-                let ident = format_ident!("{}", param.rust_name);
-                statements.push(param_statement(param, &quote!(#ident), paths));
+            PathSegment::Joined(parts) => {
+                // Each part is added as a segment of its own, then they are made one.
+                for part in parts {
+                    statements.extend(segment_statement(op, part, paths));
+                }
+                let count = parts.len();
+                statements.push(quote!(request.join_segments(#count);));
             }
-            PathSegment::Literal(literal) => {
-                statements.push(quote!(request.segment(#literal);));
-            }
+            single => statements.extend(segment_statement(op, single, paths)),
         }
     }
 

@@ -206,11 +206,9 @@ impl<'a> OperationLowering<'_, 'a> {
 /// The `{name}`s of a path template, in order.
 fn path_params(path: &str) -> Vec<String> {
     PathSegment::parse(path)
-        .into_iter()
-        .filter_map(|segment| match segment {
-            PathSegment::Param(name) => Some(name),
-            PathSegment::Literal(_) => None,
-        })
+        .iter()
+        .flat_map(PathSegment::param_names)
+        .map(str::to_string)
         .collect()
 }
 
