@@ -1,6 +1,7 @@
 //! Stage 4: the model becomes the files of the client crate. One module per kind of output;
 //! this one decides which files there are.
 
+mod chunks;
 mod example_tests;
 mod examples;
 mod ids;
@@ -9,6 +10,7 @@ mod operation_docs;
 mod operations;
 mod probe;
 mod rust;
+mod operation_files;
 mod states;
 mod support;
 mod type_files;
@@ -71,10 +73,14 @@ enum FileKind {
     TypeFile(usize),
     OperationsMod,
     Mocks,
-    /// The mocks of `api.tags[index]`.
+    /// The mocks of `api.tags[index]` (all, or the index of its parts).
     TagMocks(usize),
-    /// The module of `api.tags[index]`.
+    /// The module of `api.tags[index]` (all, or the index of its parts).
     Tag(usize),
+    /// Part `.1` of the operations of `api.tags[.0]`, when they take several files.
+    TagPart(usize, usize),
+    /// The mocks of part `.1` of `api.tags[.0]`.
+    TagMocksPart(usize, usize),
     ExamplesTest,
     ContractTest,
 }
@@ -101,6 +107,9 @@ pub struct Emitter<'a> {
     type_names: Vec<String>,
     /// The modules of `src/types/`; empty when `src/types.rs` holds every type.
     type_files: Vec<TypeFile>,
+    /// For each tag, its operations (indexes into `api.operations`) in files of a readable
+    /// length: one part, or several.
+    tag_parts: Vec<Vec<Vec<usize>>>,
 }
 
 impl<'a> Emitter<'a> {
@@ -114,6 +123,7 @@ impl<'a> Emitter<'a> {
             formats: format_modules(api),
             type_names: api.types.iter().map(|t| t.name.clone()).collect(),
             type_files: type_files::type_files(api, &type_reach(api)),
+            tag_parts: operation_files::tag_parts(api),
         }
     }
 
@@ -151,6 +161,17 @@ impl<'a> Emitter<'a> {
                 path: format!("src/mocks/{}.rs", tag.module),
                 kind: FileKind::TagMocks(index),
             });
+            let parts = self.tag_parts.get(index).map_or(0, Vec::len);
+            for part in (1..=parts).filter(|_| parts > 1) {
+                files.push(PlannedFile {
+                    path: format!("src/operations/{}/part{part}.rs", tag.module),
+                    kind: FileKind::TagPart(index, part - 1),
+                });
+                files.push(PlannedFile {
+                    path: format!("src/mocks/{}/part{part}.rs", tag.module),
+                    kind: FileKind::TagMocksPart(index, part - 1),
+                });
+            }
         }
         files.push(plain("tests/examples.rs", FileKind::ExamplesTest));
         files.push(plain("tests/contract.rs", FileKind::ContractTest));
@@ -178,11 +199,28 @@ impl<'a> Emitter<'a> {
                 .tags
                 .get(index)
                 .map_or(0, |tag| 60 * api.operations_of(tag).count()),
+            FileKind::TagPart(tag, part) => 800 * self.part(tag, part).len(),
+            FileKind::TagMocksPart(tag, part) => 60 * self.part(tag, part).len(),
             FileKind::ExamplesTest => 200 * api.operations.len(),
             FileKind::ContractTest => 70 * api.operations.len(),
             FileKind::Envelope | FileKind::Formats => 200,
             FileKind::Lib | FileKind::OperationsMod | FileKind::Mocks | FileKind::TypesIndex => 50,
         }
+    }
+
+    /// How many files the operations of `api.tags[tag]` take.
+    fn parts_of(&self, tag: usize) -> usize {
+        self.tag_parts.get(tag).map_or(1, |parts| parts.len().max(1))
+    }
+
+    /// The operations of part `part` of `api.tags[tag]`.
+    fn part(&self, tag: usize, part: usize) -> Vec<&'a crate::model::Operation> {
+        let api = self.api;
+        self.tag_parts
+            .get(tag)
+            .and_then(|parts| parts.get(part))
+            .map(|indexes| indexes.iter().filter_map(|&i| api.operations.get(i)).collect())
+            .unwrap_or_default()
     }
 
     /// Paths for the crate's integration tests, which reach it by its name.
@@ -212,16 +250,32 @@ impl<'a> Emitter<'a> {
             FileKind::Mocks => Some(mocks::mocks_index(api)),
             FileKind::TagMocks(index) => {
                 let tag = api.tags.get(index)?;
-                Some(mocks::tag_mocks(api, tag, &outside()))
+                Some(match self.parts_of(index) {
+                    1 => mocks::tag_mocks(api, tag, &self.part(index, 0), &outside()),
+                    parts => mocks::tag_mocks_index(tag, parts),
+                })
             }
-            FileKind::Tag(index) => {
+            FileKind::TagPart(index, part) => {
                 let tag = api.tags.get(index)?;
-                Some(operations::tag_module(
+                let operations = self.part(index, part);
+                Some(operations::tag_part(
                     api,
                     tag,
+                    &operations,
                     &outside(),
                     self.crate_name,
                 ))
+            }
+            FileKind::TagMocksPart(index, part) => {
+                let tag = api.tags.get(index)?;
+                Some(mocks::tag_mocks(api, tag, &self.part(index, part), &outside()))
+            }
+            FileKind::Tag(index) => {
+                let tag = api.tags.get(index)?;
+                Some(match self.parts_of(index) {
+                    1 => operations::tag_module(api, tag, &outside(), self.crate_name),
+                    parts => operations::tag_index(tag, parts),
+                })
             }
             FileKind::ExamplesTest => {
                 example_tests::examples_test(api, &self.in_tests(), self.crate_name)

@@ -1,16 +1,15 @@
 //! Which file of `src/types/` each named type goes in. A crate whose types fit one readable
 //! file, all always compiled, keeps `src/types.rs`. Otherwise `src/types/mod.rs` re-exports
 //! modules of about [`LINES_PER_FILE`] lines each: first the types every build compiles
-//! (`shared.rs`, `shared_2.rs`, ...), then, for each tag with a cargo feature, the types only
-//! its operations reach (`repos.rs`, `repos_2.rs`, ...), behind that feature. Types keep the
-//! crate's (sorted) order inside each group, so the split is deterministic.
+//! (`shared.rs`, `shared2.rs`, ...), then, for each tag with a cargo feature, the types only
+//! its operations reach (`repos.rs`, `repos2.rs`, ...), behind that feature, then the types no
+//! operation reaches (`unused.rs`, behind `full`). Types keep the crate's (sorted) order
+//! inside each group, so the split is deterministic.
 
+use super::chunks::{by_lines, doc_lines, LINES_PER_FILE};
 use crate::model::reach::Reach;
 use crate::model::{Api, TypeDef, TypeKind};
 use crate::names::Scope;
-
-/// About how many lines of formatted Rust one file of types may hold.
-pub const LINES_PER_FILE: usize = 2_500;
 
 /// One module of `src/types/`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,12 +24,14 @@ pub struct TypeFile {
 
 /// The modules of `src/types/`, or none when `src/types.rs` holds every type.
 pub fn type_files(api: &Api, reach: &[Reach]) -> Vec<TypeFile> {
-    // Group by reach: shared first, then by tag, in tag order.
-    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); api.tags.len() + 1];
+    // Group by reach: shared first, then by tag, in tag order, then the unused ones.
+    let unused = api.tags.len() + 1;
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); api.tags.len() + 2];
     for (i, reach) in reach.iter().enumerate() {
         match reach {
             Reach::Shared => groups[0].push(i),
             Reach::Tag(tag) => groups[tag + 1].push(i),
+            Reach::Unused => groups[unused].push(i),
         }
     }
     let total: usize = api.types.iter().map(estimated_lines).sum();
@@ -43,6 +44,7 @@ pub fn type_files(api: &Api, reach: &[Reach]) -> Vec<TypeFile> {
     for (group, types) in groups.into_iter().enumerate() {
         let (base, feature) = match group.checked_sub(1).and_then(|tag| api.tags.get(tag)) {
             Some(tag) => (tag.module.trim_start_matches("r#"), tag.feature.clone()),
+            None if group == unused => ("unused", Some("full".to_string())),
             None => ("shared", None),
         };
         for chunk in chunks(&api.types, types) {
@@ -56,31 +58,15 @@ pub fn type_files(api: &Api, reach: &[Reach]) -> Vec<TypeFile> {
     files
 }
 
-/// `types` cut, in order, into runs of at most [`LINES_PER_FILE`] estimated lines (a type
-/// larger than that alone).
+/// `types` cut, in order, into files of a readable length.
 fn chunks(defs: &[TypeDef], types: Vec<usize>) -> Vec<Vec<usize>> {
-    let mut chunks = Vec::new();
-    let mut current = Vec::new();
-    let mut lines = 0;
-    for i in types {
-        let size = estimated_lines(&defs[i]);
-        if !current.is_empty() && lines + size > LINES_PER_FILE {
-            chunks.push(std::mem::take(&mut current));
-            lines = 0;
-        }
-        lines += size;
-        current.push(i);
-    }
-    if !current.is_empty() {
-        chunks.push(current);
-    }
-    chunks
+    by_lines(types.into_iter().map(|i| (i, estimated_lines(&defs[i]))))
 }
 
 /// About how many formatted lines the item of `def` takes (its docs, derives, serde
 /// attributes and impls), from the generated crates.
 fn estimated_lines(def: &TypeDef) -> usize {
-    let docs = |text: &Option<String>| text.as_deref().map_or(0, |t| t.lines().count() + 1);
+    let docs = |text: &Option<String>| doc_lines(text.as_deref());
     let own_docs = docs(&def.docs.summary) + docs(&def.docs.description) + 2;
     own_docs
         + match &def.kind {

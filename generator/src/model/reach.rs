@@ -1,10 +1,12 @@
 //! Which tags reach each named type: from every operation's parameters, body and answers
 //! through type references, transitively. A type only one tag reaches can sit behind that
 //! tag's cargo feature; one that two or more reach, or that the crate's own modules use (the
-//! envelope's metadata, webhooks, ids), or that no operation reaches, is always compiled.
+//! envelope's metadata, webhooks, ids), is always compiled. A type no operation reaches (and
+//! what only such types reach) is compiled with `full`, which enables every tag, so whatever
+//! it refers to is there too.
 //!
-//! One pass over the graph: a type's reach only grows (unreached, one tag, shared), so each
-//! type is visited at most twice, each reference followed at most twice.
+//! One pass over the graph: a type's reach only grows (unreached, unused, one tag, shared),
+//! so each type is visited at most three times, each reference followed at most three times.
 
 use std::collections::HashMap;
 
@@ -13,9 +15,11 @@ use super::{Api, Operation, TypeDef, TypeKind, TypeRef};
 /// Who reaches a named type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reach {
-    /// Only the operations of `api.tags[index]`.
+    /// No operation: only types no operation reaches either.
+    Unused,
+    /// Only the operations of `api.tags[index]` (and maybe unused types).
     Tag(usize),
-    /// Several tags, the crate's own modules, or nothing at all: always compiled.
+    /// Several tags, or the crate's own modules: always compiled.
     Shared,
 }
 
@@ -60,16 +64,15 @@ pub fn reach(api: &Api) -> Vec<Reach> {
         }
     }
     walk.run();
-    // Types no operation reaches are compiled always, with what they reach.
     for i in 0..api.types.len() {
         if walk.reach[i].is_none() {
-            walk.mark(i, Reach::Shared);
+            walk.mark(i, Reach::Unused);
         }
     }
     walk.run();
     walk.reach
         .into_iter()
-        .map(|reach| reach.unwrap_or(Reach::Shared))
+        .map(|reach| reach.unwrap_or(Reach::Unused))
         .collect()
 }
 
@@ -102,10 +105,11 @@ impl Walk<'_> {
     /// Adds `by` to the reach of type `i`; queues it when that grew it.
     fn mark(&mut self, i: usize, by: Reach) {
         let grown = match (self.reach[i], by) {
-            (None, by) => by,
-            (Some(Reach::Tag(had)), Reach::Tag(tag)) if had == tag => return,
-            (Some(Reach::Shared), _) => return,
-            (Some(Reach::Tag(_)), _) => Reach::Shared,
+            (None | Some(Reach::Unused), by) if by != Reach::Unused => by,
+            (None, Reach::Unused) => Reach::Unused,
+            (Some(Reach::Tag(had)), Reach::Tag(tag)) if had != tag => Reach::Shared,
+            (Some(Reach::Tag(_)), Reach::Shared) => Reach::Shared,
+            _ => return,
         };
         self.reach[i] = Some(grown);
         self.pending.push(i);
