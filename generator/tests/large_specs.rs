@@ -1,6 +1,6 @@
 //! The two largest public descriptions, GitHub's REST API and Stripe's, unmodified
-//! (`tests/large-specs/SOURCES`): each generates without a refusal, no generated source file
-//! is longer than a reader can follow in a diff, and one small tag of each compiles alone
+//! (`tests/large-specs/SOURCES`): each generates without a refusal, no generated file of
+//! `src/` is longer than a reader can follow in a diff, and one small tag of each compiles alone
 //! (`--no-default-features --features <tag>`, `-D warnings`). The whole crates (`full,mock`)
 //! compile in the `--ignored` test `whole_crates_compile` (minutes on two cores):
 //! `cargo test -p webwork-generator --test large_specs -- --ignored`.
@@ -143,11 +143,16 @@ fn workspace() {
     }
 }
 
+/// Every crate generated, in the workspace of `target/large-specs`; their folders.
+fn generate_all() -> Vec<PathBuf> {
+    let dirs = SPECS.iter().map(generate).collect();
+    workspace();
+    dirs
+}
+
 #[test]
 fn one_tag_of_each_compiles_alone() {
-    for spec in SPECS {
-        let dir = generate(spec);
-        workspace();
+    for (spec, dir) in SPECS.iter().zip(generate_all()) {
         check(
             &dir,
             &["--no-default-features", "--features", &format!("rustls-tls,{}", spec.tag)],
@@ -158,9 +163,7 @@ fn one_tag_of_each_compiles_alone() {
 #[test]
 #[ignore = "compiles the whole GitHub and Stripe crates: minutes; see the README"]
 fn whole_crates_compile() {
-    for spec in SPECS {
-        let dir = generate(spec);
-        workspace();
+    for dir in generate_all() {
         check(&dir, &["--features", "full,mock", "--all-targets"]);
     }
 }
