@@ -23,6 +23,30 @@ pub struct Config {
     /// How list operations page; absent when they do not.
     #[serde(default)]
     pub pagination: Option<PaginationConfig>,
+    /// Which cargo features the crate has beyond the fixed ones.
+    #[serde(default)]
+    pub features: FeaturesConfig,
+}
+
+/// The crate's cargo features per tag:
+///
+/// ```toml
+/// [features]
+/// per_tag = true
+/// ```
+///
+/// With `per_tag`, each tag's operations module, its mocks and the types only its operations
+/// reach sit behind a cargo feature named after the tag (its module name in kebab case); the
+/// types two or more tags reach, and those no operation reaches, are always compiled. The
+/// feature `full` enables every tag and is the default, so a user who wants fewer writes
+/// `default-features = false, features = ["rustls-tls", "repos"]`. Off by default: a small
+/// crate compiles quickly whole, and its users' `Cargo.toml` stays one line.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeaturesConfig {
+    /// A cargo feature per tag.
+    #[serde(default)]
+    pub per_tag: bool,
 }
 
 /// How paginated operations are recognised and walked.

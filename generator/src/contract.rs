@@ -119,6 +119,17 @@ pub const BUILDER_TYPE_NAMES: &[&str] = &[
     "Vec",
 ];
 
+/// The cargo features every generated crate has (`templates/Cargo.toml.j2`), which no tag's
+/// feature may be named.
+pub const CRATE_FEATURES: &[&str] = &[
+    "default",
+    "full",
+    "mock",
+    "native-tls",
+    "oauth2",
+    "rustls-tls",
+];
+
 /// The modules at the crate root. A tag's module in `operations` is kept apart from these
 /// names, so that `types` or `runtime` always means the crate's own.
 pub const CRATE_MODULES: &[&str] = &[

@@ -53,20 +53,30 @@ struct ExampleProgram<'a> {
 
 /// Renders the crate's `Cargo.toml`.
 pub fn cargo_toml(config: &Config, header: &str) -> Result<String, RenderError> {
-    cargo_toml_with_examples(config, header, &[])
+    cargo_toml_with_examples(config, header, &[], &[])
 }
 
-/// [`cargo_toml`], for a crate with `examples` (file stems): those that need a feature of the
-/// crate (`oauth2`) get an `[[example]]` table that says so.
+/// [`cargo_toml`], for a crate with `examples` (file stems) and a cargo feature per tag
+/// (`tag_features`, empty when the tags are always compiled): an example that needs a feature
+/// of the crate (`oauth2`, or `full` when there are tag features, since examples call
+/// operations) gets an `[[example]]` table that says so.
 pub fn cargo_toml_with_examples(
     config: &Config,
     header: &str,
     examples: &[&str],
+    tag_features: &[&str],
 ) -> Result<String, RenderError> {
-    let example_features: Vec<_> = EXAMPLE_FEATURES
+    let full = (!tag_features.is_empty()).then_some("full");
+    let example_features: Vec<_> = examples
         .iter()
-        .filter(|(name, _)| examples.contains(name))
-        .map(|(name, feature)| context! { name, feature })
+        .filter_map(|name| {
+            let own = EXAMPLE_FEATURES
+                .iter()
+                .find(|(example, _)| example == name)
+                .map(|(_, feature)| *feature);
+            let features: Vec<&str> = full.into_iter().chain(own).collect();
+            (!features.is_empty()).then(|| context! { name, features })
+        })
         .collect();
     let runtime_dependencies = manifest_table(RUNTIME_MANIFEST, "dependencies")?;
     let runtime_lints = manifest_table(RUNTIME_MANIFEST, "lints.clippy")?;
@@ -91,6 +101,7 @@ pub fn cargo_toml_with_examples(
             runtime_dependencies,
             runtime_lints,
             example_features,
+            tag_features,
         },
     )
 }

@@ -5,7 +5,7 @@
 
 //! Expenses: Manage expenses - create, update, delete expenses and view expense categories.
 use crate::runtime::{Request, RequestOptions, Response};
-use super::params;
+use crate::operations::params;
 use crate::runtime::required::{IsSet, Set, Unset};
 use crate::types;
 use crate::{Client, Error};

@@ -5,7 +5,7 @@
 
 //! Leaves: Manage leave requests - view, approve, reject leave requests, view leave balances and policies.
 use crate::runtime::{Request, RequestOptions, Response};
-use super::params;
+use crate::operations::params;
 use crate::runtime::required::{IsSet, Set, Unset};
 use crate::types;
 use crate::{Client, Error};

@@ -5,7 +5,7 @@
 
 //! Members: Manage workspace members - invite, update roles, and remove members.
 use crate::runtime::{Request, RequestOptions, Response};
-use super::params;
+use crate::operations::params;
 use crate::runtime::required::{IsSet, Set, Unset};
 use crate::types;
 use crate::{Client, Error};

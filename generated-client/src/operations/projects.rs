@@ -5,7 +5,7 @@
 
 //! Projects: Manage projects within workspaces.
 use crate::runtime::{Request, RequestOptions, Response};
-use super::params;
+use crate::operations::params;
 use crate::runtime::required::{IsSet, Set, Unset};
 use crate::types;
 use crate::{Client, Error};

@@ -5,7 +5,7 @@
 
 //! Reports: Generate and retrieve various reports including tracked hours, timeline, activity descriptions, tasks, and activity level reports.
 use crate::runtime::{Request, RequestOptions, Response};
-use super::params;
+use crate::operations::params;
 use crate::runtime::required::{IsSet, Set, Unset};
 use crate::types;
 use crate::{Client, Error};

@@ -5,7 +5,7 @@
 
 //! Tasks: Manage tasks within projects. As a workspace owner or executive manager, you have full access to all tasks in your workspace.
 use crate::runtime::{Request, RequestOptions, Response};
-use super::params;
+use crate::operations::params;
 use crate::runtime::required::{IsSet, Set, Unset};
 use crate::types;
 use crate::{Client, Error};

@@ -5,7 +5,7 @@
 
 //! Time Requests: Manage manual time requests - create time requests for team members, approve or reject pending requests.
 use crate::runtime::{Request, RequestOptions, Response};
-use super::params;
+use crate::operations::params;
 use crate::runtime::required::{IsSet, Set, Unset};
 use crate::types;
 use crate::{Client, Error};

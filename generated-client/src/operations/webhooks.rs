@@ -5,7 +5,7 @@
 
 //! Webhooks: Manage webhooks - register callback URLs to receive real-time event notifications from the platform.
 use crate::runtime::{Request, RequestOptions, Response};
-use super::params;
+use crate::operations::params;
 use crate::runtime::required::{IsSet, Set, Unset};
 use crate::types;
 use crate::{Client, Error};

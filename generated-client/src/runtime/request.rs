@@ -167,10 +167,13 @@ impl Request {
         Ok(())
     }
 
-    /// Serializes `body` as an `application/x-www-form-urlencoded` request body.
+    /// Serializes `body` as an `application/x-www-form-urlencoded` request body. Nested
+    /// objects and lists are written with brackets (`metadata[key]=value`,
+    /// `items[0][price]=...`), which is how servers that take nested forms read them; a flat
+    /// body is written as any form encoder writes it.
     #[allow(dead_code)] // For emitted code; see mod.rs.
     pub(crate) fn form(&mut self, body: &impl Serialize) -> Result<(), Error> {
-        let text = serde_urlencoded::to_string(body).map_err(|error| Error::Encode {
+        let text = serde_qs::to_string(body).map_err(|error| Error::Encode {
             source: <serde_json::Error as serde::ser::Error>::custom(error),
         })?;
         self.body = Some(text.into_bytes());
@@ -441,5 +444,64 @@ impl fmt::Debug for RequestOptions {
             .field("query", &names(&self.query))
             .field("body_fields", &names(&self.body_fields))
             .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Item {
+        price: String,
+        quantity: u32,
+    }
+
+    #[derive(Serialize)]
+    struct Checkout {
+        mode: &'static str,
+        items: Vec<Item>,
+        metadata: BTreeMap<String, String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        coupon: Option<String>,
+    }
+
+    fn form_text(body: &impl Serialize) -> String {
+        let mut request = Request::new(Method::POST, "test", "/test");
+        assert!(request.form(body).is_ok());
+        assert_eq!(request.content_type, "application/x-www-form-urlencoded");
+        String::from_utf8(request.body.unwrap_or_default()).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_nested_form_body_is_written_with_brackets() {
+        let body = Checkout {
+            mode: "pay ment",
+            items: vec![
+                Item {
+                    price: "price_1".into(),
+                    quantity: 2,
+                },
+                Item {
+                    price: "price_2".into(),
+                    quantity: 1,
+                },
+            ],
+            metadata: BTreeMap::from([("order".to_string(), "6735".to_string())]),
+            coupon: None,
+        };
+        assert_eq!(
+            form_text(&body),
+            "mode=pay+ment&items[0][price]=price_1&items[0][quantity]=2\
+             &items[1][price]=price_2&items[1][quantity]=1&metadata[order]=6735"
+        );
+    }
+
+    #[test]
+    fn a_flat_form_body_is_a_plain_form() {
+        let body = BTreeMap::from([("name", "a&b"), ("note", "x=y")]);
+        assert_eq!(form_text(&body), "name=a%26b&note=x%3Dy");
     }
 }

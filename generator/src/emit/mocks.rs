@@ -1,4 +1,4 @@
-//! `src/mocks.rs` (cargo feature `mock`): the typed mock server's knowledge of each operation.
+//! `src/mocks/` (cargo feature `mock`): the typed mock server's knowledge of each operation.
 //! For every operation, its builder type is the marker the runtime's `mock::Expectation` is
 //! typed by (`impl MockOperation for GetExpense`), `MockServer` gets a method of the client
 //! method's name, and the expectation gets one matcher per parameter, which writes the value
@@ -9,20 +9,51 @@ use quote::{format_ident, quote};
 
 use super::operations::param_statement;
 use super::rust::{doc_lines, inner_doc_lines, Paths};
-use crate::model::{Api, BodyEncoding, Operation, Payload};
+use crate::model::{Api, BodyEncoding, Operation, Payload, Tag};
 
-/// The module's tokens.
-pub fn mocks_rs(api: &Api, paths: &Paths) -> TokenStream {
-    let operations = api
-        .operations
-        .iter()
-        .map(|op| operation_mock(op, api, paths));
+/// `src/mocks/mod.rs`: one module per tag (behind the tag's feature when it has one).
+pub fn mocks_index(api: &Api) -> TokenStream {
     let docs = inner_doc_lines(
-        "What the mock server (`mock::MockServer`, feature `mock`) knows of each operation: its\nmethod, path and answer, a method of `MockServer` per operation, and a matcher per parameter.",
+        "What the mock server (`mock::MockServer`, feature `mock`) knows of each operation: its\nmethod, path and answer, a method of `MockServer` per operation, and a matcher per parameter.\nOne module per tag, like `operations`.",
     );
-    if api.operations.is_empty() {
-        return docs;
+    let modules = api.tags.iter().map(|tag| {
+        let module = format_ident!("{}", tag.module);
+        let cfg = tag
+            .feature
+            .as_ref()
+            .map(|feature| quote!(#[cfg(feature = #feature)]));
+        quote! {
+            #cfg
+            mod #module;
+        }
+    });
+    quote! {
+        #docs
+        #(#modules)*
     }
+}
+
+/// `src/mocks/<tag>.rs` of a tag whose operations take several files: one module per part,
+/// as in `operations`.
+pub fn tag_mocks_index(tag: &Tag, parts: usize) -> TokenStream {
+    let docs = inner_doc_lines(&format!("The mocks of the operations of tag `{}`.", tag.name));
+    let parts = (1..=parts).map(|n| {
+        let part = format_ident!("part{n}");
+        quote!(mod #part;)
+    });
+    quote! {
+        #docs
+        #(#parts)*
+    }
+}
+
+/// The mocks of `operations`, of tag `tag`: `src/mocks/<tag>.rs`, or one part of it.
+pub fn tag_mocks(api: &Api, tag: &Tag, operations: &[&Operation], paths: &Paths) -> TokenStream {
+    let docs = inner_doc_lines(&format!("The mocks of the operations of tag `{}`.", tag.name));
+    let operations: Vec<TokenStream> = operations
+        .iter()
+        .map(|op| operation_mock(op, tag, paths, api))
+        .collect();
     quote! {
         #docs
         // Matchers take the types the builders' setters take, deprecated ones included.
@@ -38,13 +69,8 @@ pub fn mocks_rs(api: &Api, paths: &Paths) -> TokenStream {
     }
 }
 
-fn operation_mock(op: &Operation, api: &Api, paths: &Paths) -> TokenStream {
-    let module = api
-        .tags
-        .iter()
-        .find(|tag| tag.name == op.tag)
-        .map_or(op.tag.as_str(), |tag| tag.module.as_str());
-    let module = format_ident!("{}", module);
+fn operation_mock(op: &Operation, tag: &Tag, paths: &Paths, api: &Api) -> TokenStream {
+    let module = format_ident!("{}", tag.module);
     let builder = format_ident!("{}", op.builder_name);
     let marker = quote!(crate::operations::#module::#builder);
     let method = format_ident!("{}", op.method_name);

@@ -1,6 +1,7 @@
 //! Stage 4: the model becomes the files of the client crate. One module per kind of output;
 //! this one decides which files there are.
 
+mod chunks;
 mod example_tests;
 mod examples;
 mod ids;
@@ -9,8 +10,10 @@ mod operation_docs;
 mod operations;
 mod probe;
 mod rust;
+mod operation_files;
 mod states;
 mod support;
+mod type_files;
 mod types;
 mod webhooks;
 
@@ -18,9 +21,11 @@ use std::collections::BTreeMap;
 
 use proc_macro2::TokenStream;
 
+use crate::model::reach::{self, Reach};
 use crate::model::Api;
 use crate::names::Scope;
 use rust::Paths;
+use type_files::TypeFile;
 
 pub use probe::CRATE_ALIAS as PROBE_CRATE_ALIAS;
 
@@ -62,10 +67,20 @@ enum FileKind {
     Types,
     Envelope,
     Formats,
+    /// `src/types/mod.rs`, when the types take several files.
+    TypesIndex,
+    /// The module `type_files[index]` of `src/types/`.
+    TypeFile(usize),
     OperationsMod,
     Mocks,
-    /// The module of `api.tags[index]`.
+    /// The mocks of `api.tags[index]` (all, or the index of its parts).
+    TagMocks(usize),
+    /// The module of `api.tags[index]` (all, or the index of its parts).
     Tag(usize),
+    /// Part `.1` of the operations of `api.tags[.0]`, when they take several files.
+    TagPart(usize, usize),
+    /// The mocks of part `.1` of `api.tags[.0]`.
+    TagMocksPart(usize, usize),
     ExamplesTest,
     ContractTest,
 }
@@ -90,6 +105,11 @@ pub struct Emitter<'a> {
     spec_file: &'a str,
     formats: BTreeMap<String, String>,
     type_names: Vec<String>,
+    /// The modules of `src/types/`; empty when `src/types.rs` holds every type.
+    type_files: Vec<TypeFile>,
+    /// For each tag, its operations (indexes into `api.operations`) in files of a readable
+    /// length: one part, or several.
+    tag_parts: Vec<Vec<Vec<usize>>>,
 }
 
 impl<'a> Emitter<'a> {
@@ -102,6 +122,8 @@ impl<'a> Emitter<'a> {
             spec_file,
             formats: format_modules(api),
             type_names: api.types.iter().map(|t| t.name.clone()).collect(),
+            type_files: type_files::type_files(api, &type_reach(api)),
+            tag_parts: operation_files::tag_parts(api),
         }
     }
 
@@ -112,19 +134,44 @@ impl<'a> Emitter<'a> {
             path: path.into(),
             kind,
         };
-        let mut files = vec![
-            plain("src/lib.rs", FileKind::Lib),
-            plain("src/types.rs", FileKind::Types),
+        let mut files = vec![plain("src/lib.rs", FileKind::Lib)];
+        if self.type_files.is_empty() {
+            files.push(plain("src/types.rs", FileKind::Types));
+        } else {
+            files.push(plain("src/types/mod.rs", FileKind::TypesIndex));
+            for (index, file) in self.type_files.iter().enumerate() {
+                files.push(PlannedFile {
+                    path: format!("src/types/{}.rs", file.module),
+                    kind: FileKind::TypeFile(index),
+                });
+            }
+        }
+        files.extend([
             plain("src/envelope.rs", FileKind::Envelope),
             plain("src/formats.rs", FileKind::Formats),
             plain("src/operations/mod.rs", FileKind::OperationsMod),
-            plain("src/mocks.rs", FileKind::Mocks),
-        ];
+            plain("src/mocks/mod.rs", FileKind::Mocks),
+        ]);
         for (index, tag) in self.api.tags.iter().enumerate() {
             files.push(PlannedFile {
                 path: format!("src/operations/{}.rs", tag.module),
                 kind: FileKind::Tag(index),
             });
+            files.push(PlannedFile {
+                path: format!("src/mocks/{}.rs", tag.module),
+                kind: FileKind::TagMocks(index),
+            });
+            let parts = self.tag_parts.get(index).map_or(0, Vec::len);
+            for part in (1..=parts).filter(|_| parts > 1) {
+                files.push(PlannedFile {
+                    path: format!("src/operations/{}/part{part}.rs", tag.module),
+                    kind: FileKind::TagPart(index, part - 1),
+                });
+                files.push(PlannedFile {
+                    path: format!("src/mocks/{}/part{part}.rs", tag.module),
+                    kind: FileKind::TagMocksPart(index, part - 1),
+                });
+            }
         }
         files.push(plain("tests/examples.rs", FileKind::ExamplesTest));
         files.push(plain("tests/contract.rs", FileKind::ContractTest));
@@ -139,17 +186,41 @@ impl<'a> Emitter<'a> {
         match file.kind {
             // Per type: the item, its docs, derives and accessors.
             FileKind::Types => 250 * api.types.len(),
+            FileKind::TypeFile(index) => self
+                .type_files
+                .get(index)
+                .map_or(0, |file| 250 * file.types.len()),
             // Per operation: a documented method with an example, and a builder.
             FileKind::Tag(index) => api
                 .tags
                 .get(index)
                 .map_or(0, |tag| 800 * api.operations_of(tag).count()),
+            FileKind::TagMocks(index) => api
+                .tags
+                .get(index)
+                .map_or(0, |tag| 60 * api.operations_of(tag).count()),
+            FileKind::TagPart(tag, part) => 800 * self.part(tag, part).len(),
+            FileKind::TagMocksPart(tag, part) => 60 * self.part(tag, part).len(),
             FileKind::ExamplesTest => 200 * api.operations.len(),
             FileKind::ContractTest => 70 * api.operations.len(),
-            FileKind::Mocks => 60 * api.operations.len(),
             FileKind::Envelope | FileKind::Formats => 200,
-            FileKind::Lib | FileKind::OperationsMod => 50,
+            FileKind::Lib | FileKind::OperationsMod | FileKind::Mocks | FileKind::TypesIndex => 50,
         }
+    }
+
+    /// How many files the operations of `api.tags[tag]` take.
+    fn parts_of(&self, tag: usize) -> usize {
+        self.tag_parts.get(tag).map_or(1, |parts| parts.len().max(1))
+    }
+
+    /// The operations of part `part` of `api.tags[tag]`.
+    fn part(&self, tag: usize, part: usize) -> Vec<&'a crate::model::Operation> {
+        let api = self.api;
+        self.tag_parts
+            .get(tag)
+            .and_then(|parts| parts.get(part))
+            .map(|indexes| indexes.iter().filter_map(|&i| api.operations.get(i)).collect())
+            .unwrap_or_default()
     }
 
     /// Paths for the crate's integration tests, which reach it by its name.
@@ -169,16 +240,42 @@ impl<'a> Emitter<'a> {
             }
             FileKind::Envelope => Some(support::envelope_rs(api, &outside())),
             FileKind::Formats => Some(support::formats_rs(&self.formats)),
+            FileKind::TypesIndex => Some(types::types_index(&self.type_files)),
+            FileKind::TypeFile(index) => {
+                let file = self.type_files.get(index)?;
+                let paths = Paths::in_type_file(&self.type_names, self.formats.clone());
+                Some(types::type_file(api, file, &paths))
+            }
             FileKind::OperationsMod => Some(support::operations_mod(api)),
-            FileKind::Mocks => Some(mocks::mocks_rs(api, &outside())),
-            FileKind::Tag(index) => {
+            FileKind::Mocks => Some(mocks::mocks_index(api)),
+            FileKind::TagMocks(index) => {
                 let tag = api.tags.get(index)?;
-                Some(operations::tag_module(
+                Some(match self.parts_of(index) {
+                    1 => mocks::tag_mocks(api, tag, &self.part(index, 0), &outside()),
+                    parts => mocks::tag_mocks_index(tag, parts),
+                })
+            }
+            FileKind::TagPart(index, part) => {
+                let tag = api.tags.get(index)?;
+                let operations = self.part(index, part);
+                Some(operations::tag_part(
                     api,
                     tag,
+                    &operations,
                     &outside(),
                     self.crate_name,
                 ))
+            }
+            FileKind::TagMocksPart(index, part) => {
+                let tag = api.tags.get(index)?;
+                Some(mocks::tag_mocks(api, tag, &self.part(index, part), &outside()))
+            }
+            FileKind::Tag(index) => {
+                let tag = api.tags.get(index)?;
+                Some(match self.parts_of(index) {
+                    1 => operations::tag_module(api, tag, &outside(), self.crate_name),
+                    parts => operations::tag_index(tag, parts),
+                })
             }
             FileKind::ExamplesTest => {
                 example_tests::examples_test(api, &self.in_tests(), self.crate_name)
@@ -187,6 +284,16 @@ impl<'a> Emitter<'a> {
                 example_tests::contract_test(api, &self.in_tests(), self.crate_name, self.spec_file)
             }
         }
+    }
+}
+
+/// The reach of each of `api.types` (see [`reach`]) when its tags have cargo features; else
+/// every type is always compiled.
+fn type_reach(api: &Api) -> Vec<Reach> {
+    if api.tags.iter().any(|tag| tag.feature.is_some()) {
+        reach::reach(api)
+    } else {
+        vec![Reach::Shared; api.types.len()]
     }
 }
 

@@ -43,6 +43,16 @@ impl Paths {
         }
     }
 
+    /// Paths for code in one module of `crate::types` when the types take several files:
+    /// generated types by their full path (`crate::types::Pet`), which the module index
+    /// re-exports.
+    pub fn in_type_file(type_names: &[String], formats: BTreeMap<String, String>) -> Self {
+        Paths {
+            types_prefix: quote!(crate::types::),
+            ..Self::in_types(type_names, formats)
+        }
+    }
+
     /// Paths for code in the crate root's own modules, which names types in full
     /// (`crate::types::Pet`).
     pub fn crate_root() -> Self {

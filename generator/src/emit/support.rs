@@ -391,8 +391,17 @@ pub fn operations_mod(api: &Api) -> TokenStream {
     let modules = api.tags.iter().map(|tag| {
         let module = format_ident!("{}", tag.module);
         let doc = format!(" {}", tag.name);
+        let cfg = tag.feature.as_ref().map(|feature| {
+            let doc = format!(" (cargo feature `{feature}`)");
+            quote! {
+                #[doc = ""]
+                #[doc = #doc]
+                #[cfg(feature = #feature)]
+            }
+        });
         quote! {
             #[doc = #doc]
+            #cfg
             pub mod #module;
         }
     });

@@ -4,21 +4,67 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::rust::{doc_lines, doc_text, inner_doc_lines, Paths};
+use super::type_files::TypeFile;
 use crate::model::{Api, Field, TypeDef, TypeKind, TypeRef, UnionVariant, Variant};
 
-/// The `types` module: one item per named type, sorted by name.
+/// The `types` module in one file: one item per named type, sorted by name.
 pub fn types_module(api: &Api, paths: &Paths) -> TokenStream {
-    let items = api.types.iter().map(|def| type_def(def, paths));
-    let docs = inner_doc_lines("The API's data types, one per schema of the spec.");
+    let defs: Vec<&TypeDef> = api.types.iter().collect();
+    types_items(
+        &defs,
+        paths,
+        "The API's data types, one per schema of the spec.",
+    )
+}
+
+/// `src/types/mod.rs` when the types take several files: each module, behind its tag's
+/// feature when it has one, and re-exported, so every type is `crate::types::Name`.
+pub fn types_index(files: &[TypeFile]) -> TokenStream {
+    let docs = inner_doc_lines(
+        "The API's data types, one per schema of the spec, in files of a readable size: those\nevery build compiles, then those only one tag's operations use (behind its feature).",
+    );
+    let modules = files.iter().map(|file| {
+        let module = format_ident!("{}", file.module);
+        let cfg = file
+            .feature
+            .as_ref()
+            .map(|feature| quote!(#[cfg(feature = #feature)]));
+        quote! {
+            #cfg
+            mod #module;
+            #cfg
+            pub use #module::*;
+        }
+    });
+    quote! {
+        #docs
+        #(#modules)*
+    }
+}
+
+/// One module of `src/types/`: the types of `file`.
+pub fn type_file(api: &Api, file: &TypeFile, paths: &Paths) -> TokenStream {
+    let defs: Vec<&TypeDef> = file.types.iter().filter_map(|&i| api.types.get(i)).collect();
+    let about = match file.feature.as_deref() {
+        Some("full") => "Types no operation uses, compiled with feature `full`.".to_string(),
+        Some(feature) => format!("Types only the operations of feature `{feature}` use."),
+        None => "Types every build of the crate compiles.".to_string(),
+    };
+    types_items(&defs, paths, &about)
+}
+
+/// The items of `defs`, under the inner doc `about`.
+fn types_items(defs: &[&TypeDef], paths: &Paths, about: &str) -> TokenStream {
+    let items = defs.iter().map(|def| type_def(def, paths));
+    let docs = inner_doc_lines(about);
     let fields = || {
-        api.types.iter().flat_map(|def| match &def.kind {
+        defs.iter().flat_map(|def| match &def.kind {
             TypeKind::Struct { fields, .. } => fields.as_slice(),
             _ => &[],
         })
     };
     // Deprecated items are still used by the crate's own (derived) code.
-    let any_deprecated =
-        api.types.iter().any(|def| def.deprecated) || fields().any(|f| f.deprecated);
+    let any_deprecated = defs.iter().any(|def| def.deprecated) || fields().any(|f| f.deprecated);
     let allow = any_deprecated.then(|| quote!(#![allow(deprecated)]));
     quote! {
         #docs

@@ -2,6 +2,7 @@
 
 mod cycles;
 mod operations;
+mod resource;
 mod types;
 mod webhooks;
 
@@ -92,7 +93,7 @@ pub fn lower(spec: &OpenAPI, file: &Path, config: &Config) -> Result<Api, Diagno
 
     let webhooks = webhooks::lower(&webhook_items, &mut types, resolver)?;
     name_answer_enums(&mut operations);
-    let tags = tags(spec, &operations);
+    let tags = tags(spec, &operations, config.features.per_tag);
     let tag_order = |name: &str| {
         tags.iter()
             .position(|t| t.name == name)
@@ -325,9 +326,11 @@ fn derived_operation_id(method: HttpMethod, segments: &[PathSegment]) -> String 
     names::snake(&words.join("_"))
 }
 
-/// The spec's tags in its order, then any tag only operations name, in order of use.
-fn tags(spec: &OpenAPI, operations: &[crate::model::Operation]) -> Vec<Tag> {
+/// The spec's tags in its order, then any tag only operations name, in order of use; with
+/// `per_tag`, each with the cargo feature that compiles it.
+fn tags(spec: &OpenAPI, operations: &[crate::model::Operation], per_tag: bool) -> Vec<Tag> {
     let mut modules = Scope::with_reserved(contract::CRATE_MODULES.iter().copied());
+    let mut features = Scope::with_reserved(contract::CRATE_FEATURES.iter().copied());
     let mut tags: Vec<Tag> = Vec::new();
     let used = |name: &str| operations.iter().any(|op| op.tag == name);
     let declared = spec
@@ -339,13 +342,22 @@ fn tags(spec: &OpenAPI, operations: &[crate::model::Operation]) -> Vec<Tag> {
         if tags.iter().any(|t| t.name == name) || !used(&name) {
             continue;
         }
+        let module = modules.claim(&names::snake(&name));
+        let feature = per_tag.then(|| features.claim(&feature_name(&module)));
         tags.push(Tag {
-            module: modules.claim(&names::snake(&name)),
+            module,
             name,
             description,
+            feature,
         });
     }
     tags
+}
+
+/// The cargo feature of the tag whose module is `module`: kebab case, without a raw
+/// identifier's `r#` (`project_viewers` -> `project-viewers`).
+fn feature_name(module: &str) -> String {
+    module.trim_start_matches("r#").replace('_', "-")
 }
 
 /// Where the metadata type `meta` holds the current and last page numbers, when it does.

@@ -4,6 +4,7 @@
 mod envelope;
 mod operations;
 mod path;
+pub mod reach;
 mod types;
 mod webhooks;
 
@@ -66,6 +67,9 @@ pub struct Tag {
     pub module: String,
     /// The tag's description.
     pub description: Option<String>,
+    /// The cargo feature that compiles it (`[features] per_tag`), in kebab case
+    /// (`project-viewers`); `None` when the tag is always compiled.
+    pub feature: Option<String>,
 }
 
 impl Api {

@@ -92,17 +92,22 @@ fn generator_time(stdout: &str) -> Option<Duration> {
     ms.parse().ok().map(Duration::from_millis)
 }
 
-/// Builds xtask in release (`cargo build --release -p xtask`) and times its `regenerate`.
-pub fn time_regenerate_release(root: &Path, target: &Path) -> Result<Regenerate, String> {
+/// Builds xtask in release (`cargo build --release -p xtask`); the binary.
+pub fn release_binary(root: &Path, target: &Path) -> Result<PathBuf, String> {
     eprintln!("== cargo build --release -p xtask");
     let mut command = cargo();
     command
         .current_dir(root)
         .args(["build", "--quiet", "--release", "-p", "xtask"]);
     timed(command, "cargo build --release -p xtask")?;
-    let binary = target
+    Ok(target
         .join("release")
-        .join(format!("xtask{}", std::env::consts::EXE_SUFFIX));
+        .join(format!("xtask{}", std::env::consts::EXE_SUFFIX)))
+}
+
+/// Builds xtask in release and times its `regenerate`.
+pub fn time_regenerate_release(root: &Path, target: &Path) -> Result<Regenerate, String> {
+    let binary = release_binary(root, target)?;
     eprintln!("== xtask regenerate, release build ({REGENERATE_RUNS} runs)");
     time_regenerate(root, target, &Build::Release(binary))
 }

@@ -9,6 +9,7 @@
 
 mod criterion;
 pub mod ids;
+mod large;
 mod measure;
 mod table;
 
@@ -22,6 +23,8 @@ pub struct BenchArgs {
     full: bool,
     compare: bool,
     skip_compile: bool,
+    large: bool,
+    large_compile: bool,
 }
 
 impl BenchArgs {
@@ -30,12 +33,19 @@ impl BenchArgs {
             full: false,
             compare: false,
             skip_compile: false,
+            large: false,
+            large_compile: false,
         };
         for arg in args {
             match arg.as_str() {
                 "--full" => options.full = true,
                 "--compare" => options.compare = true,
                 "--skip-compile" => options.skip_compile = true,
+                "--large" => options.large = true,
+                "--large-compile" => {
+                    options.large = true;
+                    options.large_compile = true;
+                }
                 other => return Err(format!("unknown option `{other}`")),
             }
         }
@@ -113,6 +123,19 @@ fn run_all(options: &BenchArgs, root: &Path) -> Result<String, String> {
         (None, Vec::new())
     };
 
+    let large = if options.large {
+        let binary = measure::release_binary(root, &target)?;
+        let generation = large::time_generation(root, &target, &binary)?;
+        let compile = if options.large_compile {
+            Some(large::time_compile(&target)?)
+        } else {
+            None
+        };
+        Some((generation, compile))
+    } else {
+        None
+    };
+
     let figures = Figures::new(criterion);
     let table = table::table(
         &figures,
@@ -121,6 +144,7 @@ fn run_all(options: &BenchArgs, root: &Path) -> Result<String, String> {
         compile,
         release.as_ref(),
         &others,
+        large.as_ref(),
     )?;
     let saved = target.join("criterion/webwork-bench.md");
     std::fs::write(&saved, &table).map_err(|e| format!("cannot write {}: {e}", saved.display()))?;

@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 
 use super::criterion::{Extras, Figures};
 use super::ids::{client, extra, growth, stages};
+use super::large::{Compile as LargeCompile, Generation, ONE_TAG};
 use super::measure::{Compile, Other, Outcome, Regenerate};
 
 /// `1234567.0` ns -> `1.23 ms`.
@@ -45,13 +46,63 @@ pub fn table(
     compile: Option<Compile>,
     release: Option<&Regenerate>,
     others: &[Other],
+    large: Option<&(Vec<Generation>, Option<LargeCompile>)>,
 ) -> Result<String, String> {
     let mut rows = Rows::default();
     generator_rows(&mut rows, figures)?;
     client_rows(&mut rows, figures, extras)?;
     build_rows(&mut rows, regenerate, compile, release);
     comparison_rows(&mut rows, regenerate, release, others);
+    if let Some((generation, compile)) = large {
+        large_rows(&mut rows, generation, compile.as_ref());
+    }
     Ok(rows.markdown())
+}
+
+/// GitHub's and Stripe's descriptions: generation in release, lines, and GitHub's crate's
+/// check and build times.
+fn large_rows(rows: &mut Rows, generation: &[Generation], compile: Option<&LargeCompile>) {
+    let mut row = |stage: &str, figure: String, ratio: String| rows.push(stage, figure, ratio);
+    for spec in generation {
+        let peak = spec
+            .peak_kib
+            .map_or_else(|| "peak memory unknown".to_string(), |kib| {
+                format!("peak {:.0} MB", kib as f64 / 1024.0)
+            });
+        row(
+            &format!("large: generate {} (release, wall)", spec.name),
+            duration(spec.wall.as_secs_f64() * 1e9),
+            format!("{peak}; {:.2} of the 1 s goal", spec.wall.as_secs_f64()),
+        );
+        row(
+            &format!("large: lines of generated Rust, {}", spec.name),
+            format!("{} lines", spec.lines),
+            format!("{} files, the runtime left out", spec.files),
+        );
+    }
+    if let Some(compile) = compile {
+        let full = compile.full.as_secs_f64();
+        row(
+            "large: cargo check of GitHub's crate, whole (full)",
+            format!("{full:.1} s"),
+            "1.00".into(),
+        );
+        row(
+            &format!("large: cargo check of GitHub's crate, one tag ({ONE_TAG})"),
+            format!("{:.1} s", compile.one_tag.as_secs_f64()),
+            format!("{:.2} of full (goal 0.20)", compile.one_tag.as_secs_f64() / full),
+        );
+        row(
+            "large: cargo build of GitHub's crate, cold (with dependencies)",
+            format!("{:.1} s", compile.cold.as_secs_f64()),
+            String::new(),
+        );
+        row(
+            "large: cargo build of GitHub's crate, after touching one file",
+            format!("{:.1} s", compile.warm.as_secs_f64()),
+            format!("{:.2} of cold", compile.warm.as_secs_f64() / compile.cold.as_secs_f64()),
+        );
+    }
 }
 
 /// The generator's stages, its whole run, and its growth with the spec's size.

@@ -22,6 +22,51 @@ use builder::builder;
 /// The module of one tag: its builders and `Client` methods.
 pub fn tag_module(api: &Api, tag: &Tag, paths: &Paths, crate_name: &str) -> TokenStream {
     let operations: Vec<&Operation> = api.operations_of(tag).collect();
+    let module_doc = inner_doc_lines(&docs::tag_doc(tag));
+    operations_module(api, &operations, module_doc, paths, crate_name)
+}
+
+/// The module of a tag whose operations take several files: its docs, and each part
+/// (`part1`, ...) re-exported, so its builders are `crate::operations::<tag>::Builder`.
+pub fn tag_index(tag: &Tag, parts: usize) -> TokenStream {
+    let module_doc = inner_doc_lines(&docs::tag_doc(tag));
+    let parts = (1..=parts).map(|n| {
+        let part = format_ident!("part{n}");
+        quote! {
+            mod #part;
+            pub use #part::*;
+        }
+    });
+    quote! {
+        #module_doc
+        #(#parts)*
+    }
+}
+
+/// One part of a tag's operations (see [`tag_index`]).
+pub fn tag_part(
+    api: &Api,
+    tag: &Tag,
+    operations: &[&Operation],
+    paths: &Paths,
+    crate_name: &str,
+) -> TokenStream {
+    let module_doc = inner_doc_lines(&format!(
+        "Operations of tag `{}`, from `{}` on (see [`super`]).",
+        tag.name,
+        operations.first().map_or("", |op| op.method_name.as_str())
+    ));
+    operations_module(api, operations, module_doc, paths, crate_name)
+}
+
+/// A module of builders and `Client` methods for `operations`.
+fn operations_module(
+    api: &Api,
+    operations: &[&Operation],
+    module_doc: TokenStream,
+    paths: &Paths,
+    crate_name: &str,
+) -> TokenStream {
     let methods = operations
         .iter()
         .map(|op| client_method(op, api, crate_name));
@@ -32,7 +77,6 @@ pub fn tag_module(api: &Api, tag: &Tag, paths: &Paths, crate_name: &str) -> Toke
             use crate::types;
         )
     });
-    let module_doc = inner_doc_lines(&docs::tag_doc(tag));
     // Builders fill deprecated body properties too: the deprecation is for the callers.
     let uses_deprecated = operations.iter().any(|op| {
         op.body
@@ -46,7 +90,7 @@ pub fn tag_module(api: &Api, tag: &Tag, paths: &Paths, crate_name: &str) -> Toke
         .any(|op| !op.required_setters().is_empty());
     let states_import = has_states.then(|| {
         quote! {
-            use super::params;
+            use crate::operations::params;
             use crate::runtime::required::{IsSet, Set, Unset};
         }
     });
@@ -67,7 +111,8 @@ pub fn tag_module(api: &Api, tag: &Tag, paths: &Paths, crate_name: &str) -> Toke
     }
 }
 
-fn uses_named_types(op: &Operation) -> bool {
+/// Whether the code of `op` names a type of `crate::types`.
+pub(crate) fn uses_named_types(op: &Operation) -> bool {
     let named = |ty: &TypeRef| contains_named(ty);
     op.params.iter().any(|p| named(&p.ty))
         || op.body.as_ref().is_some_and(|b| named(&b.ty))

@@ -77,6 +77,7 @@ impl<'a> OperationLowering<'_, 'a> {
                 .tags
                 .first()
                 .cloned()
+                .or_else(|| super::resource::resource_tag(path))
                 .unwrap_or_else(|| "Default".to_string()),
             docs,
             deprecated: operation.deprecated,
