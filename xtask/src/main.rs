@@ -15,7 +15,7 @@ const USAGE: &str = "\
 usage: cargo xtask regenerate [--spec PATH] [--out DIR] [--check]
        cargo xtask spec-diff [--base REV | --old FILE] [--new FILE] [--format text|markdown|json]
                              [--fail-on-breaking] [--verify]
-       cargo xtask bench [--full] [--compare] [--skip-compile]
+       cargo xtask bench [--full] [--compare] [--skip-compile] [--large | --large-only]
        cargo xtask flaky [N] [--skip NAME]...
 
   regenerate   write the client crate from the spec
@@ -41,6 +41,11 @@ usage: cargo xtask regenerate [--spec PATH] [--out DIR] [--check]
                  on the same spec when installed (on PATH or under target/tools; see the
                  README's Performance section)
     --skip-compile  leave out the compile-time figures of webwork-client
+    --large      also generate GitHub's and Stripe's descriptions (generator/tests/large-specs)
+                 with ours in release, openapi-generator -g rust and progenitor, side by side:
+                 wall time and peak memory, or the first error line of a tool that fails;
+                 installs the two under the target folder's tools/ when missing
+    --large-only that comparison alone
 
   flaky        build the workspace's test binaries once, run each N times (default 20) and
                report every test that failed even once, with its count (doctests not included)
