@@ -16,6 +16,7 @@ usage: cargo xtask regenerate [--spec PATH] [--out DIR] [--check]
        cargo xtask spec-diff [--base REV | --old FILE] [--new FILE] [--format text|markdown|json]
                              [--fail-on-breaking] [--verify]
        cargo xtask bench [--full] [--compare] [--skip-compile] [--large] [--large-compile]
+                         [--large-only]
        cargo xtask flaky [N] [--skip NAME]...
 
   regenerate   write the client crate from the spec
@@ -42,9 +43,13 @@ usage: cargo xtask regenerate [--spec PATH] [--out DIR] [--check]
                  README's Performance section)
     --skip-compile  leave out the compile-time figures of webwork-client
     --large      also generate GitHub's and Stripe's descriptions (generator/tests/large-specs)
-                 with a release build: wall time, peak memory, lines of Rust
+                 with a release build: wall time, peak memory, lines of Rust; and with
+                 openapi-generator -g rust and progenitor side by side (wall time and peak
+                 memory, or the first error line of a tool that fails; the two are installed
+                 under the target folder's tools/ when missing)
     --large-compile  --large, and the check time of one tag of GitHub's crate against the
                  whole crate, and its cold and warm build (many minutes; run by hand)
+    --large-only the comparison with the peers alone
 
   flaky        build the workspace's test binaries once, run each N times (default 20) and
                report every test that failed even once, with its count (doctests not included)

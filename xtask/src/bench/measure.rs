@@ -92,8 +92,15 @@ fn generator_time(stdout: &str) -> Option<Duration> {
     ms.parse().ok().map(Duration::from_millis)
 }
 
-/// Builds xtask in release (`cargo build --release -p xtask`); the binary.
-pub fn release_binary(root: &Path, target: &Path) -> Result<PathBuf, String> {
+/// Builds xtask in release (`cargo build --release -p xtask`) and times its `regenerate`.
+pub fn time_regenerate_release(root: &Path, target: &Path) -> Result<Regenerate, String> {
+    let binary = build_release_xtask(root, target)?;
+    eprintln!("== xtask regenerate, release build ({REGENERATE_RUNS} runs)");
+    time_regenerate(root, target, &Build::Release(binary))
+}
+
+/// Builds xtask in release (`cargo build --release -p xtask`): the binary.
+pub fn build_release_xtask(root: &Path, target: &Path) -> Result<PathBuf, String> {
     eprintln!("== cargo build --release -p xtask");
     let mut command = cargo();
     command
@@ -103,13 +110,6 @@ pub fn release_binary(root: &Path, target: &Path) -> Result<PathBuf, String> {
     Ok(target
         .join("release")
         .join(format!("xtask{}", std::env::consts::EXE_SUFFIX)))
-}
-
-/// Builds xtask in release and times its `regenerate`.
-pub fn time_regenerate_release(root: &Path, target: &Path) -> Result<Regenerate, String> {
-    let binary = release_binary(root, target)?;
-    eprintln!("== xtask regenerate, release build ({REGENERATE_RUNS} runs)");
-    time_regenerate(root, target, &Build::Release(binary))
 }
 
 pub struct Compile {
@@ -248,7 +248,7 @@ pub fn compare_others(root: &Path, target: &Path) -> Vec<Other> {
 
 /// `name` on `PATH`, else in `target/tools/bin` or `target/tools/venv/bin` (both under the
 /// target folder in use and under the workspace's own `target`).
-fn find_tool(root: &Path, target: &Path, name: &str) -> Option<PathBuf> {
+pub(super) fn find_tool(root: &Path, target: &Path, name: &str) -> Option<PathBuf> {
     let on_path = std::env::var_os("PATH")
         .map(|path| std::env::split_paths(&path).collect::<Vec<_>>())
         .unwrap_or_default();
@@ -299,7 +299,7 @@ fn time_other(generate: impl Fn() -> Command) -> Outcome {
 /// The line that says why a tool failed: a panic's message, else the first line that says
 /// it failed (progenitor's `gen fail: …`), else the first naming an error or exception, else
 /// the last line on stderr. At most [`REASON_CHARS`] characters.
-fn failure_reason(stderr: &str, stdout: &str) -> Option<String> {
+pub(super) fn failure_reason(stderr: &str, stdout: &str) -> Option<String> {
     let lines = |text: &'_ str| -> Vec<String> {
         text.lines()
             .map(str::trim)
@@ -335,7 +335,7 @@ fn failure_reason(stderr: &str, stdout: &str) -> Option<String> {
 const REASON_CHARS: usize = 240;
 
 /// The first line a command prints, when it succeeds.
-fn first_line(mut command: Command) -> Option<String> {
+pub(super) fn first_line(mut command: Command) -> Option<String> {
     let output = command.stderr(Stdio::null()).output().ok()?;
     if !output.status.success() {
         return None;
@@ -345,7 +345,7 @@ fn first_line(mut command: Command) -> Option<String> {
 }
 
 /// `progenitor-client = "0.15.1"` in the Cargo.toml progenitor wrote -> `0.15.1`.
-fn progenitor_version(manifest: &Path) -> Option<String> {
+pub(super) fn progenitor_version(manifest: &Path) -> Option<String> {
     let text = std::fs::read_to_string(manifest).ok()?;
     let line = text
         .lines()

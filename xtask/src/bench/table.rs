@@ -6,6 +6,7 @@ use super::criterion::{Extras, Figures};
 use super::ids::{client, extra, growth, stages};
 use super::large::{Compile as LargeCompile, Generation, ONE_TAG};
 use super::measure::{Compile, Other, Outcome, Regenerate};
+use super::peers::{PeerOutcome, PeerRun};
 
 /// `1234567.0` ns -> `1.23 ms`.
 fn duration(ns: f64) -> String {
@@ -103,6 +104,53 @@ fn large_rows(rows: &mut Rows, generation: &[Generation], compile: Option<&Large
             format!("{:.2} of cold", compile.warm.as_secs_f64() / compile.cold.as_secs_f64()),
         );
     }
+}
+
+/// The large descriptions' table: each tool's wall time and peak memory, against ours.
+pub fn large_table(runs: &[PeerRun]) -> String {
+    let mut rows = Rows::default();
+    let mut ours = None;
+    for run in runs {
+        let stage = format!("large: {}, {}", run.spec, run.tool);
+        let (figure, ratio) = match &run.outcome {
+            PeerOutcome::Generated { wall, peak_kib } => {
+                let wall = wall.as_secs_f64();
+                let figure = match peak_kib {
+                    Some(kib) => format!("{wall:.2} s, {:.0} MiB peak", *kib as f64 / 1024.0),
+                    None => format!("{wall:.2} s"),
+                };
+                let ratio = if run.tool.starts_with("ours") {
+                    ours = Some((wall, *peak_kib));
+                    "1.00".to_string()
+                } else {
+                    match ours {
+                        Some((our_wall, our_peak)) => {
+                            let memory = match (peak_kib, our_peak) {
+                                (Some(theirs), Some(ours)) if ours > 0 => {
+                                    format!(", {:.1} x its memory", *theirs as f64 / ours as f64)
+                                }
+                                _ => String::new(),
+                            };
+                            format!("{:.1} x ours' time{memory}", wall / our_wall)
+                        }
+                        None => "ours failed on it: no ratio".to_string(),
+                    }
+                };
+                (figure, ratio)
+            }
+            PeerOutcome::Failed(reason) => {
+                if run.tool.starts_with("ours") {
+                    ours = None;
+                }
+                (
+                    format!("failed: {}", reason.replace('|', "\\|")),
+                    String::new(),
+                )
+            }
+        };
+        rows.push(&stage, figure, ratio);
+    }
+    rows.markdown()
 }
 
 /// The generator's stages, its whole run, and its growth with the spec's size.

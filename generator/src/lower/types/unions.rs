@@ -130,7 +130,11 @@ pub(super) fn alternatives(members: &[ReferenceOr<Schema>]) -> Vec<(usize, &Refe
 
 /// The discriminator values that select the component `key`, referenced as `reference`: those
 /// the mapping gives it, else the component's name. None when the union is untagged.
-pub(super) fn tags(discriminator: Option<&Discriminator>, reference: &str, key: &str) -> Vec<String> {
+pub(super) fn tags(
+    discriminator: Option<&Discriminator>,
+    reference: &str,
+    key: &str,
+) -> Vec<String> {
     let Some(discriminator) = discriminator else {
         return Vec::new();
     };
