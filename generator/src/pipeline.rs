@@ -51,7 +51,11 @@ pub fn generate_from_model(
     files.extend(example_files);
     files.extend(assets::test_support(&files, &crate_name));
     let example_names: Vec<&str> = examples.iter().map(|(name, _)| *name).collect();
-    let tag_features: Vec<&str> = api.tags.iter().filter_map(|t| t.feature.as_deref()).collect();
+    let tag_features: Vec<&str> = api
+        .tags
+        .iter()
+        .filter_map(|t| t.feature.as_deref())
+        .collect();
     let cargo = render::cargo_toml_with_examples(config, &header, &example_names, &tag_features)
         .map_err(|e| internal(e.0))?;
     files.push(GeneratedFile {

@@ -138,8 +138,7 @@ fn workspace() {
     );
     write_if_changed(&base().join("Cargo.toml"), manifest.as_bytes());
     if !base().join("Cargo.lock").exists() {
-        std::fs::copy(common::root().join("Cargo.lock"), base().join("Cargo.lock"))
-            .expect("lock");
+        std::fs::copy(common::root().join("Cargo.lock"), base().join("Cargo.lock")).expect("lock");
     }
 }
 
@@ -155,7 +154,11 @@ fn one_tag_of_each_compiles_alone() {
     for (spec, dir) in SPECS.iter().zip(generate_all()) {
         check(
             &dir,
-            &["--no-default-features", "--features", &format!("rustls-tls,{}", spec.tag)],
+            &[
+                "--no-default-features",
+                "--features",
+                &format!("rustls-tls,{}", spec.tag),
+            ],
         );
     }
 }

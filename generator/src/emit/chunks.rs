@@ -37,7 +37,13 @@ mod tests {
     #[test]
     fn items_are_cut_in_order_at_the_budget() {
         let half = LINES_PER_FILE / 2;
-        let chunks = by_lines([(1, half), (2, half), (3, 1), (4, LINES_PER_FILE * 2), (5, 1)]);
+        let chunks = by_lines([
+            (1, half),
+            (2, half),
+            (3, 1),
+            (4, LINES_PER_FILE * 2),
+            (5, 1),
+        ]);
         assert_eq!(chunks, [vec![1, 2], vec![3], vec![4], vec![5]]);
         assert!(by_lines(Vec::<(u8, usize)>::new()).is_empty());
     }

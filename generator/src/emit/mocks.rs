@@ -36,7 +36,10 @@ pub fn mocks_index(api: &Api) -> TokenStream {
 /// `src/mocks/<tag>.rs` of a tag whose operations take several files: one module per part,
 /// as in `operations`.
 pub fn tag_mocks_index(tag: &Tag, parts: usize) -> TokenStream {
-    let docs = inner_doc_lines(&format!("The mocks of the operations of tag `{}`.", tag.name));
+    let docs = inner_doc_lines(&format!(
+        "The mocks of the operations of tag `{}`.",
+        tag.name
+    ));
     let parts = (1..=parts).map(|n| {
         let part = format_ident!("part{n}");
         quote!(mod #part;)
@@ -49,7 +52,10 @@ pub fn tag_mocks_index(tag: &Tag, parts: usize) -> TokenStream {
 
 /// The mocks of `operations`, of tag `tag`: `src/mocks/<tag>.rs`, or one part of it.
 pub fn tag_mocks(api: &Api, tag: &Tag, operations: &[&Operation], paths: &Paths) -> TokenStream {
-    let docs = inner_doc_lines(&format!("The mocks of the operations of tag `{}`.", tag.name));
+    let docs = inner_doc_lines(&format!(
+        "The mocks of the operations of tag `{}`.",
+        tag.name
+    ));
     let operations: Vec<TokenStream> = operations
         .iter()
         .map(|op| operation_mock(op, tag, paths, api))

@@ -7,10 +7,10 @@ mod examples;
 mod ids;
 mod mocks;
 mod operation_docs;
+mod operation_files;
 mod operations;
 mod probe;
 mod rust;
-mod operation_files;
 mod states;
 mod support;
 mod type_files;
@@ -210,7 +210,9 @@ impl<'a> Emitter<'a> {
 
     /// How many files the operations of `api.tags[tag]` take.
     fn parts_of(&self, tag: usize) -> usize {
-        self.tag_parts.get(tag).map_or(1, |parts| parts.len().max(1))
+        self.tag_parts
+            .get(tag)
+            .map_or(1, |parts| parts.len().max(1))
     }
 
     /// The operations of part `part` of `api.tags[tag]`.
@@ -219,7 +221,12 @@ impl<'a> Emitter<'a> {
         self.tag_parts
             .get(tag)
             .and_then(|parts| parts.get(part))
-            .map(|indexes| indexes.iter().filter_map(|&i| api.operations.get(i)).collect())
+            .map(|indexes| {
+                indexes
+                    .iter()
+                    .filter_map(|&i| api.operations.get(i))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
@@ -268,7 +275,12 @@ impl<'a> Emitter<'a> {
             }
             FileKind::TagMocksPart(index, part) => {
                 let tag = api.tags.get(index)?;
-                Some(mocks::tag_mocks(api, tag, &self.part(index, part), &outside()))
+                Some(mocks::tag_mocks(
+                    api,
+                    tag,
+                    &self.part(index, part),
+                    &outside(),
+                ))
             }
             FileKind::Tag(index) => {
                 let tag = api.tags.get(index)?;

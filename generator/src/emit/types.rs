@@ -44,7 +44,11 @@ pub fn types_index(files: &[TypeFile]) -> TokenStream {
 
 /// One module of `src/types/`: the types of `file`.
 pub fn type_file(api: &Api, file: &TypeFile, paths: &Paths) -> TokenStream {
-    let defs: Vec<&TypeDef> = file.types.iter().filter_map(|&i| api.types.get(i)).collect();
+    let defs: Vec<&TypeDef> = file
+        .types
+        .iter()
+        .filter_map(|&i| api.types.get(i))
+        .collect();
     let about = match file.feature.as_deref() {
         Some("full") => "Types no operation uses, compiled with feature `full`.".to_string(),
         Some(feature) => format!("Types only the operations of feature `{feature}` use."),

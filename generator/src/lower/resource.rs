@@ -19,9 +19,10 @@ fn is_prefix(segment: &str) -> bool {
     if lower == "api" || lower == "rest" {
         return true;
     }
-    let version = lower
-        .strip_prefix('v')
-        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()) && rest.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.'));
+    let version = lower.strip_prefix('v').is_some_and(|rest| {
+        rest.starts_with(|c: char| c.is_ascii_digit())
+            && rest.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.')
+    });
     let date = !lower.is_empty() && lower.bytes().all(|b| b.is_ascii_digit() || b == b'-');
     version || date
 }
@@ -32,7 +33,10 @@ mod tests {
 
     #[test]
     fn the_version_prefix_is_skipped() {
-        assert_eq!(resource_tag("/v1/charges/{charge}").as_deref(), Some("charges"));
+        assert_eq!(
+            resource_tag("/v1/charges/{charge}").as_deref(),
+            Some("charges")
+        );
         assert_eq!(resource_tag("/v2/core/events").as_deref(), Some("core"));
         assert_eq!(resource_tag("/v1beta2/models").as_deref(), Some("models"));
         assert_eq!(resource_tag("/api/v3/users/{id}").as_deref(), Some("users"));
@@ -41,7 +45,10 @@ mod tests {
 
     #[test]
     fn a_path_without_prefix_names_its_first_segment() {
-        assert_eq!(resource_tag("/repos/{owner}/{repo}").as_deref(), Some("repos"));
+        assert_eq!(
+            resource_tag("/repos/{owner}/{repo}").as_deref(),
+            Some("repos")
+        );
         assert_eq!(resource_tag("/version").as_deref(), Some("version"));
         assert_eq!(resource_tag("/vinyl").as_deref(), Some("vinyl"));
     }

@@ -61,7 +61,11 @@ fn base(target: &Path) -> PathBuf {
 }
 
 /// Generates each description with the release `xtask` binary.
-pub fn time_generation(root: &Path, target: &Path, binary: &Path) -> Result<Vec<Generation>, String> {
+pub fn time_generation(
+    root: &Path,
+    target: &Path,
+    binary: &Path,
+) -> Result<Vec<Generation>, String> {
     SPECS
         .iter()
         .map(|spec| {
@@ -99,7 +103,10 @@ pub fn time_generation(root: &Path, target: &Path, binary: &Path) -> Result<Vec<
                     .find_map(|line| line.strip_prefix("peak-kib ")?.trim().parse().ok());
                 Ok((wall, peak))
             };
-            eprintln!("== xtask regenerate --spec {} (release, {RUNS} runs)", spec.file);
+            eprintln!(
+                "== xtask regenerate --spec {} (release, {RUNS} runs)",
+                spec.file
+            );
             run()?;
             let mut runs = (0..RUNS).map(|_| run()).collect::<Result<Vec<_>, _>>()?;
             runs.sort_by_key(|(wall, _)| *wall);
@@ -137,7 +144,12 @@ pub fn time_compile(target: &Path) -> Result<Compile, String> {
             .env("CARGO_TARGET_DIR", &scratch);
         timed(command, "cargo clean -p github-client")
     };
-    let one_tag_args = ["check", "--no-default-features", "--features", "rustls-tls,emojis"];
+    let one_tag_args = [
+        "check",
+        "--no-default-features",
+        "--features",
+        "rustls-tls,emojis",
+    ];
     eprintln!("== cargo check of GitHub's crate: dependencies");
     run(&one_tag_args, "cargo check (dependencies)")?;
     clean()?;
@@ -195,7 +207,10 @@ fn unpack(root: &Path, target: &Path, spec: &Spec) -> Result<PathBuf, String> {
         .map(|spec| format!("\"{}/crate\"", spec.name))
         .collect();
     let manifest = base(target).join("Cargo.toml");
-    let workspace = format!("[workspace]\nresolver = \"2\"\nmembers = [{}]\n", members.join(", "));
+    let workspace = format!(
+        "[workspace]\nresolver = \"2\"\nmembers = [{}]\n",
+        members.join(", ")
+    );
     std::fs::write(&manifest, workspace).map_err(io_error(&manifest))?;
     let lock = base(target).join("Cargo.lock");
     if !lock.exists() {

@@ -65,11 +65,10 @@ pub fn table(
 fn large_rows(rows: &mut Rows, generation: &[Generation], compile: Option<&LargeCompile>) {
     let mut row = |stage: &str, figure: String, ratio: String| rows.push(stage, figure, ratio);
     for spec in generation {
-        let peak = spec
-            .peak_kib
-            .map_or_else(|| "peak memory unknown".to_string(), |kib| {
-                format!("peak {:.0} MB", kib as f64 / 1024.0)
-            });
+        let peak = spec.peak_kib.map_or_else(
+            || "peak memory unknown".to_string(),
+            |kib| format!("peak {:.0} MB", kib as f64 / 1024.0),
+        );
         row(
             &format!("large: generate {} (release, wall)", spec.name),
             duration(spec.wall.as_secs_f64() * 1e9),
@@ -91,7 +90,10 @@ fn large_rows(rows: &mut Rows, generation: &[Generation], compile: Option<&Large
         row(
             &format!("large: cargo check of GitHub's crate, one tag ({ONE_TAG})"),
             format!("{:.1} s", compile.one_tag.as_secs_f64()),
-            format!("{:.2} of full (goal 0.20)", compile.one_tag.as_secs_f64() / full),
+            format!(
+                "{:.2} of full (goal 0.20)",
+                compile.one_tag.as_secs_f64() / full
+            ),
         );
         row(
             "large: cargo build of GitHub's crate, cold (with dependencies)",
@@ -101,7 +103,10 @@ fn large_rows(rows: &mut Rows, generation: &[Generation], compile: Option<&Large
         row(
             "large: cargo build of GitHub's crate, after touching one file",
             format!("{:.1} s", compile.warm.as_secs_f64()),
-            format!("{:.2} of cold", compile.warm.as_secs_f64() / compile.cold.as_secs_f64()),
+            format!(
+                "{:.2} of cold",
+                compile.warm.as_secs_f64() / compile.cold.as_secs_f64()
+            ),
         );
     }
 }
