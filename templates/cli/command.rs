@@ -5,7 +5,7 @@ use clap::{value_parser, Arg, ArgAction, Command};
 
 use super::exit::EXIT_CODES;
 use super::output::Format;
-use super::spec::{App, Kind, Operation, Param};
+use super::spec::{App, Kind, Location, Operation, Param};
 use super::values;
 
 /// The rate limit without `--rate-limit`: the API's documented 60 requests a minute.
@@ -51,12 +51,13 @@ fn global_args(app: &App) -> Vec<Arg> {
             .long("output")
             .short('o')
             .global(true)
+            .value_name("FORMAT")
             .value_parser(PossibleValuesParser::new(Format::NAMES))
             .help("Output format [default: table on a terminal, json otherwise]"),
         Arg::new("token")
             .long("token")
             .global(true)
-            .hide_env_values(true)
+            .value_name("TOKEN")
             .help(format!(
                 "The API token (else ${}, else the one `{} auth login` stored)",
                 app.token_env, app.name
@@ -64,11 +65,13 @@ fn global_args(app: &App) -> Vec<Arg> {
         Arg::new("base-url")
             .long("base-url")
             .global(true)
+            .value_name("URL")
             .default_value(app.default_base_url)
             .help("The server to talk to"),
         Arg::new("rate-limit")
             .long("rate-limit")
             .global(true)
+            .value_name("N")
             .value_parser(value_parser!(u32))
             .default_value(DEFAULT_RATE_LIMIT)
             .help("Requests per minute at most (0: no limit)"),
@@ -78,6 +81,9 @@ fn global_args(app: &App) -> Vec<Arg> {
             .action(ArgAction::SetTrue)
             .help("Print the request as a curl command instead of sending it"),
     ]
+    .into_iter()
+    .map(|arg| arg.help_heading("Global options"))
+    .collect()
 }
 
 /// The command of one operation: a flag per parameter and body property, `--body`, `--all`.
@@ -93,7 +99,7 @@ pub fn operation_command(operation: &Operation) -> Command {
             Arg::new("body")
                 .long("body")
                 .value_name("FILE")
-                .required(body.required && !operation.params.iter().any(|p| p.required && p.location == super::spec::Location::Body))
+                .required(body.required && !operation.params.iter().any(|p| p.location == Location::Body))
                 .help("The JSON body from FILE, or from standard input with `-`; the property flags override its members"),
         );
     }
@@ -109,10 +115,12 @@ pub fn operation_command(operation: &Operation) -> Command {
 }
 
 fn param_arg(param: &Param) -> Arg {
-    let arg = Arg::new(param.flag)
-        .long(param.flag)
-        .help(param.help)
-        .required(param.required);
+    let arg = Arg::new(param.flag).long(param.flag).help(param.help);
+    // A required body property may come from the `--body` file instead.
+    let arg = match (param.required, param.location) {
+        (true, Location::Body) => arg.required_unless_present("body"),
+        (required, _) => arg.required(required),
+    };
     let arg = if param.repeated {
         arg.action(ArgAction::Append)
     } else {
@@ -187,7 +195,7 @@ fn auth_command() -> Command {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::runtime::spec::{BodyInput, Group, Location, Paging};
+    use crate::runtime::spec::{BodyInput, Group, Paging};
 
     const PARAMS: &[Param] = &[
         Param {

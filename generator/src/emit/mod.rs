@@ -1,6 +1,7 @@
 //! Stage 4: the model becomes the files of the client crate. One module per kind of output;
 //! this one decides which files there are.
 
+pub mod cli;
 mod example_tests;
 mod examples;
 mod ids;
