@@ -38,7 +38,7 @@ const WORKSPACES: Group = Group {
     commands: &[
         Operation {
             name: "list",
-            operation_id: "getWorkspaces",
+            id: "getWorkspaces",
             about: "Get All Workspaces",
             long_about: Some(
                 "Get All Workspaces\n\nReturns the active (neither blocked nor deleted) workspaces of the authenticated user.\nResults are paginated; `meta.pagination` describes the page.\n\nGET /workspaces",
@@ -87,7 +87,7 @@ const MEMBERS: Group = Group {
     commands: &[
         Operation {
             name: "delete",
-            operation_id: "deleteMember",
+            id: "deleteMember",
             about: "Delete (Archive) Member",
             long_about: Some(
                 "Delete (Archive) Member\n\nArchive a member: the member loses access to the workspace; tracked time and screenshots stay available. The workspace is named in a JSON body.\n\nDELETE /members/{memberId}",
@@ -120,7 +120,7 @@ const MEMBERS: Group = Group {
         },
         Operation {
             name: "get",
-            operation_id: "getMember",
+            id: "getMember",
             about: "Get Single Member",
             long_about: Some(
                 "Get Single Member\n\nRetrieve one member of your workspace.\n\nGET /members/{memberId}",
@@ -172,7 +172,7 @@ const MEMBERS: Group = Group {
         },
         Operation {
             name: "list",
-            operation_id: "getMembers",
+            id: "getMembers",
             about: "Get All Workspace Members",
             long_about: Some(
                 "Get All Workspace Members\n\nRetrieve all members of your workspace. Filter by email (exact match), status or role. Rate and financial fields are only sent to callers with permission to view rates. Results are paginated; `meta.pagination` describes the page.\n\nGET /members",
@@ -269,7 +269,7 @@ const MEMBERS: Group = Group {
         },
         Operation {
             name: "create",
-            operation_id: "inviteMember",
+            id: "inviteMember",
             about: "Invite New Member",
             long_about: Some(
                 "Invite New Member\n\nInvite a new member to your workspace. Only Owners and Executive Managers may do this. An invitation email is sent to the given address.\n\nPOST /members",
@@ -337,7 +337,7 @@ const MEMBERS: Group = Group {
         },
         Operation {
             name: "update",
-            operation_id: "updateMember",
+            id: "updateMember",
             about: "Update Member",
             long_about: Some(
                 "Update Member\n\nUpdate a member's profile, role, rate visibility, weekly hours limit or avatar. Every field but workspace_id is optional.\n\nPUT /members/{memberId}",
@@ -457,7 +457,7 @@ const PROJECTS: Group = Group {
     commands: &[
         Operation {
             name: "create",
-            operation_id: "createProject",
+            id: "createProject",
             about: "Create New Project",
             long_about: Some(
                 "Create New Project\n\nCreate a new project in your workspace. Only Owners and Executive Managers may do this.\n\nPOST /projects",
@@ -563,7 +563,7 @@ const PROJECTS: Group = Group {
         },
         Operation {
             name: "delete",
-            operation_id: "deleteProject",
+            id: "deleteProject",
             about: "Delete (Archive) Project",
             long_about: Some(
                 "Delete (Archive) Project\n\nArchive a project. The workspace is named in a JSON body.\n\nDELETE /projects/{projectId}",
@@ -596,7 +596,7 @@ const PROJECTS: Group = Group {
         },
         Operation {
             name: "get",
-            operation_id: "getProject",
+            id: "getProject",
             about: "Get Single Project",
             long_about: Some(
                 "Get Single Project\n\nRetrieve one project of your workspace.\n\nGET /projects/{projectId}",
@@ -648,7 +648,7 @@ const PROJECTS: Group = Group {
         },
         Operation {
             name: "list",
-            operation_id: "getProjects",
+            id: "getProjects",
             about: "Get All Workspace Projects",
             long_about: Some(
                 "Get All Workspace Projects\n\nRetrieve all projects of your workspace, optionally searching by name (case-insensitive partial match).\n\nGET /projects",
@@ -718,7 +718,7 @@ const PROJECTS: Group = Group {
         },
         Operation {
             name: "update",
-            operation_id: "updateProject",
+            id: "updateProject",
             about: "Update Project",
             long_about: Some(
                 "Update Project\n\nUpdate a project. Every field but workspace_id is optional.\n\nPUT /projects/{projectId}",
@@ -840,7 +840,7 @@ const TASKS: Group = Group {
     commands: &[
         Operation {
             name: "assign",
-            operation_id: "assignTask",
+            id: "assignTask",
             about: "Assign Task to User",
             long_about: Some(
                 "Assign Task to User\n\nAssign a member to a task. The workspace and project are named in a JSON body. Owners, Executive Managers, Project Managers and Team Managers may do this.\n\nPOST /tasks/{taskId}/assign/{userId}",
@@ -891,7 +891,7 @@ const TASKS: Group = Group {
         },
         Operation {
             name: "create",
-            operation_id: "createTask",
+            id: "createTask",
             about: "Create New Task",
             long_about: Some(
                 "Create New Task\n\nCreate a new task in a project, optionally assigning members. Owners, Executive Managers, Project Managers and Team Managers may do this.\n\nPOST /tasks",
@@ -1015,7 +1015,7 @@ const TASKS: Group = Group {
         },
         Operation {
             name: "delete",
-            operation_id: "deleteTask",
+            id: "deleteTask",
             about: "Delete Task",
             long_about: Some(
                 "Delete Task\n\nDelete a task. The workspace and project are named in a JSON body.\n\nDELETE /tasks/{taskId}",
@@ -1057,7 +1057,7 @@ const TASKS: Group = Group {
         },
         Operation {
             name: "get",
-            operation_id: "getTask",
+            id: "getTask",
             about: "Get Single Task",
             long_about: Some(
                 "Get Single Task\n\nRetrieve one task of a project.\n\nGET /tasks/{taskId}",
@@ -1118,7 +1118,7 @@ const TASKS: Group = Group {
         },
         Operation {
             name: "assignees",
-            operation_id: "getTaskAssignees",
+            id: "getTaskAssignees",
             about: "List Task Assignees",
             long_about: Some(
                 "List Task Assignees\n\nRetrieve the members assigned to a task.\n\nGET /tasks/{taskId}/assignees",
@@ -1160,7 +1160,7 @@ const TASKS: Group = Group {
         },
         Operation {
             name: "list",
-            operation_id: "getTasks",
+            id: "getTasks",
             about: "Get All Project Tasks",
             long_about: Some(
                 "Get All Project Tasks\n\nRetrieve all tasks of a project, optionally filtered by status or priority.\n\nGET /tasks",
@@ -1248,7 +1248,7 @@ const TASKS: Group = Group {
         },
         Operation {
             name: "unassign",
-            operation_id: "unassignTask",
+            id: "unassignTask",
             about: "Unassign Task from User",
             long_about: Some(
                 "Unassign Task from User\n\nRemove a member from a task. The workspace and project are named in a JSON body. Owners, Executive Managers, Project Managers and Team Managers may do this.\n\nDELETE /tasks/{taskId}/unassign/{userId}",
@@ -1299,7 +1299,7 @@ const TASKS: Group = Group {
         },
         Operation {
             name: "update",
-            operation_id: "updateTask",
+            id: "updateTask",
             about: "Update Task",
             long_about: Some(
                 "Update Task\n\nUpdate a task. workspace_id and project_id are required, the other fields optional. Owners, Executive Managers, Project Managers and Team Managers may do this.\n\nPUT /tasks/{taskId}",
@@ -1430,7 +1430,7 @@ const PROJECT_VIEWERS: Group = Group {
     commands: &[
         Operation {
             name: "assign-project",
-            operation_id: "assignProjectToViewer",
+            id: "assignProjectToViewer",
             about: "Assign Project to Viewer",
             long_about: Some(
                 "Assign Project to Viewer\n\nGive a project viewer read-only access to a project.\n\nPOST /project-viewers/{viewerId}/assign-project",
@@ -1472,7 +1472,7 @@ const PROJECT_VIEWERS: Group = Group {
         },
         Operation {
             name: "create",
-            operation_id: "createProjectViewer",
+            id: "createProjectViewer",
             about: "Create New Project Viewer",
             long_about: Some(
                 "Create New Project Viewer\n\nCreate a project viewer; an invitation email is sent to the given address. Only Owners and Executive Managers may do this.\n\nPOST /project-viewers",
@@ -1523,7 +1523,7 @@ const PROJECT_VIEWERS: Group = Group {
         },
         Operation {
             name: "delete",
-            operation_id: "deleteProjectViewer",
+            id: "deleteProjectViewer",
             about: "Delete (Archive) Project Viewer",
             long_about: Some(
                 "Delete (Archive) Project Viewer\n\nArchive (soft-delete) a project viewer; restore them later with restoreProjectViewer. The workspace is named in a JSON body.\n\nDELETE /project-viewers/{viewerId}",
@@ -1556,7 +1556,7 @@ const PROJECT_VIEWERS: Group = Group {
         },
         Operation {
             name: "get",
-            operation_id: "getProjectViewer",
+            id: "getProjectViewer",
             about: "Get Single Project Viewer",
             long_about: Some(
                 "Get Single Project Viewer\n\nRetrieve one project viewer with the projects assigned to them.\n\nGET /project-viewers/{viewerId}",
@@ -1589,7 +1589,7 @@ const PROJECT_VIEWERS: Group = Group {
         },
         Operation {
             name: "list",
-            operation_id: "getProjectViewers",
+            id: "getProjectViewers",
             about: "Get All Project Viewers",
             long_about: Some(
                 "Get All Project Viewers\n\nRetrieve all project viewers (clients) of your workspace with the projects assigned to them.\n\nGET /project-viewers",
@@ -1640,7 +1640,7 @@ const PROJECT_VIEWERS: Group = Group {
         },
         Operation {
             name: "restore",
-            operation_id: "restoreProjectViewer",
+            id: "restoreProjectViewer",
             about: "Restore Archived Project Viewer",
             long_about: Some(
                 "Restore Archived Project Viewer\n\nRestore an archived project viewer.\n\nPOST /project-viewers/{viewerId}/restore",
@@ -1673,7 +1673,7 @@ const PROJECT_VIEWERS: Group = Group {
         },
         Operation {
             name: "unassign-project",
-            operation_id: "unassignProjectFromViewer",
+            id: "unassignProjectFromViewer",
             about: "Unassign Project from Viewer",
             long_about: Some(
                 "Unassign Project from Viewer\n\nTake a project away from a project viewer. The workspace and project are named in a JSON body.\n\nDELETE /project-viewers/{viewerId}/unassign-project",
@@ -1722,7 +1722,7 @@ const CONTRACTS: Group = Group {
     commands: &[
         Operation {
             name: "create",
-            operation_id: "createContract",
+            id: "createContract",
             about: "Create New Contract",
             long_about: Some(
                 "Create New Contract\n\nAssign a member to a project. The rate is only saved if you may view rates. Only Owners and Executive Managers may do this.\n\nPOST /contracts",
@@ -1823,7 +1823,7 @@ const CONTRACTS: Group = Group {
         },
         Operation {
             name: "delete",
-            operation_id: "deleteContract",
+            id: "deleteContract",
             about: "Delete Contract",
             long_about: Some(
                 "Delete Contract\n\nSoft-delete a contract. The workspace is named in a JSON body. Only Owners and Executive Managers may do this.\n\nDELETE /contracts/{contractId}",
@@ -1856,7 +1856,7 @@ const CONTRACTS: Group = Group {
         },
         Operation {
             name: "get",
-            operation_id: "getContract",
+            id: "getContract",
             about: "Get Single Contract",
             long_about: Some(
                 "Get Single Contract\n\nRetrieve one contract.\n\nGET /contracts/{contractId}",
@@ -1909,7 +1909,7 @@ const CONTRACTS: Group = Group {
         },
         Operation {
             name: "list",
-            operation_id: "getContracts",
+            id: "getContracts",
             about: "Get All Workspace Contracts",
             long_about: Some(
                 "Get All Workspace Contracts\n\nRetrieve all contracts (project-member assignments) of your workspace. Owners and Executive Managers see all contracts; Project Managers those of managed projects and their own; Team Managers those of managed teams and their own; Regular Users their own; Clients those of projects they can access. Rates are only sent with permission to view rates and for billable projects. This answer carries its pagination in a `pagination` object beside `meta`.\n\nGET /contracts",
@@ -1998,7 +1998,7 @@ const CONTRACTS: Group = Group {
         },
         Operation {
             name: "update",
-            operation_id: "updateContract",
+            id: "updateContract",
             about: "Update Contract",
             long_about: Some(
                 "Update Contract\n\nUpdate a contract's weekly hours limit, screenshot mode, rate or status. The rate is only changed if you may view rates. Only Owners and Executive Managers may do this. The docs give the success message as \"Contract retrieved successfully\".\n\nPUT /contracts/{contractId}",
@@ -2106,7 +2106,7 @@ const TIME_TRACKING: Group = Group {
     commands: &[
         Operation {
             name: "current-data",
-            operation_id: "getCurrentTrackerData",
+            id: "getCurrentTrackerData",
             about: "Get Current Running Tracker Data",
             long_about: Some(
                 "Get Current Running Tracker Data\n\nRetrieve the tracker a member is running now. Only Owners and Executive Managers may call this, and it only works for trackers started from the API or the browser.\n\nGET /time-tracking/current-data",
@@ -2148,7 +2148,7 @@ const TIME_TRACKING: Group = Group {
         },
         Operation {
             name: "list",
-            operation_id: "getTimeEntries",
+            id: "getTimeEntries",
             about: "Get Time Entries",
             long_about: Some(
                 "Get Time Entries\n\nRetrieve the time entries of one member on one day, optionally only those of a project or a task. Only Owners and Executive Managers may call this. Results are paginated; `meta.pagination` describes the page.\n\nGET /time-entries",
@@ -2234,7 +2234,7 @@ const TIME_TRACKING: Group = Group {
         },
         Operation {
             name: "start",
-            operation_id: "startTimeTracking",
+            id: "startTimeTracking",
             about: "Start Time Tracking",
             long_about: Some(
                 "Start Time Tracking\n\nStart tracking time (clock in) for a member. Owners and Executive Managers may start it for any member of the workspace; regular users only for themselves. Rejected if the member already has an active tracker.\n\nPOST /time-tracking/start",
@@ -2305,7 +2305,7 @@ const TIME_TRACKING: Group = Group {
         },
         Operation {
             name: "stop",
-            operation_id: "stopTimeTracking",
+            id: "stopTimeTracking",
             about: "Stop Time Tracking",
             long_about: Some(
                 "Stop Time Tracking\n\nStop the authenticated user's active tracker (send no body), or, as Owner or Executive Manager, a member's tracker (send the body naming the workspace and the member).\n\nPOST /time-tracking/stop",
@@ -2326,7 +2326,7 @@ const TIMESHEETS: Group = Group {
     commands: &[
         Operation {
             name: "approve",
-            operation_id: "approveTimesheet",
+            id: "approveTimesheet",
             about: "Approve Timesheet",
             long_about: Some(
                 "Approve Timesheet\n\nApprove a submitted timesheet. Only Owners and Executive Managers may do this; the timesheet must be submitted.\n\nPUT /timesheets/{timesheetId}/approve",
@@ -2359,7 +2359,7 @@ const TIMESHEETS: Group = Group {
         },
         Operation {
             name: "list",
-            operation_id: "getTimesheets",
+            id: "getTimesheets",
             about: "Get All Timesheets",
             long_about: Some(
                 "Get All Timesheets\n\nRetrieve the timesheets of your workspace, filtered by ID, status or date range. Results are paginated.\n\nGET /timesheets",
@@ -2446,7 +2446,7 @@ const TIMESHEETS: Group = Group {
         },
         Operation {
             name: "reject",
-            operation_id: "rejectTimesheet",
+            id: "rejectTimesheet",
             about: "Reject Timesheet",
             long_about: Some(
                 "Reject Timesheet\n\nReject a submitted timesheet; the reason is required and shown to the member. Only Owners and Executive Managers may do this; the timesheet must be submitted.\n\nPUT /timesheets/{timesheetId}/reject",
@@ -2488,7 +2488,7 @@ const TIMESHEETS: Group = Group {
         },
         Operation {
             name: "submit",
-            operation_id: "submitTimesheet",
+            id: "submitTimesheet",
             about: "Submit Timesheet",
             long_about: Some(
                 "Submit Timesheet\n\nSubmit a timesheet for approval.\n\nPUT /timesheets/{timesheetId}/submit",
@@ -2521,7 +2521,7 @@ const TIMESHEETS: Group = Group {
         },
         Operation {
             name: "unsubmit",
-            operation_id: "unsubmitTimesheet",
+            id: "unsubmitTimesheet",
             about: "Unsubmit Timesheet",
             long_about: Some(
                 "Unsubmit Timesheet\n\nReturn a submitted timesheet to the member so it can be edited and submitted again.\n\nPUT /timesheets/{timesheetId}/unsubmit",
@@ -2561,7 +2561,7 @@ const TIME_REQUESTS: Group = Group {
     commands: &[
         Operation {
             name: "approve",
-            operation_id: "approveTimeRequest",
+            id: "approveTimeRequest",
             about: "Approve Time Request",
             long_about: Some(
                 "Approve Time Request\n\nApprove a pending time request.\n\nPOST /time-requests/{timeRequestId}/approve",
@@ -2594,7 +2594,7 @@ const TIME_REQUESTS: Group = Group {
         },
         Operation {
             name: "create",
-            operation_id: "createTimeRequest",
+            id: "createTimeRequest",
             about: "Create Time Request",
             long_about: Some(
                 "Create Time Request\n\nCreate a manual time request for a member; it starts as pending.\n\nPOST /time-requests",
@@ -2686,7 +2686,7 @@ const TIME_REQUESTS: Group = Group {
         },
         Operation {
             name: "get",
-            operation_id: "getTimeRequest",
+            id: "getTimeRequest",
             about: "Get Time Request",
             long_about: Some(
                 "Get Time Request\n\nRetrieve one manual time request.\n\nGET /time-requests/{timeRequestId}",
@@ -2733,7 +2733,7 @@ const TIME_REQUESTS: Group = Group {
         },
         Operation {
             name: "list",
-            operation_id: "getTimeRequests",
+            id: "getTimeRequests",
             about: "Get All Time Requests",
             long_about: Some(
                 "Get All Time Requests\n\nRetrieve the manual time requests of your workspace in a date range, optionally filtered by status, user, project or ID. Results are paginated.\n\nGET /time-requests",
@@ -2843,7 +2843,7 @@ const TIME_REQUESTS: Group = Group {
         },
         Operation {
             name: "reject",
-            operation_id: "rejectTimeRequest",
+            id: "rejectTimeRequest",
             about: "Reject Time Request",
             long_about: Some(
                 "Reject Time Request\n\nReject a pending time request; a comment is required.\n\nPOST /time-requests/{timeRequestId}/reject",
@@ -2892,7 +2892,7 @@ const LEAVES: Group = Group {
     commands: &[
         Operation {
             name: "approve",
-            operation_id: "approveLeave",
+            id: "approveLeave",
             about: "Approve Leave Request",
             long_about: Some(
                 "Approve Leave Request\n\nApprove a pending leave request.\n\nPUT /leaves/{leaveId}/approve",
@@ -2925,7 +2925,7 @@ const LEAVES: Group = Group {
         },
         Operation {
             name: "create",
-            operation_id: "createLeaveRequest",
+            id: "createLeaveRequest",
             about: "Request Leave",
             long_about: Some(
                 "Request Leave\n\nRequest leave for a member. For hour-based policies also send start_time, end_time and hours_per_day (e.g. \"start_time\": \"09:00\", \"end_time\": \"13:00\"); for day-based policies leave_period chooses the full day or a half. The answer has no data.\n\nPOST /leaves",
@@ -3030,7 +3030,7 @@ const LEAVES: Group = Group {
         },
         Operation {
             name: "balances",
-            operation_id: "getLeaveBalances",
+            id: "getLeaveBalances",
             about: "Get Leave Balances",
             long_about: Some(
                 "Get Leave Balances\n\nRetrieve the leave balances of the members in a date range, optionally for one user.\n\nGET /leaves/balances",
@@ -3090,7 +3090,7 @@ const LEAVES: Group = Group {
         },
         Operation {
             name: "policies",
-            operation_id: "getLeavePolicies",
+            id: "getLeavePolicies",
             about: "Get Leave Policies",
             long_about: Some(
                 "Get Leave Policies\n\nRetrieve the leave policies of your workspace.\n\nGET /leaves/policies",
@@ -3132,7 +3132,7 @@ const LEAVES: Group = Group {
         },
         Operation {
             name: "list",
-            operation_id: "getLeaves",
+            id: "getLeaves",
             about: "Get All Leave Requests",
             long_about: Some(
                 "Get All Leave Requests\n\nRetrieve the leave requests of your workspace, filtered by ID, policy, paid/unpaid, status, date range or user. Results are paginated.\n\nGET /leaves",
@@ -3250,7 +3250,7 @@ const LEAVES: Group = Group {
         },
         Operation {
             name: "reject",
-            operation_id: "rejectLeave",
+            id: "rejectLeave",
             about: "Reject Leave Request",
             long_about: Some(
                 "Reject Leave Request\n\nReject a pending leave request; a reason is required.\n\nPUT /leaves/{leaveId}/reject",
@@ -3299,7 +3299,7 @@ const EXPENSES: Group = Group {
     commands: &[
         Operation {
             name: "create",
-            operation_id: "createExpense",
+            id: "createExpense",
             about: "Create Expense",
             long_about: Some(
                 "Create Expense\n\nCreate a new expense in your workspace. Requires expense_name, date, amount, and category_id.\n\nPOST /expenses",
@@ -3397,7 +3397,7 @@ const EXPENSES: Group = Group {
         },
         Operation {
             name: "delete",
-            operation_id: "deleteExpense",
+            id: "deleteExpense",
             about: "Delete Expense",
             long_about: Some(
                 "Delete Expense\n\nDelete an expense from your workspace. The workspace is named in a JSON body.\n\nDELETE /expenses/{expenseId}",
@@ -3430,7 +3430,7 @@ const EXPENSES: Group = Group {
         },
         Operation {
             name: "categories",
-            operation_id: "getExpenseCategories",
+            id: "getExpenseCategories",
             about: "Get Expense Categories",
             long_about: Some(
                 "Get Expense Categories\n\nRetrieve all expense categories in your workspace. Supports filtering by ID.\n\nGET /expenses/categories",
@@ -3481,7 +3481,7 @@ const EXPENSES: Group = Group {
         },
         Operation {
             name: "list",
-            operation_id: "getExpenses",
+            id: "getExpenses",
             about: "Get All Expenses",
             long_about: Some(
                 "Get All Expenses\n\nRetrieve all expenses in your workspace. Supports filtering by ID and date range. Results are paginated.\n\nGET /expenses",
@@ -3561,7 +3561,7 @@ const EXPENSES: Group = Group {
         },
         Operation {
             name: "update",
-            operation_id: "updateExpense",
+            id: "updateExpense",
             about: "Update Expense",
             long_about: Some(
                 "Update Expense\n\nUpdate an existing expense.\n\nPUT /expenses/{expenseId}",
@@ -3655,7 +3655,7 @@ const WEBHOOKS: Group = Group {
     commands: &[
         Operation {
             name: "create",
-            operation_id: "createWebhook",
+            id: "createWebhook",
             about: "Create a Webhook",
             long_about: Some(
                 "Create a Webhook\n\nRegister a callback URL and the events it listens to. The `token` of a webhook is its verification token: a secret the receiver uses to check that a delivery really comes from WebWork. How deliveries carry it, their payload, HTTP method, headers and retries are not documented.\n\nPOST /webhooks",
@@ -3697,7 +3697,7 @@ const WEBHOOKS: Group = Group {
         },
         Operation {
             name: "delete",
-            operation_id: "deleteWebhook",
+            id: "deleteWebhook",
             about: "Delete a Webhook",
             long_about: Some(
                 "Delete a Webhook\n\nDelete a webhook; no more events are sent to its URL. The workspace is named in a JSON body.\n\nDELETE /webhooks/{webhookId}",
@@ -3730,7 +3730,7 @@ const WEBHOOKS: Group = Group {
         },
         Operation {
             name: "get",
-            operation_id: "getWebhook",
+            id: "getWebhook",
             about: "Get a Webhook",
             long_about: Some(
                 "Get a Webhook\n\nRetrieve one webhook. The `token` of a webhook is its verification token: a secret the receiver uses to check that a delivery really comes from WebWork. How deliveries carry it, their payload, HTTP method, headers and retries are not documented.\n\nGET /webhooks/{webhookId}",
@@ -3763,7 +3763,7 @@ const WEBHOOKS: Group = Group {
         },
         Operation {
             name: "list",
-            operation_id: "getWebhooks",
+            id: "getWebhooks",
             about: "List All Webhooks",
             long_about: Some(
                 "List All Webhooks\n\nRetrieve all webhooks of your workspace. Results are paginated, 50 per page by default. The `token` of a webhook is its verification token: a secret the receiver uses to check that a delivery really comes from WebWork. How deliveries carry it, their payload, HTTP method, headers and retries are not documented.\n\nGET /webhooks",
@@ -3796,7 +3796,7 @@ const WEBHOOKS: Group = Group {
         },
         Operation {
             name: "update",
-            operation_id: "updateWebhook",
+            id: "updateWebhook",
             about: "Update a Webhook",
             long_about: Some(
                 "Update a Webhook\n\nChange a webhook's URL and, optionally, its events. The verification token is not changed. Only `success` is documented in the answer.\n\nPUT /webhooks/{webhookId}",
@@ -3854,7 +3854,7 @@ const REPORTS: Group = Group {
     commands: &[
         Operation {
             name: "activity-descriptions",
-            operation_id: "getActivityDescriptionsReport",
+            id: "getActivityDescriptionsReport",
             about: "Get Activity Descriptions Report",
             long_about: Some(
                 "Get Activity Descriptions Report\n\nThe activity descriptions members entered while tracking, per user over a date range. Only Owners and Executive Managers may use reports.\n\nGET /reports/activity-descriptions",
@@ -3923,7 +3923,7 @@ const REPORTS: Group = Group {
         },
         Operation {
             name: "activity-level",
-            operation_id: "getActivityLevelReport",
+            id: "getActivityLevelReport",
             about: "Get Activity Level Report",
             long_about: Some(
                 "Get Activity Level Report\n\nActivity percentage (from mouse, keyboard and scroll activity) per user per day over a range of at most 31 days, with overall statistics. Paginated by user (30 per page by default, at most 100). Only Owners and Executive Managers may use reports.\n\nGET /reports/activity-level",
@@ -4001,7 +4001,7 @@ const REPORTS: Group = Group {
         },
         Operation {
             name: "daily-attendance",
-            operation_id: "getDailyAttendanceReport",
+            id: "getDailyAttendanceReport",
             about: "Get Daily Attendance Report",
             long_about: Some(
                 "Get Daily Attendance Report\n\nAttendance of one day per user (present, late, left early, tracked less, absent, on leave, holiday), with times in minutes and break intervals. Paginated by user (30 per page by default, at most 100). Only Owners and Executive Managers may use reports.\n\nGET /reports/daily-attendance",
@@ -4072,7 +4072,7 @@ const REPORTS: Group = Group {
         },
         Operation {
             name: "daily-timeline",
-            operation_id: "getDailyTimelineReport",
+            id: "getDailyTimelineReport",
             about: "Get Daily Timeline Report",
             long_about: Some(
                 "Get Daily Timeline Report\n\nThe timeline of one day per user: entries with start and end, project, task, activity description, tracking method and activity level. Paginated by user (30 per page by default, at most 100). Only Owners and Executive Managers may use reports.\n\nGET /reports/daily-timeline",
@@ -4132,7 +4132,7 @@ const REPORTS: Group = Group {
         },
         Operation {
             name: "task-report",
-            operation_id: "getTaskReport",
+            id: "getTaskReport",
             about: "Get Task Report",
             long_about: Some(
                 "Get Task Report\n\nTime per task for each user over a range of at most 31 days, as totals per task and per task per day. Entries without a task are included unless include_no_task=false. Paginated by user (30 per page by default, at most 100). Only Owners and Executive Managers may use reports.\n\nGET /reports/task-report",
@@ -4228,7 +4228,7 @@ const REPORTS: Group = Group {
         },
         Operation {
             name: "tracked-hours",
-            operation_id: "getTrackedHoursReport",
+            id: "getTrackedHoursReport",
             about: "Get Tracked Hours Report",
             long_about: Some(
                 "Get Tracked Hours Report\n\nTracked hours per day and user, summed over every tracking method and grouped by user, project and contract; amounts per currency only with rate visibility (rate_status = 1). With user_id the range may be at most 31 days. Only Owners and Executive Managers may use reports.\n\nGET /reports/tracked-hours",

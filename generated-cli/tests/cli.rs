@@ -1,6 +1,6 @@
 // Hand-written end-to-end test, copied from templates/cli-crate/tests/ by `cargo xtask regenerate`. Do not edit here.
 
-//! End-to-end tests of the `webwork` binary: the built program run with assert_cmd against a
+//! End-to-end tests of the `webwork` binary: the built program run with `assert_cmd` against a
 //! wiremock server on 127.0.0.1. Every run checks that the token appears in neither its
 //! standard output nor its standard error.
 
@@ -50,13 +50,21 @@ async fn run(uri: &str, args: &[&str], stdin: Option<&str>) -> Run {
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
     };
-    assert!(!run.stdout.contains(TOKEN), "the token is in stdout: {}", run.stdout);
-    assert!(!run.stderr.contains(TOKEN), "the token is in stderr: {}", run.stderr);
+    assert!(
+        !run.stdout.contains(TOKEN),
+        "the token is in stdout: {}",
+        run.stdout
+    );
+    assert!(
+        !run.stderr.contains(TOKEN),
+        "the token is in stderr: {}",
+        run.stderr
+    );
     run
 }
 
 /// An answer in the envelope, page `current` of `last`.
-fn page(data: Value, current: i64, last: i64) -> Value {
+fn page(data: &Value, current: i64, last: i64) -> Value {
     json!({
         "success": true,
         "data": data,
@@ -81,7 +89,7 @@ async fn expenses_server() -> MockServer {
         .and(query_param("workspace_id", "1"))
         .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
         .respond_with(ResponseTemplate::new(200).set_body_json(page(
-            json!([expense(1, "Taxi"), expense(2, "Hotel, two nights")]),
+            &json!([expense(1, "Taxi"), expense(2, "Hotel, two nights")]),
             1,
             1,
         )))
@@ -93,25 +101,52 @@ async fn expenses_server() -> MockServer {
 #[tokio::test(flavor = "multi_thread")]
 async fn json_prints_data_as_sent_and_the_message_on_stderr() {
     let server = expenses_server().await;
-    let run = run(&server.uri(), &["expenses", "list", "--workspace-id", "1", "--output", "json"], None).await;
+    let run = run(
+        &server.uri(),
+        &[
+            "expenses",
+            "list",
+            "--workspace-id",
+            "1",
+            "--output",
+            "json",
+        ],
+        None,
+    )
+    .await;
     assert_eq!(run.code, 0, "{}", run.stderr);
     let printed: Value = serde_json::from_str(&run.stdout).expect("JSON");
-    assert_eq!(printed, json!([expense(1, "Taxi"), expense(2, "Hotel, two nights")]));
+    assert_eq!(
+        printed,
+        json!([expense(1, "Taxi"), expense(2, "Hotel, two nights")])
+    );
     assert!(run.stderr.contains("Expenses retrieved"), "{}", run.stderr);
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn piped_output_is_json_by_default() {
     let server = expenses_server().await;
-    let run = run(&server.uri(), &["expenses", "list", "--workspace-id", "1"], None).await;
+    let run = run(
+        &server.uri(),
+        &["expenses", "list", "--workspace-id", "1"],
+        None,
+    )
+    .await;
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(serde_json::from_str::<Value>(&run.stdout).expect("JSON").is_array());
+    assert!(serde_json::from_str::<Value>(&run.stdout)
+        .expect("JSON")
+        .is_array());
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn ndjson_is_one_item_per_line() {
     let server = expenses_server().await;
-    let run = run(&server.uri(), &["expenses", "list", "--workspace-id", "1", "-o", "ndjson"], None).await;
+    let run = run(
+        &server.uri(),
+        &["expenses", "list", "--workspace-id", "1", "-o", "ndjson"],
+        None,
+    )
+    .await;
     assert_eq!(run.code, 0, "{}", run.stderr);
     let lines: Vec<Value> = run
         .stdout
@@ -124,13 +159,24 @@ async fn ndjson_is_one_item_per_line() {
 #[tokio::test(flavor = "multi_thread")]
 async fn csv_has_the_documented_columns() {
     let server = expenses_server().await;
-    let run = run(&server.uri(), &["expenses", "list", "--workspace-id", "1", "-o", "csv"], None).await;
+    let run = run(
+        &server.uri(),
+        &["expenses", "list", "--workspace-id", "1", "-o", "csv"],
+        None,
+    )
+    .await;
     assert_eq!(run.code, 0, "{}", run.stderr);
     let mut lines = run.stdout.lines();
     let header = lines.next().expect("a header");
     assert!(header.starts_with("id,"), "{header}");
-    assert!(header.contains("expense_name") && header.contains("amount"), "{header}");
-    assert!(!header.contains("extra"), "undocumented fields are not columns: {header}");
+    assert!(
+        header.contains("expense_name") && header.contains("amount"),
+        "{header}"
+    );
+    assert!(
+        !header.contains("extra"),
+        "undocumented fields are not columns: {header}"
+    );
     let rows: Vec<&str> = lines.collect();
     assert_eq!(rows.len(), 2);
     assert!(rows[1].contains("\"Hotel, two nights\""), "{}", rows[1]);
@@ -139,7 +185,12 @@ async fn csv_has_the_documented_columns() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_table_shows_the_documented_columns() {
     let server = expenses_server().await;
-    let run = run(&server.uri(), &["expenses", "list", "--workspace-id", "1", "-o", "table"], None).await;
+    let run = run(
+        &server.uri(),
+        &["expenses", "list", "--workspace-id", "1", "-o", "table"],
+        None,
+    )
+    .await;
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("expense_name"), "{}", run.stdout);
     assert!(run.stdout.contains("Hotel, two nights"), "{}", run.stdout);
@@ -154,21 +205,37 @@ async fn all_walks_three_pages() {
         Mock::given(method("GET"))
             .and(path("/expenses"))
             .and(query_param("page", current.to_string().as_str()))
-            .respond_with(ResponseTemplate::new(200).set_body_json(page(items, current, 3)))
+            .respond_with(ResponseTemplate::new(200).set_body_json(page(&items, current, 3)))
             .expect(1)
             .mount(&server)
             .await;
     }
-    let args = ["expenses", "list", "--workspace-id", "1", "--all", "-o", "ndjson"];
+    let args = [
+        "expenses",
+        "list",
+        "--workspace-id",
+        "1",
+        "--all",
+        "-o",
+        "ndjson",
+    ];
     let run = run(&server.uri(), &args, None).await;
     assert_eq!(run.code, 0, "{}", run.stderr);
     let ids: Vec<i64> = run
         .stdout
         .lines()
-        .map(|line| serde_json::from_str::<Value>(line).expect("JSON")["id"].as_i64().expect("an id"))
+        .map(|line| {
+            serde_json::from_str::<Value>(line).expect("JSON")["id"]
+                .as_i64()
+                .expect("an id")
+        })
         .collect();
     assert_eq!(ids, [1, 2, 3, 4, 5, 6]);
-    assert!(run.stderr.is_empty() || !run.stderr.contains("error"), "{}", run.stderr);
+    assert!(
+        run.stderr.is_empty() || !run.stderr.contains("error"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -178,12 +245,24 @@ async fn all_as_json_is_one_array_of_every_page() {
         Mock::given(method("GET"))
             .and(path("/expenses"))
             .and(query_param("page", current.to_string().as_str()))
-            .respond_with(ResponseTemplate::new(200).set_body_json(page(json!([expense(current, "a")]), current, 2)))
+            .respond_with(ResponseTemplate::new(200).set_body_json(page(
+                &json!([expense(current, "a")]),
+                current,
+                2,
+            )))
             .expect(1)
             .mount(&server)
             .await;
     }
-    let args = ["expenses", "list", "--workspace-id", "1", "--all", "-o", "json"];
+    let args = [
+        "expenses",
+        "list",
+        "--workspace-id",
+        "1",
+        "--all",
+        "-o",
+        "json",
+    ];
     let run = run(&server.uri(), &args, None).await;
     assert_eq!(run.code, 0, "{}", run.stderr);
     let all: Value = serde_json::from_str(&run.stdout).expect("one JSON document");
@@ -224,16 +303,29 @@ async fn a_body_comes_from_a_file_and_flags_override_it() {
     let file = dir.path().join("expense.json");
     std::fs::write(&file, new_expense().to_string()).expect("written");
     let file = file.to_str().expect("a UTF-8 path");
-    let run = run(&server.uri(), &["expenses", "create", "--body", file, "--amount", "20"], None).await;
+    let run = run(
+        &server.uri(),
+        &["expenses", "create", "--body", file, "--amount", "20"],
+        None,
+    )
+    .await;
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(serde_json::from_str::<Value>(&run.stdout).expect("JSON")["id"], 9);
+    assert_eq!(
+        serde_json::from_str::<Value>(&run.stdout).expect("JSON")["id"],
+        9
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_body_comes_from_stdin() {
     let server = create_server(new_expense()).await;
     let body = new_expense().to_string();
-    let run = run(&server.uri(), &["expenses", "create", "--body", "-"], Some(&body)).await;
+    let run = run(
+        &server.uri(),
+        &["expenses", "create", "--body", "-"],
+        Some(&body),
+    )
+    .await;
     assert_eq!(run.code, 0, "{}", run.stderr);
 }
 
@@ -241,8 +333,18 @@ async fn a_body_comes_from_stdin() {
 async fn a_body_comes_from_typed_flags() {
     let server = create_server(new_expense()).await;
     let args = [
-        "expenses", "create", "--workspace-id", "1", "--expense-name", "Taxi", "--date",
-        "2024-03-01", "--amount", "12.5", "--category-id", CATEGORY,
+        "expenses",
+        "create",
+        "--workspace-id",
+        "1",
+        "--expense-name",
+        "Taxi",
+        "--date",
+        "2024-03-01",
+        "--amount",
+        "12.5",
+        "--category-id",
+        CATEGORY,
     ];
     let run = run(&server.uri(), &args, None).await;
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -256,7 +358,15 @@ async fn dry_run_prints_curl_and_sends_nothing() {
         .expect(0)
         .mount(&server)
         .await;
-    let args = ["timesheets", "approve", "--timesheet-id", TIMESHEET, "--workspace-id", "1", "--dry-run"];
+    let args = [
+        "timesheets",
+        "approve",
+        "--timesheet-id",
+        TIMESHEET,
+        "--workspace-id",
+        "1",
+        "--dry-run",
+    ];
     let run = run(&server.uri(), &args, None).await;
     assert_eq!(run.code, 0, "{}", run.stderr);
     let expected = format!(
@@ -273,18 +383,35 @@ async fn api_sends_any_request() {
     Mock::given(method("POST"))
         .and(path("/tasks/42/archive"))
         .and(query_param("force", "yes"))
-        .and(body_json(json!({"workspace_id": 1, "note": "done", "tags": [1, 2]})))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"success": true, "data": {"archived": true}})))
+        .and(body_json(
+            json!({"workspace_id": 1, "note": "done", "tags": [1, 2]}),
+        ))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"success": true, "data": {"archived": true}})),
+        )
         .expect(1)
         .mount(&server)
         .await;
     let args = [
-        "api", "post", "/tasks/42/archive", "-F", "workspace_id=1", "-F", "note=done", "-F",
-        "tags=[1,2]", "--query", "force=yes",
+        "api",
+        "post",
+        "/tasks/42/archive",
+        "-F",
+        "workspace_id=1",
+        "-F",
+        "note=done",
+        "-F",
+        "tags=[1,2]",
+        "--query",
+        "force=yes",
     ];
     let run = run(&server.uri(), &args, None).await;
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(serde_json::from_str::<Value>(&run.stdout).expect("JSON"), json!({"archived": true}));
+    assert_eq!(
+        serde_json::from_str::<Value>(&run.stdout).expect("JSON"),
+        json!({"archived": true})
+    );
 }
 
 /// The run of `expenses create` answered with `status` and `body`.
@@ -296,7 +423,12 @@ async fn failing(status: u16, body: Value) -> Run {
         .mount(&server)
         .await;
     let body = new_expense().to_string();
-    run(&server.uri(), &["expenses", "create", "--body", "-"], Some(&body)).await
+    run(
+        &server.uri(),
+        &["expenses", "create", "--body", "-"],
+        Some(&body),
+    )
+    .await
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -325,8 +457,16 @@ async fn a_422_prints_each_fields_messages() {
     });
     let run = failing(422, body).await;
     assert_eq!(run.code, 6, "{}", run.stderr);
-    assert!(run.stderr.contains("amount: The amount must be positive."), "{}", run.stderr);
-    assert!(run.stderr.contains("date: The date is not a valid date."), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("amount: The amount must be positive."),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("date: The date is not a valid date."),
+        "{}",
+        run.stderr
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -342,7 +482,12 @@ async fn a_429_that_stays_is_exit_7_with_the_wait() {
         .mount(&server)
         .await;
     let body = new_expense().to_string();
-    let run = run(&server.uri(), &["expenses", "create", "--body", "-"], Some(&body)).await;
+    let run = run(
+        &server.uri(),
+        &["expenses", "create", "--body", "-"],
+        Some(&body),
+    )
+    .await;
     assert_eq!(run.code, 7, "{}", run.stderr);
     assert!(run.stderr.contains("try again in 1 s"), "{}", run.stderr);
 }
@@ -363,11 +508,20 @@ async fn a_429_is_waited_out() {
         .await;
     Mock::given(method("GET"))
         .and(path("/expenses"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(page(json!([expense(1, "Taxi")]), 1, 1)))
+        .respond_with(ResponseTemplate::new(200).set_body_json(page(
+            &json!([expense(1, "Taxi")]),
+            1,
+            1,
+        )))
         .with_priority(2)
         .mount(&server)
         .await;
-    let run = run(&server.uri(), &["expenses", "list", "--workspace-id", "1", "-o", "ndjson"], None).await;
+    let run = run(
+        &server.uri(),
+        &["expenses", "list", "--workspace-id", "1", "-o", "ndjson"],
+        None,
+    )
+    .await;
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stdout.lines().count(), 1);
     assert_eq!(server.received_requests().await.map(|r| r.len()), Some(2));
@@ -415,19 +569,42 @@ async fn auth_login_stores_the_token_privately_and_status_never_prints_it() {
     let (code, _) = webwork(&["auth", "login"], &format!("{TOKEN}\n"));
     assert_eq!(code, Some(0));
     let stored = config.path().join("token");
-    assert_eq!(std::fs::read_to_string(&stored).expect("stored").trim(), TOKEN);
+    assert_eq!(
+        std::fs::read_to_string(&stored).expect("stored").trim(),
+        TOKEN
+    );
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&stored).expect("stored").permissions().mode();
+        let mode = std::fs::metadata(&stored)
+            .expect("stored")
+            .permissions()
+            .mode();
         assert_eq!(mode & 0o777, 0o600);
     }
     let (_, text) = webwork(&["auth", "status"], "");
     assert!(text.contains("config file"), "{text}");
     let (_, text) = webwork(&["auth", "status", "--token", "another-one"], "");
-    assert!(text.contains("--token") && !text.contains("another-one"), "{text}");
-    let (_, text) = webwork(&["timesheets", "approve", "--timesheet-id", TIMESHEET, "--workspace-id", "1", "--dry-run"], "");
-    assert!(text.contains("$WEBWORK_TOKEN"), "the stored token is used: {text}");
+    assert!(
+        text.contains("--token") && !text.contains("another-one"),
+        "{text}"
+    );
+    let (_, text) = webwork(
+        &[
+            "timesheets",
+            "approve",
+            "--timesheet-id",
+            TIMESHEET,
+            "--workspace-id",
+            "1",
+            "--dry-run",
+        ],
+        "",
+    );
+    assert!(
+        text.contains("$WEBWORK_TOKEN"),
+        "the stored token is used: {text}"
+    );
 }
 
 #[test]
@@ -440,6 +617,9 @@ fn completions_are_printed_for_each_shell() {
             .expect("it runs");
         assert!(output.status.success(), "{shell}");
         let text = String::from_utf8_lossy(&output.stdout);
-        assert!(text.contains("webwork") && text.contains("timesheets"), "{shell}");
+        assert!(
+            text.contains("webwork") && text.contains("timesheets"),
+            "{shell}"
+        );
     }
 }

@@ -184,7 +184,10 @@ pub const CLI_RUNTIME: &[(&str, &str)] = &[
     ("exit.rs", include_str!("../../templates/cli/exit.rs")),
     ("mod.rs", include_str!("../../templates/cli/mod.rs")),
     ("output.rs", include_str!("../../templates/cli/output.rs")),
-    ("progress.rs", include_str!("../../templates/cli/progress.rs")),
+    (
+        "progress.rs",
+        include_str!("../../templates/cli/progress.rs"),
+    ),
     ("run.rs", include_str!("../../templates/cli/run.rs")),
     ("spec.rs", include_str!("../../templates/cli/spec.rs")),
     ("values.rs", include_str!("../../templates/cli/values.rs")),

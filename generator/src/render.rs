@@ -297,6 +297,7 @@ pub fn cli_cargo_toml(
         .map_or("", |(_, rest)| rest)
         .trim_end()
         .to_string();
+    let runtime_lints = manifest_table(CLI_RUNTIME_MANIFEST, "lints.clippy")?;
     render(
         CLI_CARGO_TOML,
         context! {
@@ -309,6 +310,7 @@ pub fn cli_cargo_toml(
             client_package => &config.package.name,
             client_path => cli.client_path,
             runtime_dependencies,
+            runtime_lints,
             tests => cli.tests,
         },
     )
@@ -328,7 +330,10 @@ pub fn cli_readme(
         .map(|(name, commands)| {
             let commands: Vec<_> = commands
                 .into_iter()
-                .map(|(name, request, about)| context! { name, request, about => about.replace('|', "\\|") })
+                .map(|row| {
+                    let about = row.about.replace('|', "\\|");
+                    context! { name => row.name, request => row.request, about }
+                })
                 .collect();
             context! { name, commands }
         })
@@ -337,16 +342,24 @@ pub fn cli_readme(
     let mut examples = Vec::new();
     if has("getExpenses") {
         examples.push(format!("{binary} expenses list --workspace-id 1 --date-from 2024-01-01 --output csv > expenses.csv"));
-        examples.push(format!("{binary} expenses list --workspace-id 1 --all --output ndjson"));
+        examples.push(format!(
+            "{binary} expenses list --workspace-id 1 --all --output ndjson"
+        ));
     }
     if has("createExpense") {
-        examples.push(format!("{binary} expenses create --workspace-id 1 --body expense.json"));
+        examples.push(format!(
+            "{binary} expenses create --workspace-id 1 --body expense.json"
+        ));
     }
     if has("approveTimesheet") {
-        examples.push(format!("{binary} timesheets approve --timesheet-id 42 --dry-run"));
+        examples.push(format!(
+            "{binary} timesheets approve --timesheet-id 42 --dry-run"
+        ));
     }
     examples.push(format!("{binary} api GET /workspaces"));
-    examples.push(format!("{binary} completion bash > ~/.local/share/bash-completion/completions/{binary}"));
+    examples.push(format!(
+        "{binary} completion bash > ~/.local/share/bash-completion/completions/{binary}"
+    ));
     render(
         CLI_README,
         context! {

@@ -98,7 +98,10 @@ mod tests {
         let stored = resolve(None, env, &config).unwrap().unwrap();
         assert_eq!(stored.source, Source::File(config.token_path()));
         let flag = resolve(Some("flag-secret"), env, &config).unwrap().unwrap();
-        assert_eq!((flag.secret.as_str(), &flag.source), ("flag-secret", &Source::Flag));
+        assert_eq!(
+            (flag.secret.as_str(), &flag.source),
+            ("flag-secret", &Source::Flag)
+        );
         for token in [&stored, &flag] {
             let text = status(Some(token), "demo", env);
             assert!(!text.contains(&token.secret), "{text}");

@@ -30,9 +30,8 @@ pub fn render(call: &Call, base_url: &str, token_env: Option<&str>) -> String {
 /// The full URL: the base, the path's segments percent-encoded, the query.
 fn url(call: &Call, base_url: &str) -> String {
     let (path, path_query) = call.path.split_once('?').unwrap_or((&call.path, ""));
-    let mut url = match url::Url::parse(base_url) {
-        Ok(url) => url,
-        Err(_) => return format!("{base_url}{}", call.path),
+    let Ok(mut url) = url::Url::parse(base_url) else {
+        return format!("{base_url}{}", call.path);
     };
     if let Ok(mut segments) = url.path_segments_mut() {
         segments.pop_if_empty();

@@ -26,7 +26,10 @@ impl Progress {
     #[must_use]
     pub fn to(target: ProgressDrawTarget) -> Progress {
         let bar = ProgressBar::with_draw_target(None, target);
-        bar.set_style(ProgressStyle::with_template("{spinner} {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner()));
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
         Progress { bar }
     }
 

@@ -91,7 +91,12 @@ async fn execute<B: Backend>(app: &App, matches: &ArgMatches) -> Result<(), Fail
             let shell = *sub
                 .get_one::<clap_complete::Shell>("shell")
                 .ok_or_else(|| Failure::Usage("no shell given".into()))?;
-            clap_complete::generate(shell, &mut command::build(app), app.name, &mut std::io::stdout());
+            clap_complete::generate(
+                shell,
+                &mut command::build(app),
+                app.name,
+                &mut std::io::stdout(),
+            );
             Ok(())
         }
         "auth" => auth_command(app, sub, &config, token.as_ref()),
@@ -108,8 +113,20 @@ async fn execute<B: Backend>(app: &App, matches: &ArgMatches) -> Result<(), Fail
                 .ok_or_else(|| Failure::Usage(format!("no command `{group} {name}`")))?;
             let call = call::from_operation(operation, command_matches)?;
             let walk = command_matches.try_get_one::<bool>("all").ok().flatten() == Some(&true);
-            let paging = if walk { operation.paging.map(|p| p.page) } else { None };
-            send::<B>(app, matches, token.as_ref(), &call, operation.columns, paging).await
+            let paging = if walk {
+                operation.paging.map(|p| p.page)
+            } else {
+                None
+            };
+            send::<B>(
+                app,
+                matches,
+                token.as_ref(),
+                &call,
+                operation.columns,
+                paging,
+            )
+            .await
         }
     }
 }
@@ -181,7 +198,10 @@ async fn send<B: Backend>(
             Some(page) => call.page(page, 1),
             None => call.clone(),
         };
-        println!("{}", curl::render(&first, base_url, token.map(|_| app.token_env)));
+        println!(
+            "{}",
+            curl::render(&first, base_url, token.map(|_| app.token_env))
+        );
         return Ok(());
     }
     let backend = B::connect(&Connection {
@@ -195,7 +215,7 @@ async fn send<B: Backend>(
         stdout.is_terminal(),
     );
     let mut printer = Printer::new(format, columns, paging.is_some(), stdout.lock());
-    let printed = match paging {
+    let written = match paging {
         None => {
             let answer = backend.send(call, format.wants_raw()).await?;
             if let Some(message) = &answer.message {
@@ -205,7 +225,7 @@ async fn send<B: Backend>(
         }
         Some(parameter) => walk(&backend, call, parameter, format, &mut printer).await?,
     };
-    match printed.and_then(|()| printer.finish().map(|_| ())) {
+    match written.and_then(|()| printer.finish().map(|_| ())) {
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(error) => Err(Failure::Other(format!("cannot write the output: {error}"))),
         Ok(()) => Ok(()),
@@ -231,7 +251,9 @@ async fn walk<B: Backend, W: Write>(
     let mut page = first_page;
     let mut first_len = None;
     loop {
-        let answer = backend.send(&call.page(parameter, page), format.wants_raw()).await;
+        let answer = backend
+            .send(&call.page(parameter, page), format.wants_raw())
+            .await;
         let answer = match answer {
             Ok(answer) => answer,
             Err(failure) => {

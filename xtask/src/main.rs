@@ -145,9 +145,10 @@ fn regenerate(options: &RegenerateArgs) -> ExitCode {
     };
     if let Some(cli_out) = &options.cli_out {
         let client_path = relative_path(cli_out, &options.out);
-        let folder = cli_out
-            .file_name()
-            .map_or_else(|| "generated-cli".into(), |n| n.to_string_lossy().into_owned());
+        let folder = cli_out.file_name().map_or_else(
+            || "generated-cli".into(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         let layout = webwork_generator::CliLayout {
             client_path: &client_path,
             folder: &folder,

@@ -65,7 +65,12 @@ pub fn from_operation(operation: &Operation, matches: &ArgMatches) -> Result<Cal
             }
             Location::Body => {
                 let value = if param.repeated {
-                    Value::Array(given.iter().map(|v| values::to_json(param.kind, v)).collect())
+                    Value::Array(
+                        given
+                            .iter()
+                            .map(|v| values::to_json(param.kind, v))
+                            .collect(),
+                    )
                 } else {
                     values::to_json(param.kind, given[0])
                 };
@@ -102,8 +107,14 @@ pub fn from_api(matches: &ArgMatches) -> Result<Call, Failure> {
         .map(|(key, value)| (key, values::loose_json(&value)))
         .collect();
     Ok(Call {
-        method: matches.get_one::<String>("method").cloned().unwrap_or_default(),
-        path: matches.get_one::<String>("path").cloned().unwrap_or_default(),
+        method: matches
+            .get_one::<String>("method")
+            .cloned()
+            .unwrap_or_default(),
+        path: matches
+            .get_one::<String>("path")
+            .cloned()
+            .unwrap_or_default(),
         query: pairs("query"),
         headers: Vec::new(),
         body: merge(read_body(matches)?, fields)?,
@@ -127,13 +138,20 @@ fn read_body(matches: &ArgMatches) -> Result<Option<Value>, Failure> {
         let mut text = String::new();
         std::io::stdin()
             .read_to_string(&mut text)
-            .map_err(|error| Failure::Usage(format!("cannot read the body from standard input: {error}")))?;
+            .map_err(|error| {
+                Failure::Usage(format!("cannot read the body from standard input: {error}"))
+            })?;
         text
     } else {
-        std::fs::read_to_string(source)
-            .map_err(|error| Failure::Usage(format!("cannot read the body file {source}: {error}")))?
+        std::fs::read_to_string(source).map_err(|error| {
+            Failure::Usage(format!("cannot read the body file {source}: {error}"))
+        })?
     };
-    let where_from = if source == "-" { "standard input" } else { source.as_str() };
+    let where_from = if source == "-" {
+        "standard input"
+    } else {
+        source.as_str()
+    };
     serde_json::from_str(&text)
         .map(Some)
         .map_err(|error| Failure::Usage(format!("the body in {where_from} is not JSON: {error}")))
@@ -162,7 +180,7 @@ mod tests {
 
     const UPDATE: Operation = Operation {
         name: "update",
-        operation_id: "updateExpense",
+        id: "updateExpense",
         about: "Update an expense",
         long_about: None,
         method: "PUT",
@@ -210,10 +228,23 @@ mod tests {
 
     #[test]
     fn flags_fill_the_path_and_the_body() {
-        let call = call(&["update", "--expense-id", "7", "--amount", "12.5", "--tag", "a", "--tag", "b"]);
+        let call = call(&[
+            "update",
+            "--expense-id",
+            "7",
+            "--amount",
+            "12.5",
+            "--tag",
+            "a",
+            "--tag",
+            "b",
+        ]);
         assert_eq!(call.method, "PUT");
         assert_eq!(call.path, "/expenses/7");
-        assert_eq!(call.body, Some(serde_json::json!({"amount": 12.5, "tags": ["a", "b"]})));
+        assert_eq!(
+            call.body,
+            Some(serde_json::json!({"amount": 12.5, "tags": ["a", "b"]}))
+        );
     }
 
     #[test]
@@ -222,8 +253,19 @@ mod tests {
         let file = dir.path().join("body.json");
         std::fs::write(&file, r#"{"amount": 1, "note": "x"}"#).unwrap();
         let file = file.to_str().unwrap();
-        let call = call(&["update", "--expense-id", "7", "--body", file, "--amount", "2"]);
-        assert_eq!(call.body, Some(serde_json::json!({"amount": 2, "note": "x"})));
+        let call = call(&[
+            "update",
+            "--expense-id",
+            "7",
+            "--body",
+            file,
+            "--amount",
+            "2",
+        ]);
+        assert_eq!(
+            call.body,
+            Some(serde_json::json!({"amount": 2, "note": "x"}))
+        );
     }
 
     #[test]
@@ -237,7 +279,10 @@ mod tests {
         };
         assert_eq!(
             call.page("page", 3).query,
-            [("a".to_string(), "b".to_string()), ("page".into(), "3".into())]
+            [
+                ("a".to_string(), "b".to_string()),
+                ("page".into(), "3".into())
+            ]
         );
     }
 }

@@ -15,6 +15,7 @@ pub const DEFAULT_RATE_LIMIT: &str = "60";
 
 /// The whole command line: global options, one subcommand per group, and `api`, `auth` and
 /// `completion`.
+#[must_use]
 pub fn build(app: &App) -> Command {
     let mut command = Command::new(app.name)
         .version(app.version)
@@ -89,6 +90,7 @@ fn global_args(app: &App) -> Vec<Arg> {
 }
 
 /// The command of one operation: a flag per parameter and body property, `--body`, `--all`.
+#[must_use]
 pub fn operation_command(operation: &Operation) -> Command {
     let mut command = Command::new(operation.name)
         .about(operation.about)
@@ -184,10 +186,9 @@ fn auth_command() -> Command {
     Command::new("auth")
         .about("Store a token, or say which one is used")
         .subcommand_required(true)
-        .subcommand(
-            Command::new("login")
-                .about("Store a token (given with --token, else read from standard input) in the config file"),
-        )
+        .subcommand(Command::new("login").about(
+            "Store a token (given with --token, else read from standard input) in the config file",
+        ))
         .subcommand(
             Command::new("status").about("Say where the token comes from, without printing it"),
         )
@@ -231,7 +232,7 @@ mod tests {
             about: "Expenses",
             commands: &[Operation {
                 name: "list",
-                operation_id: "getExpenses",
+                id: "getExpenses",
                 about: "List expenses",
                 long_about: None,
                 method: "GET",
@@ -254,10 +255,21 @@ mod tests {
         let run = |args: &[&str]| build(&APP).try_get_matches_from(args);
         assert!(run(&["demo", "expenses", "list", "--workspace-id", "1"]).is_ok());
         let missing = run(&["demo", "expenses", "list"]).unwrap_err();
-        assert_eq!(missing.kind(), clap::error::ErrorKind::MissingRequiredArgument);
+        assert_eq!(
+            missing.kind(),
+            clap::error::ErrorKind::MissingRequiredArgument
+        );
         let not_a_number = run(&["demo", "expenses", "list", "--workspace-id", "x"]).unwrap_err();
         assert_eq!(not_a_number.kind(), clap::error::ErrorKind::ValueValidation);
-        let not_listed = run(&["demo", "expenses", "list", "--workspace-id", "1", "--status", "gone"]);
+        let not_listed = run(&[
+            "demo",
+            "expenses",
+            "list",
+            "--workspace-id",
+            "1",
+            "--status",
+            "gone",
+        ]);
         assert_eq!(
             not_listed.unwrap_err().kind(),
             clap::error::ErrorKind::InvalidValue

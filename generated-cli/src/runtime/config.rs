@@ -29,7 +29,9 @@ impl Config {
         }
         directories::ProjectDirs::from("", "", app)
             .map(|dirs| Config::at(dirs.config_dir().to_path_buf()))
-            .ok_or_else(|| Failure::Other(format!("no home folder to keep the config in; set {env}")))
+            .ok_or_else(|| {
+                Failure::Other(format!("no home folder to keep the config in; set {env}"))
+            })
     }
 
     /// The config in `folder`.
@@ -53,7 +55,10 @@ impl Config {
         match std::fs::read_to_string(&path) {
             Ok(text) => Ok(Some(text.trim().to_string()).filter(|t| !t.is_empty())),
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(error) => Err(Failure::Other(format!("cannot read {}: {error}", path.display()))),
+            Err(error) => Err(Failure::Other(format!(
+                "cannot read {}: {error}",
+                path.display()
+            ))),
         }
     }
 
@@ -88,7 +93,10 @@ impl Config {
         match std::fs::remove_file(&path) {
             Ok(()) => Ok(true),
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(false),
-            Err(error) => Err(Failure::Other(format!("cannot remove {}: {error}", path.display()))),
+            Err(error) => Err(Failure::Other(format!(
+                "cannot remove {}: {error}",
+                path.display()
+            ))),
         }
     }
 }

@@ -122,7 +122,7 @@ impl Failure {
 impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Failure::Usage(m) => write!(f, "error: {m}"),
+            Failure::Usage(m) | Failure::Transport(m) | Failure::Other(m) => write!(f, "error: {m}"),
             Failure::Unauthorized(m) => write!(
                 f,
                 "error: unauthorized: {m}\nhint: check the token (--token, the environment variable, or `auth login`)"
@@ -146,8 +146,6 @@ impl fmt::Display for Failure {
                 }
             }
             Failure::Server(m) => write!(f, "error: server error: {m}"),
-            Failure::Transport(m) => write!(f, "error: {m}"),
-            Failure::Other(m) => write!(f, "error: {m}"),
         }
     }
 }
@@ -174,7 +172,10 @@ mod tests {
     fn validation_lists_every_message_and_rate_limits_the_wait() {
         let failure = Failure::Validation {
             message: "The given data was invalid.".into(),
-            fields: vec![("amount".into(), vec!["must be positive".into(), "is required".into()])],
+            fields: vec![(
+                "amount".into(),
+                vec!["must be positive".into(), "is required".into()],
+            )],
         };
         assert_eq!(
             failure.to_string(),
@@ -189,7 +190,8 @@ mod tests {
 
     #[test]
     fn a_secret_is_blanked_out() {
-        let failure = Failure::Transport("sent tok-123 to the server".into()).redacted(Some("tok-123"));
+        let failure =
+            Failure::Transport("sent tok-123 to the server".into()).redacted(Some("tok-123"));
         assert_eq!(failure.to_string(), "error: sent [redacted] to the server");
     }
 }

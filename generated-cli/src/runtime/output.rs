@@ -157,10 +157,10 @@ impl<W: Write> Printer<W> {
                     self.columns = first_keys(items);
                 }
                 for item in items {
-                    let row = self.columns.iter().map(|c| cell(item.get(c))).collect();
+                    let row: Vec<String> = self.columns.iter().map(|c| cell(item.get(c))).collect();
                     self.count += 1;
                     if self.format == Format::Csv {
-                        self.csv_row(row)?;
+                        self.csv_row(&row)?;
                     } else {
                         self.rows.push(row);
                     }
@@ -179,14 +179,16 @@ impl<W: Write> Printer<W> {
         }
     }
 
-    fn csv_row(&mut self, row: Vec<String>) -> io::Result<()> {
+    fn csv_row(&mut self, row: &[String]) -> io::Result<()> {
         let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
         if !self.csv_header_written {
             writer.write_record(&self.columns)?;
             self.csv_header_written = true;
         }
-        writer.write_record(&row)?;
-        let bytes = writer.into_inner().map_err(|e| e.into_error())?;
+        writer.write_record(row)?;
+        let bytes = writer
+            .into_inner()
+            .map_err(csv::IntoInnerError::into_error)?;
         self.out.write_all(&bytes)
     }
 
@@ -208,8 +210,9 @@ impl<W: Write> Printer<W> {
             Format::Csv => {
                 if let Some(object) = self.object.take() {
                     self.columns = object.keys().cloned().collect();
-                    let row = self.columns.iter().map(|c| cell(object.get(c))).collect();
-                    self.csv_row(row)?;
+                    let row: Vec<String> =
+                        self.columns.iter().map(|c| cell(object.get(c))).collect();
+                    self.csv_row(&row)?;
                 }
             }
             Format::Json | Format::Ndjson => {}
@@ -275,9 +278,16 @@ mod tests {
     #[test]
     fn json_is_the_servers_text_and_a_walk_is_one_array() {
         let text = r#"[{"id":1,"name":"a", "extra":{"x":1}}]"#;
-        assert_eq!(print(Format::Json, false, &[raw(text)]), format!("{text}\n"));
         assert_eq!(
-            print(Format::Json, true, &[raw(r#"[{"id":1}]"#), raw(r#"[{"id":2}]"#)]),
+            print(Format::Json, false, &[raw(text)]),
+            format!("{text}\n")
+        );
+        assert_eq!(
+            print(
+                Format::Json,
+                true,
+                &[raw(r#"[{"id":1}]"#), raw(r#"[{"id":2}]"#)]
+            ),
             "[\n  {\"id\":1},\n  {\"id\":2}\n]\n"
         );
         assert_eq!(print(Format::Json, true, &[raw("[]")]), "[]\n");
@@ -285,7 +295,10 @@ mod tests {
 
     #[test]
     fn ndjson_is_one_line_per_item_as_sent() {
-        let pages = [raw(r#"[{"id":1, "name":"a"},{"id":2}]"#), raw("[{\n\"id\": 3}]")];
+        let pages = [
+            raw(r#"[{"id":1, "name":"a"},{"id":2}]"#),
+            raw("[{\n\"id\": 3}]"),
+        ];
         assert_eq!(
             print(Format::Ndjson, true, &pages),
             "{\"id\":1, \"name\":\"a\"}\n{\"id\":2}\n{\"id\":3}\n"
@@ -298,14 +311,28 @@ mod tests {
             Data::Parsed(serde_json::json!([{"id": 1, "name": "a, b", "other": 0}])),
             Data::Parsed(serde_json::json!([{"id": 2, "name": null}])),
         ];
-        assert_eq!(print(Format::Csv, true, &pages), "id,name\n1,\"a, b\"\n2,\n");
+        assert_eq!(
+            print(Format::Csv, true, &pages),
+            "id,name\n1,\"a, b\"\n2,\n"
+        );
     }
 
     #[test]
     fn a_table_shows_rows_or_one_object_by_field() {
-        let list = print(Format::Table, false, &[Data::Parsed(serde_json::json!([{"id": 1, "name": "a"}]))]);
-        assert!(list.contains("id") && list.contains("name") && list.contains('a'), "{list}");
-        let one = print(Format::Table, false, &[Data::Parsed(serde_json::json!({"id": 9, "tags": [1]}))]);
+        let list = print(
+            Format::Table,
+            false,
+            &[Data::Parsed(serde_json::json!([{"id": 1, "name": "a"}]))],
+        );
+        assert!(
+            list.contains("id") && list.contains("name") && list.contains('a'),
+            "{list}"
+        );
+        let one = print(
+            Format::Table,
+            false,
+            &[Data::Parsed(serde_json::json!({"id": 9, "tags": [1]}))],
+        );
         assert!(one.contains("field") && one.contains("[1]"), "{one}");
     }
 

@@ -40,7 +40,7 @@ pub struct Operation {
     /// The subcommand (`list`, `approve`).
     pub name: &'static str,
     /// The spec's operationId.
-    pub operation_id: &'static str,
+    pub id: &'static str,
     /// The summary, shown in the group's list of commands.
     pub about: &'static str,
     /// The description, shown by `--help`.
@@ -131,6 +131,7 @@ pub struct Paging {
 
 impl App {
     /// The operation `group command`, when there is one.
+    #[must_use]
     pub fn operation(&self, group: &str, command: &str) -> Option<&'static Operation> {
         self.groups
             .iter()

@@ -4,6 +4,9 @@
 //! text back (or a message clap prints with the usage), and [`to_json`] turns a checked value
 //! into the JSON a body member holds.
 
+// Each check's error is the message clap prints with the usage.
+#![allow(clippy::missing_errors_doc)]
+
 use serde_json::Value;
 
 use super::spec::Kind;
@@ -71,9 +74,12 @@ pub fn pair(text: &str) -> Result<(String, String), String> {
 
 /// The JSON of a checked value of `kind`: numbers and booleans as such, JSON as parsed, the
 /// rest as text.
+#[must_use]
 pub fn to_json(kind: Kind, text: &str) -> Value {
     let parsed = match kind {
-        Kind::Integer | Kind::Number | Kind::Boolean | Kind::Json => serde_json::from_str(text).ok(),
+        Kind::Integer | Kind::Number | Kind::Boolean | Kind::Json => {
+            serde_json::from_str(text).ok()
+        }
         Kind::Text | Kind::Date | Kind::DateTime | Kind::Uuid | Kind::Enum(_) => None,
     };
     parsed.unwrap_or_else(|| Value::String(text.to_string()))
@@ -81,6 +87,7 @@ pub fn to_json(kind: Kind, text: &str) -> Value {
 
 /// The JSON of a `-F key=value` value: a JSON number, boolean, null, array or object when it
 /// is one, else the text.
+#[must_use]
 pub fn loose_json(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.to_string()))
 }

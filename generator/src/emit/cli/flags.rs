@@ -11,7 +11,15 @@ use crate::names::Scope;
 
 /// Flags every command has, or that the runtime adds to an operation's.
 const RESERVED: &[&str] = &[
-    "output", "token", "base-url", "rate-limit", "dry-run", "help", "version", "body", "all",
+    "output",
+    "token",
+    "base-url",
+    "rate-limit",
+    "dry-run",
+    "help",
+    "version",
+    "body",
+    "all",
 ];
 
 /// What a flag's value must look like (the runtime's `Kind`).

@@ -13,7 +13,6 @@ use proc_macro2::TokenStream;
 
 use crate::model::Api;
 
-
 /// What the CLI crate is called, from the client's package name: `webwork-client` gives the
 /// package `webwork-cli` and the binary `webwork`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,25 +59,37 @@ pub fn rust_files(api: &Api, client: &str, names: &CliNames) -> Vec<(String, Tok
     ]
 }
 
-/// The command tree for the README: each group with its commands, their method and path, and
-/// what they do.
-pub fn command_table(api: &Api) -> Vec<(String, Vec<(String, String, String)>)> {
+/// One command of the README's table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommandRow {
+    /// The command (`approve`).
+    pub name: String,
+    /// Its request (`PUT /timesheets/{timesheetId}/approve`).
+    pub request: String,
+    /// The operation's summary.
+    pub about: String,
+}
+
+/// The command tree for the README: each group with its commands.
+pub fn command_table(api: &Api) -> Vec<(String, Vec<CommandRow>)> {
     naming::tree(api)
         .into_iter()
-        .map(|(_, group, operations)| {
-            let commands = operations
+        .map(|group| {
+            let commands = group
+                .commands
                 .into_iter()
-                .map(|(op, name)| {
-                    let about = op
+                .map(|(op, name)| CommandRow {
+                    name,
+                    request: format!("{} {}", op.http_method.as_str(), op.path),
+                    about: op
                         .docs
                         .summary
                         .as_deref()
                         .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
-                        .unwrap_or_default();
-                    (name, format!("{} {}", op.http_method.as_str(), op.path), about)
+                        .unwrap_or_default(),
                 })
                 .collect();
-            (group, commands)
+            (group.name, commands)
         })
         .collect()
 }

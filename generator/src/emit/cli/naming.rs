@@ -26,9 +26,16 @@ use crate::names::Scope;
 /// Group names the command line has besides the tags.
 pub(super) const RESERVED_GROUPS: &[&str] = &["api", "auth", "completion", "help"];
 
-/// Each tag of `api` with its group name and its operations with their command names, in the
-/// model's order.
-pub(super) fn tree(api: &Api) -> Vec<(&Tag, String, Vec<(&Operation, String)>)> {
+/// One group of the tree: its tag, its name, and its operations with their command names.
+pub(super) struct NamedGroup<'a> {
+    pub tag: &'a Tag,
+    pub name: String,
+    pub commands: Vec<(&'a Operation, String)>,
+}
+
+/// Each tag of `api` that has operations, with its group name and its operations with their
+/// command names, in the model's order.
+pub(super) fn tree(api: &Api) -> Vec<NamedGroup<'_>> {
     let mut groups = Scope::with_reserved(RESERVED_GROUPS.iter().copied());
     api.tags
         .iter()
@@ -39,7 +46,11 @@ pub(super) fn tree(api: &Api) -> Vec<(&Tag, String, Vec<(&Operation, String)>)> 
             }
             let name = groups.claim(&kebab(&tag.name, "group"));
             let names = command_names(&operations);
-            Some((tag, name, operations.into_iter().zip(names).collect()))
+            Some(NamedGroup {
+                tag,
+                name,
+                commands: operations.into_iter().zip(names).collect(),
+            })
         })
         .collect()
 }
@@ -131,9 +142,8 @@ fn last_literal(operation: &Operation) -> Option<String> {
         })
         .collect();
     match literals[..] {
-        [_, .., last] => {
-            Some(last.to_kebab_case()).filter(|name| name.starts_with(|c: char| c.is_ascii_alphabetic()))
-        }
+        [_, .., last] => Some(last.to_kebab_case())
+            .filter(|name| name.starts_with(|c: char| c.is_ascii_alphabetic())),
         _ => None,
     }
 }

@@ -18,16 +18,28 @@ pub(super) struct Names<'a> {
 /// The tokens of `src/commands.rs`.
 pub(super) fn commands_rs(api: &Api, names: &Names<'_>) -> TokenStream {
     let tree = naming::tree(api);
-    let group_consts = tree.iter().map(|(tag, name, operations)| {
+    let group_consts = tree.iter().map(|group| {
+        let (tag, name, operations) = (group.tag, &group.name, &group.commands);
         let ident = group_ident(&tag.module);
         let about = tag
             .description
             .as_deref()
-            .map(|d| flags::help_text(&crate::model::Docs { summary: None, description: Some(d.to_string()), notes: Vec::new() }))
+            .map(|d| {
+                flags::help_text(&crate::model::Docs {
+                    summary: None,
+                    description: Some(d.to_string()),
+                    notes: Vec::new(),
+                })
+            })
             .filter(|d| !d.is_empty())
             .unwrap_or_else(|| tag.name.clone());
-        let doc = format!(" `{} {name}`: the operations tagged {}.", names.binary, tag.name);
-        let commands = operations.iter().map(|(op, command)| operation(api, op, command));
+        let doc = format!(
+            " `{} {name}`: the operations tagged {}.",
+            names.binary, tag.name
+        );
+        let commands = operations
+            .iter()
+            .map(|(op, command)| operation(api, op, command));
         quote! {
             #[doc = #doc]
             const #ident: Group = Group {
@@ -37,9 +49,7 @@ pub(super) fn commands_rs(api: &Api, names: &Names<'_>) -> TokenStream {
             };
         }
     });
-    let groups = tree
-        .iter()
-        .map(|(tag, _, _)| group_ident(&tag.module));
+    let groups = tree.iter().map(|group| group_ident(&group.tag.module));
     let binary = names.binary;
     let version = &api.version;
     let about = format!("A command line for {}", api.title);
@@ -83,7 +93,11 @@ fn uses(api: &Api) -> Vec<proc_macro2::Ident> {
     if api.operations.iter().any(flags::json_body) {
         names.push("BodyInput");
     }
-    if api.operations.iter().any(|op| op.paging.is_some() && page_parameter(op).is_some()) {
+    if api
+        .operations
+        .iter()
+        .any(|op| op.paging.is_some() && page_parameter(op).is_some())
+    {
         names.push("Paging");
     }
     names.sort_unstable();
@@ -105,7 +119,13 @@ fn operation(api: &Api, op: &Operation, command: &str) -> TokenStream {
         .docs
         .summary
         .clone()
-        .map(|s| flags::help_text(&crate::model::Docs { summary: Some(s), description: None, notes: Vec::new() }))
+        .map(|s| {
+            flags::help_text(&crate::model::Docs {
+                summary: Some(s),
+                description: None,
+                notes: Vec::new(),
+            })
+        })
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| format!("{} {}", op.http_method.as_str(), op.path));
     let mut long = Vec::new();
@@ -139,7 +159,7 @@ fn operation(api: &Api, op: &Operation, command: &str) -> TokenStream {
     quote! {
         Operation {
             name: #command,
-            operation_id: #operation_id,
+            id: #operation_id,
             about: #about,
             long_about: Some(#long),
             method: #method,
