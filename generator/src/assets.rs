@@ -195,11 +195,18 @@ pub const CLI_RUNTIME: &[(&str, &str)] = &[
 
 /// The end-to-end tests of the WebWork command line, copied into `tests/` of the CLI crate
 /// when the spec has the operations they run: (file, operation ids, text).
-pub const CLI_TESTS: &[(&str, &[&str], &str)] = &[(
-    "cli.rs",
-    &["getExpenses", "createExpense", "approveTimesheet"],
-    include_str!("../../templates/cli-crate/tests/cli.rs"),
-)];
+pub const CLI_TESTS: &[(&str, &[&str], &str)] = &[
+    (
+        "cli.rs",
+        &["getExpenses", "createExpense", "approveTimesheet"],
+        include_str!("../../templates/cli-crate/tests/cli.rs"),
+    ),
+    (
+        "help.rs",
+        &["createExpense", "approveTimesheet"],
+        include_str!("../../templates/cli-crate/tests/help.rs"),
+    ),
+];
 
 /// The CLI crate's runtime files.
 pub(crate) fn cli_runtime() -> Vec<GeneratedFile> {

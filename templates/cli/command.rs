@@ -67,7 +67,7 @@ fn global_args(app: &App) -> Vec<Arg> {
             .long("base-url")
             .global(true)
             .value_name("URL")
-            .default_value(app.default_base_url)
+            .default_value((!app.default_base_url.is_empty()).then_some(app.default_base_url))
             .help("The server to talk to"),
         Arg::new("rate-limit")
             .long("rate-limit")
@@ -120,7 +120,11 @@ fn param_arg(param: &Param) -> Arg {
     let arg = Arg::new(param.flag).long(param.flag).help(param.help);
     // A required body property may come from the `--body` file instead.
     let arg = match (param.required, param.location) {
-        (true, Location::Body) => arg.required_unless_present("body"),
+        (true, Location::Body) => arg.required_unless_present("body").help(
+            format!("{} [required unless --body has it]", param.help)
+                .trim_start()
+                .to_string(),
+        ),
         (required, _) => arg.required(required),
     };
     let arg = if param.repeated {
@@ -129,14 +133,18 @@ fn param_arg(param: &Param) -> Arg {
         arg
     };
     match param.kind {
-        Kind::Text => arg,
+        Kind::Text => arg.value_name("TEXT"),
         Kind::Integer => arg.value_name("INTEGER").value_parser(values::integer),
         Kind::Number => arg.value_name("NUMBER").value_parser(values::number),
-        Kind::Boolean => arg.value_parser(PossibleValuesParser::new(["true", "false"])),
+        Kind::Boolean => arg
+            .value_name("BOOL")
+            .value_parser(PossibleValuesParser::new(["true", "false"])),
         Kind::Date => arg.value_name("YYYY-MM-DD").value_parser(values::date),
         Kind::DateTime => arg.value_name("DATETIME").value_parser(values::date_time),
         Kind::Uuid => arg.value_name("UUID").value_parser(values::uuid),
-        Kind::Enum(names) => arg.value_parser(PossibleValuesParser::new(names)),
+        Kind::Enum(names) => arg
+            .value_name("VALUE")
+            .value_parser(PossibleValuesParser::new(names)),
         Kind::Json => arg.value_name("JSON").value_parser(values::json),
     }
 }

@@ -193,6 +193,11 @@ async fn send<B: Backend>(
     let base_url = matches
         .get_one::<String>("base-url")
         .map_or(app.default_base_url, String::as_str);
+    if base_url.is_empty() {
+        return Err(Failure::Usage(
+            "the spec names no server: give one with --base-url".into(),
+        ));
+    }
     if matches.get_flag("dry-run") {
         let first = match paging {
             Some(page) => call.page(page, 1),
