@@ -15,7 +15,7 @@ const USAGE: &str = "\
 usage: cargo xtask regenerate [--spec PATH] [--out DIR] [--cli-out DIR] [--check]
        cargo xtask spec-diff [--base REV | --old FILE] [--new FILE] [--format text|markdown|json]
                              [--fail-on-breaking] [--verify]
-       cargo xtask bench [--full] [--compare] [--skip-compile]
+       cargo xtask bench [--full] [--compare] [--skip-compile] [--cli-only]
        cargo xtask flaky [N] [--skip NAME]...
 
   regenerate   write the client crate and the command-line crate from the spec
@@ -43,6 +43,7 @@ usage: cargo xtask regenerate [--spec PATH] [--out DIR] [--cli-out DIR] [--check
                  on the same spec when installed (on PATH or under target/tools; see the
                  README's Performance section)
     --skip-compile  leave out the compile-time figures of webwork-client
+    --cli-only   only the command line's rows (`webwork --help`, `--all` against the client)
 
   flaky        build the workspace's test binaries once, run each N times (default 20) and
                report every test that failed even once, with its count (doctests not included)

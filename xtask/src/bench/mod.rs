@@ -7,6 +7,7 @@
 //! [`measure`] runs what is timed outside criterion, [`criterion`] reads the figures back,
 //! [`table`] lays them out; the benchmarks' names are in [`ids`], shared with the benches.
 
+mod cli;
 mod criterion;
 pub mod ids;
 mod measure;
@@ -22,6 +23,7 @@ pub struct BenchArgs {
     full: bool,
     compare: bool,
     skip_compile: bool,
+    cli_only: bool,
 }
 
 impl BenchArgs {
@@ -30,12 +32,14 @@ impl BenchArgs {
             full: false,
             compare: false,
             skip_compile: false,
+            cli_only: false,
         };
         for arg in args {
             match arg.as_str() {
                 "--full" => options.full = true,
                 "--compare" => options.compare = true,
                 "--skip-compile" => options.skip_compile = true,
+                "--cli-only" => options.cli_only = true,
                 other => return Err(format!("unknown option `{other}`")),
             }
         }
@@ -67,6 +71,14 @@ fn run_all(options: &BenchArgs, root: &Path) -> Result<String, String> {
     let target = target_dir(root);
     let criterion = target.join("criterion");
     let settings: &[&str] = if options.full { &[] } else { QUICK };
+    if options.cli_only {
+        eprintln!("== the command line (release builds)");
+        let cli = cli::time_cli(root, &target)?;
+        return Ok(format!(
+            "| stage | figure | ratio |\n|---|---|---|\n{}",
+            cli_rows(&cli)
+        ));
+    }
 
     eprintln!("== generator benchmarks (generator/benches/pipeline.rs)");
     let mut command = cargo();
@@ -113,6 +125,9 @@ fn run_all(options: &BenchArgs, root: &Path) -> Result<String, String> {
         (None, Vec::new())
     };
 
+    eprintln!("== the command line: webwork --help, and --all over 1,000 items (release builds)");
+    let cli = cli::time_cli(root, &target)?;
+
     let figures = Figures::new(criterion);
     let table = table::table(
         &figures,
@@ -122,8 +137,22 @@ fn run_all(options: &BenchArgs, root: &Path) -> Result<String, String> {
         release.as_ref(),
         &others,
     )?;
+    let table = table + &cli_rows(&cli);
     let saved = target.join("criterion/webwork-bench.md");
     std::fs::write(&saved, &table).map_err(|e| format!("cannot write {}: {e}", saved.display()))?;
     eprintln!("(table saved as {})", saved.display());
     Ok(table)
+}
+
+/// The command line's rows, in the table's markdown.
+fn cli_rows(cli: &cli::CliFigures) -> String {
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
+    let ratio = ms(cli.cli_walk) / ms(cli.rust_walk);
+    format!(
+        "| cli: `webwork --help` start-up (release) | {:.1} ms | |\n\
+         | cli: `--all --output ndjson`, 1,000 items in 10 pages over loopback, vs a Rust program using the client's `.stream()` (release, processes, medians) | {:.1} ms vs {:.1} ms | {ratio:.2} (goal 1.20) |\n",
+        ms(cli.help),
+        ms(cli.cli_walk),
+        ms(cli.rust_walk),
+    )
 }
