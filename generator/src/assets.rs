@@ -176,3 +176,72 @@ pub(crate) fn test_support(files: &[GeneratedFile], crate_name: &str) -> Option<
         copied(path, "tests", "test support", TEST_SUPPORT, crate_name)
     })
 }
+
+/// The command line's runtime modules (templates/cli/), copied verbatim into `src/runtime/`
+/// of the CLI crate (its `lib.rs` is not: the CLI's `main.rs` declares `mod runtime`).
+pub const CLI_RUNTIME: &[(&str, &str)] = &[
+    ("auth.rs", include_str!("../../templates/cli/auth.rs")),
+    ("call.rs", include_str!("../../templates/cli/call.rs")),
+    ("command.rs", include_str!("../../templates/cli/command.rs")),
+    ("config.rs", include_str!("../../templates/cli/config.rs")),
+    ("curl.rs", include_str!("../../templates/cli/curl.rs")),
+    ("exit.rs", include_str!("../../templates/cli/exit.rs")),
+    ("mod.rs", include_str!("../../templates/cli/mod.rs")),
+    ("output.rs", include_str!("../../templates/cli/output.rs")),
+    (
+        "progress.rs",
+        include_str!("../../templates/cli/progress.rs"),
+    ),
+    ("run.rs", include_str!("../../templates/cli/run.rs")),
+    ("spec.rs", include_str!("../../templates/cli/spec.rs")),
+    ("values.rs", include_str!("../../templates/cli/values.rs")),
+];
+
+/// The end-to-end tests of the WebWork command line, copied into `tests/` of the CLI crate
+/// when the spec has the operations they run: (file, operation ids, text).
+pub const CLI_TESTS: &[(&str, &[&str], &str)] = &[
+    (
+        "cli.rs",
+        &["getExpenses", "createExpense", "approveTimesheet"],
+        include_str!("../../templates/cli-crate/tests/cli.rs"),
+    ),
+    (
+        "help.rs",
+        &["createExpense", "approveTimesheet"],
+        include_str!("../../templates/cli-crate/tests/help.rs"),
+    ),
+];
+
+/// The CLI crate's runtime files.
+pub(crate) fn cli_runtime() -> Vec<GeneratedFile> {
+    CLI_RUNTIME
+        .iter()
+        .map(|(name, text)| GeneratedFile {
+            path: format!("src/runtime/{name}"),
+            contents: format!(
+                "// Hand-written CLI runtime, copied from templates/cli/ by `cargo xtask regenerate`. Do not edit here.\n\n{text}"
+            ),
+        })
+        .collect()
+}
+
+/// The CLI crate's end-to-end tests, those whose operations `api` has.
+pub(crate) fn cli_tests(api: &Api, crate_name: &str) -> Vec<GeneratedFile> {
+    CLI_TESTS
+        .iter()
+        .filter(|(_, needs, _)| {
+            needs
+                .iter()
+                .all(|need| api.operations.iter().any(|op| op.id == *need))
+        })
+        .map(|(name, _, text)| {
+            copied(
+                format!("tests/{name}"),
+                "cli-crate/tests",
+                "end-to-end test",
+                text,
+                crate_name,
+            )
+        })
+        .collect()
+}

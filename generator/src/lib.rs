@@ -30,5 +30,7 @@ pub mod write;
 
 pub use config::Config;
 pub use diagnostics::Diagnostic;
-pub use pipeline::{generate, generate_from_model, load_model};
+pub use pipeline::{
+    generate, generate_cli, generate_cli_from_model, generate_from_model, load_model, CliLayout,
+};
 pub use write::GeneratedFile;

@@ -106,3 +106,64 @@ fn emit_and_format(
     );
     planned.into_iter().zip(results).collect()
 }
+
+/// Where the CLI crate is written, relative to the client's.
+#[derive(Debug, Clone, Copy)]
+pub struct CliLayout<'a> {
+    /// The client crate's folder, from the CLI crate's (`../generated-client`).
+    pub client_path: &'a str,
+    /// The CLI crate's folder as the README's `cargo install --path` names it
+    /// (`generated-cli`).
+    pub folder: &'a str,
+}
+
+/// Generates every file of the command-line crate from the spec at `spec`.
+pub fn generate_cli(spec: &Path, layout: CliLayout<'_>) -> Result<Vec<GeneratedFile>, Diagnostic> {
+    let config = Config::for_spec(spec)?;
+    let api = load_model(spec)?;
+    generate_cli_from_model(&api, &config, spec, layout)
+}
+
+/// Generates the command-line crate's files from an already lowered model: `src/main.rs` and
+/// `src/commands.rs` emitted, the CLI runtime copied, the end-to-end tests when the spec has
+/// their operations, the rendered `Cargo.toml` and `README.md`; sorted by path.
+pub fn generate_cli_from_model(
+    api: &model::Api,
+    config: &Config,
+    spec: &Path,
+    layout: CliLayout<'_>,
+) -> Result<Vec<GeneratedFile>, Diagnostic> {
+    let source = spec.file_name().map_or_else(
+        || "the spec".to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let header = write::generated_header(&source);
+    let internal =
+        |what: String| Diagnostic::file(spec, format!("internal generator error: {what}"));
+    let client = config.package.name.replace('-', "_");
+    let names = emit::cli::CliNames::for_client(&config.package.name);
+    let mut files = Vec::new();
+    for (path, tokens) in emit::cli::rust_files(api, &client, &names) {
+        let formatted = write::format_rust(tokens, &path).map_err(|e| internal(e.to_string()))?;
+        files.push(write::emitted_rust(path, &header, &formatted));
+    }
+    files.extend(assets::cli_runtime());
+    let tests = assets::cli_tests(api, &client);
+    let cli = render::CliCrate {
+        names: &names,
+        client_path: layout.client_path,
+        folder: layout.folder,
+        tests: !tests.is_empty(),
+    };
+    files.extend(tests);
+    files.push(GeneratedFile {
+        path: "Cargo.toml".into(),
+        contents: render::cli_cargo_toml(api, config, &cli, &header).map_err(|e| internal(e.0))?,
+    });
+    files.push(GeneratedFile {
+        path: "README.md".into(),
+        contents: render::cli_readme(api, config, &cli, &header).map_err(|e| internal(e.0))?,
+    });
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}

@@ -278,6 +278,117 @@ fn quick_start_example(api: &Api, paged: bool) -> Option<Example> {
         })
 }
 
+const CLI_CARGO_TOML: &str = include_str!("../../templates/cli-crate/Cargo.toml.j2");
+const CLI_README: &str = include_str!("../../templates/cli-crate/README.md.j2");
+const CLI_RUNTIME_MANIFEST: &str = include_str!("../../templates/cli/Cargo.toml");
+
+/// What the CLI crate's manifest and README are rendered from.
+pub struct CliCrate<'a> {
+    /// The CLI's package, binary and environment prefix.
+    pub names: &'a crate::emit::cli::CliNames,
+    /// The path of the client crate, from the CLI crate's folder.
+    pub client_path: &'a str,
+    /// The CLI crate's folder, as `cargo install --path` names it.
+    pub folder: &'a str,
+    /// Whether the crate has end-to-end tests (and so dev-dependencies).
+    pub tests: bool,
+}
+
+/// Renders the CLI crate's `Cargo.toml`: the client by path, tokio, and the dependencies of
+/// the CLI runtime (templates/cli/Cargo.toml) as written there.
+pub fn cli_cargo_toml(
+    api: &Api,
+    config: &Config,
+    cli: &CliCrate<'_>,
+    header: &str,
+) -> Result<String, RenderError> {
+    let table = manifest_table(CLI_RUNTIME_MANIFEST, "dependencies")?;
+    let runtime_dependencies = table
+        .split_once('\n')
+        .map_or("", |(_, rest)| rest)
+        .trim_end()
+        .to_string();
+    let runtime_lints = manifest_table(CLI_RUNTIME_MANIFEST, "lints.clippy")?;
+    render(
+        CLI_CARGO_TOML,
+        context! {
+            header,
+            package => &cli.names.package,
+            binary => &cli.names.binary,
+            version => &config.package.version,
+            title => &api.title,
+            rust_version => rust_version()?,
+            client_package => &config.package.name,
+            client_path => cli.client_path,
+            runtime_dependencies,
+            runtime_lints,
+            tests => cli.tests,
+        },
+    )
+}
+
+/// Renders the CLI crate's `README.md`: how to install and use it, the exit codes, the naming
+/// rule and every command.
+pub fn cli_readme(
+    api: &Api,
+    config: &Config,
+    cli: &CliCrate<'_>,
+    header: &str,
+) -> Result<String, RenderError> {
+    let binary = &cli.names.binary;
+    let groups: Vec<_> = crate::emit::cli::command_table(api)
+        .into_iter()
+        .map(|(name, commands)| {
+            let commands: Vec<_> = commands
+                .into_iter()
+                .map(|row| {
+                    let about = row.about.replace('|', "\\|");
+                    context! { name => row.name, request => row.request, about }
+                })
+                .collect();
+            context! { name, commands }
+        })
+        .collect();
+    let has = |id: &str| api.operations.iter().any(|op| op.id == id);
+    let mut examples = Vec::new();
+    if has("getExpenses") {
+        examples.push(format!("{binary} expenses list --workspace-id 1 --date-from 2024-01-01 --output csv > expenses.csv"));
+        examples.push(format!(
+            "{binary} expenses list --workspace-id 1 --all --output ndjson"
+        ));
+    }
+    if has("createExpense") {
+        examples.push(format!(
+            "{binary} expenses create --workspace-id 1 --body expense.json"
+        ));
+    }
+    if has("approveTimesheet") {
+        examples.push(format!(
+            "{binary} timesheets approve --timesheet-id 42 --dry-run"
+        ));
+    }
+    examples.push(format!("{binary} api GET /workspaces"));
+    examples.push(format!(
+        "{binary} completion bash > ~/.local/share/bash-completion/completions/{binary}"
+    ));
+    render(
+        CLI_README,
+        context! {
+            header,
+            package => &cli.names.package,
+            binary,
+            title => &api.title,
+            client_package => &config.package.name,
+            folder => cli.folder,
+            examples,
+            token_env => format!("{}_TOKEN", cli.names.env_prefix),
+            config_env => format!("{}_CONFIG_DIR", cli.names.env_prefix),
+            base_url => &api.base_url,
+            groups,
+        },
+    )
+}
+
 fn render(template: &str, context: minijinja::Value) -> Result<String, RenderError> {
     let mut env = Environment::new();
     env.set_keep_trailing_newline(true);

@@ -324,7 +324,9 @@ fn generated_crates_compile() {
     // (crate, test) of the hand-written tests beside the fixtures, run against their crates.
     let mut round_trips = Vec::new();
     let mut doctested = Vec::new();
-    for entry in corpus().into_iter().filter(|e| e.compiles) {
+    // The client crates, whose `mock` feature is checked.
+    let mut clients = Vec::new();
+    for (index, entry) in corpus().into_iter().filter(|e| e.compiles).enumerate() {
         let file = entry.file.as_str();
         let files = generate_public(file).unwrap_or_else(|e| panic!("{e}"));
         let name = crate_name(file);
@@ -332,6 +334,11 @@ fn generated_crates_compile() {
         if DOCTESTED.contains(&file) {
             doctested.push(name.clone());
         }
+        if index < CLI_CORPUS_SPECS {
+            let (api, config, path) = try_lower_public(file).unwrap_or_else(|e| panic!("{e}"));
+            members.push(write_cli_crate(&workspace, &api, &config, &path));
+        }
+        clients.push(name.clone());
         members.push(name);
     }
     for fixture in FIXTURES {
@@ -367,7 +374,9 @@ fn generated_crates_compile() {
             round_trips.push((name.clone(), stem));
         }
         write_crate(&workspace.join(&name), &files);
+        members.push(write_cli_crate(&workspace, &api, &config, &spec));
         doctested.push(name.clone());
+        clients.push(name.clone());
         members.push(name);
     }
     // Crates of an earlier run whose spec has gone.
@@ -394,6 +403,12 @@ fn generated_crates_compile() {
         // The project's lock file pins the same dependency versions the client uses.
         std::fs::copy(root.join("Cargo.lock"), workspace.join("Cargo.lock")).expect("lock");
     }
+    // Each client's `mock` (the command lines have no such feature).
+    let mock_features = clients
+        .iter()
+        .map(|name| format!("{name}/mock"))
+        .collect::<Vec<_>>()
+        .join(",");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     // Each step's wall time is printed (`--nocapture`), to see where the test's time goes.
     let started = Instant::now();
@@ -404,7 +419,7 @@ fn generated_crates_compile() {
             "--all-targets",
             // The typed mock server (`src/mocks.rs`) is generated from each spec too.
             "--features",
-            "mock",
+            &mock_features,
             "--quiet",
             "--message-format=short",
         ])
@@ -474,6 +489,26 @@ fn generated_crates_compile() {
         round_trips.len(),
         started.elapsed()
     );
+}
+
+/// How many of the corpus's compiling specs (the first, in SOURCES order) get their command
+/// line checked too, besides every fixture's: enough kinds of spec (no envelope, no pagination,
+/// no auth, odd names and parameters) for a few seconds of `cargo check`.
+const CLI_CORPUS_SPECS: usize = 12;
+
+/// Writes the command-line crate of `api`'s client beside it (`<client>-cli`, depending on
+/// `../<client>`) and gives its folder's name.
+fn write_cli_crate(workspace: &Path, api: &Api, config: &Config, spec: &Path) -> String {
+    let folder = format!("{}-cli", config.package.name);
+    let client_path = format!("../{}", config.package.name);
+    let layout = webwork_generator::CliLayout {
+        client_path: &client_path,
+        folder: &folder,
+    };
+    let files = webwork_generator::generate_cli_from_model(api, config, spec, layout)
+        .unwrap_or_else(|e| panic!("the CLI of {}: {e}", config.package.name));
+    write_crate(&workspace.join(&folder), &files);
+    folder
 }
 
 /// Every file under `dir`, recursively.

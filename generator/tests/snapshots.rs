@@ -33,6 +33,30 @@ fn snapshot_types(name: &str) {
     insta::assert_snapshot!(format!("{name}__types"), types.contents);
 }
 
+/// Snapshots the emitted files of a fixture's command line (`src/main.rs`, `src/commands.rs`).
+fn snapshot_cli(name: &str) {
+    let spec = common::fixture(name).join("api.yaml");
+    let layout = webwork_generator::CliLayout {
+        client_path: "../generated-client",
+        folder: "generated-cli",
+    };
+    let files =
+        webwork_generator::generate_cli(&spec, layout).unwrap_or_else(|error| panic!("{error}"));
+    for path in ["src/main.rs", "src/commands.rs"] {
+        let file = files
+            .iter()
+            .find(|f| f.path == path)
+            .unwrap_or_else(|| panic!("the CLI of {name} has no {path}"));
+        let stem = path.trim_start_matches("src/").trim_end_matches(".rs");
+        insta::assert_snapshot!(format!("{name}__cli__{stem}"), file.contents);
+    }
+}
+
+#[test]
+fn builders_cli() {
+    snapshot_cli("builders");
+}
+
 #[test]
 fn types_and_formats() {
     snapshot_fixture("types_and_formats");

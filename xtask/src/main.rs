@@ -12,16 +12,18 @@ mod flaky;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const USAGE: &str = "\
-usage: cargo xtask regenerate [--spec PATH] [--out DIR] [--check]
+usage: cargo xtask regenerate [--spec PATH] [--out DIR] [--cli-out DIR] [--check]
        cargo xtask spec-diff [--base REV | --old FILE] [--new FILE] [--format text|markdown|json]
                              [--fail-on-breaking] [--verify]
        cargo xtask bench [--full] [--compare] [--skip-compile] [--large] [--large-compile]
-                         [--large-only]
+                         [--large-only] [--cli-only]
        cargo xtask flaky [N] [--skip NAME]...
 
-  regenerate   write the client crate from the spec
+  regenerate   write the client crate and the command-line crate from the spec
     --spec PATH  the spec (default: spec/webwork-v2.yaml)
     --out DIR    the crate folder (default: generated-client)
+    --cli-out DIR  the command line's crate folder (default: generated-cli beside the
+                 default crate folder; with --out and without --cli-out, none is written)
     --check      write nothing; fail when the crate differs from what the spec gives
 
   spec-diff    what a spec change does to HTTP clients and to users of the crate
@@ -50,6 +52,7 @@ usage: cargo xtask regenerate [--spec PATH] [--out DIR] [--check]
     --large-compile  --large, and the check time of one tag of GitHub's crate against the
                  whole crate, and its cold and warm build (many minutes; run by hand)
     --large-only the comparison with the peers alone
+    --cli-only   only the command line's rows (`webwork --help`, `--all` against the client)
 
   flaky        build the workspace's test binaries once, run each N times (default 20) and
                report every test that failed even once, with its count (doctests not included)
@@ -104,6 +107,7 @@ fn workspace_root() -> PathBuf {
 struct RegenerateArgs {
     spec: PathBuf,
     out: PathBuf,
+    cli_out: Option<PathBuf>,
     check: bool,
 }
 
@@ -113,16 +117,28 @@ impl RegenerateArgs {
         let mut options = RegenerateArgs {
             spec: root.join("spec/webwork-v2.yaml"),
             out: root.join("generated-client"),
+            cli_out: None,
             check: false,
         };
+        let mut out_given = false;
         let mut args = args.iter();
         while let Some(arg) = args.next() {
             match arg.as_str() {
                 "--check" => options.check = true,
                 "--spec" => options.spec = PathBuf::from(args.next().ok_or("--spec needs a path")?),
-                "--out" => options.out = PathBuf::from(args.next().ok_or("--out needs a folder")?),
+                "--out" => {
+                    options.out = PathBuf::from(args.next().ok_or("--out needs a folder")?);
+                    out_given = true;
+                }
+                "--cli-out" => {
+                    let folder = args.next().ok_or("--cli-out needs a folder")?;
+                    options.cli_out = Some(PathBuf::from(folder));
+                }
                 other => return Err(format!("unknown option `{other}`")),
             }
+        }
+        if options.cli_out.is_none() && !out_given {
+            options.cli_out = Some(root.join("generated-cli"));
         }
         Ok(options)
     }
@@ -130,58 +146,94 @@ impl RegenerateArgs {
 
 fn regenerate(options: &RegenerateArgs) -> ExitCode {
     let started = Instant::now();
-    let files = match webwork_generator::generate(&options.spec) {
-        Ok(files) => files,
+    let mut crates = match webwork_generator::generate(&options.spec) {
+        Ok(files) => vec![(options.out.clone(), files)],
         Err(diagnostic) => {
             eprintln!("error: {diagnostic}");
             return ExitCode::FAILURE;
         }
     };
-    if options.check {
-        return match webwork_generator::write::compare(&options.out, &files) {
-            Ok(staleness) if staleness.is_fresh() => {
-                println!(
-                    "{} is up to date with {}",
-                    options.out.display(),
-                    options.spec.display()
-                );
-                ExitCode::SUCCESS
-            }
-            Ok(staleness) => {
-                eprint!("{}", staleness.summary());
-                eprintln!(
-                    "error: {} is stale; run `cargo xtask regenerate`",
-                    options.out.display()
-                );
-                ExitCode::FAILURE
-            }
+    if let Some(cli_out) = &options.cli_out {
+        let client_path = relative_path(cli_out, &options.out);
+        let folder = cli_out.file_name().map_or_else(
+            || "generated-cli".into(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let layout = webwork_generator::CliLayout {
+            client_path: &client_path,
+            folder: &folder,
+        };
+        match webwork_generator::generate_cli(&options.spec, layout) {
+            Ok(files) => crates.push((cli_out.clone(), files)),
             Err(diagnostic) => {
                 eprintln!("error: {diagnostic}");
-                ExitCode::FAILURE
+                return ExitCode::FAILURE;
             }
+        }
+    }
+    if options.check {
+        let mut fresh = true;
+        for (out, files) in &crates {
+            match webwork_generator::write::compare(out, files) {
+                Ok(staleness) if staleness.is_fresh() => println!(
+                    "{} is up to date with {}",
+                    out.display(),
+                    options.spec.display()
+                ),
+                Ok(staleness) => {
+                    eprint!("{}", staleness.summary());
+                    eprintln!(
+                        "error: {} is stale; run `cargo xtask regenerate`",
+                        out.display()
+                    );
+                    fresh = false;
+                }
+                Err(diagnostic) => {
+                    eprintln!("error: {diagnostic}");
+                    fresh = false;
+                }
+            }
+        }
+        return if fresh {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
         };
     }
-    let written = match webwork_generator::write::write_atomic(&options.out, &files) {
-        Ok(written) => written,
-        Err(diagnostic) => {
-            eprintln!("error: {diagnostic}");
-            return ExitCode::FAILURE;
+    for (out, files) in &crates {
+        let written = match webwork_generator::write::write_atomic(out, files) {
+            Ok(written) => written,
+            Err(diagnostic) => {
+                eprintln!("error: {diagnostic}");
+                return ExitCode::FAILURE;
+            }
+        };
+        for path in &written.written {
+            println!("written: {path}");
         }
-    };
-    for path in &written.written {
-        println!("written: {path}");
+        for path in &written.removed {
+            println!("removed: {path}");
+        }
+        println!(
+            "{} of {} files changed in {} ({} ms)",
+            written.count(),
+            files.len(),
+            out.display(),
+            started.elapsed().as_millis()
+        );
     }
-    for path in &written.removed {
-        println!("removed: {path}");
-    }
-    println!(
-        "{} of {} files changed in {} ({} ms)",
-        written.count(),
-        files.len(),
-        options.out.display(),
-        started.elapsed().as_millis()
-    );
     ExitCode::SUCCESS
+}
+
+/// The path of `to` from the folder `from`: `../generated-client` for two folders side by
+/// side, else `to` made absolute.
+fn relative_path(from: &Path, to: &Path) -> String {
+    let absolute = |path: &Path| std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let (from, to) = (absolute(from), absolute(to));
+    match (from.parent(), to.parent(), to.file_name()) {
+        (Some(a), Some(b), Some(name)) if a == b => format!("../{}", name.to_string_lossy()),
+        _ => to.display().to_string(),
+    }
 }
 
 /// The spec's path inside the repository, and of its settings beside it.

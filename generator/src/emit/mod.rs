@@ -2,6 +2,7 @@
 //! this one decides which files there are.
 
 mod chunks;
+pub mod cli;
 mod example_tests;
 mod examples;
 mod ids;

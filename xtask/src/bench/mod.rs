@@ -10,6 +10,7 @@
 //! [`criterion`] reads the figures back, [`table`] lays them out; the benchmarks' names are
 //! in [`ids`], shared with the benches.
 
+mod cli;
 mod criterion;
 pub mod ids;
 mod large;
@@ -33,6 +34,7 @@ pub struct BenchArgs {
     large_compile: bool,
     /// Only the large descriptions against the peers.
     large_only: bool,
+    cli_only: bool,
 }
 
 impl BenchArgs {
@@ -44,6 +46,7 @@ impl BenchArgs {
             large: false,
             large_compile: false,
             large_only: false,
+            cli_only: false,
         };
         for arg in args {
             match arg.as_str() {
@@ -56,6 +59,7 @@ impl BenchArgs {
                     options.large_compile = true;
                 }
                 "--large-only" => options.large_only = true,
+                "--cli-only" => options.cli_only = true,
                 other => return Err(format!("unknown option `{other}`")),
             }
         }
@@ -90,6 +94,14 @@ fn run_all(options: &BenchArgs, root: &Path) -> Result<String, String> {
     }
     let criterion = target.join("criterion");
     let settings: &[&str] = if options.full { &[] } else { QUICK };
+    if options.cli_only {
+        eprintln!("== the command line (release builds)");
+        let cli = cli::time_cli(root, &target)?;
+        return Ok(format!(
+            "| stage | figure | ratio |\n|---|---|---|\n{}",
+            cli_rows(&cli)
+        ));
+    }
 
     eprintln!("== generator benchmarks (generator/benches/pipeline.rs)");
     let mut command = cargo();
@@ -148,6 +160,8 @@ fn run_all(options: &BenchArgs, root: &Path) -> Result<String, String> {
     } else {
         None
     };
+    eprintln!("== the command line: webwork --help, and --all over 1,000 items (release builds)");
+    let cli = cli::time_cli(root, &target)?;
 
     let figures = Figures::new(criterion);
     let table = table::table(
@@ -159,6 +173,7 @@ fn run_all(options: &BenchArgs, root: &Path) -> Result<String, String> {
         &others,
         large.as_ref(),
     )?;
+    let table = table + &cli_rows(&cli);
     let saved = target.join("criterion/webwork-bench.md");
     std::fs::write(&saved, &table).map_err(|e| format!("cannot write {}: {e}", saved.display()))?;
     eprintln!("(table saved as {})", saved.display());
@@ -180,4 +195,17 @@ fn large_vs_peers(root: &Path, target: &Path) -> Result<String, String> {
         .map_err(|e| format!("cannot write {}: {e}", saved.display()))?;
     eprintln!("(table saved as {})", saved.display());
     Ok(table)
+}
+
+/// The command line's rows, in the table's markdown.
+fn cli_rows(cli: &cli::CliFigures) -> String {
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
+    let ratio = ms(cli.cli_walk) / ms(cli.rust_walk);
+    format!(
+        "| cli: `webwork --help` start-up (release) | {:.1} ms | |\n\
+         | cli: `--all --output ndjson`, 1,000 items in 10 pages over loopback, vs a Rust program using the client's `.stream()` (release, processes, medians) | {:.1} ms vs {:.1} ms | {ratio:.2} (goal 1.20) |\n",
+        ms(cli.help),
+        ms(cli.cli_walk),
+        ms(cli.rust_walk),
+    )
 }

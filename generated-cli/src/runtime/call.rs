@@ -1,0 +1,288 @@
+// Hand-written CLI runtime, copied from templates/cli/ by `cargo xtask regenerate`. Do not edit here.
+
+//! One HTTP call as the command line describes it: the operation's flags (or `webwork api`'s
+//! arguments) turned into method, path, query, headers and JSON body.
+
+use std::io::Read;
+
+use clap::ArgMatches;
+use serde_json::{Map, Value};
+
+use super::exit::Failure;
+use super::spec::{Location, Operation};
+use super::values;
+
+/// A request to send (or, with `--dry-run`, to print).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Call {
+    /// The HTTP method (`GET`).
+    pub method: String,
+    /// The path after the base URL, parameters filled in (not percent-encoded).
+    pub path: String,
+    /// Query pairs, in order.
+    pub query: Vec<(String, String)>,
+    /// Extra request headers.
+    pub headers: Vec<(String, String)>,
+    /// The JSON body.
+    pub body: Option<Value>,
+}
+
+impl Call {
+    /// The same call for page `page` of a list (the query's page number replaced).
+    #[must_use]
+    pub fn page(&self, parameter: &str, page: i64) -> Call {
+        let mut call = self.clone();
+        call.query.retain(|(name, _)| name != parameter);
+        call.query.push((parameter.to_string(), page.to_string()));
+        call
+    }
+}
+
+/// The call of `operation` with the flags of `matches`.
+///
+/// # Errors
+/// [`Failure::Usage`] when the body file cannot be read or is not JSON.
+pub fn from_operation(operation: &Operation, matches: &ArgMatches) -> Result<Call, Failure> {
+    let mut path = operation.path.to_string();
+    let mut query = Vec::new();
+    let mut headers = Vec::new();
+    let mut fields = Map::new();
+    for param in operation.params {
+        let Some(given) = matches.get_many::<String>(param.flag) else {
+            continue;
+        };
+        let given: Vec<&String> = given.collect();
+        match param.location {
+            Location::Path => {
+                let value = given.first().map_or("", |v| v.as_str());
+                path = path.replace(&format!("{{{}}}", param.wire), value);
+            }
+            Location::Query => {
+                query.extend(given.iter().map(|v| (param.wire.to_string(), (*v).clone())));
+            }
+            Location::Header => {
+                headers.push((param.wire.to_string(), join(&given)));
+            }
+            Location::Body => {
+                let value = if param.repeated {
+                    Value::Array(
+                        given
+                            .iter()
+                            .map(|v| values::to_json(param.kind, v))
+                            .collect(),
+                    )
+                } else {
+                    values::to_json(param.kind, given[0])
+                };
+                fields.insert(param.wire.to_string(), value);
+            }
+        }
+    }
+    let body = match operation.body {
+        None => None,
+        Some(_) => merge(read_body(matches)?, fields)?,
+    };
+    Ok(Call {
+        method: operation.method.to_string(),
+        path,
+        query,
+        headers,
+        body,
+    })
+}
+
+/// The call of `api METHOD PATH [-F key=value]... [--query key=value]... [--body FILE]`.
+///
+/// # Errors
+/// [`Failure::Usage`] when the body file cannot be read or is not JSON.
+pub fn from_api(matches: &ArgMatches) -> Result<Call, Failure> {
+    let pairs = |name: &str| -> Vec<(String, String)> {
+        matches
+            .get_many::<(String, String)>(name)
+            .map(|pairs| pairs.cloned().collect())
+            .unwrap_or_default()
+    };
+    let fields: Map<String, Value> = pairs("field")
+        .into_iter()
+        .map(|(key, value)| (key, values::loose_json(&value)))
+        .collect();
+    Ok(Call {
+        method: matches
+            .get_one::<String>("method")
+            .cloned()
+            .unwrap_or_default(),
+        path: matches
+            .get_one::<String>("path")
+            .cloned()
+            .unwrap_or_default(),
+        query: pairs("query"),
+        headers: Vec::new(),
+        body: merge(read_body(matches)?, fields)?,
+    })
+}
+
+fn join(values: &[&String]) -> String {
+    values
+        .iter()
+        .map(|v| v.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// The JSON of `--body FILE` or `--body -` (standard input), when given.
+fn read_body(matches: &ArgMatches) -> Result<Option<Value>, Failure> {
+    let Some(source) = matches.get_one::<String>("body") else {
+        return Ok(None);
+    };
+    let text = if source == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|error| {
+                Failure::Usage(format!("cannot read the body from standard input: {error}"))
+            })?;
+        text
+    } else {
+        std::fs::read_to_string(source).map_err(|error| {
+            Failure::Usage(format!("cannot read the body file {source}: {error}"))
+        })?
+    };
+    let where_from = if source == "-" {
+        "standard input"
+    } else {
+        source.as_str()
+    };
+    serde_json::from_str(&text)
+        .map(Some)
+        .map_err(|error| Failure::Usage(format!("the body in {where_from} is not JSON: {error}")))
+}
+
+/// The body: the file's JSON with the flags' members set over it.
+fn merge(file: Option<Value>, fields: Map<String, Value>) -> Result<Option<Value>, Failure> {
+    match (file, fields.is_empty()) {
+        (file, true) => Ok(file),
+        (None, false) => Ok(Some(Value::Object(fields))),
+        (Some(Value::Object(mut object)), false) => {
+            object.extend(fields);
+            Ok(Some(Value::Object(object)))
+        }
+        (Some(_), false) => Err(Failure::Usage(
+            "property flags need the --body to be a JSON object".into(),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runtime::command;
+    use crate::runtime::spec::{BodyInput, Kind, Param};
+
+    const UPDATE: Operation = Operation {
+        name: "update",
+        id: "updateExpense",
+        about: "Update an expense",
+        long_about: None,
+        method: "PUT",
+        path: "/expenses/{expenseId}",
+        params: &[
+            Param {
+                flag: "expense-id",
+                wire: "expenseId",
+                location: Location::Path,
+                kind: Kind::Integer,
+                required: true,
+                repeated: false,
+                help: "",
+            },
+            Param {
+                flag: "amount",
+                wire: "amount",
+                location: Location::Body,
+                kind: Kind::Number,
+                required: false,
+                repeated: false,
+                help: "",
+            },
+            Param {
+                flag: "tag",
+                wire: "tags",
+                location: Location::Body,
+                kind: Kind::Text,
+                required: false,
+                repeated: true,
+                help: "",
+            },
+        ],
+        body: Some(BodyInput { required: false }),
+        paging: None,
+        columns: &[],
+    };
+
+    fn call(args: &[&str]) -> Call {
+        let matches = command::operation_command(&UPDATE)
+            .try_get_matches_from(args)
+            .unwrap();
+        from_operation(&UPDATE, &matches).unwrap()
+    }
+
+    #[test]
+    fn flags_fill_the_path_and_the_body() {
+        let call = call(&[
+            "update",
+            "--expense-id",
+            "7",
+            "--amount",
+            "12.5",
+            "--tag",
+            "a",
+            "--tag",
+            "b",
+        ]);
+        assert_eq!(call.method, "PUT");
+        assert_eq!(call.path, "/expenses/7");
+        assert_eq!(
+            call.body,
+            Some(serde_json::json!({"amount": 12.5, "tags": ["a", "b"]}))
+        );
+    }
+
+    #[test]
+    fn a_body_file_is_read_and_flags_override_its_members() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("body.json");
+        std::fs::write(&file, r#"{"amount": 1, "note": "x"}"#).unwrap();
+        let file = file.to_str().unwrap();
+        let call = call(&[
+            "update",
+            "--expense-id",
+            "7",
+            "--body",
+            file,
+            "--amount",
+            "2",
+        ]);
+        assert_eq!(
+            call.body,
+            Some(serde_json::json!({"amount": 2, "note": "x"}))
+        );
+    }
+
+    #[test]
+    fn a_page_replaces_the_page_number() {
+        let call = Call {
+            method: "GET".into(),
+            path: "/x".into(),
+            query: vec![("page".into(), "1".into()), ("a".into(), "b".into())],
+            headers: Vec::new(),
+            body: None,
+        };
+        assert_eq!(
+            call.page("page", 3).query,
+            [
+                ("a".to_string(), "b".to_string()),
+                ("page".into(), "3".into())
+            ]
+        );
+    }
+}

@@ -1,0 +1,90 @@
+//! `--dry-run`: the request a command would send, as a `curl` command line, with the token
+//! replaced by a reference to the environment variable.
+
+use super::call::Call;
+
+/// The `curl` command that sends `call` to `base_url`; `token_env` names the variable the
+/// `Authorization` header reads, when the command would send a token.
+#[must_use]
+pub fn render(call: &Call, base_url: &str, token_env: Option<&str>) -> String {
+    let mut parts = vec!["curl".to_string()];
+    if call.method != "GET" || call.body.is_some() {
+        parts.push(format!("-X {}", call.method));
+    }
+    parts.push(quote(&url(call, base_url)));
+    if let Some(env) = token_env {
+        // Double quotes, so that the shell puts the token in.
+        parts.push(format!("-H \"Authorization: Bearer ${env}\""));
+    }
+    parts.push(format!("-H {}", quote("Accept: application/json")));
+    for (name, value) in &call.headers {
+        parts.push(format!("-H {}", quote(&format!("{name}: {value}"))));
+    }
+    if let Some(body) = &call.body {
+        parts.push(format!("-H {}", quote("Content-Type: application/json")));
+        parts.push(format!("--data {}", quote(&body.to_string())));
+    }
+    parts.join(" ")
+}
+
+/// The full URL: the base, the path's segments percent-encoded, the query.
+fn url(call: &Call, base_url: &str) -> String {
+    let (path, path_query) = call.path.split_once('?').unwrap_or((&call.path, ""));
+    let Ok(mut url) = url::Url::parse(base_url) else {
+        return format!("{base_url}{}", call.path);
+    };
+    if let Ok(mut segments) = url.path_segments_mut() {
+        segments.pop_if_empty();
+        segments.extend(path.split('/').filter(|s| !s.is_empty()));
+    }
+    let pairs: Vec<(String, String)> = url::form_urlencoded::parse(path_query.as_bytes())
+        .into_owned()
+        .chain(call.query.iter().cloned())
+        .collect();
+    if !pairs.is_empty() {
+        url.query_pairs_mut().extend_pairs(pairs);
+    }
+    url.to_string()
+}
+
+/// `text` in single quotes for a POSIX shell.
+fn quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', r"'\''"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_post_is_a_curl_line_with_the_token_as_a_variable() {
+        let call = Call {
+            method: "POST".into(),
+            path: "/expenses/a b".into(),
+            query: vec![("workspace_id".into(), "1".into())],
+            headers: Vec::new(),
+            body: Some(serde_json::json!({"name": "it's"})),
+        };
+        assert_eq!(
+            render(&call, "https://api.example.com/v2/", Some("DEMO_TOKEN")),
+            "curl -X POST 'https://api.example.com/v2/expenses/a%20b?workspace_id=1' \
+             -H \"Authorization: Bearer $DEMO_TOKEN\" -H 'Accept: application/json' \
+             -H 'Content-Type: application/json' --data '{\"name\":\"it'\\''s\"}'"
+        );
+    }
+
+    #[test]
+    fn a_get_without_a_token_has_no_authorization() {
+        let call = Call {
+            method: "GET".into(),
+            path: "/status?verbose=1".into(),
+            query: Vec::new(),
+            headers: vec![("X-Trace".into(), "on".into())],
+            body: None,
+        };
+        assert_eq!(
+            render(&call, "http://127.0.0.1:9", None),
+            "curl 'http://127.0.0.1:9/status?verbose=1' -H 'Accept: application/json' -H 'X-Trace: on'"
+        );
+    }
+}
