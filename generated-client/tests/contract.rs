@@ -18,7 +18,8 @@ mod support;
 #[allow(unused_imports)]
 use webwork_client::types;
 /// Calls every operation once with the spec's example arguments, handing each answer
-/// to `record`.
+/// to `record`; the spec's deprecated operations too.
+#[allow(deprecated)]
 async fn call_every_operation(
     client: &webwork_client::Client,
     record: &mut impl support::Record,

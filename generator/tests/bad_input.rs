@@ -108,7 +108,9 @@ fn path_spec(path: &str, params: &[&str]) -> String {
     let params: String = params
         .iter()
         .map(|name| {
-            format!("        - {{name: {name}, in: path, required: true, schema: {{type: string}}}}\n")
+            format!(
+                "        - {{name: {name}, in: path, required: true, schema: {{type: string}}}}\n"
+            )
         })
         .collect();
     let params = if params.is_empty() {
@@ -124,7 +126,11 @@ fn path_spec(path: &str, params: &[&str]) -> String {
 #[test]
 fn a_template_that_cannot_be_a_request_is_refused_at_its_path() {
     let cases = [
-        ("/events/{event_id:undelete", &["event_id"][..], "never closes it"),
+        (
+            "/events/{event_id:undelete",
+            &["event_id"][..],
+            "never closes it",
+        ),
         ("/events/{}:undelete", &[][..], "a parameter without a name"),
         ("/events/{a{b}", &["b"][..], "inside a parameter's name"),
         ("/files/{name}.{name}", &["name"][..], "uses `{name}` twice"),

@@ -470,7 +470,16 @@ fn generated_crates_compile() {
     for (name, test) in &round_trips {
         let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
             // `mock` on: a fixture's tests may use its typed mock server.
-            .args(["test", "--quiet", "-p", name, "--features", "mock", "--test", test])
+            .args([
+                "test",
+                "--quiet",
+                "-p",
+                name,
+                "--features",
+                "mock",
+                "--test",
+                test,
+            ])
             .current_dir(&workspace)
             .env("CARGO_TARGET_DIR", base.join("target"))
             .env("RUSTFLAGS", "-D warnings")

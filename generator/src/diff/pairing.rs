@@ -420,9 +420,21 @@ mod tests {
     #[test]
     fn parameter_names_are_left_out_wherever_they_sit() {
         assert_eq!(normalize_path("/expenses/{expenseId}"), "/expenses/{}");
-        assert_eq!(normalize_path("/events/{event_id}:undelete"), "/events/{}:undelete");
-        assert_eq!(normalize_path("/events/{id}:undelete"), "/events/{}:undelete");
-        assert_eq!(normalize_path("/compare/{base}...{head}"), "/compare/{}...{}");
-        assert_ne!(normalize_path("/events/{id}:undelete"), normalize_path("/events/{id}"));
+        assert_eq!(
+            normalize_path("/events/{event_id}:undelete"),
+            "/events/{}:undelete"
+        );
+        assert_eq!(
+            normalize_path("/events/{id}:undelete"),
+            "/events/{}:undelete"
+        );
+        assert_eq!(
+            normalize_path("/compare/{base}...{head}"),
+            "/compare/{}...{}"
+        );
+        assert_ne!(
+            normalize_path("/events/{id}:undelete"),
+            normalize_path("/events/{id}")
+        );
     }
 }

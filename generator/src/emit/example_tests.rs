@@ -100,7 +100,8 @@ pub fn contract_test(
         use #krate::types;
 
         /// Calls every operation once with the spec's example arguments, handing each answer
-        /// to `record`.
+        /// to `record`; the spec's deprecated operations too.
+        #[allow(deprecated)]
         async fn call_every_operation(client: &#krate::Client, record: &mut impl support::Record) {
             #(#calls)*
         }

@@ -16,8 +16,8 @@ use crate::config::Config;
 use crate::contract;
 use crate::diagnostics::{Diagnostic, Pointer};
 use crate::model::{
-    Api, Envelope, HttpMethod, OAuth2Endpoints, PageInfo, PathPart, PathSegment, Primitive, Tag, TypeDef,
-    TypeKind, TypeRef,
+    Api, Envelope, HttpMethod, OAuth2Endpoints, PageInfo, PathPart, PathSegment, Primitive, Tag,
+    TypeDef, TypeKind, TypeRef,
 };
 use crate::names::{self, Scope};
 use crate::resolve::Resolver;
@@ -177,8 +177,8 @@ fn path_items<'a>(
     let mut resolved = Vec::with_capacity(spec.paths.paths.len());
     for (path, item) in &spec.paths.paths {
         let item_at = Pointer::root().join("paths").join(path);
-        let segments =
-            PathSegment::parse(path).map_err(|error| resolver.error(&item_at, error.to_string()))?;
+        let segments = PathSegment::parse(path)
+            .map_err(|error| resolver.error(&item_at, error.to_string()))?;
         let (item, place) = resolver.path_item(item, &item_at)?;
         let written_here = place == item_at;
         resolved.push((path.as_str(), segments, item, place, written_here));

@@ -91,10 +91,12 @@ impl PathSegment {
             PathSegment::Param(name) => (Some(name.as_str()), &[][..]),
             PathSegment::Mixed(parts) => (None, parts.as_slice()),
         };
-        whole.into_iter().chain(parts.iter().filter_map(|part| match part {
-            PathPart::Param(name) => Some(name.as_str()),
-            PathPart::Literal(_) => None,
-        }))
+        whole
+            .into_iter()
+            .chain(parts.iter().filter_map(|part| match part {
+                PathPart::Param(name) => Some(name.as_str()),
+                PathPart::Literal(_) => None,
+            }))
     }
 }
 
@@ -165,15 +167,31 @@ mod tests {
     #[test]
     fn a_parameter_can_share_its_segment_with_text_and_other_parameters() {
         let cases: [(&str, Vec<PathPart>); 5] = [
-            ("/events/{event_id}:undelete", vec![param("event_id"), lit(":undelete")]),
-            ("/feeds/videos.{format}", vec![lit("videos."), param("format")]),
-            ("/compare/{base}...{head}", vec![param("base"), lit("..."), param("head")]),
-            ("/range/{from}-{to}", vec![param("from"), lit("-"), param("to")]),
+            (
+                "/events/{event_id}:undelete",
+                vec![param("event_id"), lit(":undelete")],
+            ),
+            (
+                "/feeds/videos.{format}",
+                vec![lit("videos."), param("format")],
+            ),
+            (
+                "/compare/{base}...{head}",
+                vec![param("base"), lit("..."), param("head")],
+            ),
+            (
+                "/range/{from}-{to}",
+                vec![param("from"), lit("-"), param("to")],
+            ),
             ("/items/id-{id}", vec![lit("id-"), param("id")]),
         ];
         for (template, parts) in cases {
             let segments = PathSegment::parse(template).unwrap_or_default();
-            assert_eq!(segments.last(), Some(&PathSegment::Mixed(parts)), "{template}");
+            assert_eq!(
+                segments.last(),
+                Some(&PathSegment::Mixed(parts)),
+                "{template}"
+            );
         }
         assert_eq!(
             PathSegment::parse("/{a}{b}"),
