@@ -19,6 +19,7 @@ const FIXTURES: &[&str] = &[
     "names",
     "optional_required",
     "parameters",
+    "paths",
     "recursive",
     "schema_details",
     "types_and_formats",

@@ -81,7 +81,10 @@ pub(super) fn commands_rs(api: &Api, names: &Names<'_>) -> TokenStream {
 
 /// The runtime's names `commands.rs` uses (an unused import would be a warning).
 fn uses(api: &Api) -> Vec<proc_macro2::Ident> {
-    let mut names = vec!["App", "Group", "Operation"];
+    let mut names = vec!["App"];
+    if !api.operations.is_empty() {
+        names.extend(["Group", "Operation"]);
+    }
     let all_flags: Vec<Flag> = api
         .operations
         .iter()
