@@ -96,7 +96,7 @@ fn pieces_match(pieces: &[Piece], segment: &str) -> bool {
 }
 
 /// `value` as the client writes it in a path segment (percent-encoded by `url`).
-pub(crate) fn encode_segment(value: &str) -> String {
+fn encode_segment(value: &str) -> String {
     let Ok(mut url) = url::Url::parse("http://127.0.0.1/") else {
         return value.to_string();
     };
