@@ -149,12 +149,14 @@ fn generate_all() -> Vec<PathBuf> {
     dirs
 }
 
+/// The library and its tests (whose modules are behind the tags' features too).
 #[test]
 fn one_tag_of_each_compiles_alone() {
     for (spec, dir) in SPECS.iter().zip(generate_all()) {
         check(
             &dir,
             &[
+                "--tests",
                 "--no-default-features",
                 "--features",
                 &format!("rustls-tls,{}", spec.tag),

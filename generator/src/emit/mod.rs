@@ -14,6 +14,7 @@ mod probe;
 mod rust;
 mod states;
 mod support;
+mod test_files;
 mod type_files;
 mod types;
 mod webhooks;
@@ -26,6 +27,7 @@ use crate::model::reach::{self, Reach};
 use crate::model::Api;
 use crate::names::Scope;
 use rust::Paths;
+use test_files::{Suite, TestModule};
 use type_files::TypeFile;
 
 pub use probe::CRATE_ALIAS as PROBE_CRATE_ALIAS;
@@ -82,8 +84,14 @@ enum FileKind {
     TagPart(usize, usize),
     /// The mocks of part `.1` of `api.tags[.0]`.
     TagMocksPart(usize, usize),
+    /// `tests/examples.rs`, which declares the modules below.
     ExamplesTest,
+    /// The module `example_modules[index]` of `tests/examples.rs`.
+    ExamplesModule(usize),
+    /// `tests/contract.rs`, which declares the modules below.
     ContractTest,
+    /// The module `contract_modules[index]` of `tests/contract.rs`.
+    ContractModule(usize),
 }
 
 /// A Rust file the crate may have, before its tokens are made.
@@ -111,6 +119,9 @@ pub struct Emitter<'a> {
     /// For each tag, its operations (indexes into `api.operations`) in files of a readable
     /// length: one part, or several.
     tag_parts: Vec<Vec<Vec<usize>>>,
+    /// The modules of `tests/examples.rs` and of `tests/contract.rs`.
+    example_modules: Vec<TestModule>,
+    contract_modules: Vec<TestModule>,
 }
 
 impl<'a> Emitter<'a> {
@@ -125,6 +136,8 @@ impl<'a> Emitter<'a> {
             type_names: api.types.iter().map(|t| t.name.clone()).collect(),
             type_files: type_files::type_files(api, &type_reach(api)),
             tag_parts: operation_files::tag_parts(api),
+            example_modules: test_files::test_modules(api, Suite::Examples),
+            contract_modules: test_files::test_modules(api, Suite::Contract),
         }
     }
 
@@ -175,7 +188,19 @@ impl<'a> Emitter<'a> {
             }
         }
         files.push(plain("tests/examples.rs", FileKind::ExamplesTest));
+        files.extend(self.example_modules.iter().enumerate().map(|(index, module)| {
+            PlannedFile {
+                path: format!("tests/{}", module.file),
+                kind: FileKind::ExamplesModule(index),
+            }
+        }));
         files.push(plain("tests/contract.rs", FileKind::ContractTest));
+        files.extend(self.contract_modules.iter().enumerate().map(|(index, module)| {
+            PlannedFile {
+                path: format!("tests/{}", module.file),
+                kind: FileKind::ContractModule(index),
+            }
+        }));
         files
     }
 
@@ -202,8 +227,15 @@ impl<'a> Emitter<'a> {
                 .map_or(0, |tag| 60 * api.operations_of(tag).count()),
             FileKind::TagPart(tag, part) => 800 * self.part(tag, part).len(),
             FileKind::TagMocksPart(tag, part) => 60 * self.part(tag, part).len(),
-            FileKind::ExamplesTest => 200 * api.operations.len(),
-            FileKind::ContractTest => 70 * api.operations.len(),
+            FileKind::ExamplesModule(index) => self
+                .example_modules
+                .get(index)
+                .map_or(0, |module| 200 * module.operations.len()),
+            FileKind::ContractModule(index) => self
+                .contract_modules
+                .get(index)
+                .map_or(0, |module| 70 * module.operations.len()),
+            FileKind::ExamplesTest | FileKind::ContractTest => 50,
             FileKind::Envelope | FileKind::Formats => 200,
             FileKind::Lib | FileKind::OperationsMod | FileKind::Mocks | FileKind::TypesIndex => 50,
         }
@@ -290,12 +322,25 @@ impl<'a> Emitter<'a> {
                     parts => operations::tag_index(tag, parts),
                 })
             }
-            FileKind::ExamplesTest => {
-                example_tests::examples_test(api, &self.in_tests(), self.crate_name)
-            }
-            FileKind::ContractTest => {
-                example_tests::contract_test(api, &self.in_tests(), self.crate_name, self.spec_file)
-            }
+            FileKind::ExamplesTest => example_tests::examples_root(&self.example_modules),
+            FileKind::ExamplesModule(index) => Some(example_tests::examples_module(
+                api,
+                self.example_modules.get(index)?,
+                &self.in_tests(),
+                self.crate_name,
+            )),
+            FileKind::ContractTest => example_tests::contract_root(
+                api,
+                &self.contract_modules,
+                self.crate_name,
+                self.spec_file,
+            ),
+            FileKind::ContractModule(index) => Some(example_tests::contract_module(
+                api,
+                self.contract_modules.get(index)?,
+                &self.in_tests(),
+                self.crate_name,
+            )),
         }
     }
 }
