@@ -188,19 +188,15 @@ impl<'a> Emitter<'a> {
             }
         }
         files.push(plain("tests/examples.rs", FileKind::ExamplesTest));
-        files.extend(self.example_modules.iter().enumerate().map(|(index, module)| {
-            PlannedFile {
-                path: format!("tests/{}", module.file),
-                kind: FileKind::ExamplesModule(index),
-            }
-        }));
+        files.extend(module_files(
+            &self.example_modules,
+            FileKind::ExamplesModule,
+        ));
         files.push(plain("tests/contract.rs", FileKind::ContractTest));
-        files.extend(self.contract_modules.iter().enumerate().map(|(index, module)| {
-            PlannedFile {
-                path: format!("tests/{}", module.file),
-                kind: FileKind::ContractModule(index),
-            }
-        }));
+        files.extend(module_files(
+            &self.contract_modules,
+            FileKind::ContractModule,
+        ));
         files
     }
 
@@ -343,6 +339,20 @@ impl<'a> Emitter<'a> {
             )),
         }
     }
+}
+
+/// The files of a test root's `modules`, each planned as `kind(index)`.
+fn module_files(
+    modules: &[TestModule],
+    kind: fn(usize) -> FileKind,
+) -> impl Iterator<Item = PlannedFile> + '_ {
+    modules
+        .iter()
+        .enumerate()
+        .map(move |(index, module)| PlannedFile {
+            path: format!("tests/{}", module.file),
+            kind: kind(index),
+        })
 }
 
 /// The reach of each of `api.types` (see [`reach`]) when its tags have cargo features; else

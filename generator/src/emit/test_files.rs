@@ -67,7 +67,11 @@ pub fn test_modules(api: &Api, suite: Suite) -> Vec<TestModule> {
     scope.claim("support");
     let mut modules = Vec::new();
     // Prism answers with the examples: without any, neither suite has anything to test.
-    if api.operations.iter().all(|op| op.response_example.is_none()) {
+    if api
+        .operations
+        .iter()
+        .all(|op| op.response_example.is_none())
+    {
         return modules;
     }
     for tag in &api.tags {
