@@ -83,17 +83,16 @@ pub fn test_modules(api: &Api, suite: Suite) -> Vec<TestModule> {
             .map(|(i, op)| (i, suite.estimated_lines(op)));
         let parts = by_lines(sized);
         let several = parts.len() > 1;
+        // `r#type` is the module `type`, in `type.rs`.
+        let stem = tag.module.trim_start_matches("r#");
         for (n, operations) in (1..).zip(parts) {
             let (ident, file) = if several {
                 (
-                    format!("{}_part{n}", tag.module),
-                    format!("{}/{}/part{n}.rs", suite.stem(), tag.module),
+                    format!("{stem}_part{n}"),
+                    format!("{}/{stem}/part{n}.rs", suite.stem()),
                 )
             } else {
-                (
-                    tag.module.clone(),
-                    format!("{}/{}.rs", suite.stem(), tag.module),
-                )
+                (tag.module.clone(), format!("{}/{stem}.rs", suite.stem()))
             };
             modules.push(TestModule {
                 ident: scope.claim(&ident),
