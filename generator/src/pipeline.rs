@@ -125,7 +125,7 @@ pub fn generate_cli(spec: &Path, layout: CliLayout<'_>) -> Result<Vec<GeneratedF
 }
 
 /// Generates the command-line crate's files from an already lowered model: `src/main.rs` and
-/// `src/commands.rs` emitted, the CLI runtime copied, the end-to-end tests when the spec has
+/// `src/commands/` emitted, the CLI runtime copied, the end-to-end tests when the spec has
 /// their operations, the rendered `Cargo.toml` and `README.md`; sorted by path.
 pub fn generate_cli_from_model(
     api: &model::Api,

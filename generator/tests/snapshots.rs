@@ -33,7 +33,7 @@ fn snapshot_types(name: &str) {
     insta::assert_snapshot!(format!("{name}__types"), types.contents);
 }
 
-/// Snapshots the emitted files of a fixture's command line (`src/main.rs`, `src/commands.rs`).
+/// Snapshots the emitted files of a fixture's command line (`src/main.rs`, `src/commands/`).
 fn snapshot_cli(name: &str) {
     let spec = common::fixture(name).join("api.yaml");
     let layout = webwork_generator::CliLayout {
@@ -42,12 +42,20 @@ fn snapshot_cli(name: &str) {
     };
     let files =
         webwork_generator::generate_cli(&spec, layout).unwrap_or_else(|error| panic!("{error}"));
-    for path in ["src/main.rs", "src/commands.rs"] {
-        let file = files
-            .iter()
-            .find(|f| f.path == path)
-            .unwrap_or_else(|| panic!("the CLI of {name} has no {path}"));
-        let stem = path.trim_start_matches("src/").trim_end_matches(".rs");
+    let emitted: Vec<_> = files
+        .iter()
+        .filter(|f| f.path == "src/main.rs" || f.path.starts_with("src/commands/"))
+        .collect();
+    assert!(
+        emitted.iter().any(|f| f.path == "src/commands/mod.rs"),
+        "the CLI of {name} has no src/commands/mod.rs"
+    );
+    for file in emitted {
+        let stem = file
+            .path
+            .trim_start_matches("src/")
+            .trim_end_matches(".rs")
+            .replace('/', "__");
         insta::assert_snapshot!(format!("{name}__cli__{stem}"), file.contents);
     }
 }

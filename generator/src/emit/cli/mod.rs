@@ -1,7 +1,7 @@
 //! The command line crate (`generated-cli/`): a `webwork` binary with one subcommand group per
 //! tag and one command per operation, on top of the generated client. Made from the model,
 //! like the client: [`naming`] names the tree, [`flags`] types each operation's flags,
-//! [`tree`] writes the tree as data (`src/commands.rs`) and [`main_rs`] plugs the client into
+//! [`tree`] writes the tree as data (`src/commands/`, a module per group) and [`main_rs`] plugs the client into
 //! the hand-written runtime (templates/cli/, copied into `src/runtime/`).
 
 mod flags;
@@ -40,23 +40,19 @@ impl CliNames {
     }
 }
 
-/// The emitted Rust files of the CLI crate: (path, tokens), `src/main.rs` and
-/// `src/commands.rs`. `client` is the client crate's library name.
+/// The emitted Rust files of the CLI crate: (path, tokens), `src/commands/mod.rs`, one
+/// `src/commands/<tag>.rs` per group and `src/main.rs`. `client` is the client crate's library name.
 pub fn rust_files(api: &Api, client: &str, names: &CliNames) -> Vec<(String, TokenStream)> {
     let tree_names = tree::Names {
         binary: &names.binary,
         env_prefix: names.env_prefix.clone(),
     };
-    vec![
-        (
-            "src/commands.rs".to_string(),
-            tree::commands_rs(api, &tree_names),
-        ),
-        (
-            "src/main.rs".to_string(),
-            main_rs::main_rs(api, client, &names.binary),
-        ),
-    ]
+    let mut files = tree::commands_files(api, &tree_names);
+    files.push((
+        "src/main.rs".to_string(),
+        main_rs::main_rs(api, client, &names.binary),
+    ));
+    files
 }
 
 /// One command of the README's table.

@@ -1,4 +1,5 @@
-//! `src/commands.rs` of the CLI crate: the command tree as data, one constant per group.
+//! `src/commands/` of the CLI crate: the command tree as data, one module and constant per
+//! group.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -15,41 +16,33 @@ pub(super) struct Names<'a> {
     pub env_prefix: String,
 }
 
-/// The tokens of `src/commands.rs`.
-pub(super) fn commands_rs(api: &Api, names: &Names<'_>) -> TokenStream {
+/// The files of `src/commands/`: `mod.rs` with [`APP`](the command line) and the list of
+/// groups, then one module per group (its tag's module name), in the tree's order.
+pub(super) fn commands_files(api: &Api, names: &Names<'_>) -> Vec<(String, TokenStream)> {
     let tree = naming::tree(api);
-    let group_consts = tree.iter().map(|group| {
-        let (tag, name, operations) = (group.tag, &group.name, &group.commands);
-        let ident = group_ident(&tag.module);
-        let about = tag
-            .description
-            .as_deref()
-            .map(|d| {
-                flags::help_text(&crate::model::Docs {
-                    summary: None,
-                    description: Some(d.to_string()),
-                    notes: Vec::new(),
-                })
-            })
-            .filter(|d| !d.is_empty())
-            .unwrap_or_else(|| tag.name.clone());
-        let doc = format!(
-            " `{} {name}`: the operations tagged {}.",
-            names.binary, tag.name
-        );
-        let commands = operations
-            .iter()
-            .map(|(op, command)| operation(api, op, command));
-        quote! {
-            #[doc = #doc]
-            const #ident: Group = Group {
-                name: #name,
-                about: #about,
-                commands: &[#(#commands),*],
-            };
-        }
+    let mut files = vec![("src/commands/mod.rs".to_string(), mod_rs(api, &tree, names))];
+    for group in &tree {
+        files.push((
+            format!(
+                "src/commands/{}.rs",
+                group.tag.module.trim_start_matches("r#")
+            ),
+            group_rs(api, group, names),
+        ));
+    }
+    files
+}
+
+/// The tokens of `src/commands/mod.rs`: the groups' modules and `APP`.
+fn mod_rs(api: &Api, tree: &[naming::NamedGroup<'_>], names: &Names<'_>) -> TokenStream {
+    let modules: Vec<proc_macro2::Ident> = tree
+        .iter()
+        .map(|group| format_ident!("{}", group.tag.module))
+        .collect();
+    let groups = tree.iter().zip(&modules).map(|(group, module)| {
+        let ident = group_ident(&group.tag.module);
+        quote!(#module::#ident)
     });
-    let groups = tree.iter().map(|group| group_ident(&group.tag.module));
     let binary = names.binary;
     let version = &api.version;
     let about = format!("A command line for {}", api.title);
@@ -57,12 +50,13 @@ pub(super) fn commands_rs(api: &Api, names: &Names<'_>) -> TokenStream {
     let token_env = format!("{}_TOKEN", names.env_prefix);
     let config_env = format!("{}_CONFIG_DIR", names.env_prefix);
     let module_doc = format!(
-        " The command tree of `{binary}`: one group per tag of the spec, one command per operation (see the README for the naming rule)."
+        " The command tree of `{binary}`: one group per tag of the spec, one command per operation (see the README for the naming rule); each group in its own module."
     );
-    let used = uses(api);
     quote! {
         #![doc = #module_doc]
-        use crate::runtime::spec::{#(#used),*};
+        use crate::runtime::spec::App;
+
+        #(mod #modules;)*
 
         /// The command line.
         pub const APP: App = App {
@@ -74,30 +68,61 @@ pub(super) fn commands_rs(api: &Api, names: &Names<'_>) -> TokenStream {
             config_env: #config_env,
             groups: &[#(#groups),*],
         };
-
-        #(#group_consts)*
     }
 }
 
-/// The runtime's names `commands.rs` uses (an unused import would be a warning).
-fn uses(api: &Api) -> Vec<proc_macro2::Ident> {
-    let mut names = vec!["App"];
-    if !api.operations.is_empty() {
-        names.extend(["Group", "Operation"]);
-    }
-    let all_flags: Vec<Flag> = api
-        .operations
+/// The tokens of one group's module: its constant.
+fn group_rs(api: &Api, group: &naming::NamedGroup<'_>, names: &Names<'_>) -> TokenStream {
+    let (tag, name, operations) = (group.tag, &group.name, &group.commands);
+    let ident = group_ident(&tag.module);
+    let about = tag
+        .description
+        .as_deref()
+        .map(|d| {
+            flags::help_text(&crate::model::Docs {
+                summary: None,
+                description: Some(d.to_string()),
+                notes: Vec::new(),
+            })
+        })
+        .filter(|d| !d.is_empty())
+        .unwrap_or_else(|| tag.name.clone());
+    let doc = format!(
+        " `{} {name}`: the operations tagged {}.",
+        names.binary, tag.name
+    );
+    let module_doc = format!(" The group `{} {name}` of the command tree.", names.binary);
+    let ops: Vec<&Operation> = operations.iter().map(|(op, _)| *op).collect();
+    let used = uses(api, &ops);
+    let commands = operations
         .iter()
-        .flat_map(|op| flags::flags(api, op))
-        .collect();
-    if !all_flags.is_empty() {
+        .map(|(op, command)| operation(api, op, command));
+    quote! {
+        #![doc = #module_doc]
+        use crate::runtime::spec::{#(#used),*};
+
+        #[doc = #doc]
+        pub(super) const #ident: Group = Group {
+            name: #name,
+            about: #about,
+            commands: &[#(#commands),*],
+        };
+    }
+}
+
+/// The runtime's names one group's module uses (an unused import would be a warning).
+fn uses(api: &Api, operations: &[&Operation]) -> Vec<proc_macro2::Ident> {
+    let mut names = vec!["Group", "Operation"];
+    let any_flag = operations
+        .iter()
+        .any(|op| !flags::flags(api, op).is_empty());
+    if any_flag {
         names.extend(["Kind", "Location", "Param"]);
     }
-    if api.operations.iter().any(flags::json_body) {
+    if operations.iter().any(|op| flags::json_body(op)) {
         names.push("BodyInput");
     }
-    if api
-        .operations
+    if operations
         .iter()
         .any(|op| op.paging.is_some() && page_parameter(op).is_some())
     {
