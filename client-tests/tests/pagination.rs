@@ -149,3 +149,54 @@ async fn the_stream_stops_at_the_first_error() {
         Some(404)
     );
 }
+
+#[tokio::test]
+async fn a_request_to_any_endpoint_walks_its_pages_from_the_page_it_names() {
+    let server = common::server().await;
+    for (page, ids) in [(2, vec![3, 4]), (3, vec![5])] {
+        Mock::given(method("GET"))
+            .and(path("/workspaces"))
+            .and(query_param("page", page.to_string()))
+            .and(query_param("per_page", "2"))
+            .respond_with(
+                ResponseTemplate::new(200).set_body_json(page_of_workspaces(&ids, page, 3)),
+            )
+            .expect(1)
+            .mount(&server)
+            .await;
+    }
+
+    let ids: Vec<i64> = client(&server)
+        .request(webwork_client::Method::GET, "/workspaces?page=2")
+        .query("per_page", 2)
+        .stream::<serde_json::Value>("page")
+        .map(|item| item.expect("item")["id"].as_i64().expect("an id"))
+        .collect()
+        .await;
+    assert_eq!(ids, [3, 4, 5]);
+    // The page set in the path is replaced, not repeated: `.expect(1)` on pages 2 and 3.
+}
+
+#[tokio::test]
+async fn a_request_without_page_metadata_stops_at_the_first_empty_page() {
+    let server = common::server().await;
+    for (page, data) in [(1, json!([{"id": 1}])), (2, json!([]))] {
+        Mock::given(method("GET"))
+            .and(path("/anything"))
+            .and(query_param("p", page.to_string()))
+            .respond_with(
+                ResponseTemplate::new(200).set_body_json(json!({"success": true, "data": data})),
+            )
+            .expect(1)
+            .mount(&server)
+            .await;
+    }
+
+    let pages: Vec<_> = client(&server)
+        .request(webwork_client::Method::GET, "/anything")
+        .pages::<serde_json::Value>("p")
+        .collect()
+        .await;
+    assert_eq!(pages.len(), 2);
+    assert!(pages.iter().all(Result::is_ok));
+}

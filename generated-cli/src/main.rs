@@ -9,7 +9,8 @@ mod runtime;
 use std::process::ExitCode;
 use std::time::Duration;
 use webwork_client::serde_json::value::RawValue;
-use webwork_client::{Client, Error, Method};
+use webwork_client::{Client, Error, Method, RequestBuilder};
+use futures::stream::{BoxStream, StreamExt};
 use runtime::call::Call;
 use runtime::exit::Failure;
 use runtime::output::Data;
@@ -32,20 +33,7 @@ impl Backend for Api {
         Ok(Api { client })
     }
     async fn send(&self, call: &Call, raw: bool) -> Result<Answer, Failure> {
-        let method = Method::from_bytes(call.method.as_bytes())
-            .map_err(|_| Failure::Usage(
-                format!("`{}` is not an HTTP method", call.method),
-            ))?;
-        let mut request = self.client.request(method, &call.path);
-        for (name, value) in &call.query {
-            request = request.query(name.as_str(), value);
-        }
-        for (name, value) in &call.headers {
-            request = request.header(name.as_str(), value.as_str());
-        }
-        if let Some(body) = &call.body {
-            request = request.json(body);
-        }
+        let request = self.request(call)?;
         if raw {
             let answer = request.send::<Box<RawValue>>().await.map_err(failure)?;
             Ok(Answer {
@@ -64,6 +52,44 @@ impl Backend for Api {
                 data: Data::Parsed(answer.data),
             })
         }
+    }
+    fn pages(
+        &self,
+        call: &Call,
+        page: &str,
+    ) -> Result<BoxStream<'static, Result<Answer, Failure>>, Failure> {
+        let pages = self
+            .request(call)?
+            .pages::<Box<RawValue>>(page)
+            .map(|answer| {
+                let answer = answer.map_err(failure)?;
+                Ok(Answer {
+                    pages: pages(answer.meta.as_ref()),
+                    message: answer.message,
+                    data: Data::Items(answer.data),
+                })
+            });
+        Ok(pages.boxed())
+    }
+}
+impl Api {
+    /// `call` as a request of the client: any endpoint, through `Client::request`.
+    fn request(&self, call: &Call) -> Result<RequestBuilder, Failure> {
+        let method = Method::from_bytes(call.method.as_bytes())
+            .map_err(|_| Failure::Usage(
+                format!("`{}` is not an HTTP method", call.method),
+            ))?;
+        let mut request = self.client.request(method, &call.path);
+        for (name, value) in &call.query {
+            request = request.query(name.as_str(), value);
+        }
+        for (name, value) in &call.headers {
+            request = request.header(name.as_str(), value.as_str());
+        }
+        if let Some(body) = &call.body {
+            request = request.json(body);
+        }
+        Ok(request)
     }
 }
 /// The page an answer holds and the last one, from its metadata.

@@ -7,6 +7,7 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::ArgMatches;
+use futures::stream::{BoxStream, StreamExt};
 
 use super::auth::{self, Token};
 use super::call::{self, Call};
@@ -50,6 +51,18 @@ pub trait Backend: Sized {
 
     /// Sends `call` and reads the answer's data: as the server's text when `raw`, else parsed.
     fn send(&self, call: &Call, raw: bool) -> impl Future<Output = Result<Answer, Failure>>;
+
+    /// Every page of the list `call` fetches, numbered by its query parameter `page` from the
+    /// page `call` names (or 1): the client's own page stream, each page's items as
+    /// [`Data::Items`], ending after the last page or the first failure.
+    ///
+    /// # Errors
+    /// A [`Failure`] when `call` cannot be made into a request (a bad method).
+    fn pages(
+        &self,
+        call: &Call,
+        page: &str,
+    ) -> Result<BoxStream<'static, Result<Answer, Failure>>, Failure>;
 }
 
 /// Runs the command line `args` (the program's name first) and gives its exit code.
@@ -199,9 +212,10 @@ async fn send<B: Backend>(
         ));
     }
     if matches.get_flag("dry-run") {
+        // The first request of a walk: the page the command names, or the first.
         let first = match paging {
-            Some(page) => call.page(page, 1),
-            None => call.clone(),
+            Some(page) if !call.query.iter().any(|(name, _)| name == page) => call.page(page, 1),
+            _ => call.clone(),
         };
         println!(
             "{}",
@@ -228,7 +242,7 @@ async fn send<B: Backend>(
             }
             printer.page(&answer.data)
         }
-        Some(parameter) => walk(&backend, call, parameter, format, &mut printer).await?,
+        Some(parameter) => walk(&backend, call, parameter, &mut printer).await?,
     };
     match written.and_then(|()| printer.finish().map(|_| ())) {
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -237,51 +251,35 @@ async fn send<B: Backend>(
     }
 }
 
-/// Fetches page after page into `printer`: to the last page the answers name, or, when they
-/// name none, to the first page that is empty or shorter than the first.
+/// Prints page after page of the client's page stream into `printer`, with the progress
+/// on standard error; stops at the first failure or failed write.
 async fn walk<B: Backend, W: Write>(
     backend: &B,
     call: &Call,
     parameter: &str,
-    format: Format,
     printer: &mut Printer<W>,
 ) -> Result<std::io::Result<()>, Failure> {
+    let mut pages = backend.pages(call, parameter)?;
     let progress = Progress::on_stderr();
-    let first_page = call
-        .query
-        .iter()
-        .find(|(name, _)| name == parameter)
-        .and_then(|(_, value)| value.parse::<i64>().ok())
-        .unwrap_or(1);
-    let mut page = first_page;
-    let mut first_len = None;
-    loop {
-        let answer = backend
-            .send(&call.page(parameter, page), format.wants_raw())
-            .await;
+    let mut fetched = 0;
+    let outcome = loop {
+        let Some(answer) = pages.next().await else {
+            break Ok(Ok(()));
+        };
         let answer = match answer {
             Ok(answer) => answer,
-            Err(failure) => {
-                progress.finish();
-                return Err(failure);
-            }
+            Err(failure) => break Err(failure),
         };
-        let before = printer.count();
+        fetched += 1;
         if let Err(error) = printer.page(&answer.data) {
-            progress.finish();
-            return Ok(Err(error));
+            break Ok(Err(error));
         }
-        let len = printer.count() - before;
-        progress.page(page, answer.pages.map(|(_, last)| last), printer.count());
-        let more = match answer.pages {
-            Some((current, last)) => current < last,
-            None => len > 0 && len >= *first_len.get_or_insert(len),
+        let (page, last) = match answer.pages {
+            Some((current, last)) => (current, Some(last)),
+            None => (fetched, None),
         };
-        if !more {
-            break;
-        }
-        page = answer.pages.map_or(page, |(current, _)| current) + 1;
-    }
+        progress.page(page, last, printer.count());
+    };
     progress.finish();
-    Ok(Ok(()))
+    outcome
 }

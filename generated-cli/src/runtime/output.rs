@@ -52,6 +52,8 @@ pub enum Data {
     Parsed(Value),
     /// The text as the server sent it (for JSON and NDJSON).
     Raw(Box<RawValue>),
+    /// The items of one page of a list, each as the server sent it.
+    Items(Vec<Box<RawValue>>),
 }
 
 /// Writes one answer's data, or the pages of a list one after the other, in a format.
@@ -112,6 +114,16 @@ impl<W: Write> Printer<W> {
             (_, Data::Raw(raw)) => {
                 let value: Value = serde_json::from_str(raw.get())?;
                 self.page(&Data::Parsed(value))
+            }
+            (Format::Json | Format::Ndjson, Data::Items(items)) => {
+                items.iter().try_for_each(|item| self.raw_item(item.get()))
+            }
+            (_, Data::Items(items)) => {
+                let values = items
+                    .iter()
+                    .map(|item| serde_json::from_str(item.get()))
+                    .collect::<Result<Vec<Value>, _>>()?;
+                self.rows_of(&Value::Array(values))
             }
             (Format::Json, Data::Parsed(value)) if !self.list => {
                 self.count += 1;
@@ -303,6 +315,25 @@ mod tests {
             print(Format::Ndjson, true, &pages),
             "{\"id\":1, \"name\":\"a\"}\n{\"id\":2}\n{\"id\":3}\n"
         );
+    }
+
+    #[test]
+    fn a_pages_items_print_in_every_format() {
+        let items = || {
+            Data::Items(vec![
+                RawValue::from_string(r#"{"id":1, "name":"a"}"#.to_string()).unwrap(),
+                RawValue::from_string(r#"{"id":2}"#.to_string()).unwrap(),
+            ])
+        };
+        assert_eq!(
+            print(Format::Ndjson, true, &[items()]),
+            "{\"id\":1, \"name\":\"a\"}\n{\"id\":2}\n"
+        );
+        assert_eq!(
+            print(Format::Json, true, &[items(), Data::Items(Vec::new())]),
+            "[\n  {\"id\":1, \"name\":\"a\"},\n  {\"id\":2}\n]\n"
+        );
+        assert_eq!(print(Format::Csv, true, &[items()]), "id,name\n1,a\n2,\n");
     }
 
     #[test]

@@ -2,11 +2,13 @@
 
 //! Requests to any endpoint, documented in the spec or not ([`Client::request`]).
 
+use futures::Stream;
 use serde::de::{DeserializeOwned, Error as _};
 use serde::Serialize;
 
 use super::client::Client;
 use super::error::Error;
+use super::paginate;
 use super::raw::RawResponse;
 use super::request::{Request, RequestOptions};
 use super::response::{decode_enveloped, Response};
@@ -113,6 +115,75 @@ impl RequestBuilder {
     pub async fn send_raw(self) -> Result<RawResponse, Error> {
         let (client, request) = self.into_request()?;
         client.execute_raw(request).await
+    }
+
+    /// Every page of a list, numbered by the query parameter `page_parameter` from the page
+    /// set on this request (or 1), each sent when the stream is polled and its `data` decoded
+    /// into a `Vec<T>`. The stream ends after the last page (as the envelope's metadata says,
+    /// or else at the first empty page) or after the first error; no page is fetched twice.
+    ///
+    /// ```no_run
+    /// # async fn run(client: webwork_client::Client) -> Result<(), webwork_client::Error> {
+    /// use futures::StreamExt;
+    /// use webwork_client::Method;
+    /// let mut pages = std::pin::pin!(client
+    ///     .request(Method::GET, "/time-entries")
+    ///     .query("workspace_id", 1)
+    ///     .pages::<serde_json::Value>("page"));
+    /// while let Some(page) = pages.next().await {
+    ///     println!("{} entries", page?.data.len());
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn pages<T>(
+        self,
+        page_parameter: impl Into<String>,
+    ) -> impl Stream<Item = Result<Response<Vec<T>>, Error>> + Send + 'static
+    where
+        T: DeserializeOwned + Send + 'static,
+    {
+        let page_parameter = page_parameter.into();
+        let first = self
+            .query_value(&page_parameter)
+            .and_then(|value| value.parse().ok())
+            .unwrap_or(1);
+        paginate::pages(first, None, move |page| {
+            self.clone()
+                .with_page(&page_parameter, page)
+                .send::<Vec<T>>()
+        })
+    }
+
+    /// Every item of a list over all its pages, one page held at a time: the items of
+    /// [`pages`](Self::pages). Cap it with `futures::StreamExt::take`.
+    pub fn stream<T>(
+        self,
+        page_parameter: impl Into<String>,
+    ) -> impl Stream<Item = Result<T, Error>> + Send + 'static
+    where
+        T: DeserializeOwned + Send + 'static,
+    {
+        paginate::items(self.pages(page_parameter))
+    }
+
+    /// The last value of the query parameter `name`, set in the path or with `.query`.
+    fn query_value(&self, name: &str) -> Option<&str> {
+        self.path_query
+            .iter()
+            .chain(&self.options.query)
+            .rev()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
+    }
+
+    /// This request asking for page `page`: every value of `parameter` replaced by it.
+    fn with_page(mut self, parameter: &str, page: i64) -> Self {
+        self.path_query.retain(|(key, _)| key != parameter);
+        self.options.query.retain(|(key, _)| key != parameter);
+        self.options
+            .query
+            .push((parameter.to_string(), page.to_string()));
+        self
     }
 
     fn into_request(self) -> Result<(Client, Request), Error> {

@@ -24,7 +24,8 @@ pub(super) fn main_rs(api: &Api, client: &str, binary: &str) -> TokenStream {
         use std::time::Duration;
 
         use #client::serde_json::value::RawValue;
-        use #client::{Client, Error, Method};
+        use #client::{Client, Error, Method, RequestBuilder};
+        use futures::stream::{BoxStream, StreamExt};
         use runtime::call::Call;
         use runtime::exit::Failure;
         use runtime::output::Data;
@@ -50,18 +51,7 @@ pub(super) fn main_rs(api: &Api, client: &str, binary: &str) -> TokenStream {
             }
 
             async fn send(&self, call: &Call, raw: bool) -> Result<Answer, Failure> {
-                let method = Method::from_bytes(call.method.as_bytes())
-                    .map_err(|_| Failure::Usage(format!("`{}` is not an HTTP method", call.method)))?;
-                let mut request = self.client.request(method, &call.path);
-                for (name, value) in &call.query {
-                    request = request.query(name.as_str(), value);
-                }
-                for (name, value) in &call.headers {
-                    request = request.header(name.as_str(), value.as_str());
-                }
-                if let Some(body) = &call.body {
-                    request = request.json(body);
-                }
+                let request = self.request(call)?;
                 if raw {
                     let answer = request.send::<Box<RawValue>>().await.map_err(failure)?;
                     Ok(Answer {
@@ -77,6 +67,37 @@ pub(super) fn main_rs(api: &Api, client: &str, binary: &str) -> TokenStream {
                         data: Data::Parsed(answer.data),
                     })
                 }
+            }
+
+            fn pages(&self, call: &Call, page: &str) -> Result<BoxStream<'static, Result<Answer, Failure>>, Failure> {
+                let pages = self.request(call)?.pages::<Box<RawValue>>(page).map(|answer| {
+                    let answer = answer.map_err(failure)?;
+                    Ok(Answer {
+                        pages: #pages_of,
+                        message: answer.message,
+                        data: Data::Items(answer.data),
+                    })
+                });
+                Ok(pages.boxed())
+            }
+        }
+
+        impl Api {
+            /// `call` as a request of the client: any endpoint, through `Client::request`.
+            fn request(&self, call: &Call) -> Result<RequestBuilder, Failure> {
+                let method = Method::from_bytes(call.method.as_bytes())
+                    .map_err(|_| Failure::Usage(format!("`{}` is not an HTTP method", call.method)))?;
+                let mut request = self.client.request(method, &call.path);
+                for (name, value) in &call.query {
+                    request = request.query(name.as_str(), value);
+                }
+                for (name, value) in &call.headers {
+                    request = request.header(name.as_str(), value.as_str());
+                }
+                if let Some(body) = &call.body {
+                    request = request.json(body);
+                }
+                Ok(request)
             }
         }
 
