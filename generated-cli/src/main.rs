@@ -21,6 +21,7 @@ struct Api {
     client: Client,
 }
 impl Backend for Api {
+    const TRACE_TARGET: &'static str = "webwork_client";
     fn connect(connection: &Connection<'_>) -> Result<Self, Failure> {
         let mut builder = Client::builder(connection.base_url);
         if let Some(token) = connection.token {

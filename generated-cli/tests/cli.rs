@@ -124,6 +124,48 @@ async fn json_prints_data_as_sent_and_the_message_on_stderr() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn verbose_traces_each_request_and_masks_the_token() {
+    let server = server().await;
+    // The first answer echoes the token (a server's error message may); it must reach
+    // the trace masked.
+    Mock::given(method("GET"))
+        .and(path("/expenses"))
+        .respond_with(
+            ResponseTemplate::new(503)
+                .insert_header("Retry-After", "0")
+                .set_body_json(
+                    json!({"success": false, "message": format!("{TOKEN} is throttled")}),
+                ),
+        )
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/expenses"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(page(&json!([]), 1, 1)))
+        .mount(&server)
+        .await;
+    let args = [
+        "expenses",
+        "list",
+        "--workspace-id",
+        "1",
+        "-o",
+        "json",
+        "-v",
+    ];
+    let run = run(&server.uri(), &args, None).await;
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout.trim(), "[]", "the trace stays off stdout");
+    let url = format!("{}/expenses?workspace_id=1", server.uri());
+    assert!(run.stderr.contains(&url), "{}", run.stderr);
+    assert!(run.stderr.contains("status=503"), "{}", run.stderr);
+    assert!(run.stderr.contains("retrying"), "{}", run.stderr);
+    assert!(run.stderr.contains("attempts=2"), "{}", run.stderr);
+    assert!(run.stderr.contains("*** is throttled"), "{}", run.stderr);
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn piped_output_is_json_by_default() {
     let server = expenses_server().await;
     let run = run(

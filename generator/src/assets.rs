@@ -195,6 +195,7 @@ pub const CLI_RUNTIME: &[(&str, &str)] = &[
     ("run.rs", include_str!("../../templates/cli/run.rs")),
     ("spec.rs", include_str!("../../templates/cli/spec.rs")),
     ("values.rs", include_str!("../../templates/cli/values.rs")),
+    ("verbose.rs", include_str!("../../templates/cli/verbose.rs")),
 ];
 
 /// The end-to-end tests of the WebWork command line, copied into `tests/` of the CLI crate

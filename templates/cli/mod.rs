@@ -18,3 +18,4 @@ pub mod progress;
 pub mod run;
 pub mod spec;
 pub mod values;
+pub mod verbose;

@@ -18,6 +18,7 @@ use super::exit::Failure;
 use super::output::{Data, Format, Printer};
 use super::progress::Progress;
 use super::spec::App;
+use super::verbose;
 
 /// How to reach the server: what the backend's client is built from.
 #[derive(Debug, Clone, Copy)]
@@ -43,6 +44,10 @@ pub struct Answer {
 
 /// What sends calls: the generated client, in the generated `main.rs`.
 pub trait Backend: Sized {
+    /// The tracing target of the client's spans and events (its crate's name), which
+    /// `--verbose` shows.
+    const TRACE_TARGET: &'static str;
+
     /// A backend for `connection`.
     ///
     /// # Errors
@@ -96,6 +101,8 @@ async fn execute<B: Backend>(app: &App, matches: &ArgMatches) -> Result<(), Fail
         app.token_env,
         &config,
     )?;
+    let secrets: Vec<&str> = token.iter().map(|token| token.secret.as_str()).collect();
+    verbose::install(matches.get_count("verbose"), B::TRACE_TARGET, &secrets);
     let (group, sub) = matches
         .subcommand()
         .ok_or_else(|| Failure::Usage("no command given".into()))?;
@@ -180,16 +187,19 @@ fn auth_command(
     }
 }
 
-/// The token typed or piped on standard input, first line.
+/// The token typed at the terminal, not shown as it is typed; or the first line piped on
+/// standard input.
 fn read_token() -> Result<String, Failure> {
+    let unreadable =
+        |error: std::io::Error| Failure::Usage(format!("cannot read the token: {error}"));
     if std::io::stdin().is_terminal() {
-        eprint!("Paste your token: ");
-        let _ = std::io::stderr().flush();
+        // Asked and read on the terminal itself, so no output or echo carries it.
+        let secret = rpassword::prompt_password("Paste your token (it is not shown): ")
+            .map_err(unreadable)?;
+        return Ok(secret.trim().to_string());
     }
     let mut line = String::new();
-    std::io::stdin()
-        .read_line(&mut line)
-        .map_err(|error| Failure::Usage(format!("cannot read the token: {error}")))?;
+    std::io::stdin().read_line(&mut line).map_err(unreadable)?;
     Ok(line.trim().to_string())
 }
 

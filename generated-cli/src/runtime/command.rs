@@ -78,6 +78,14 @@ fn global_args(app: &App) -> Vec<Arg> {
             .value_parser(value_parser!(u32))
             .default_value(DEFAULT_RATE_LIMIT)
             .help("Requests per minute at most (0: no limit)"),
+        Arg::new("verbose")
+            .long("verbose")
+            .short('v')
+            .global(true)
+            .action(ArgAction::Count)
+            .help(
+                "Trace each request on standard error, tokens masked (-vv: the HTTP stack's too)",
+            ),
         Arg::new("dry-run")
             .long("dry-run")
             .global(true)

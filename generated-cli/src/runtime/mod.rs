@@ -20,3 +20,4 @@ pub mod progress;
 pub mod run;
 pub mod spec;
 pub mod values;
+pub mod verbose;

@@ -273,6 +273,8 @@ impl Client {
         token: Option<&AccessToken>,
     ) -> Result<RawResponse, Error> {
         let url = self.url_for(request)?;
+        // The whole URL, query included; credentials travel in headers, never in it.
+        tracing::debug!(url = url.as_str(), "sending");
         let authorization = token.map(|token| self.authorization(token)).transpose()?;
         // A `reqwest::Request` built in place: the builder would copy the header map.
         let mut http_request = reqwest::Request::new(request.method.clone(), url);

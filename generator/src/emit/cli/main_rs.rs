@@ -8,6 +8,7 @@ use crate::model::Api;
 
 /// The tokens of `src/main.rs`; `client` is the client crate's library name.
 pub(super) fn main_rs(api: &Api, client: &str, binary: &str) -> TokenStream {
+    let client_name = client;
     let client = format_ident!("{client}");
     let doc = format!(
         " `{binary}`: a command line for {}, generated from its OpenAPI description; see the README.",
@@ -38,6 +39,8 @@ pub(super) fn main_rs(api: &Api, client: &str, binary: &str) -> TokenStream {
         }
 
         impl Backend for Api {
+            const TRACE_TARGET: &'static str = #client_name;
+
             fn connect(connection: &Connection<'_>) -> Result<Self, Failure> {
                 let mut builder = Client::builder(connection.base_url);
                 if let Some(token) = connection.token {
