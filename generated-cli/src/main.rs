@@ -11,7 +11,7 @@ use std::time::Duration;
 use webwork_client::serde_json::value::RawValue;
 use webwork_client::{Client, Error, Method, RequestBuilder};
 use futures::stream::{BoxStream, StreamExt};
-use runtime::call::Call;
+use runtime::call::{Body, Call};
 use runtime::exit::Failure;
 use runtime::output::Data;
 use runtime::run::{Answer, Backend, Connection};
@@ -87,9 +87,14 @@ impl Api {
         for (name, value) in &call.headers {
             request = request.header(name.as_str(), value.as_str());
         }
-        if let Some(body) = &call.body {
-            request = request.json(body);
-        }
+        request = match &call.body {
+            None => request,
+            Some(Body::Json(value)) => request.json(value),
+            Some(Body::Form(value)) => request.form(value),
+            Some(Body::Raw { bytes, media_type, .. }) => {
+                request.body(bytes.clone(), media_type)
+            }
+        };
         Ok(request)
     }
 }

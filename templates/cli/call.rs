@@ -1,5 +1,5 @@
 //! One HTTP call as the command line describes it: the operation's flags (or `webwork api`'s
-//! arguments) turned into method, path, query, headers and JSON body.
+//! arguments) turned into method, path, query, headers and body.
 
 use std::io::Read;
 
@@ -7,7 +7,7 @@ use clap::ArgMatches;
 use serde_json::{Map, Value};
 
 use super::exit::Failure;
-use super::spec::{Location, Operation};
+use super::spec::{BodyEncoding, Location, Operation};
 use super::values;
 
 /// A request to send (or, with `--dry-run`, to print).
@@ -21,8 +21,26 @@ pub struct Call {
     pub query: Vec<(String, String)>,
     /// Extra request headers.
     pub headers: Vec<(String, String)>,
-    /// The JSON body.
-    pub body: Option<Value>,
+    /// The body.
+    pub body: Option<Body>,
+}
+
+/// A request body, as it will be written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Body {
+    /// JSON.
+    Json(Value),
+    /// `application/x-www-form-urlencoded`, nested members in brackets.
+    Form(Value),
+    /// Bytes as they are.
+    Raw {
+        /// The bytes.
+        bytes: Vec<u8>,
+        /// Their media type.
+        media_type: String,
+        /// Where they were read: a file, or `-` for standard input (for `--dry-run`).
+        source: String,
+    },
 }
 
 impl Call {
@@ -44,6 +62,7 @@ pub fn from_operation(operation: &Operation, matches: &ArgMatches) -> Result<Cal
     let mut path = operation.path.to_string();
     let mut query = Vec::new();
     let mut headers = Vec::new();
+    let mut cookies = Vec::new();
     let mut fields = Map::new();
     for param in operation.params {
         let Some(given) = matches.get_many::<String>(param.flag) else {
@@ -58,8 +77,14 @@ pub fn from_operation(operation: &Operation, matches: &ArgMatches) -> Result<Cal
             Location::Query => {
                 query.extend(given.iter().map(|v| (param.wire.to_string(), (*v).clone())));
             }
+            Location::JoinedQuery(separator) => {
+                query.push((param.wire.to_string(), join(&given, separator)));
+            }
             Location::Header => {
-                headers.push((param.wire.to_string(), join(&given)));
+                headers.push((param.wire.to_string(), join(&given, ",")));
+            }
+            Location::Cookie => {
+                cookies.push(format!("{}={}", param.wire, join(&given, ",")));
             }
             Location::Body => {
                 let value = if param.repeated {
@@ -76,9 +101,14 @@ pub fn from_operation(operation: &Operation, matches: &ArgMatches) -> Result<Cal
             }
         }
     }
-    let body = match operation.body {
+    if !cookies.is_empty() {
+        headers.push(("Cookie".to_string(), cookies.join("; ")));
+    }
+    let body = match operation.body.map(|body| body.encoding) {
         None => None,
-        Some(_) => merge(read_body(matches)?, fields)?,
+        Some(BodyEncoding::Json) => merge(read_json(matches)?, fields)?.map(Body::Json),
+        Some(BodyEncoding::Form) => merge(read_json(matches)?, fields)?.map(Body::Form),
+        Some(BodyEncoding::Raw(media_type)) => read_raw(matches, media_type)?,
     };
     Ok(Call {
         method: operation.method.to_string(),
@@ -115,44 +145,59 @@ pub fn from_api(matches: &ArgMatches) -> Result<Call, Failure> {
             .unwrap_or_default(),
         query: pairs("query"),
         headers: Vec::new(),
-        body: merge(read_body(matches)?, fields)?,
+        body: merge(read_json(matches)?, fields)?.map(Body::Json),
     })
 }
 
-fn join(values: &[&String]) -> String {
+fn join(values: &[&String], separator: &str) -> String {
     values
         .iter()
         .map(|v| v.as_str())
         .collect::<Vec<_>>()
-        .join(",")
+        .join(separator)
 }
 
-/// The JSON of `--body FILE` or `--body -` (standard input), when given.
-fn read_body(matches: &ArgMatches) -> Result<Option<Value>, Failure> {
+/// The bytes of `--body FILE` or `--body -` (standard input), when given, and where from.
+fn read_bytes(matches: &ArgMatches) -> Result<Option<(Vec<u8>, &String)>, Failure> {
     let Some(source) = matches.get_one::<String>("body") else {
         return Ok(None);
     };
-    let text = if source == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|error| {
-                Failure::Usage(format!("cannot read the body from standard input: {error}"))
-            })?;
-        text
+    let bytes = if source == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map_err(|error| {
+            Failure::Usage(format!("cannot read the body from standard input: {error}"))
+        })?;
+        bytes
     } else {
-        std::fs::read_to_string(source).map_err(|error| {
+        std::fs::read(source).map_err(|error| {
             Failure::Usage(format!("cannot read the body file {source}: {error}"))
         })?
+    };
+    Ok(Some((bytes, source)))
+}
+
+/// The JSON of `--body FILE` or `--body -`, when given.
+fn read_json(matches: &ArgMatches) -> Result<Option<Value>, Failure> {
+    let Some((bytes, source)) = read_bytes(matches)? else {
+        return Ok(None);
     };
     let where_from = if source == "-" {
         "standard input"
     } else {
         source.as_str()
     };
-    serde_json::from_str(&text)
+    serde_json::from_slice(&bytes)
         .map(Some)
         .map_err(|error| Failure::Usage(format!("the body in {where_from} is not JSON: {error}")))
+}
+
+/// The bytes of `--body FILE` or `--body -` as a body of `media_type`, when given.
+fn read_raw(matches: &ArgMatches, media_type: &str) -> Result<Option<Body>, Failure> {
+    Ok(read_bytes(matches)?.map(|(bytes, source)| Body::Raw {
+        bytes,
+        media_type: media_type.to_string(),
+        source: source.clone(),
+    }))
 }
 
 /// The body: the file's JSON with the flags' members set over it.
@@ -212,7 +257,10 @@ mod tests {
                 help: "",
             },
         ],
-        body: Some(BodyInput { required: false }),
+        body: Some(BodyInput {
+            required: false,
+            encoding: BodyEncoding::Json,
+        }),
         paging: None,
         columns: &[],
     };
@@ -241,7 +289,9 @@ mod tests {
         assert_eq!(call.path, "/expenses/7");
         assert_eq!(
             call.body,
-            Some(serde_json::json!({"amount": 12.5, "tags": ["a", "b"]}))
+            Some(Body::Json(
+                serde_json::json!({"amount": 12.5, "tags": ["a", "b"]})
+            ))
         );
     }
 
@@ -262,7 +312,108 @@ mod tests {
         ]);
         assert_eq!(
             call.body,
-            Some(serde_json::json!({"amount": 2, "note": "x"}))
+            Some(Body::Json(serde_json::json!({"amount": 2, "note": "x"})))
+        );
+    }
+
+    const UPLOAD: Operation = Operation {
+        name: "upload",
+        id: "uploadLogo",
+        about: "Upload a logo",
+        long_about: None,
+        method: "PUT",
+        path: "/logo",
+        params: &[
+            Param {
+                flag: "ids",
+                wire: "ids",
+                location: Location::JoinedQuery("|"),
+                kind: Kind::Integer,
+                required: false,
+                repeated: true,
+                help: "",
+            },
+            Param {
+                flag: "session",
+                wire: "session",
+                location: Location::Cookie,
+                kind: Kind::Text,
+                required: false,
+                repeated: false,
+                help: "",
+            },
+            Param {
+                flag: "theme",
+                wire: "theme",
+                location: Location::Cookie,
+                kind: Kind::Text,
+                required: false,
+                repeated: false,
+                help: "",
+            },
+        ],
+        body: Some(BodyInput {
+            required: true,
+            encoding: BodyEncoding::Raw("image/png"),
+        }),
+        paging: None,
+        columns: &[],
+    };
+
+    #[test]
+    fn joined_lists_cookies_and_raw_bodies_are_written_as_the_spec_says() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("logo.png");
+        std::fs::write(&file, [0x89, b'P', b'N', b'G', 0xff]).unwrap();
+        let file = file.to_str().unwrap();
+        let args = [
+            "upload",
+            "--ids",
+            "1",
+            "--ids",
+            "2",
+            "--session",
+            "s1",
+            "--theme",
+            "dark",
+            "--body",
+            file,
+        ];
+        let matches = command::operation_command(&UPLOAD)
+            .try_get_matches_from(args)
+            .unwrap();
+        let call = from_operation(&UPLOAD, &matches).unwrap();
+        assert_eq!(call.query, [("ids".to_string(), "1|2".to_string())]);
+        assert_eq!(
+            call.headers,
+            [("Cookie".to_string(), "session=s1; theme=dark".to_string())]
+        );
+        assert_eq!(
+            call.body,
+            Some(Body::Raw {
+                bytes: vec![0x89, b'P', b'N', b'G', 0xff],
+                media_type: "image/png".into(),
+                source: file.into(),
+            })
+        );
+    }
+
+    #[test]
+    fn a_form_body_takes_its_members_from_flags() {
+        let form = Operation {
+            body: Some(BodyInput {
+                required: false,
+                encoding: BodyEncoding::Form,
+            }),
+            ..UPDATE
+        };
+        let matches = command::operation_command(&form)
+            .try_get_matches_from(["update", "--expense-id", "7", "--amount", "3"])
+            .unwrap();
+        let call = from_operation(&form, &matches).unwrap();
+        assert_eq!(
+            call.body,
+            Some(Body::Form(serde_json::json!({"amount": 3})))
         );
     }
 

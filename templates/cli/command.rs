@@ -5,7 +5,7 @@ use clap::{value_parser, Arg, ArgAction, Command};
 
 use super::exit::EXIT_CODES;
 use super::output::Format;
-use super::spec::{App, Kind, Location, Operation, Param};
+use super::spec::{App, BodyEncoding, Kind, Location, Operation, Param};
 use super::values;
 
 /// The rate limit without `--rate-limit`: the API's documented 60 requests a minute.
@@ -109,8 +109,14 @@ pub fn operation_command(operation: &Operation) -> Command {
             Arg::new("body")
                 .long("body")
                 .value_name("FILE")
-                .required(body.required && !operation.params.iter().any(|p| p.location == Location::Body))
-                .help("The JSON body from FILE, or from standard input with `-`; the property flags override its members"),
+                .required(
+                    body.required
+                        && !operation
+                            .params
+                            .iter()
+                            .any(|p| p.location == Location::Body),
+                )
+                .help(body_help(body.encoding)),
         );
     }
     if operation.paging.is_some() {
@@ -122,6 +128,15 @@ pub fn operation_command(operation: &Operation) -> Command {
         );
     }
     command
+}
+
+/// The help of `--body`.
+fn body_help(encoding: BodyEncoding) -> String {
+    match encoding {
+        BodyEncoding::Json => "The JSON body from FILE, or from standard input with `-`; the property flags override its members".into(),
+        BodyEncoding::Form => "The form body, as JSON, from FILE, or from standard input with `-`; the property flags override its members".into(),
+        BodyEncoding::Raw(media_type) => format!("The body ({media_type}) from FILE as it is, or from standard input with `-`"),
+    }
 }
 
 fn param_arg(param: &Param) -> Arg {
@@ -252,7 +267,10 @@ mod tests {
                 method: "GET",
                 path: "/expenses",
                 params: PARAMS,
-                body: Some(BodyInput { required: false }),
+                body: Some(BodyInput {
+                    required: false,
+                    encoding: BodyEncoding::Json,
+                }),
                 paging: Some(Paging { page: "page" }),
                 columns: &["id", "name"],
             }],

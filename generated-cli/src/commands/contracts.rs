@@ -4,7 +4,9 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 //! The group `webwork contracts` of the command tree.
-use crate::runtime::spec::{BodyInput, Group, Kind, Location, Operation, Paging, Param};
+use crate::runtime::spec::{
+    BodyEncoding, BodyInput, Group, Kind, Location, Operation, Paging, Param,
+};
 /// `webwork contracts`: the operations tagged Contracts.
 pub(super) const CONTRACTS: Group = Group {
     name: "contracts",
@@ -87,7 +89,10 @@ pub(super) const CONTRACTS: Group = Group {
                     help: "Hourly rate; only saved with permission to view rates",
                 },
             ],
-            body: Some(BodyInput { required: true }),
+            body: Some(BodyInput {
+                required: true,
+                encoding: BodyEncoding::Json,
+            }),
             paging: None,
             columns: &[
                 "id",
@@ -140,7 +145,10 @@ pub(super) const CONTRACTS: Group = Group {
                     help: "ID of the workspace",
                 },
             ],
-            body: Some(BodyInput { required: true }),
+            body: Some(BodyInput {
+                required: true,
+                encoding: BodyEncoding::Json,
+            }),
             paging: None,
             columns: &[],
         },
@@ -363,7 +371,10 @@ pub(super) const CONTRACTS: Group = Group {
                     help: "",
                 },
             ],
-            body: Some(BodyInput { required: true }),
+            body: Some(BodyInput {
+                required: true,
+                encoding: BodyEncoding::Json,
+            }),
             paging: None,
             columns: &[
                 "id",

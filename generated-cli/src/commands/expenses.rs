@@ -4,7 +4,9 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 //! The group `webwork expenses` of the command tree.
-use crate::runtime::spec::{BodyInput, Group, Kind, Location, Operation, Paging, Param};
+use crate::runtime::spec::{
+    BodyEncoding, BodyInput, Group, Kind, Location, Operation, Paging, Param,
+};
 /// `webwork expenses`: the operations tagged Expenses.
 pub(super) const EXPENSES: Group = Group {
     name: "expenses",
@@ -93,7 +95,10 @@ pub(super) const EXPENSES: Group = Group {
                     help: "Whether the expense is billable",
                 },
             ],
-            body: Some(BodyInput { required: true }),
+            body: Some(BodyInput {
+                required: true,
+                encoding: BodyEncoding::Json,
+            }),
             paging: None,
             columns: &[
                 "id",
@@ -137,7 +142,10 @@ pub(super) const EXPENSES: Group = Group {
                     help: "ID of the workspace",
                 },
             ],
-            body: Some(BodyInput { required: true }),
+            body: Some(BodyInput {
+                required: true,
+                encoding: BodyEncoding::Json,
+            }),
             paging: None,
             columns: &[],
         },
@@ -355,7 +363,10 @@ pub(super) const EXPENSES: Group = Group {
                     help: "Whether the expense is billable",
                 },
             ],
-            body: Some(BodyInput { required: true }),
+            body: Some(BodyInput {
+                required: true,
+                encoding: BodyEncoding::Json,
+            }),
             paging: None,
             columns: &[],
         },

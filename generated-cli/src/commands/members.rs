@@ -4,7 +4,9 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 //! The group `webwork members` of the command tree.
-use crate::runtime::spec::{BodyInput, Group, Kind, Location, Operation, Paging, Param};
+use crate::runtime::spec::{
+    BodyEncoding, BodyInput, Group, Kind, Location, Operation, Paging, Param,
+};
 /// `webwork members`: the operations tagged Members.
 pub(super) const MEMBERS: Group = Group {
     name: "members",
@@ -39,7 +41,10 @@ pub(super) const MEMBERS: Group = Group {
                     help: "ID of the workspace",
                 },
             ],
-            body: Some(BodyInput { required: true }),
+            body: Some(BodyInput {
+                required: true,
+                encoding: BodyEncoding::Json,
+            }),
             paging: None,
             columns: &[],
         },
@@ -256,7 +261,10 @@ pub(super) const MEMBERS: Group = Group {
                     help: "",
                 },
             ],
-            body: Some(BodyInput { required: true }),
+            body: Some(BodyInput {
+                required: true,
+                encoding: BodyEncoding::Json,
+            }),
             paging: None,
             columns: &["user_id", "invitation_link"],
         },
@@ -369,7 +377,10 @@ pub(super) const MEMBERS: Group = Group {
                     help: "",
                 },
             ],
-            body: Some(BodyInput { required: true }),
+            body: Some(BodyInput {
+                required: true,
+                encoding: BodyEncoding::Json,
+            }),
             paging: None,
             columns: &[],
         },

@@ -4,7 +4,9 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 //! The group `webwork project-viewers` of the command tree.
-use crate::runtime::spec::{BodyInput, Group, Kind, Location, Operation, Paging, Param};
+use crate::runtime::spec::{
+    BodyEncoding, BodyInput, Group, Kind, Location, Operation, Paging, Param,
+};
 /// `webwork project-viewers`: the operations tagged Project Viewers.
 pub(super) const PROJECT_VIEWERS: Group = Group {
     name: "project-viewers",
@@ -48,7 +50,10 @@ pub(super) const PROJECT_VIEWERS: Group = Group {
                     help: "ID of the project",
                 },
             ],
-            body: Some(BodyInput { required: true }),
+            body: Some(BodyInput {
+                required: true,
+                encoding: BodyEncoding::Json,
+            }),
             paging: None,
             columns: &[],
         },
@@ -99,7 +104,10 @@ pub(super) const PROJECT_VIEWERS: Group = Group {
                     help: "Last name",
                 },
             ],
-            body: Some(BodyInput { required: true }),
+            body: Some(BodyInput {
+                required: true,
+                encoding: BodyEncoding::Json,
+            }),
             paging: None,
             columns: &["id", "email", "firstname", "lastname", "status", "member_since"],
         },
@@ -132,7 +140,10 @@ pub(super) const PROJECT_VIEWERS: Group = Group {
                     help: "ID of the workspace",
                 },
             ],
-            body: Some(BodyInput { required: true }),
+            body: Some(BodyInput {
+                required: true,
+                encoding: BodyEncoding::Json,
+            }),
             paging: None,
             columns: &[],
         },
@@ -249,7 +260,10 @@ pub(super) const PROJECT_VIEWERS: Group = Group {
                     help: "ID of the workspace",
                 },
             ],
-            body: Some(BodyInput { required: true }),
+            body: Some(BodyInput {
+                required: true,
+                encoding: BodyEncoding::Json,
+            }),
             paging: None,
             columns: &[],
         },
@@ -291,7 +305,10 @@ pub(super) const PROJECT_VIEWERS: Group = Group {
                     help: "ID of the project",
                 },
             ],
-            body: Some(BodyInput { required: true }),
+            body: Some(BodyInput {
+                required: true,
+                encoding: BodyEncoding::Json,
+            }),
             paging: None,
             columns: &[],
         },

@@ -4,7 +4,9 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 //! The group `webwork projects` of the command tree.
-use crate::runtime::spec::{BodyInput, Group, Kind, Location, Operation, Paging, Param};
+use crate::runtime::spec::{
+    BodyEncoding, BodyInput, Group, Kind, Location, Operation, Paging, Param,
+};
 /// `webwork projects`: the operations tagged Projects.
 pub(super) const PROJECTS: Group = Group {
     name: "projects",
@@ -93,7 +95,10 @@ pub(super) const PROJECTS: Group = Group {
                     help: "Icon name",
                 },
             ],
-            body: Some(BodyInput { required: true }),
+            body: Some(BodyInput {
+                required: true,
+                encoding: BodyEncoding::Json,
+            }),
             paging: None,
             columns: &[
                 "id",
@@ -145,7 +150,10 @@ pub(super) const PROJECTS: Group = Group {
                     help: "ID of the workspace",
                 },
             ],
-            body: Some(BodyInput { required: true }),
+            body: Some(BodyInput {
+                required: true,
+                encoding: BodyEncoding::Json,
+            }),
             paging: None,
             columns: &[],
         },
@@ -363,7 +371,10 @@ pub(super) const PROJECTS: Group = Group {
                     help: "Icon name",
                 },
             ],
-            body: Some(BodyInput { required: true }),
+            body: Some(BodyInput {
+                required: true,
+                encoding: BodyEncoding::Json,
+            }),
             paging: None,
             columns: &[
                 "id",

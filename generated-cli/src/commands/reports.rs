@@ -50,7 +50,7 @@ pub(super) const REPORTS: Group = Group {
                 Param {
                     flag: "user-ids",
                     wire: "user_ids",
-                    location: Location::Query,
+                    location: Location::JoinedQuery(","),
                     kind: Kind::Integer,
                     required: false,
                     repeated: true,
@@ -128,7 +128,7 @@ pub(super) const REPORTS: Group = Group {
                 Param {
                     flag: "user-ids",
                     wire: "user_ids",
-                    location: Location::Query,
+                    location: Location::JoinedQuery(","),
                     kind: Kind::Integer,
                     required: false,
                     repeated: true,
@@ -188,7 +188,7 @@ pub(super) const REPORTS: Group = Group {
                 Param {
                     flag: "users",
                     wire: "users",
-                    location: Location::Query,
+                    location: Location::JoinedQuery(","),
                     kind: Kind::Integer,
                     required: false,
                     repeated: true,
@@ -197,7 +197,7 @@ pub(super) const REPORTS: Group = Group {
                 Param {
                     flag: "status",
                     wire: "status",
-                    location: Location::Query,
+                    location: Location::JoinedQuery(","),
                     kind: Kind::Enum(
                         &["late", "left_early", "tracked_less", "absent", "on_leave"],
                     ),
@@ -259,7 +259,7 @@ pub(super) const REPORTS: Group = Group {
                 Param {
                     flag: "user-ids",
                     wire: "user_ids",
-                    location: Location::Query,
+                    location: Location::JoinedQuery(","),
                     kind: Kind::Integer,
                     required: false,
                     repeated: true,
@@ -328,7 +328,7 @@ pub(super) const REPORTS: Group = Group {
                 Param {
                     flag: "users",
                     wire: "users",
-                    location: Location::Query,
+                    location: Location::JoinedQuery(","),
                     kind: Kind::Integer,
                     required: false,
                     repeated: true,
@@ -337,7 +337,7 @@ pub(super) const REPORTS: Group = Group {
                 Param {
                     flag: "project-id",
                     wire: "project_id",
-                    location: Location::Query,
+                    location: Location::JoinedQuery(","),
                     kind: Kind::Integer,
                     required: false,
                     repeated: true,
@@ -346,7 +346,7 @@ pub(super) const REPORTS: Group = Group {
                 Param {
                     flag: "task-id",
                     wire: "task_id",
-                    location: Location::Query,
+                    location: Location::JoinedQuery(","),
                     kind: Kind::Integer,
                     required: false,
                     repeated: true,
@@ -433,7 +433,7 @@ pub(super) const REPORTS: Group = Group {
                 Param {
                     flag: "users",
                     wire: "users",
-                    location: Location::Query,
+                    location: Location::JoinedQuery(","),
                     kind: Kind::Integer,
                     required: false,
                     repeated: true,
@@ -442,7 +442,7 @@ pub(super) const REPORTS: Group = Group {
                 Param {
                     flag: "projects",
                     wire: "projects",
-                    location: Location::Query,
+                    location: Location::JoinedQuery(","),
                     kind: Kind::Integer,
                     required: false,
                     repeated: true,
@@ -451,7 +451,7 @@ pub(super) const REPORTS: Group = Group {
                 Param {
                     flag: "teams",
                     wire: "teams",
-                    location: Location::Query,
+                    location: Location::JoinedQuery(","),
                     kind: Kind::Integer,
                     required: false,
                     repeated: true,
@@ -460,7 +460,7 @@ pub(super) const REPORTS: Group = Group {
                 Param {
                     flag: "titles",
                     wire: "titles",
-                    location: Location::Query,
+                    location: Location::JoinedQuery(","),
                     kind: Kind::Integer,
                     required: false,
                     repeated: true,
@@ -469,7 +469,7 @@ pub(super) const REPORTS: Group = Group {
                 Param {
                     flag: "currencies",
                     wire: "currencies",
-                    location: Location::Query,
+                    location: Location::JoinedQuery(","),
                     kind: Kind::Text,
                     required: false,
                     repeated: true,

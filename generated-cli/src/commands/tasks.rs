@@ -4,7 +4,9 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 //! The group `webwork tasks` of the command tree.
-use crate::runtime::spec::{BodyInput, Group, Kind, Location, Operation, Paging, Param};
+use crate::runtime::spec::{
+    BodyEncoding, BodyInput, Group, Kind, Location, Operation, Paging, Param,
+};
 /// `webwork tasks`: the operations tagged Tasks.
 pub(super) const TASKS: Group = Group {
     name: "tasks",
@@ -57,7 +59,10 @@ pub(super) const TASKS: Group = Group {
                     help: "ID of the project the task belongs to",
                 },
             ],
-            body: Some(BodyInput { required: true }),
+            body: Some(BodyInput {
+                required: true,
+                encoding: BodyEncoding::Json,
+            }),
             paging: None,
             columns: &[],
         },
@@ -162,7 +167,10 @@ pub(super) const TASKS: Group = Group {
                     help: "ID of the parent task, to create a sub-task",
                 },
             ],
-            body: Some(BodyInput { required: true }),
+            body: Some(BodyInput {
+                required: true,
+                encoding: BodyEncoding::Json,
+            }),
             paging: None,
             columns: &[
                 "id",
@@ -223,7 +231,10 @@ pub(super) const TASKS: Group = Group {
                     help: "ID of the project the task belongs to",
                 },
             ],
-            body: Some(BodyInput { required: true }),
+            body: Some(BodyInput {
+                required: true,
+                encoding: BodyEncoding::Json,
+            }),
             paging: None,
             columns: &[],
         },
@@ -465,7 +476,10 @@ pub(super) const TASKS: Group = Group {
                     help: "ID of the project the task belongs to",
                 },
             ],
-            body: Some(BodyInput { required: true }),
+            body: Some(BodyInput {
+                required: true,
+                encoding: BodyEncoding::Json,
+            }),
             paging: None,
             columns: &[],
         },
@@ -570,7 +584,10 @@ pub(super) const TASKS: Group = Group {
                     help: "ID of the parent task",
                 },
             ],
-            body: Some(BodyInput { required: true }),
+            body: Some(BodyInput {
+                required: true,
+                encoding: BodyEncoding::Json,
+            }),
             paging: None,
             columns: &[
                 "id",

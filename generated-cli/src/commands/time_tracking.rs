@@ -4,7 +4,9 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 //! The group `webwork time-tracking` of the command tree.
-use crate::runtime::spec::{BodyInput, Group, Kind, Location, Operation, Paging, Param};
+use crate::runtime::spec::{
+    BodyEncoding, BodyInput, Group, Kind, Location, Operation, Paging, Param,
+};
 /// `webwork time-tracking`: the operations tagged Time Tracking.
 pub(super) const TIME_TRACKING: Group = Group {
     name: "time-tracking",
@@ -194,7 +196,10 @@ pub(super) const TIME_TRACKING: Group = Group {
                     help: "What the member is working on",
                 },
             ],
-            body: Some(BodyInput { required: true }),
+            body: Some(BodyInput {
+                required: true,
+                encoding: BodyEncoding::Json,
+            }),
             paging: None,
             columns: &[
                 "message",
@@ -219,7 +224,10 @@ pub(super) const TIME_TRACKING: Group = Group {
             method: "POST",
             path: "/time-tracking/stop",
             params: &[],
-            body: Some(BodyInput { required: false }),
+            body: Some(BodyInput {
+                required: false,
+                encoding: BodyEncoding::Json,
+            }),
             paging: None,
             columns: &["message", "stopped_at"],
         },

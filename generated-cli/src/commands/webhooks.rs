@@ -4,7 +4,9 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 //! The group `webwork webhooks` of the command tree.
-use crate::runtime::spec::{BodyInput, Group, Kind, Location, Operation, Paging, Param};
+use crate::runtime::spec::{
+    BodyEncoding, BodyInput, Group, Kind, Location, Operation, Paging, Param,
+};
 /// `webwork webhooks`: the operations tagged Webhooks.
 pub(super) const WEBHOOKS: Group = Group {
     name: "webhooks",
@@ -48,7 +50,10 @@ pub(super) const WEBHOOKS: Group = Group {
                     help: "Events to subscribe to (one or more)",
                 },
             ],
-            body: Some(BodyInput { required: true }),
+            body: Some(BodyInput {
+                required: true,
+                encoding: BodyEncoding::Json,
+            }),
             paging: None,
             columns: &["id", "url", "token"],
         },
@@ -81,7 +86,10 @@ pub(super) const WEBHOOKS: Group = Group {
                     help: "ID of the workspace",
                 },
             ],
-            body: Some(BodyInput { required: true }),
+            body: Some(BodyInput {
+                required: true,
+                encoding: BodyEncoding::Json,
+            }),
             paging: None,
             columns: &[],
         },
@@ -198,7 +206,10 @@ pub(super) const WEBHOOKS: Group = Group {
                     help: "Events to subscribe to",
                 },
             ],
-            body: Some(BodyInput { required: true }),
+            body: Some(BodyInput {
+                required: true,
+                encoding: BodyEncoding::Json,
+            }),
             paging: None,
             columns: &[],
         },

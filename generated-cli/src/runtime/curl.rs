@@ -3,7 +3,7 @@
 //! `--dry-run`: the request a command would send, as a `curl` command line, with the token
 //! replaced by a reference to the environment variable.
 
-use super::call::Call;
+use super::call::{Body, Call};
 
 /// The `curl` command that sends `call` to `base_url`; `token_env` names the variable the
 /// `Authorization` header reads, when the command would send a token.
@@ -22,11 +22,33 @@ pub fn render(call: &Call, base_url: &str, token_env: Option<&str>) -> String {
     for (name, value) in &call.headers {
         parts.push(format!("-H {}", quote(&format!("{name}: {value}"))));
     }
-    if let Some(body) = &call.body {
-        parts.push(format!("-H {}", quote("Content-Type: application/json")));
-        parts.push(format!("--data {}", quote(&body.to_string())));
+    match &call.body {
+        None => {}
+        Some(Body::Json(value)) => {
+            parts.push(format!("-H {}", quote("Content-Type: application/json")));
+            parts.push(format!("--data {}", quote(&value.to_string())));
+        }
+        Some(Body::Form(value)) => {
+            let content_type = "Content-Type: application/x-www-form-urlencoded";
+            parts.push(format!("-H {}", quote(content_type)));
+            parts.push(format!("--data {}", quote(&form(value))));
+        }
+        Some(Body::Raw {
+            media_type, source, ..
+        }) => {
+            parts.push(format!(
+                "-H {}",
+                quote(&format!("Content-Type: {media_type}"))
+            ));
+            parts.push(format!("--data-binary {}", quote(&format!("@{source}"))));
+        }
     }
     parts.join(" ")
+}
+
+/// A form body's text as the client writes it: nested members in brackets.
+fn form(value: &serde_json::Value) -> String {
+    serde_qs::to_string(value).unwrap_or_default()
 }
 
 /// The full URL: the base, the path's segments percent-encoded, the query.
@@ -65,7 +87,7 @@ mod tests {
             path: "/expenses/a b".into(),
             query: vec![("workspace_id".into(), "1".into())],
             headers: Vec::new(),
-            body: Some(serde_json::json!({"name": "it's"})),
+            body: Some(Body::Json(serde_json::json!({"name": "it's"}))),
         };
         assert_eq!(
             render(&call, "https://api.example.com/v2/", Some("DEMO_TOKEN")),
@@ -73,6 +95,32 @@ mod tests {
              -H \"Authorization: Bearer $DEMO_TOKEN\" -H 'Accept: application/json' \
              -H 'Content-Type: application/json' --data '{\"name\":\"it'\\''s\"}'"
         );
+    }
+
+    #[test]
+    fn form_and_raw_bodies_are_written_as_sent() {
+        let mut call = Call {
+            method: "POST".into(),
+            path: "/v1/customers".into(),
+            query: Vec::new(),
+            headers: Vec::new(),
+            body: Some(Body::Form(
+                serde_json::json!({"name": "A B", "metadata": {"key": "v"}}),
+            )),
+        };
+        assert_eq!(
+            render(&call, "http://127.0.0.1:9", None),
+            "curl -X POST 'http://127.0.0.1:9/v1/customers' -H 'Accept: application/json' \
+             -H 'Content-Type: application/x-www-form-urlencoded' \
+             --data 'metadata[key]=v&name=A+B'"
+        );
+        call.body = Some(Body::Raw {
+            bytes: vec![1, 2],
+            media_type: "image/png".into(),
+            source: "logo.png".into(),
+        });
+        assert!(render(&call, "http://127.0.0.1:9", None)
+            .ends_with("-H 'Content-Type: image/png' --data-binary '@logo.png'"),);
     }
 
     #[test]

@@ -51,7 +51,8 @@ pub struct Operation {
     pub path: &'static str,
     /// Its flags: parameters and top-level body properties.
     pub params: &'static [Param],
-    /// Whether it takes a JSON body (`--body FILE|-`, besides the per-property flags).
+    /// Whether it takes a body (`--body FILE|-`, besides the per-property flags of a JSON or
+    /// form body).
     pub body: Option<BodyInput>,
     /// How `--all` walks the pages, when the operation answers with one page of a list.
     pub paging: Option<Paging>,
@@ -67,9 +68,14 @@ pub enum Location {
     Path,
     /// The query string.
     Query,
+    /// The query string, a list's values in one pair joined by the separator (`ids=1,2,3`:
+    /// a parameter with `explode: false`).
+    JoinedQuery(&'static str),
     /// A request header.
     Header,
-    /// A property of the JSON body.
+    /// A cookie, in the request's one `Cookie` header.
+    Cookie,
+    /// A property of the body (JSON or form).
     Body,
 }
 
@@ -115,11 +121,25 @@ pub struct Param {
     pub help: &'static str,
 }
 
-/// A JSON body's input.
+/// A body's input.
 #[derive(Debug, Clone, Copy)]
 pub struct BodyInput {
     /// Whether the operation needs a body.
     pub required: bool,
+    /// How it is written on the wire.
+    pub encoding: BodyEncoding,
+}
+
+/// How a body is written on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyEncoding {
+    /// JSON; `--body` is a JSON file, the property flags set its members.
+    Json,
+    /// `application/x-www-form-urlencoded`, nested members in brackets (`metadata[key]=v`);
+    /// `--body` is a JSON file, the property flags set its members.
+    Form,
+    /// The bytes of `--body` as they are, of this media type (`image/png`).
+    Raw(&'static str),
 }
 
 /// How an operation's pages are numbered.

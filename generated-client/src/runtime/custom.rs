@@ -39,7 +39,7 @@ impl Client {
 }
 
 /// A request to any endpoint, made by [`Client::request`]: set its query parameters, headers
-/// and JSON body, then [`send`](Self::send) it (the envelope unwrapped, `data` decoded into
+/// and body (JSON, form or bytes), then [`send`](Self::send) it (the envelope unwrapped, `data` decoded into
 /// your type) or [`send_raw`](Self::send_raw) it (the answer as it came).
 ///
 /// ```no_run
@@ -90,6 +90,26 @@ impl RequestBuilder {
             Ok(()) => self.unencodable = None,
             Err(error) => self.unencodable = Some(error.to_string()),
         }
+        self
+    }
+
+    /// Sends `body` as an `application/x-www-form-urlencoded` body (replacing one set before),
+    /// nested objects and lists in brackets (`metadata[key]=value`, `items[0][price]=...`) as
+    /// the generated operations write them.
+    pub fn form(mut self, body: &impl Serialize) -> Self {
+        match self.request.form(body) {
+            Ok(()) => self.unencodable = None,
+            Err(error) => self.unencodable = Some(error.to_string()),
+        }
+        self
+    }
+
+    /// Sends `bytes` as they are as the body, of the media type `content_type` (replacing a
+    /// body set before).
+    pub fn body(mut self, bytes: impl Into<Vec<u8>>, content_type: &str) -> Self {
+        self.request.body = Some(bytes.into());
+        self.request.content_type = content_type.to_string().into();
+        self.unencodable = None;
         self
     }
 

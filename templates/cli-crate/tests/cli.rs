@@ -164,6 +164,36 @@ async fn verbose_traces_each_request_and_masks_the_token() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_list_of_explode_false_goes_in_one_comma_joined_pair() {
+    let server = server().await;
+    Mock::given(method("GET"))
+        .and(path("/reports/activity-descriptions"))
+        .and(query_param("user_ids", "3,5"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(page(&json!([]), 1, 1)))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let args = [
+        "reports",
+        "activity-descriptions",
+        "--workspace-id",
+        "1",
+        "--start-date",
+        "2024-01-01",
+        "--end-date",
+        "2024-01-31",
+        "--user-ids",
+        "3",
+        "--user-ids",
+        "5",
+        "-o",
+        "json",
+    ];
+    let run = run(&server.uri(), &args, None).await;
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn piped_output_is_json_by_default() {
     let server = expenses_server().await;
     let run = run(

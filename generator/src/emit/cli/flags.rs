@@ -5,7 +5,8 @@
 use heck::ToKebabCase;
 
 use crate::model::{
-    Api, BodyEncoding, Docs, Operation, ParamLocation, Primitive, TypeKind, TypeRef,
+    Api, BodyEncoding, Docs, Operation, Param, ParamLocation, ParamStyle, Primitive, TypeKind,
+    TypeRef,
 };
 use crate::names::Scope;
 
@@ -16,6 +17,7 @@ const RESERVED: &[&str] = &[
     "base-url",
     "rate-limit",
     "dry-run",
+    "verbose",
     "help",
     "version",
     "body",
@@ -41,8 +43,22 @@ pub(super) enum Kind {
 pub(super) enum Location {
     Path,
     Query,
+    /// A list in one query pair, joined by the separator (`explode: false`).
+    JoinedQuery(&'static str),
     Header,
+    Cookie,
     Body,
+}
+
+/// How the command takes its body (the runtime's `BodyEncoding`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum BodyInput<'a> {
+    /// JSON: `--body` and a flag per top-level property.
+    Json,
+    /// A form: `--body` (as JSON) and a flag per top-level property.
+    Form,
+    /// Bytes of this media type: `--body` only.
+    Raw(&'a str),
 }
 
 /// One flag of a command.
@@ -57,16 +73,31 @@ pub(super) struct Flag {
     pub help: String,
 }
 
-/// Whether the operation takes a JSON body.
-pub(super) fn json_body(operation: &Operation) -> bool {
-    operation
-        .body
-        .as_ref()
-        .is_some_and(|body| body.encoding == BodyEncoding::Json)
+/// How the operation's command takes its body; `None` without one, or for a multipart body
+/// (which the command line cannot send yet).
+pub(super) fn body_input(operation: &Operation) -> Option<BodyInput<'_>> {
+    let body = operation.body.as_ref()?;
+    match body.encoding {
+        BodyEncoding::Json => Some(BodyInput::Json),
+        BodyEncoding::Form => Some(BodyInput::Form),
+        BodyEncoding::Raw => Some(BodyInput::Raw(&body.media_type)),
+        BodyEncoding::Multipart => None,
+    }
 }
 
-/// The flags of `operation`: its parameters in order (cookies left out), then the top-level
-/// properties of its JSON body. A flag whose name is taken (by the runtime, or by a parameter
+/// Where a query parameter's values go: a list of `explode: false` in one pair.
+fn query_location(param: &Param, repeated: bool) -> Location {
+    match param.style {
+        _ if !repeated || param.explode => Location::Query,
+        ParamStyle::Form => Location::JoinedQuery(","),
+        ParamStyle::PipeDelimited => Location::JoinedQuery("|"),
+        ParamStyle::SpaceDelimited => Location::JoinedQuery(" "),
+        _ => Location::Query,
+    }
+}
+
+/// The flags of `operation`: its parameters in order, then the top-level properties of its
+/// JSON or form body. A flag whose name is taken (by the runtime, or by a parameter
 /// before it) is prefixed with where it goes (`--body-name`), then numbered.
 pub(super) fn flags(api: &Api, operation: &Operation) -> Vec<Flag> {
     let mut scope = Scope::with_reserved(RESERVED.iter().copied());
@@ -80,13 +111,13 @@ pub(super) fn flags(api: &Api, operation: &Operation) -> Vec<Flag> {
         }
     };
     for param in &operation.params {
+        let (kind, repeated) = kind_of(api, &param.ty);
         let location = match param.location {
             ParamLocation::Path => Location::Path,
-            ParamLocation::Query => Location::Query,
+            ParamLocation::Query => query_location(param, repeated),
             ParamLocation::Header => Location::Header,
-            ParamLocation::Cookie => continue,
+            ParamLocation::Cookie => Location::Cookie,
         };
-        let (kind, repeated) = kind_of(api, &param.ty);
         let mut help = help_text(&param.docs);
         if let Some(default) = &param.default {
             help.push_str(&format!(" [server default: {default}]"));
@@ -101,7 +132,11 @@ pub(super) fn flags(api: &Api, operation: &Operation) -> Vec<Flag> {
             help: help.trim().to_string(),
         });
     }
-    if let Some(body) = operation.body.as_ref().filter(|_| json_body(operation)) {
+    let properties = matches!(
+        body_input(operation),
+        Some(BodyInput::Json | BodyInput::Form)
+    );
+    if let Some(body) = operation.body.as_ref().filter(|_| properties) {
         for field in &body.fields {
             let (kind, repeated) = kind_of(api, &field.field.ty);
             flags.push(Flag {

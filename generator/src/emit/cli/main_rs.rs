@@ -27,7 +27,7 @@ pub(super) fn main_rs(api: &Api, client: &str, binary: &str) -> TokenStream {
         use #client::serde_json::value::RawValue;
         use #client::{Client, Error, Method, RequestBuilder};
         use futures::stream::{BoxStream, StreamExt};
-        use runtime::call::Call;
+        use runtime::call::{Body, Call};
         use runtime::exit::Failure;
         use runtime::output::Data;
         use runtime::run::{Answer, Backend, Connection};
@@ -97,9 +97,12 @@ pub(super) fn main_rs(api: &Api, client: &str, binary: &str) -> TokenStream {
                 for (name, value) in &call.headers {
                     request = request.header(name.as_str(), value.as_str());
                 }
-                if let Some(body) = &call.body {
-                    request = request.json(body);
-                }
+                request = match &call.body {
+                    None => request,
+                    Some(Body::Json(value)) => request.json(value),
+                    Some(Body::Form(value)) => request.form(value),
+                    Some(Body::Raw { bytes, media_type, .. }) => request.body(bytes.clone(), media_type),
+                };
                 Ok(request)
             }
         }

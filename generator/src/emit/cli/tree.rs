@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::flags::{self, Flag, Kind, Location};
+use super::flags::{self, BodyInput, Flag, Kind, Location};
 use super::naming;
 use crate::model::{Api, Operation};
 
@@ -119,8 +119,8 @@ fn uses(api: &Api, operations: &[&Operation]) -> Vec<proc_macro2::Ident> {
     if any_flag {
         names.extend(["Kind", "Location", "Param"]);
     }
-    if operations.iter().any(|op| flags::json_body(op)) {
-        names.push("BodyInput");
+    if operations.iter().any(|op| flags::body_input(op).is_some()) {
+        names.extend(["BodyEncoding", "BodyInput"]);
     }
     if operations
         .iter()
@@ -172,11 +172,17 @@ fn operation(api: &Api, op: &Operation, command: &str) -> TokenStream {
     let method = op.http_method.as_str();
     let path = &op.path;
     let params = flags::flags(api, op).into_iter().map(|flag| param(&flag));
-    let body = if flags::json_body(op) {
-        let required = op.body.as_ref().is_some_and(|b| b.required);
-        quote!(Some(BodyInput { required: #required }))
-    } else {
-        quote!(None)
+    let body = match flags::body_input(op) {
+        Some(input) => {
+            let required = op.body.as_ref().is_some_and(|b| b.required);
+            let encoding = match input {
+                BodyInput::Json => quote!(BodyEncoding::Json),
+                BodyInput::Form => quote!(BodyEncoding::Form),
+                BodyInput::Raw(media_type) => quote!(BodyEncoding::Raw(#media_type)),
+            };
+            quote!(Some(BodyInput { required: #required, encoding: #encoding }))
+        }
+        None => quote!(None),
     };
     let paging = match page_parameter(op) {
         Some(page) => quote!(Some(Paging { page: #page })),
@@ -212,7 +218,9 @@ fn param(flag: &Flag) -> TokenStream {
     let location = match flag.location {
         Location::Path => quote!(Location::Path),
         Location::Query => quote!(Location::Query),
+        Location::JoinedQuery(separator) => quote!(Location::JoinedQuery(#separator)),
         Location::Header => quote!(Location::Header),
+        Location::Cookie => quote!(Location::Cookie),
         Location::Body => quote!(Location::Body),
     };
     let kind = match &flag.kind {
