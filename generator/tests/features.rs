@@ -119,3 +119,21 @@ fn without_per_tag_nothing_is_gated() {
         .all(|f| !f.contents.contains("#[cfg(feature = \"pets\")]")));
     assert!(!file(&files, "Cargo.toml").contains("full ="));
 }
+
+#[test]
+fn a_tag_named_like_a_keyword_has_a_module_file_and_feature_of_its_own() {
+    let spec = SPEC.replace("/v1/owners:", "/v1/type:");
+    let (_dir, spec) = common::spec_file(&spec, Some(CONFIG));
+    let files = webwork_generator::generate(&spec).unwrap_or_else(|e| panic!("{e}"));
+    // The naming choke point turns the keyword into `type_`; its feature is the word itself.
+    let modules = file(&files, "src/operations/mod.rs");
+    assert!(
+        modules.contains("#[cfg(feature = \"type\")]\npub mod type_;"),
+        "{modules}"
+    );
+    file(&files, "src/operations/type_.rs");
+    file(&files, "src/mocks/type_.rs");
+    assert!(file(&files, "Cargo.toml").contains("\ntype = ["));
+    let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    assert!(paths.iter().all(|path| !path.contains("r#")), "{paths:?}");
+}

@@ -168,21 +168,21 @@ impl<'a> Emitter<'a> {
         ]);
         for (index, tag) in self.api.tags.iter().enumerate() {
             files.push(PlannedFile {
-                path: format!("src/operations/{}.rs", tag.module),
+                path: format!("src/operations/{}.rs", tag.file_stem()),
                 kind: FileKind::Tag(index),
             });
             files.push(PlannedFile {
-                path: format!("src/mocks/{}.rs", tag.module),
+                path: format!("src/mocks/{}.rs", tag.file_stem()),
                 kind: FileKind::TagMocks(index),
             });
             let parts = self.tag_parts.get(index).map_or(0, Vec::len);
             for part in (1..=parts).filter(|_| parts > 1) {
                 files.push(PlannedFile {
-                    path: format!("src/operations/{}/part{part}.rs", tag.module),
+                    path: format!("src/operations/{}/part{part}.rs", tag.file_stem()),
                     kind: FileKind::TagPart(index, part - 1),
                 });
                 files.push(PlannedFile {
-                    path: format!("src/mocks/{}/part{part}.rs", tag.module),
+                    path: format!("src/mocks/{}/part{part}.rs", tag.file_stem()),
                     kind: FileKind::TagMocksPart(index, part - 1),
                 });
             }

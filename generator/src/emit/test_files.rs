@@ -84,7 +84,7 @@ pub fn test_modules(api: &Api, suite: Suite) -> Vec<TestModule> {
         let parts = by_lines(sized);
         let several = parts.len() > 1;
         // `r#type` is the module `type`, in `type.rs`.
-        let stem = tag.module.trim_start_matches("r#");
+        let stem = tag.file_stem();
         for (n, operations) in (1..).zip(parts) {
             let (ident, file) = if several {
                 (

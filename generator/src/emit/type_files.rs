@@ -43,7 +43,7 @@ pub fn type_files(api: &Api, reach: &[Reach]) -> Vec<TypeFile> {
     let mut files = Vec::new();
     for (group, types) in groups.into_iter().enumerate() {
         let (base, feature) = match group.checked_sub(1).and_then(|tag| api.tags.get(tag)) {
-            Some(tag) => (tag.module.trim_start_matches("r#"), tag.feature.clone()),
+            Some(tag) => (tag.file_stem(), tag.feature.clone()),
             None if group == unused => ("unused", Some("full".to_string())),
             None => ("shared", None),
         };

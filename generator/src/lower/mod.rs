@@ -355,9 +355,12 @@ fn tags(spec: &OpenAPI, operations: &[crate::model::Operation], per_tag: bool) -
 }
 
 /// The cargo feature of the tag whose module is `module`: kebab case, without a raw
-/// identifier's `r#` (`project_viewers` -> `project-viewers`).
+/// identifier's `r#` or a keyword's trailing `_` (`project_viewers` -> `project-viewers`,
+/// `type_` -> `type`).
 fn feature_name(module: &str) -> String {
-    module.trim_start_matches("r#").replace('_', "-")
+    crate::model::module_file_stem(module)
+        .trim_end_matches('_')
+        .replace('_', "-")
 }
 
 /// Where the metadata type `meta` holds the current and last page numbers, when it does.

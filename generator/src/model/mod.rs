@@ -72,6 +72,19 @@ pub struct Tag {
     pub feature: Option<String>,
 }
 
+impl Tag {
+    /// The module's name in file names and features: without a raw identifier's `r#`
+    /// (`mod r#type;` lives in `type.rs`).
+    pub fn file_stem(&self) -> &str {
+        module_file_stem(&self.module)
+    }
+}
+
+/// A module name (`r#type`, `project_viewers`) as its file's stem (`type`, `project_viewers`).
+pub fn module_file_stem(module: &str) -> &str {
+    module.strip_prefix("r#").unwrap_or(module)
+}
+
 impl Api {
     /// The operations of one tag.
     pub fn operations_of<'a>(&'a self, tag: &'a Tag) -> impl Iterator<Item = &'a Operation> + 'a {

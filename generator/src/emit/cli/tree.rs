@@ -23,10 +23,7 @@ pub(super) fn commands_files(api: &Api, names: &Names<'_>) -> Vec<(String, Token
     let mut files = vec![("src/commands/mod.rs".to_string(), mod_rs(api, &tree, names))];
     for group in &tree {
         files.push((
-            format!(
-                "src/commands/{}.rs",
-                group.tag.module.trim_start_matches("r#")
-            ),
+            format!("src/commands/{}.rs", group.tag.file_stem()),
             group_rs(api, group, names),
         ));
     }
@@ -249,5 +246,5 @@ fn param(flag: &Flag) -> TokenStream {
 
 /// The constant of a group: its tag module's name in capitals.
 fn group_ident(module: &str) -> proc_macro2::Ident {
-    format_ident!("{}", module.trim_start_matches("r#").to_uppercase())
+    format_ident!("{}", crate::model::module_file_stem(module).to_uppercase())
 }
