@@ -91,12 +91,7 @@ fn emit_and_format(
         &planned,
         workers,
         |file| emitter.weight(file),
-        |file| match emitter.emit(file) {
-            None => Ok(None),
-            Some(tokens) => write::format_rust(tokens, &file.path)
-                .map(Some)
-                .map_err(|error| error.to_string()),
-        },
+        |file| emit_file(emitter, file),
         |file, panic| {
             Err(format!(
                 "making or formatting {} panicked: {panic}",
@@ -105,6 +100,21 @@ fn emit_and_format(
         },
     );
     planned.into_iter().zip(results).collect()
+}
+
+/// Makes and formats one planned file, its doc comments spliced in after formatting; a file
+/// whose comments cannot be spliced (one inside a macro's tokens) is made again with them as
+/// attributes.
+fn emit_file(emitter: &emit::Emitter<'_>, file: &emit::PlannedFile) -> Formatted {
+    let format = |tokens| write::format_rust(tokens, &file.path).map_err(|e| e.to_string());
+    let (tokens, comments) = emit::doc_splice::collecting(|| emitter.emit(file));
+    let Some(tokens) = tokens else {
+        return Ok(None);
+    };
+    if let Some(spliced) = emit::doc_splice::splice(&format(tokens)?, &comments) {
+        return Ok(Some(spliced));
+    }
+    emitter.emit(file).map(format).transpose()
 }
 
 /// Where the CLI crate is written, relative to the client's.

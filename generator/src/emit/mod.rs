@@ -3,6 +3,7 @@
 
 mod chunks;
 pub mod cli;
+pub(crate) mod doc_splice;
 mod example_tests;
 mod examples;
 mod ids;

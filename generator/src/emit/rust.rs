@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::doc_splice;
 use crate::model::{DateKind, Docs, Primitive, TypeRef};
 
 /// Standard-library names a generated type could shadow, with their full paths.
@@ -169,10 +170,27 @@ pub fn doc_lines(text: &str) -> TokenStream {
         } else {
             format!(" {}", escape_urls(line.trim_end()))
         };
-        quote!(#[doc = #line])
+        line
     });
-    let lines: Vec<TokenStream> = lines.collect();
-    quote!(#(#lines)*)
+    doc_attributes(lines.collect(), false)
+}
+
+/// The doc comment of `lines`: a placeholder spliced after formatting when the file's
+/// comments are being collected (see [`doc_splice`]), else one `#[doc]` per line.
+fn doc_attributes(lines: Vec<String>, inner: bool) -> TokenStream {
+    if doc_splice::splices_as_lines(&lines, inner) {
+        if let Some(placeholder) = doc_splice::placeholder(&lines, inner) {
+            return placeholder;
+        }
+    }
+    let attributes = lines.iter().map(|line| {
+        if inner {
+            quote!(#![doc = #line])
+        } else {
+            quote!(#[doc = #line])
+        }
+    });
+    quote!(#(#attributes)*)
 }
 
 /// `#![doc]` attributes for `text`: the documentation of the module they stand in.
@@ -183,9 +201,9 @@ pub fn inner_doc_lines(text: &str) -> TokenStream {
         } else {
             format!(" {}", escape_urls(line.trim_end()))
         };
-        quote!(#![doc = #line])
+        line
     });
-    quote!(#(#lines)*)
+    doc_attributes(lines.collect(), true)
 }
 
 /// The documentation text of `docs`: summary, description and notes as paragraphs, or
