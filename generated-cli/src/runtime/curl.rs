@@ -105,14 +105,16 @@ mod tests {
             query: Vec::new(),
             headers: Vec::new(),
             body: Some(Body::Form(
-                serde_json::json!({"name": "A B", "metadata": {"key": "v"}}),
+                // One member per level: the order of an object's members depends on
+                // serde_json's `preserve_order`, which another crate may turn on.
+                serde_json::json!({"metadata": {"key": "A B"}}),
             )),
         };
         assert_eq!(
             render(&call, "http://127.0.0.1:9", None),
             "curl -X POST 'http://127.0.0.1:9/v1/customers' -H 'Accept: application/json' \
              -H 'Content-Type: application/x-www-form-urlencoded' \
-             --data 'metadata[key]=v&name=A+B'"
+             --data 'metadata[key]=A+B'"
         );
         call.body = Some(Body::Raw {
             bytes: vec![1, 2],
