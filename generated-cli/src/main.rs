@@ -81,6 +81,9 @@ impl Api {
                 format!("`{}` is not an HTTP method", call.method),
             ))?;
         let mut request = self.client.request(method, &call.path);
+        if let Some(operation) = call.operation {
+            request = request.operation_id(operation);
+        }
         for (name, value) in &call.query {
             request = request.query(name.as_str(), value);
         }

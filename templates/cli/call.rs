@@ -13,6 +13,8 @@ use super::values;
 /// A request to send (or, with `--dry-run`, to print).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Call {
+    /// The spec's operationId, which the client's trace names (`None` for `api`).
+    pub operation: Option<&'static str>,
     /// The HTTP method (`GET`).
     pub method: String,
     /// The path after the base URL, parameters filled in (not percent-encoded).
@@ -111,6 +113,7 @@ pub fn from_operation(operation: &Operation, matches: &ArgMatches) -> Result<Cal
         Some(BodyEncoding::Raw(media_type)) => read_raw(matches, media_type)?,
     };
     Ok(Call {
+        operation: Some(operation.id),
         method: operation.method.to_string(),
         path,
         query,
@@ -135,6 +138,7 @@ pub fn from_api(matches: &ArgMatches) -> Result<Call, Failure> {
         .map(|(key, value)| (key, values::loose_json(&value)))
         .collect();
     Ok(Call {
+        operation: None,
         method: matches
             .get_one::<String>("method")
             .cloned()
@@ -420,6 +424,7 @@ mod tests {
     #[test]
     fn a_page_replaces_the_page_number() {
         let call = Call {
+            operation: None,
             method: "GET".into(),
             path: "/x".into(),
             query: vec![("page".into(), "1".into()), ("a".into(), "b".into())],

@@ -91,6 +91,13 @@ impl RequestBuilder {
         self
     }
 
+    /// Names the request in the client's trace (the `operation` field of its `request`
+    /// span, `custom` without it): the spec's operationId of an endpoint called this way.
+    pub fn operation_id(mut self, operation_id: &'static str) -> Self {
+        self.request.operation_id = operation_id;
+        self
+    }
+
     /// Sends `body` as an `application/x-www-form-urlencoded` body (replacing one set before),
     /// nested objects and lists in brackets (`metadata[key]=value`, `items[0][price]=...`) as
     /// the generated operations write them.

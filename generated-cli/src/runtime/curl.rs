@@ -83,6 +83,7 @@ mod tests {
     #[test]
     fn a_post_is_a_curl_line_with_the_token_as_a_variable() {
         let call = Call {
+            operation: None,
             method: "POST".into(),
             path: "/expenses/a b".into(),
             query: vec![("workspace_id".into(), "1".into())],
@@ -100,6 +101,7 @@ mod tests {
     #[test]
     fn form_and_raw_bodies_are_written_as_sent() {
         let mut call = Call {
+            operation: None,
             method: "POST".into(),
             path: "/v1/customers".into(),
             query: Vec::new(),
@@ -128,6 +130,7 @@ mod tests {
     #[test]
     fn a_get_without_a_token_has_no_authorization() {
         let call = Call {
+            operation: None,
             method: "GET".into(),
             path: "/status?verbose=1".into(),
             query: Vec::new(),

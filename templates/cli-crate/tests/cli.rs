@@ -157,6 +157,11 @@ async fn verbose_traces_each_request_and_masks_the_token() {
     assert_eq!(run.stdout.trim(), "[]", "the trace stays off stdout");
     let url = format!("{}/expenses?workspace_id=1", server.uri());
     assert!(run.stderr.contains(&url), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("operation=\"getExpenses\""),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("status=503"), "{}", run.stderr);
     assert!(run.stderr.contains("retrying"), "{}", run.stderr);
     assert!(run.stderr.contains("attempts=2"), "{}", run.stderr);

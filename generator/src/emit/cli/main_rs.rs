@@ -91,6 +91,9 @@ pub(super) fn main_rs(api: &Api, client: &str, binary: &str) -> TokenStream {
                 let method = Method::from_bytes(call.method.as_bytes())
                     .map_err(|_| Failure::Usage(format!("`{}` is not an HTTP method", call.method)))?;
                 let mut request = self.client.request(method, &call.path);
+                if let Some(operation) = call.operation {
+                    request = request.operation_id(operation);
+                }
                 for (name, value) in &call.query {
                     request = request.query(name.as_str(), value);
                 }
