@@ -56,7 +56,7 @@ pub fn parse_document(path: &Path, text: &str) -> Result<Document, Diagnostic> {
         // Tracking the path costs an allocation per key of the document, so it is only done to
         // say where a spec that failed is wrong: the text is read again for that (the tree is
         // consumed), which gives the same tree and the same first error.
-        let openapi = OpenAPI::deserialize(yaml).or_else(|_| {
+        let openapi = deserialize_in_parts(yaml).or_else(|_| {
             let mut again = read_yaml(path, text)?;
             callbacks::inline_references(&mut again);
             located_error(path, again)
@@ -77,6 +77,47 @@ pub fn parse_document(path: &Path, text: &str) -> Result<Document, Diagnostic> {
         origins,
         rewritten: Some(yaml),
     })
+}
+
+/// `OpenAPI::deserialize(yaml)`, with the two largest parts (`paths` and
+/// `components.schemas`) deserialized on threads of their own: a large description's are
+/// hundreds of milliseconds each, on the single-threaded part of a run. Same result; on an
+/// error the caller reads the text again for the located one.
+fn deserialize_in_parts(mut yaml: serde_yaml::Value) -> Result<OpenAPI, serde_yaml::Error> {
+    use openapiv3::{Paths, ReferenceOr, Schema};
+    type Schemas = indexmap::IndexMap<String, ReferenceOr<Schema>>;
+
+    let paths = take_mapping(&mut yaml, &["paths"]);
+    let schemas = take_mapping(&mut yaml, &["components", "schemas"]);
+    std::thread::scope(|scope| {
+        let paths = paths.map(|paths| scope.spawn(move || Paths::deserialize(paths)));
+        let schemas = schemas.map(|schemas| scope.spawn(move || Schemas::deserialize(schemas)));
+        let mut openapi = OpenAPI::deserialize(yaml)?;
+        if let Some(paths) = paths {
+            openapi.paths = paths.join().unwrap_or_else(rethrow)?;
+        }
+        if let Some(schemas) = schemas {
+            if let Some(components) = openapi.components.as_mut() {
+                components.schemas = schemas.join().unwrap_or_else(rethrow)?;
+            }
+        }
+        Ok(openapi)
+    })
+}
+
+/// A panic of a deserializing thread, carried on in the caller as if it had deserialized.
+fn rethrow<T>(panic: Box<dyn std::any::Any + Send>) -> T {
+    std::panic::resume_unwind(panic)
+}
+
+/// Takes the mapping at `path` out of `yaml`, leaving an empty one in its place.
+fn take_mapping(yaml: &mut serde_yaml::Value, path: &[&str]) -> Option<serde_yaml::Value> {
+    let mut node = yaml;
+    for key in path {
+        node = node.get_mut(*key)?;
+    }
+    node.is_mapping()
+        .then(|| std::mem::replace(node, serde_yaml::Value::Mapping(serde_yaml::Mapping::new())))
 }
 
 /// The YAML tree of `text`, or where it is not YAML.
