@@ -33,8 +33,21 @@ pub(crate) struct Comment {
 /// Runs `emit` with doc comments collected rather than written out; gives its result and the
 /// comments its placeholders stand for.
 pub(crate) fn collecting<R>(emit: impl FnOnce() -> R) -> (R, Vec<Comment>) {
-    let outer = COLLECTED.with(|collected| collected.replace(Some(Vec::new())));
+    /// Puts back what was collected before, even when `emit` panics (the caller catches a
+    /// panic and goes on with the thread's next file).
+    struct Restore(Option<Option<Vec<Comment>>>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            if let Some(outer) = self.0.take() {
+                COLLECTED.with(|collected| collected.replace(outer));
+            }
+        }
+    }
+    let mut restore = Restore(Some(
+        COLLECTED.with(|collected| collected.replace(Some(Vec::new()))),
+    ));
     let result = emit();
+    let outer = restore.0.take().unwrap_or_default();
     let comments = COLLECTED
         .with(|collected| collected.replace(outer))
         .unwrap_or_default();
@@ -166,6 +179,18 @@ mod tests {
 
     #[test]
     fn outside_collecting_there_is_no_placeholder() {
+        assert!(placeholder(&[" x".to_string()], false).is_none());
+    }
+
+    #[test]
+    fn a_panic_while_collecting_leaves_nothing_collecting() {
+        let panicked = std::panic::catch_unwind(|| {
+            collecting(|| {
+                let _ = placeholder(&[" x".to_string()], false);
+                std::panic::resume_unwind(Box::new("a bug"));
+            })
+        });
+        assert!(panicked.is_err());
         assert!(placeholder(&[" x".to_string()], false).is_none());
     }
 
