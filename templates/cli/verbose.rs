@@ -30,11 +30,8 @@ pub fn install(count: u8, client_target: &'static str, secrets: &[&str]) {
         }
     }
     let writer = Masked {
-        secrets: secrets
-            .iter()
-            .filter(|secret| !secret.is_empty())
-            .map(|secret| (*secret).to_string())
-            .collect(),
+        // Empty ones are passed over by `mask`.
+        secrets: secrets.iter().map(|secret| (*secret).to_string()).collect(),
     };
     let layer = tracing_subscriber::fmt::layer()
         .with_writer(writer)

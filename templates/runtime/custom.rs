@@ -58,7 +58,7 @@ pub struct RequestBuilder {
     request: Request,
     /// The query string written in the path, sent before the pairs of `.query`.
     path_query: Vec<(String, String)>,
-    /// What `.json` could not encode, reported when the request is sent.
+    /// What `.json` or `.form` could not encode, reported when the request is sent.
     unencodable: Option<String>,
     options: RequestOptions,
 }
@@ -84,11 +84,8 @@ impl RequestBuilder {
 
     /// Sends `body` as the JSON request body (replacing one set before).
     pub fn json(mut self, body: &impl Serialize) -> Self {
-        match self.request.json(body) {
-            Ok(()) => self.unencodable = None,
-            Err(error) => self.unencodable = Some(error.to_string()),
-        }
-        self
+        let encoded = self.request.json(body);
+        self.body_encoded(encoded)
     }
 
     /// Names the request in the client's trace (the `operation` field of its `request`
@@ -102,10 +99,13 @@ impl RequestBuilder {
     /// nested objects and lists in brackets (`metadata[key]=value`, `items[0][price]=...`) as
     /// the generated operations write them.
     pub fn form(mut self, body: &impl Serialize) -> Self {
-        match self.request.form(body) {
-            Ok(()) => self.unencodable = None,
-            Err(error) => self.unencodable = Some(error.to_string()),
-        }
+        let encoded = self.request.form(body);
+        self.body_encoded(encoded)
+    }
+
+    /// Keeps what writing a new body failed on (or that it did not), for `send`.
+    fn body_encoded(mut self, encoded: Result<(), Error>) -> Self {
+        self.unencodable = encoded.err().map(|error| error.to_string());
         self
     }
 

@@ -52,7 +52,7 @@ pub(super) enum Location {
 
 /// How the command takes its body (the runtime's `BodyEncoding`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum BodyInput<'a> {
+pub(super) enum Encoding<'a> {
     /// JSON: `--body` and a flag per top-level property.
     Json,
     /// A form: `--body` (as JSON) and a flag per top-level property.
@@ -75,20 +75,22 @@ pub(super) struct Flag {
 
 /// How the operation's command takes its body; `None` without one, or for a multipart body
 /// (which the command line cannot send yet).
-pub(super) fn body_input(operation: &Operation) -> Option<BodyInput<'_>> {
+pub(super) fn body_encoding(operation: &Operation) -> Option<Encoding<'_>> {
     let body = operation.body.as_ref()?;
     match body.encoding {
-        BodyEncoding::Json => Some(BodyInput::Json),
-        BodyEncoding::Form => Some(BodyInput::Form),
-        BodyEncoding::Raw => Some(BodyInput::Raw(&body.media_type)),
+        BodyEncoding::Json => Some(Encoding::Json),
+        BodyEncoding::Form => Some(Encoding::Form),
+        BodyEncoding::Raw => Some(Encoding::Raw(&body.media_type)),
         BodyEncoding::Multipart => None,
     }
 }
 
 /// Where a query parameter's values go: a list of `explode: false` in one pair.
 fn query_location(param: &Param, repeated: bool) -> Location {
+    if !repeated || param.explode {
+        return Location::Query;
+    }
     match param.style {
-        _ if !repeated || param.explode => Location::Query,
         ParamStyle::Form => Location::JoinedQuery(","),
         ParamStyle::PipeDelimited => Location::JoinedQuery("|"),
         ParamStyle::SpaceDelimited => Location::JoinedQuery(" "),
@@ -133,8 +135,8 @@ pub(super) fn flags(api: &Api, operation: &Operation) -> Vec<Flag> {
         });
     }
     let properties = matches!(
-        body_input(operation),
-        Some(BodyInput::Json | BodyInput::Form)
+        body_encoding(operation),
+        Some(Encoding::Json | Encoding::Form)
     );
     if let Some(body) = operation.body.as_ref().filter(|_| properties) {
         for field in &body.fields {

@@ -8,7 +8,8 @@ use crate::model::Api;
 
 /// The tokens of `src/main.rs`; `client` is the client crate's library name.
 pub(super) fn main_rs(api: &Api, client: &str, binary: &str) -> TokenStream {
-    let client_name = client;
+    // The client crate's name is also the tracing target of its spans.
+    let trace_target = client;
     let client = format_ident!("{client}");
     let doc = format!(
         " `{binary}`: a command line for {}, generated from its OpenAPI description; see the README.",
@@ -39,7 +40,7 @@ pub(super) fn main_rs(api: &Api, client: &str, binary: &str) -> TokenStream {
         }
 
         impl Backend for Api {
-            const TRACE_TARGET: &'static str = #client_name;
+            const TRACE_TARGET: &'static str = #trace_target;
 
             fn connect(connection: &Connection<'_>) -> Result<Self, Failure> {
                 let mut builder = Client::builder(connection.base_url);

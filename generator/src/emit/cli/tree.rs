@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::flags::{self, BodyInput, Flag, Kind, Location};
+use super::flags::{self, Encoding, Flag, Kind, Location};
 use super::naming;
 use crate::model::{Api, Operation};
 
@@ -116,7 +116,10 @@ fn uses(api: &Api, operations: &[&Operation]) -> Vec<proc_macro2::Ident> {
     if any_flag {
         names.extend(["Kind", "Location", "Param"]);
     }
-    if operations.iter().any(|op| flags::body_input(op).is_some()) {
+    if operations
+        .iter()
+        .any(|op| flags::body_encoding(op).is_some())
+    {
         names.extend(["BodyEncoding", "BodyInput"]);
     }
     if operations
@@ -169,13 +172,13 @@ fn operation(api: &Api, op: &Operation, command: &str) -> TokenStream {
     let method = op.http_method.as_str();
     let path = &op.path;
     let params = flags::flags(api, op).into_iter().map(|flag| param(&flag));
-    let body = match flags::body_input(op) {
+    let body = match flags::body_encoding(op) {
         Some(input) => {
             let required = op.body.as_ref().is_some_and(|b| b.required);
             let encoding = match input {
-                BodyInput::Json => quote!(BodyEncoding::Json),
-                BodyInput::Form => quote!(BodyEncoding::Form),
-                BodyInput::Raw(media_type) => quote!(BodyEncoding::Raw(#media_type)),
+                Encoding::Json => quote!(BodyEncoding::Json),
+                Encoding::Form => quote!(BodyEncoding::Form),
+                Encoding::Raw(media_type) => quote!(BodyEncoding::Raw(#media_type)),
             };
             quote!(Some(BodyInput { required: #required, encoding: #encoding }))
         }
