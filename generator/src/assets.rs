@@ -22,6 +22,10 @@ pub const RUNTIME: &[(&str, &str)] = &[
         include_str!("../../templates/runtime/custom.rs"),
     ),
     ("dates.rs", include_str!("../../templates/runtime/dates.rs")),
+    (
+        "enum_value.rs",
+        include_str!("../../templates/runtime/enum_value.rs"),
+    ),
     ("error.rs", include_str!("../../templates/runtime/error.rs")),
     ("http.rs", include_str!("../../templates/runtime/http.rs")),
     (

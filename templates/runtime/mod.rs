@@ -24,7 +24,7 @@ use crate::DEFAULT_BASE_URL;
 use crate::{DEFAULT_AUTHORIZATION_URL, DEFAULT_TOKEN_URL};
 
 // Some of the runtime only emitted code calls: date formats, multipart bodies, paging, the
-// builders' macro, the decoders, parameters of each kind. A spec need not use each of them,
+// builders' and the enums' macros, the decoders, parameters of each kind. A spec need not use each of them,
 // and the runtime's own crate uses none, so those items and their re-exports below say
 // `allow(dead_code)` or `allow(unused_imports)` ("for emitted code"); everything else is held
 // to the compiler's unused warnings.
@@ -34,6 +34,7 @@ mod client;
 mod custom;
 #[allow(dead_code)] // For emitted code: dates of a display format.
 pub(crate) mod dates;
+mod enum_value;
 mod error;
 mod http;
 mod id_type;
@@ -81,6 +82,7 @@ pub use {chrono, serde_json, uuid};
 pub(crate) use self::{
     binary::FileParts,
     dates::FormattedDate,
+    enum_value::{integer_enum_traits, string_enum_traits},
     id_type::id_type,
     multipart::Multipart,
     paginate::PageInfo,

@@ -75,31 +75,7 @@ impl From<String> for ApprovalStatus {
         }
     }
 }
-impl From<&str> for ApprovalStatus {
-    fn from(value: &str) -> Self {
-        Self::from(value.to_owned())
-    }
-}
-impl std::fmt::Display for ApprovalStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ApprovalStatus {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ApprovalStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::runtime::string_enum_traits!(ApprovalStatus);
 /// The project to assign to the viewer.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AssignProjectToViewerRequest {
@@ -159,31 +135,7 @@ impl From<String> for AttendanceStatusFilter {
         }
     }
 }
-impl From<&str> for AttendanceStatusFilter {
-    fn from(value: &str) -> Self {
-        Self::from(value.to_owned())
-    }
-}
-impl std::fmt::Display for AttendanceStatusFilter {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for AttendanceStatusFilter {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for AttendanceStatusFilter {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::runtime::string_enum_traits!(AttendanceStatusFilter);
 /// What to do with the member's avatar: 0 = Keep, 1 = Remove.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -215,26 +167,7 @@ impl From<i64> for AvatarRemoval {
         }
     }
 }
-impl std::fmt::Display for AvatarRemoval {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.value())
-    }
-}
-impl serde::Serialize for AvatarRemoval {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_i64(self.value())
-    }
-}
-impl<'de> serde::Deserialize<'de> for AvatarRemoval {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        <i64 as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::runtime::integer_enum_traits!(AvatarRemoval);
 /// A contract: a member assigned to a project, with rate, weekly hours limit and screenshot mode. The rate is only sent with permission to view rates and for billable projects.
 ///
 /// *Unconfirmed: The /v2 field list is cut off after `status`. contract_name, currency, created_at and updated_at are back-converted from a third-party connector's camelCase names. The docs type `user_role`, `screenshots` and `rate_type` as nullable; no example shows null, so their enums are referenced without nullable (the client still reads null as absent).*
@@ -328,31 +261,7 @@ impl From<String> for ContractStatus {
         }
     }
 }
-impl From<&str> for ContractStatus {
-    fn from(value: &str) -> Self {
-        Self::from(value.to_owned())
-    }
-}
-impl std::fmt::Display for ContractStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ContractStatus {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ContractStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::runtime::string_enum_traits!(ContractStatus);
 /// The role of a contract's member (workspace roles plus Client).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -404,31 +313,7 @@ impl From<String> for ContractUserRole {
         }
     }
 }
-impl From<&str> for ContractUserRole {
-    fn from(value: &str) -> Self {
-        Self::from(value.to_owned())
-    }
-}
-impl std::fmt::Display for ContractUserRole {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ContractUserRole {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ContractUserRole {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::runtime::string_enum_traits!(ContractUserRole);
 /// The body of a new contract (assigns a member to a project).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateContractRequest {
@@ -780,31 +665,7 @@ impl From<String> for ExpenseType {
         }
     }
 }
-impl From<&str> for ExpenseType {
-    fn from(value: &str) -> Self {
-        Self::from(value.to_owned())
-    }
-}
-impl std::fmt::Display for ExpenseType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ExpenseType {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ExpenseType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::runtime::string_enum_traits!(ExpenseType);
 /// The body of a member invitation.
 ///
 /// *Unconfirmed: The /v2 page shows this body only as a curl example; the required flags follow a third-party connector (all four fields required), and the allowed roles are assumed to be those of UpdateMemberRequest.*
@@ -925,26 +786,7 @@ impl From<i64> for LeavePeriod {
         }
     }
 }
-impl std::fmt::Display for LeavePeriod {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.value())
-    }
-}
-impl serde::Serialize for LeavePeriod {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_i64(self.value())
-    }
-}
-impl<'de> serde::Deserialize<'de> for LeavePeriod {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        <i64 as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::runtime::integer_enum_traits!(LeavePeriod);
 /// A leave policy.
 ///
 /// *Unconfirmed: No page shows the policy fields. id (integer, as `policy_id` is) and name are assumed; the product also gives a policy a time unit (days or hours), hours per day, duration, paid/unpaid, negative-balance and reason-required settings, kept as unknown fields (additionalProperties).*
@@ -1065,31 +907,7 @@ impl From<String> for MemberStatus {
         }
     }
 }
-impl From<&str> for MemberStatus {
-    fn from(value: &str) -> Self {
-        Self::from(value.to_owned())
-    }
-}
-impl std::fmt::Display for MemberStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for MemberStatus {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for MemberStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::runtime::string_enum_traits!(MemberStatus);
 /// Metadata sent with every answer.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Meta {
@@ -1264,31 +1082,7 @@ impl From<String> for ProjectViewerStatus {
         }
     }
 }
-impl From<&str> for ProjectViewerStatus {
-    fn from(value: &str) -> Self {
-        Self::from(value.to_owned())
-    }
-}
-impl std::fmt::Display for ProjectViewerStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ProjectViewerStatus {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ProjectViewerStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::runtime::string_enum_traits!(ProjectViewerStatus);
 /// Whether the member may see rates: 0 = Hidden, 1 = Visible.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1320,23 +1114,4 @@ impl From<i64> for RateStatus {
         }
     }
 }
-impl std::fmt::Display for RateStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.value())
-    }
-}
-impl serde::Serialize for RateStatus {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_i64(self.value())
-    }
-}
-impl<'de> serde::Deserialize<'de> for RateStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        <i64 as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::runtime::integer_enum_traits!(RateStatus);

@@ -39,26 +39,7 @@ impl From<i64> for RateType {
         }
     }
 }
-impl std::fmt::Display for RateType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.value())
-    }
-}
-impl serde::Serialize for RateType {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_i64(self.value())
-    }
-}
-impl<'de> serde::Deserialize<'de> for RateType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        <i64 as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::runtime::integer_enum_traits!(RateType);
 /// The workspace and the reason for the rejection.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RejectLeaveRequest {
@@ -130,31 +111,7 @@ impl From<String> for Role {
         }
     }
 }
-impl From<&str> for Role {
-    fn from(value: &str) -> Self {
-        Self::from(value.to_owned())
-    }
-}
-impl std::fmt::Display for Role {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for Role {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for Role {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::runtime::string_enum_traits!(Role);
 /// A role that can be given to a member (every workspace role but Owner).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -198,31 +155,7 @@ impl From<String> for RoleWritable {
         }
     }
 }
-impl From<&str> for RoleWritable {
-    fn from(value: &str) -> Self {
-        Self::from(value.to_owned())
-    }
-}
-impl std::fmt::Display for RoleWritable {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for RoleWritable {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for RoleWritable {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::runtime::string_enum_traits!(RoleWritable);
 /// Screenshot mode of a contract.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -282,31 +215,7 @@ impl From<String> for ScreenshotMode {
         }
     }
 }
-impl From<&str> for ScreenshotMode {
-    fn from(value: &str) -> Self {
-        Self::from(value.to_owned())
-    }
-}
-impl std::fmt::Display for ScreenshotMode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ScreenshotMode {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ScreenshotMode {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::runtime::string_enum_traits!(ScreenshotMode);
 /// Whose tracker to start, and on what.
 ///
 /// *Other docs: The role-based docs make contract_id optional and nullable (omitted = tracking without a project) and allow task_id only together with contract_id.*
@@ -451,26 +360,7 @@ impl From<i64> for TaskPriority {
         }
     }
 }
-impl std::fmt::Display for TaskPriority {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.value())
-    }
-}
-impl serde::Serialize for TaskPriority {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_i64(self.value())
-    }
-}
-impl<'de> serde::Deserialize<'de> for TaskPriority {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        <i64 as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::runtime::integer_enum_traits!(TaskPriority);
 /// Time per task for each user: `tasks_breakdown` (totals per task over the range) and `daily_breakdown` (per task per day). Entries without a task are included unless include_no_task=false.
 ///
 /// *Unconfirmed: No answer of this report is documented; only the names tasks_breakdown and daily_breakdown are known. It is assumed to be an object like the tracked-hours report; report_type, start_date and end_date are guesses and every field is kept (additionalProperties).*
@@ -530,26 +420,7 @@ impl From<i64> for TaskStatus {
         }
     }
 }
-impl std::fmt::Display for TaskStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.value())
-    }
-}
-impl serde::Serialize for TaskStatus {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_i64(self.value())
-    }
-}
-impl<'de> serde::Deserialize<'de> for TaskStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        <i64 as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::runtime::integer_enum_traits!(TaskStatus);
 /// A stretch of time a member worked, on one day.
 ///
 /// *Unconfirmed: Every stored copy of the docs collapses the items of the Get Time Entries answer (`data: [ {…} ]`). These properties are the ones the same page documents for creating a time entry (user_id, contract_id, task_id, notes, date, start_time, end_time), assumed to come back; none is marked required, and properties not named here are kept (additionalProperties).*
@@ -742,31 +613,7 @@ impl From<String> for TimesheetStatus {
         }
     }
 }
-impl From<&str> for TimesheetStatus {
-    fn from(value: &str) -> Self {
-        Self::from(value.to_owned())
-    }
-}
-impl std::fmt::Display for TimesheetStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for TimesheetStatus {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for TimesheetStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::runtime::string_enum_traits!(TimesheetStatus);
 /// Tracked hours, grouped by day (the date is the key) with a list of users per day. Time is in minutes (`total_minutes`), summed over every tracking method and grouped by user, project and contract; `total_amount` (an object keyed by currency code) is only sent with rate visibility.
 ///
 /// *Unconfirmed: Only report_type, start_date, end_date and a `total` of unknown shape are documented; everything else (the per-day data, `total`) is kept as unknown fields (additionalProperties).*
@@ -1001,31 +848,7 @@ impl From<String> for WebhookEvent {
         }
     }
 }
-impl From<&str> for WebhookEvent {
-    fn from(value: &str) -> Self {
-        Self::from(value.to_owned())
-    }
-}
-impl std::fmt::Display for WebhookEvent {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for WebhookEvent {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for WebhookEvent {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::runtime::string_enum_traits!(WebhookEvent);
 crate::runtime::id_type!(#[doc = " The id of a `Webhook`."] WebhookId : string);
 /// A workspace the authenticated user belongs to.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -1097,28 +920,4 @@ impl From<String> for YesNo {
         }
     }
 }
-impl From<&str> for YesNo {
-    fn from(value: &str) -> Self {
-        Self::from(value.to_owned())
-    }
-}
-impl std::fmt::Display for YesNo {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for YesNo {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for YesNo {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::runtime::string_enum_traits!(YesNo);

@@ -8,7 +8,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::operations::param_statement;
-use super::rust::{doc_lines, inner_doc_lines, Paths};
+use super::rust::{doc_lines, followed_by, inner_doc_lines, Paths};
 use crate::model::{Api, BodyEncoding, Operation, Payload, Tag};
 
 /// `src/mocks/mod.rs`: one module per tag (behind the tag's feature when it has one).
@@ -56,11 +56,10 @@ pub fn tag_mocks(api: &Api, tag: &Tag, operations: &[&Operation], paths: &Paths)
         "The mocks of the operations of tag `{}`.",
         tag.name
     ));
-    let operations: Vec<TokenStream> = operations
+    let operations = operations
         .iter()
-        .map(|op| operation_mock(op, tag, paths, api))
-        .collect();
-    quote! {
+        .map(|op| operation_mock(op, tag, paths, api));
+    let head = quote! {
         #docs
         // Matchers take the types the builders' setters take, deprecated ones included.
         #![allow(deprecated)]
@@ -70,9 +69,8 @@ pub fn tag_mocks(api: &Api, tag: &Tag, operations: &[&Operation], paths: &Paths)
         use crate::mock::MockPaged;
         #[allow(unused_imports)]
         use crate::types;
-
-        #(#operations)*
-    }
+    };
+    followed_by(head, operations)
 }
 
 fn operation_mock(op: &Operation, tag: &Tag, paths: &Paths, api: &Api) -> TokenStream {

@@ -153,6 +153,17 @@ impl Paths {
     }
 }
 
+/// `head` and then every stream of `items`, moved in. Interpolated with `#(#items)*`, each
+/// token of an item would be copied (quote takes what it interpolates by reference), and a
+/// file's items are most of its tokens.
+pub fn followed_by(
+    mut head: TokenStream,
+    items: impl IntoIterator<Item = TokenStream>,
+) -> TokenStream {
+    head.extend(items);
+    head
+}
+
 /// `#[doc]` attributes for `text`, one per line, so prettyplease prints them as `///` comments.
 ///
 /// Prose is escaped for rustdoc (see [`escape_urls`]); lines inside ```` ``` ```` fences (the
@@ -235,6 +246,10 @@ pub fn doc_text(docs: &Docs, fallback: &str) -> String {
 /// `[draft]` or `<id>` is neither a broken intra-doc link nor an HTML tag). Code spans, the
 /// generator's own `` [`Name`] `` links, Markdown links and `<https://…>` autolinks are kept.
 fn escape_urls(line: &str) -> String {
+    // Most lines hold nothing either step would change; they are kept without the walk.
+    if !line.contains(['[', ']', '<']) && !line.contains("http") {
+        return line.to_string();
+    }
     let segments: Vec<&str> = line.split('`').collect();
     // With an odd number of backticks the last one opens no code span: its text is prose.
     let unbalanced = segments.len().is_multiple_of(2);
@@ -279,8 +294,14 @@ fn escape_prose(text: &str, after_code: bool, before_code: bool) -> String {
     // no copy of the rest of the line is made per character (that was quadratic in the line).
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
-    while let Some(c) = text[i..].chars().next() {
+    while let Some(plain) = text[i..].find(['<', '[', ']']) {
+        // The text up to the next character that may need escaping is kept as it is.
+        out.push_str(&text[i..i + plain]);
+        i += plain;
         let rest = &text[i..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
         match c {
             '<' => match rest.find('>') {
                 Some(end)
@@ -309,6 +330,7 @@ fn escape_prose(text: &str, after_code: bool, before_code: bool) -> String {
         }
         i += c.len_utf8();
     }
+    out.push_str(&text[i..]);
     out
 }
 

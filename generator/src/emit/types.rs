@@ -3,7 +3,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::rust::{doc_lines, doc_text, inner_doc_lines, Paths};
+use super::rust::{doc_lines, doc_text, followed_by, inner_doc_lines, Paths};
 use super::type_files::TypeFile;
 use crate::model::{Api, Field, TypeDef, TypeKind, TypeRef, UnionVariant, Variant};
 
@@ -70,11 +70,7 @@ fn types_items(defs: &[&TypeDef], paths: &Paths, about: &str) -> TokenStream {
     // Deprecated items are still used by the crate's own (derived) code.
     let any_deprecated = defs.iter().any(|def| def.deprecated) || fields().any(|f| f.deprecated);
     let allow = any_deprecated.then(|| quote!(#![allow(deprecated)]));
-    quote! {
-        #docs
-        #allow
-        #(#items)*
-    }
+    followed_by(quote!(#docs #allow), items)
 }
 
 fn type_def(def: &TypeDef, paths: &Paths) -> TokenStream {
@@ -409,29 +405,7 @@ fn string_enum(
             }
         }
 
-        impl From<&str> for #name {
-            fn from(value: &str) -> Self {
-                Self::from(value.to_owned())
-            }
-        }
-
-        impl std::fmt::Display for #name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl serde::Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                <#string as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-            }
-        }
+        crate::runtime::string_enum_traits!(#name);
     }
 }
 
@@ -483,22 +457,6 @@ fn integer_enum(
             }
         }
 
-        impl std::fmt::Display for #name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                write!(f, "{}", self.value())
-            }
-        }
-
-        impl serde::Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                serializer.serialize_i64(self.value())
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                <i64 as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-            }
-        }
+        crate::runtime::integer_enum_traits!(#name);
     }
 }

@@ -15,7 +15,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::operation_docs as docs;
-use super::rust::{doc_lines, inner_doc_lines, Paths};
+use super::rust::{doc_lines, followed_by, inner_doc_lines, Paths};
 use crate::model::{Api, Operation, Tag, TypeRef};
 use builder::builder;
 
@@ -94,7 +94,8 @@ fn operations_module(
             use crate::runtime::required::{IsSet, Set, Unset};
         }
     });
-    quote! {
+    let methods = followed_by(TokenStream::new(), methods);
+    let head = quote! {
         #module_doc
         #allow
 
@@ -104,11 +105,10 @@ fn operations_module(
         use crate::{Client, Error};
 
         impl Client {
-            #(#methods)*
+            #methods
         }
-
-        #(#builders)*
-    }
+    };
+    followed_by(head, builders)
 }
 
 /// Whether the code of `op` names a type of `crate::types`.
