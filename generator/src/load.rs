@@ -51,14 +51,14 @@ pub fn parse_document(path: &Path, text: &str) -> Result<Document, Diagnostic> {
     let mut yaml = read_yaml(path, text)?;
     callbacks::inline_references(&mut yaml);
     if check_version(path, &yaml)? == Version::V30 {
-        check_schema_shapes(path, &yaml, &At::Root, 0)?;
         // The YAML tree is deserialized directly; numeric keys (`200:`) read as status codes.
         // Tracking the path costs an allocation per key of the document, so it is only done to
         // say where a spec that failed is wrong: the text is read again for that (the tree is
-        // consumed), which gives the same tree and the same first error.
-        let openapi = deserialize_in_parts(yaml).or_else(|_| {
+        // consumed), which gives the same tree and the same first error, in document order.
+        let openapi = check_and_deserialize_in_parts(path, yaml).or_else(|()| {
             let mut again = read_yaml(path, text)?;
             callbacks::inline_references(&mut again);
+            check_schema_shapes(path, &again, &At::Root, 0)?;
             located_error(path, again)
         })?;
         return Ok(Document {
@@ -79,20 +79,34 @@ pub fn parse_document(path: &Path, text: &str) -> Result<Document, Diagnostic> {
     })
 }
 
-/// `OpenAPI::deserialize(yaml)`, with the two largest parts (`paths` and
-/// `components.schemas`) deserialized on threads of their own: a large description's are
-/// hundreds of milliseconds each, on the single-threaded part of a run. Same result; on an
-/// error the caller reads the text again for the located one.
-fn deserialize_in_parts(mut yaml: serde_yaml::Value) -> Result<OpenAPI, serde_yaml::Error> {
+/// The schema shape check, then `OpenAPI::deserialize(yaml)`, with the two largest parts
+/// (`paths` and `components.schemas`) checked and deserialized on threads of their own: a large
+/// description's are hundreds of milliseconds each, on the single-threaded part of a run. Each
+/// part is checked before it is deserialized, as the whole document was. Same result; on any
+/// error (`Err(())`) the caller reads the text again for the first error, located.
+fn check_and_deserialize_in_parts(path: &Path, mut yaml: serde_yaml::Value) -> Result<OpenAPI, ()> {
     use openapiv3::{Paths, ReferenceOr, Schema};
     type Schemas = indexmap::IndexMap<String, ReferenceOr<Schema>>;
 
     let paths = take_mapping(&mut yaml, &["paths"]);
     let schemas = take_mapping(&mut yaml, &["components", "schemas"]);
     std::thread::scope(|scope| {
-        let paths = paths.map(|paths| scope.spawn(move || Paths::deserialize(paths)));
-        let schemas = schemas.map(|schemas| scope.spawn(move || Schemas::deserialize(schemas)));
-        let mut openapi = OpenAPI::deserialize(yaml)?;
+        let paths = paths.map(|paths| {
+            scope.spawn(move || {
+                let at = At::Key(&At::Root, "paths");
+                check_schema_shapes(path, &paths, &at, 1).map_err(drop)?;
+                Paths::deserialize(paths).map_err(drop)
+            })
+        });
+        let schemas = schemas.map(|schemas| {
+            scope.spawn(move || {
+                let at = At::Key(&At::Key(&At::Root, "components"), "schemas");
+                check_component_schemas(path, &schemas, &at).map_err(drop)?;
+                Schemas::deserialize(schemas).map_err(drop)
+            })
+        });
+        check_schema_shapes(path, &yaml, &At::Root, 0).map_err(drop)?;
+        let mut openapi = OpenAPI::deserialize(yaml).map_err(drop)?;
         if let Some(paths) = paths {
             openapi.paths = paths.join().unwrap_or_else(rethrow)?;
         }
@@ -267,15 +281,12 @@ fn check_schema_shapes(
                     key_text == "schemas" && matches!(at, At::Key(At::Root, "components"));
                 if key_text == "schema" {
                     check_schema(path, child, &child_at, depth + 1)?;
+                    check_schema_shapes(path, child, &child_at, depth + 1)?;
                 } else if is_schema_map {
-                    if let serde_yaml::Value::Mapping(schemas) = child {
-                        for (name, schema) in schemas {
-                            let name = key_text_of(name);
-                            check_schema(path, schema, &At::Key(&child_at, &name), depth + 2)?;
-                        }
-                    }
+                    check_component_schemas(path, child, &child_at)?;
+                } else {
+                    check_schema_shapes(path, child, &child_at, depth + 1)?;
                 }
-                check_schema_shapes(path, child, &child_at, depth + 1)?;
             }
             Ok(())
         }
@@ -287,6 +298,21 @@ fn check_schema_shapes(
         }
         _ => Ok(()),
     }
+}
+
+/// [`check_schema_shapes`] of `components.schemas` (at `at`): each member is a schema.
+fn check_component_schemas(
+    path: &Path,
+    schemas: &serde_yaml::Value,
+    at: &At<'_>,
+) -> Result<(), Diagnostic> {
+    if let serde_yaml::Value::Mapping(members) = schemas {
+        for (name, schema) in members {
+            let name = key_text_of(name);
+            check_schema(path, schema, &At::Key(at, &name), 3)?;
+        }
+    }
+    check_schema_shapes(path, schemas, at, 2)
 }
 
 /// A mapping key as text. Status codes (`200:`) are number keys, one per response of the spec,
@@ -354,15 +380,78 @@ const SCALAR_RULES: [KeywordRule; 4] = [
 struct SchemaAt<'a> {
     path: &'a Path,
     map: &'a serde_yaml::Mapping,
+    keywords: Keywords<'a>,
     at: &'a At<'a>,
     depth: usize,
 }
 
-impl SchemaAt<'_> {
-    fn get(&self, key: &str) -> Option<&serde_yaml::Value> {
-        self.map.get(key)
+/// The keywords of one schema that the check reads, found in one pass over the schema's keys.
+/// A schema has a few keys, and looking up each of the thirty-odd keywords in every schema was
+/// most of the check's time.
+#[derive(Default)]
+struct Keywords<'a> {
+    reference: Option<&'a serde_yaml::Value>,
+    type_name: Option<&'a serde_yaml::Value>,
+    required: Option<&'a serde_yaml::Value>,
+    values: Option<&'a serde_yaml::Value>,
+    properties: Option<&'a serde_yaml::Value>,
+    items: Option<&'a serde_yaml::Value>,
+    not: Option<&'a serde_yaml::Value>,
+    additional_properties: Option<&'a serde_yaml::Value>,
+    all_of: Option<&'a serde_yaml::Value>,
+    one_of: Option<&'a serde_yaml::Value>,
+    any_of: Option<&'a serde_yaml::Value>,
+    /// Whether a scalar keyword has a value of the wrong JSON type ([`SCALAR_RULES`] say
+    /// which, in their order).
+    wrong_scalar: bool,
+}
+
+impl<'a> Keywords<'a> {
+    fn of(map: &'a serde_yaml::Mapping) -> Self {
+        let mut keywords = Keywords::default();
+        for (key, value) in map {
+            let Some(key) = key.as_str() else {
+                continue;
+            };
+            let slot = match key {
+                "$ref" => &mut keywords.reference,
+                "required" => &mut keywords.required,
+                "enum" => &mut keywords.values,
+                "properties" => &mut keywords.properties,
+                "items" => &mut keywords.items,
+                "not" => &mut keywords.not,
+                "additionalProperties" => &mut keywords.additional_properties,
+                "allOf" => &mut keywords.all_of,
+                "oneOf" => &mut keywords.one_of,
+                "anyOf" => &mut keywords.any_of,
+                _ => {
+                    if key == "type" {
+                        keywords.type_name = Some(value);
+                    }
+                    let rule = SCALAR_RULES.iter().find(|(keys, ..)| keys.contains(&key));
+                    keywords.wrong_scalar |= rule.is_some_and(|(_, fits, _)| !fits(value));
+                    continue;
+                }
+            };
+            *slot = Some(value);
+        }
+        keywords
     }
 
+    /// The value of one of the nested-schema keywords.
+    fn nested(&self, key: &str) -> Option<&'a serde_yaml::Value> {
+        match key {
+            "items" => self.items,
+            "not" => self.not,
+            "allOf" => self.all_of,
+            "oneOf" => self.one_of,
+            "anyOf" => self.any_of,
+            _ => None,
+        }
+    }
+}
+
+impl SchemaAt<'_> {
     /// "`key` must be `expected`", located at the keyword.
     fn wrong(&self, key: &str, expected: &str) -> Diagnostic {
         Diagnostic::at(
@@ -375,15 +464,17 @@ impl SchemaAt<'_> {
     /// The keywords whose values are not schemas: scalars, `required`, `enum`.
     fn check_keywords(&self) -> Result<(), Diagnostic> {
         use serde_yaml::Value;
-        for (keys, fits, expected) in SCALAR_RULES {
-            if let Some(key) = keys
-                .iter()
-                .find(|key| self.get(key).is_some_and(|v| !fits(v)))
-            {
-                return Err(self.wrong(key, expected));
+        if self.keywords.wrong_scalar {
+            for (keys, fits, expected) in SCALAR_RULES {
+                if let Some(key) = keys
+                    .iter()
+                    .find(|key| self.map.get(key).is_some_and(|v| !fits(v)))
+                {
+                    return Err(self.wrong(key, expected));
+                }
             }
         }
-        if self.get("required").is_some_and(|v| {
+        if self.keywords.required.is_some_and(|v| {
             !v.as_sequence()
                 .is_some_and(|s| s.iter().all(Value::is_string))
         }) {
@@ -395,13 +486,13 @@ impl SchemaAt<'_> {
     /// `enum`: a list of values of the schema's type (or null).
     fn check_enum(&self) -> Result<(), Diagnostic> {
         use serde_yaml::Value;
-        let Some(values) = self.get("enum") else {
+        let Some(values) = self.keywords.values else {
             return Ok(());
         };
         let Some(values) = values.as_sequence() else {
             return Err(self.wrong("enum", "a list"));
         };
-        let fits = |v: &Value| match self.get("type").and_then(Value::as_str) {
+        let fits = |v: &Value| match self.keywords.type_name.and_then(Value::as_str) {
             _ if v.is_null() => true,
             Some("string") => v.is_string(),
             Some("integer") => v.is_i64() || v.is_u64(),
@@ -420,7 +511,7 @@ impl SchemaAt<'_> {
     /// the members of `allOf`, `oneOf`, `anyOf`.
     fn check_nested(&self) -> Result<(), Diagnostic> {
         let (path, at, depth) = (self.path, self.at, self.depth);
-        if let Some(properties) = self.get("properties") {
+        if let Some(properties) = self.keywords.properties {
             let Some(properties) = properties.as_mapping() else {
                 return Err(self.wrong("properties", "a mapping of schemas"));
             };
@@ -431,17 +522,17 @@ impl SchemaAt<'_> {
             }
         }
         for key in ["items", "not"] {
-            if let Some(inner) = self.get(key) {
+            if let Some(inner) = self.keywords.nested(key) {
                 check_schema(path, inner, &At::Key(at, key), depth + 1)?;
             }
         }
-        if let Some(extra) = self.get("additionalProperties") {
+        if let Some(extra) = self.keywords.additional_properties {
             if !extra.is_bool() {
                 check_schema(path, extra, &At::Key(at, "additionalProperties"), depth + 1)?;
             }
         }
         for key in ["allOf", "oneOf", "anyOf"] {
-            if let Some(members) = self.get(key) {
+            if let Some(members) = self.keywords.nested(key) {
                 let Some(members) = members.as_sequence() else {
                     return Err(self.wrong(key, "a list of schemas"));
                 };
@@ -479,10 +570,11 @@ fn check_schema(
     let schema = SchemaAt {
         path,
         map,
+        keywords: Keywords::of(map),
         at,
         depth,
     };
-    if let Some(reference) = schema.get("$ref") {
+    if let Some(reference) = schema.keywords.reference {
         return if reference.is_string() {
             Ok(())
         } else {

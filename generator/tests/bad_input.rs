@@ -234,6 +234,36 @@ fn a_mistyped_keyword_deep_in_a_schema_is_found_before_parsing() {
     );
 }
 
+#[test]
+fn of_two_mistyped_parts_the_first_in_the_document_is_named() {
+    // `paths` and `components.schemas` are checked on threads of their own; whichever finishes
+    // first, the message is the one a reading in document order meets first.
+    let paths = "paths:\n  /a:\n    get:\n      operationId: getA\n      parameters:\n        - {name: q, in: query, schema: {type: string, maxLength: -1}}\n      responses:\n        '204': {description: ok}\n";
+    let components = "components:\n  schemas:\n    Pet: {type: object, minProperties: x}\n";
+    let error = error_for(&format!("{HEADER}{paths}{components}"));
+    assert_eq!(
+        pointer(&error),
+        "#/paths/~1a/get/parameters/0/schema/maxLength"
+    );
+    let error = error_for(&format!("{HEADER}{components}{paths}"));
+    assert_eq!(pointer(&error), "#/components/schemas/Pet/minProperties");
+}
+
+#[test]
+fn of_two_mistyped_keywords_of_a_schema_the_first_rule_is_named() {
+    // The keywords are found in one pass over the schema; the message still follows the rules'
+    // order (strings, then flags, numbers, counts), not the order they are written in.
+    let spec = format!(
+        "{HEADER}paths: {{}}\ncomponents:\n  schemas:\n    Pet: {{maxItems: x, nullable: 1, format: 2}}\n"
+    );
+    let error = error_for(&spec);
+    assert_eq!(pointer(&error), "#/components/schemas/Pet/format");
+    assert!(
+        error.message.contains("`format` must be a string"),
+        "{error}"
+    );
+}
+
 const HEADER_RESPONSES: &str = "paths:\n  /a:\n    get:\n      operationId: getA\n      responses:\n        '200': {description: ok}\n        '429': {$ref: '#/components/responses/TooMany'}\n";
 
 #[test]
