@@ -437,18 +437,6 @@ impl<'a> Keywords<'a> {
         }
         keywords
     }
-
-    /// The value of one of the nested-schema keywords.
-    fn nested(&self, key: &str) -> Option<&'a serde_yaml::Value> {
-        match key {
-            "items" => self.items,
-            "not" => self.not,
-            "allOf" => self.all_of,
-            "oneOf" => self.one_of,
-            "anyOf" => self.any_of,
-            _ => None,
-        }
-    }
 }
 
 impl SchemaAt<'_> {
@@ -521,8 +509,8 @@ impl SchemaAt<'_> {
                 check_schema(path, property, &At::Key(&properties_at, &name), depth + 2)?;
             }
         }
-        for key in ["items", "not"] {
-            if let Some(inner) = self.keywords.nested(key) {
+        for (key, inner) in [("items", self.keywords.items), ("not", self.keywords.not)] {
+            if let Some(inner) = inner {
                 check_schema(path, inner, &At::Key(at, key), depth + 1)?;
             }
         }
@@ -531,8 +519,13 @@ impl SchemaAt<'_> {
                 check_schema(path, extra, &At::Key(at, "additionalProperties"), depth + 1)?;
             }
         }
-        for key in ["allOf", "oneOf", "anyOf"] {
-            if let Some(members) = self.keywords.nested(key) {
+        let compositions = [
+            ("allOf", self.keywords.all_of),
+            ("oneOf", self.keywords.one_of),
+            ("anyOf", self.keywords.any_of),
+        ];
+        for (key, members) in compositions {
+            if let Some(members) = members {
                 let Some(members) = members.as_sequence() else {
                     return Err(self.wrong(key, "a list of schemas"));
                 };
