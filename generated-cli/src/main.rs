@@ -36,21 +36,21 @@ impl Backend for Api {
     async fn send(&self, call: &Call, raw: bool) -> Result<Answer, Failure> {
         let request = self.request(call)?;
         if raw {
-            let answer = request.send::<Box<RawValue>>().await.map_err(failure)?;
+            let answer = request.send::<Option<Box<RawValue>>>().await.map_err(failure)?;
             Ok(Answer {
                 pages: pages(answer.meta.as_ref()),
                 message: answer.message,
-                data: Data::Raw(answer.data),
+                data: answer.data.map_or(Data::Empty, Data::Raw),
             })
         } else {
             let answer = request
-                .send::<webwork_client::serde_json::Value>()
+                .send::<Option<webwork_client::serde_json::Value>>()
                 .await
                 .map_err(failure)?;
             Ok(Answer {
                 pages: pages(answer.meta.as_ref()),
                 message: answer.message,
-                data: Data::Parsed(answer.data),
+                data: answer.data.map_or(Data::Empty, Data::Parsed),
             })
         }
     }

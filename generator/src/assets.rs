@@ -123,6 +123,14 @@ pub const EXAMPLES: &[(&str, &[&str], &str, &str)] = &[
 /// Support code of the generated tests, copied into `tests/support/mod.rs`.
 const TEST_SUPPORT: &str = include_str!("../../templates/tests/support.rs");
 
+/// The Prism mock that the client's and the command line's contract tests start, copied into
+/// `tests/support/prism.rs` of each.
+const PRISM: &str = include_str!("../../templates/tests/prism.rs");
+
+/// Support code of the command line's contract test, copied into `tests/support/mod.rs` of
+/// the CLI crate.
+const CLI_CONTRACT_SUPPORT: &str = include_str!("../../templates/cli-crate/tests/support.rs");
+
 /// A hand-written file under `path`, from `folder` of the templates, named for `crate_name`.
 fn copied(path: String, folder: &str, what: &str, text: &str, crate_name: &str) -> GeneratedFile {
     GeneratedFile {
@@ -172,13 +180,39 @@ pub(crate) fn examples(api: &Api, crate_name: &str) -> (Vec<GeneratedFile>, Vec<
         .unzip()
 }
 
-/// The support module of the generated tests, when the crate has tests.
-pub(crate) fn test_support(files: &[GeneratedFile], crate_name: &str) -> Option<GeneratedFile> {
+/// The support module of the generated tests (`tests/support/`), when the crate has tests.
+pub(crate) fn test_support(files: &[GeneratedFile], crate_name: &str) -> Vec<GeneratedFile> {
     // Both spec-driven tests (`examples.rs`, `contract.rs`) share it.
-    files.iter().any(|f| f.path.starts_with("tests/")).then(|| {
-        let path = "tests/support/mod.rs".to_string();
-        copied(path, "tests", "test support", TEST_SUPPORT, crate_name)
-    })
+    if !files.iter().any(|f| f.path.starts_with("tests/")) {
+        return Vec::new();
+    }
+    support_files("tests", TEST_SUPPORT, crate_name)
+}
+
+/// `tests/support/mod.rs` of `text` (from `folder` of the templates) and
+/// `tests/support/prism.rs`, which it declares.
+fn support_files(folder: &str, text: &str, crate_name: &str) -> Vec<GeneratedFile> {
+    vec![
+        copied(
+            "tests/support/mod.rs".to_string(),
+            folder,
+            "test support",
+            text,
+            crate_name,
+        ),
+        copied(
+            "tests/support/prism.rs".to_string(),
+            "tests",
+            "test support",
+            PRISM,
+            crate_name,
+        ),
+    ]
+}
+
+/// The support module of the command line's contract test (`tests/support/`).
+pub(crate) fn cli_contract_support(crate_name: &str) -> Vec<GeneratedFile> {
+    support_files("cli-crate/tests", CLI_CONTRACT_SUPPORT, crate_name)
 }
 
 /// The command line's runtime modules (templates/cli/), copied verbatim into `src/runtime/`

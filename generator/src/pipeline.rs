@@ -153,12 +153,18 @@ pub fn generate_cli_from_model(
     let client = config.package.name.replace('-', "_");
     let names = emit::cli::CliNames::for_client(&config.package.name);
     let mut files = Vec::new();
-    for (path, tokens) in emit::cli::rust_files(api, &client, &names) {
+    let mut contract = false;
+    for (path, tokens) in emit::cli::rust_files(api, &client, &names, &source) {
         let formatted = write::format_rust(tokens, &path).map_err(|e| internal(e.to_string()))?;
+        contract |= path.starts_with("tests/");
         files.push(write::emitted_rust(path, &header, &formatted));
     }
     files.extend(assets::cli_runtime());
-    let tests = assets::cli_tests(api, &client);
+    // The dev-dependencies come with any test: the copied ones and the contract test.
+    let mut tests = assets::cli_tests(api, &client);
+    if contract {
+        tests.extend(assets::cli_contract_support(&client));
+    }
     let cli = render::CliCrate {
         names: &names,
         client_path: layout.client_path,

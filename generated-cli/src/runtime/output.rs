@@ -54,6 +54,9 @@ pub enum Data {
     Raw(Box<RawValue>),
     /// The items of one page of a list, each as the server sent it.
     Items(Vec<Box<RawValue>>),
+    /// The answer has no data (`data: null`, no `data`, a 204, an empty body): JSON prints
+    /// `null`, the other formats nothing.
+    Empty,
 }
 
 /// Writes one answer's data, or the pages of a list one after the other, in a format.
@@ -71,6 +74,8 @@ pub struct Printer<W: Write> {
     /// A single object, printed as a two-column table.
     object: Option<serde_json::Map<String, Value>>,
     csv_header_written: bool,
+    /// An answer without data came: a table prints nothing, not an empty table.
+    no_data: bool,
 }
 
 impl<W: Write> Printer<W> {
@@ -86,6 +91,7 @@ impl<W: Write> Printer<W> {
             rows: Vec::new(),
             object: None,
             csv_header_written: false,
+            no_data: false,
         }
     }
 
@@ -101,6 +107,14 @@ impl<W: Write> Printer<W> {
     /// When writing fails (a closed pipe) or the text is not JSON.
     pub fn page(&mut self, data: &Data) -> io::Result<()> {
         match (self.format, data) {
+            (Format::Json, Data::Empty) if !self.list => {
+                self.count += 1;
+                writeln!(self.out, "null")
+            }
+            (_, Data::Empty) => {
+                self.no_data = true;
+                Ok(())
+            }
             (Format::Json, Data::Raw(raw)) if !self.list => {
                 self.count += 1;
                 writeln!(self.out, "{}", raw.get())
@@ -241,13 +255,13 @@ impl<W: Write> Printer<W> {
             for (key, value) in &object {
                 table.add_row([key.clone(), cell(Some(value))]);
             }
-        } else if !self.columns.is_empty() {
+        } else if self.columns.is_empty() || (self.no_data && self.rows.is_empty()) {
+            return Ok(());
+        } else {
             table.set_header(&self.columns);
             for row in self.rows.drain(..) {
                 table.add_row(row);
             }
-        } else {
-            return Ok(());
         }
         writeln!(self.out, "{table}")
     }
@@ -365,6 +379,14 @@ mod tests {
             &[Data::Parsed(serde_json::json!({"id": 9, "tags": [1]}))],
         );
         assert!(one.contains("field") && one.contains("[1]"), "{one}");
+    }
+
+    #[test]
+    fn no_data_is_null_in_json_and_nothing_elsewhere() {
+        assert_eq!(print(Format::Json, false, &[Data::Empty]), "null\n");
+        for format in [Format::Ndjson, Format::Csv, Format::Table] {
+            assert_eq!(print(format, false, &[Data::Empty]), "", "{format:?}");
+        }
     }
 
     #[test]

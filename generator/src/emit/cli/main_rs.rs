@@ -56,19 +56,21 @@ pub(super) fn main_rs(api: &Api, client: &str, binary: &str) -> TokenStream {
 
             async fn send(&self, call: &Call, raw: bool) -> Result<Answer, Failure> {
                 let request = self.request(call)?;
+                // Decoded as an `Option`: an answer without data (`data: null`, no `data`, a 204,
+                // an empty body) is a success with nothing to print.
                 if raw {
-                    let answer = request.send::<Box<RawValue>>().await.map_err(failure)?;
+                    let answer = request.send::<Option<Box<RawValue>>>().await.map_err(failure)?;
                     Ok(Answer {
                         pages: #pages_of,
                         message: answer.message,
-                        data: Data::Raw(answer.data),
+                        data: answer.data.map_or(Data::Empty, Data::Raw),
                     })
                 } else {
-                    let answer = request.send::<#client::serde_json::Value>().await.map_err(failure)?;
+                    let answer = request.send::<Option<#client::serde_json::Value>>().await.map_err(failure)?;
                     Ok(Answer {
                         pages: #pages_of,
                         message: answer.message,
-                        data: Data::Parsed(answer.data),
+                        data: answer.data.map_or(Data::Empty, Data::Parsed),
                     })
                 }
             }

@@ -2,8 +2,10 @@
 //! tag and one command per operation, on top of the generated client. Made from the model,
 //! like the client: [`naming`] names the tree, [`flags`] types each operation's flags,
 //! [`tree`] writes the tree as data (`src/commands/`, a module per group) and [`main_rs`] plugs the client into
-//! the hand-written runtime (templates/cli/, copied into `src/runtime/`).
+//! the hand-written runtime (templates/cli/, copied into `src/runtime/`); [`contract`] writes
+//! the contract test that runs every command against the spec's examples.
 
+mod contract;
 mod flags;
 mod main_rs;
 mod naming;
@@ -41,8 +43,15 @@ impl CliNames {
 }
 
 /// The emitted Rust files of the CLI crate: (path, tokens), `src/commands/mod.rs`, one
-/// `src/commands/<tag>.rs` per group and `src/main.rs`. `client` is the client crate's library name.
-pub fn rust_files(api: &Api, client: &str, names: &CliNames) -> Vec<(String, TokenStream)> {
+/// `src/commands/<tag>.rs` per group, `src/main.rs` and the contract test (`tests/contract.rs`
+/// and its modules). `client` is the client crate's library name; `spec_file` the spec's file
+/// name.
+pub fn rust_files(
+    api: &Api,
+    client: &str,
+    names: &CliNames,
+    spec_file: &str,
+) -> Vec<(String, TokenStream)> {
     let tree_names = tree::Names {
         binary: &names.binary,
         env_prefix: names.env_prefix.clone(),
@@ -51,6 +60,15 @@ pub fn rust_files(api: &Api, client: &str, names: &CliNames) -> Vec<(String, Tok
     files.push((
         "src/main.rs".to_string(),
         main_rs::main_rs(api, client, &names.binary),
+    ));
+    let config_env = format!("{}_CONFIG_DIR", names.env_prefix);
+    files.extend(contract::files(
+        api,
+        &contract::Target {
+            binary: &names.binary,
+            config_env: &config_env,
+            spec_file,
+        },
     ));
     files
 }
