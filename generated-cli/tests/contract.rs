@@ -5,7 +5,8 @@
 
 //! The command line's contract test: every command of `webwork` whose required arguments
 //! the spec's examples give, run as a process with them:
-//! - against a Stoplight Prism mock of `webwork-v2.yaml` (answering with the spec's examples), each
+//! - against a Stoplight Prism mock of `webwork-v2.yaml` (answering with the spec's examples, or from
+//!   the schemas where there are none), each
 //!   must exit 0 and print JSON that parses with `--output json`; each list command, NDJSON,
 //!   CSV and a table too;
 //! - each command documented without data, against a server on 127.0.0.1 answering with no

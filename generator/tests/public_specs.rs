@@ -326,6 +326,8 @@ fn generated_crates_compile() {
     let mut doctested = Vec::new();
     // The client crates, whose `mock` feature is checked.
     let mut clients = Vec::new();
+    // (CLI crate, spec) of the fixtures' command lines, whose contract tests run.
+    let mut cli_contracts = Vec::new();
     for (index, entry) in corpus().into_iter().filter(|e| e.compiles).enumerate() {
         let file = entry.file.as_str();
         let files = generate_public(file).unwrap_or_else(|e| panic!("{e}"));
@@ -374,7 +376,11 @@ fn generated_crates_compile() {
             round_trips.push((name.clone(), stem));
         }
         write_crate(&workspace.join(&name), &files);
-        members.push(write_cli_crate(&workspace, &api, &config, &spec));
+        let cli = write_cli_crate(&workspace, &api, &config, &spec);
+        if workspace.join(&cli).join("tests/contract.rs").exists() {
+            cli_contracts.push((cli.clone(), spec.clone()));
+        }
+        members.push(cli);
         doctested.push(name.clone());
         clients.push(name.clone());
         members.push(name);
@@ -498,6 +504,40 @@ fn generated_crates_compile() {
         round_trips.len(),
         started.elapsed()
     );
+    let started = Instant::now();
+    run_cli_contracts(&workspace, &base, &cli_contracts);
+    println!(
+        "fixtures' command-line contract tests ({}): {:.0?}",
+        cli_contracts.len(),
+        started.elapsed()
+    );
+}
+
+/// Runs the contract test of each fixture's command line (`tests/contract.rs`: every command
+/// against Prism, and the commands without data against answers without data), its spec named
+/// by `CONTRACT_SPEC`, with the workspace's Prism when it is installed.
+fn run_cli_contracts(workspace: &Path, base: &Path, crates: &[(String, PathBuf)]) {
+    let prism = common::root().join("target/prism/node_modules/.bin/prism");
+    for (name, spec) in crates {
+        let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+        command
+            .args(["test", "--quiet", "-p", name, "--test", "contract"])
+            .current_dir(workspace)
+            .env("CARGO_TARGET_DIR", base.join("target"))
+            .env("CONTRACT_SPEC", spec)
+            .env("RUSTFLAGS", "-D warnings")
+            .env_remove("CARGO_MAKEFLAGS");
+        if prism.exists() {
+            command.env("PRISM_BIN", &prism);
+        }
+        let output = command.output().expect("run cargo test");
+        assert!(
+            output.status.success(),
+            "the command-line contract test of {name} failed:\n{}\n{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
 }
 
 /// How many of the corpus's compiling specs (the first, in SOURCES order) get their command

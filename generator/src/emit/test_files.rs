@@ -29,6 +29,9 @@ pub enum Suite {
     Examples,
     /// `tests/contract.rs`: each operation called against Prism.
     Contract,
+    /// `tests/contract.rs` of the command line: each command run against Prism, which
+    /// answers from the schemas where the spec gives no example.
+    Commands,
 }
 
 impl Suite {
@@ -36,7 +39,7 @@ impl Suite {
     pub fn stem(self) -> &'static str {
         match self {
             Suite::Examples => "examples",
-            Suite::Contract => "contract",
+            Suite::Contract | Suite::Commands => "contract",
         }
     }
 
@@ -45,7 +48,7 @@ impl Suite {
         callable(op)
             && match self {
                 Suite::Examples => op.response_example.is_some(),
-                Suite::Contract => true,
+                Suite::Contract | Suite::Commands => true,
             }
     }
 
@@ -55,7 +58,7 @@ impl Suite {
         let body = usize::from(op.body.is_some()) * 6;
         match self {
             Suite::Examples => 14 + 2 * required + body,
-            Suite::Contract => 8 + 2 * required + body,
+            Suite::Contract | Suite::Commands => 8 + 2 * required + body,
         }
     }
 }
@@ -66,11 +69,12 @@ pub fn test_modules(api: &Api, suite: Suite) -> Vec<TestModule> {
     let mut scope = Scope::default();
     scope.claim("support");
     let mut modules = Vec::new();
-    // Prism answers with the examples: without any, neither suite has anything to test.
-    if api
-        .operations
-        .iter()
-        .all(|op| op.response_example.is_none())
+    // The client's suites test the examples: without any, they have nothing to test.
+    if suite != Suite::Commands
+        && api
+            .operations
+            .iter()
+            .all(|op| op.response_example.is_none())
     {
         return modules;
     }

@@ -28,11 +28,11 @@ pub(super) struct Target<'a> {
     pub spec_file: &'a str,
 }
 
-/// The root and the modules of the contract test, as (path, tokens); none when the spec has
-/// no answer example (Prism would have nothing to answer with).
+/// The root and the modules of the contract test, as (path, tokens); none when no command
+/// can be run from the spec's examples.
 pub(super) fn files(api: &Api, target: &Target<'_>) -> Vec<(String, TokenStream)> {
-    let modules = test_modules(api, Suite::Contract);
-    if modules.is_empty() {
+    let modules = test_modules(api, Suite::Commands);
+    if !api.operations.iter().any(runnable) {
         return Vec::new();
     }
     let commands = command_names(api);
@@ -60,7 +60,7 @@ fn command_names(api: &Api) -> BTreeMap<&str, (String, String)> {
 
 fn root(api: &Api, modules: &[TestModule], target: &Target<'_>) -> TokenStream {
     let docs = inner_doc_lines(&format!(
-        "The command line's contract test: every command of `{binary}` whose required arguments\nthe spec's examples give, run as a process with them:\n- against a Stoplight Prism mock of `{spec}` (answering with the spec's examples), each\n  must exit 0 and print JSON that parses with `--output json`; each list command, NDJSON,\n  CSV and a table too;\n- each command documented without data, against a server on 127.0.0.1 answering with no\n  data (and one answering 204), must exit 0 and print `null` as JSON, nothing otherwise.\n\nThe spec is `../spec/{spec}` beside this crate, or the file `CONTRACT_SPEC` names. Prism is\ninstalled with npm into `target/prism` when `PRISM_BIN` does not name one.",
+        "The command line's contract test: every command of `{binary}` whose required arguments\nthe spec's examples give, run as a process with them:\n- against a Stoplight Prism mock of `{spec}` (answering with the spec's examples, or from\n  the schemas where there are none), each\n  must exit 0 and print JSON that parses with `--output json`; each list command, NDJSON,\n  CSV and a table too;\n- each command documented without data, against a server on 127.0.0.1 answering with no\n  data (and one answering 204), must exit 0 and print `null` as JSON, nothing otherwise.\n\nThe spec is `../spec/{spec}` beside this crate, or the file `CONTRACT_SPEC` names. Prism is\ninstalled with npm into `target/prism` when `PRISM_BIN` does not name one.",
         binary = target.binary,
         spec = target.spec_file,
     ));
