@@ -23,6 +23,61 @@ mod runtime;
 pub mod types;
 pub use envelope::Meta;
 pub use runtime::*;
+/// The documented error answers of each operation, as an enum named after its builder
+/// (`<Builder>Error`): [`Error::typed`] decodes an error's answer into it.
+pub mod errors {
+    pub use crate::operations::workspaces::GetWorkspacesError;
+    pub use crate::operations::members::{
+        DeleteMemberError, GetMemberError, GetMembersError, InviteMemberError,
+        UpdateMemberError,
+    };
+    pub use crate::operations::projects::{
+        CreateProjectError, DeleteProjectError, GetProjectError, GetProjectsError,
+        UpdateProjectError,
+    };
+    pub use crate::operations::tasks::{
+        AssignTaskError, CreateTaskError, DeleteTaskError, GetTaskError,
+        GetTaskAssigneesError, GetTasksError, UnassignTaskError, UpdateTaskError,
+    };
+    pub use crate::operations::project_viewers::{
+        AssignProjectToViewerError, CreateProjectViewerError, DeleteProjectViewerError,
+        GetProjectViewerError, GetProjectViewersError, RestoreProjectViewerError,
+        UnassignProjectFromViewerError,
+    };
+    pub use crate::operations::contracts::{
+        CreateContractError, DeleteContractError, GetContractError, GetContractsError,
+        UpdateContractError,
+    };
+    pub use crate::operations::time_tracking::{
+        GetCurrentTrackerDataError, GetTimeEntriesError, StartTimeTrackingError,
+        StopTimeTrackingError,
+    };
+    pub use crate::operations::timesheets::{
+        ApproveTimesheetError, GetTimesheetsError, RejectTimesheetError,
+        SubmitTimesheetError, UnsubmitTimesheetError,
+    };
+    pub use crate::operations::time_requests::{
+        ApproveTimeRequestError, CreateTimeRequestError, GetTimeRequestError,
+        GetTimeRequestsError, RejectTimeRequestError,
+    };
+    pub use crate::operations::leaves::{
+        ApproveLeaveError, CreateLeaveRequestError, GetLeaveBalancesError,
+        GetLeavePoliciesError, GetLeavesError, RejectLeaveError,
+    };
+    pub use crate::operations::expenses::{
+        CreateExpenseError, DeleteExpenseError, GetExpenseCategoriesError,
+        GetExpensesError, UpdateExpenseError,
+    };
+    pub use crate::operations::webhooks::{
+        CreateWebhookError, DeleteWebhookError, GetWebhookError, GetWebhooksError,
+        UpdateWebhookError,
+    };
+    pub use crate::operations::reports::{
+        GetActivityDescriptionsReportError, GetActivityLevelReportError,
+        GetDailyAttendanceReportError, GetDailyTimelineReportError, GetTaskReportError,
+        GetTrackedHoursReportError,
+    };
+}
 /// The server the spec names first: <https://api.webwork-tracker.com/api/v2>.
 pub const DEFAULT_BASE_URL: &str = "https://api.webwork-tracker.com/api/v2";
 #[cfg(feature = "oauth2")]

@@ -75,6 +75,10 @@ pub const RUNTIME: &[(&str, &str)] = &[
     ("retry.rs", include_str!("../../templates/runtime/retry.rs")),
     ("token.rs", include_str!("../../templates/runtime/token.rs")),
     (
+        "typed_error.rs",
+        include_str!("../../templates/runtime/typed_error.rs"),
+    ),
+    (
         "webhooks.rs",
         include_str!("../../templates/runtime/webhooks.rs"),
     ),

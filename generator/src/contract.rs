@@ -134,6 +134,7 @@ pub const CRATE_FEATURES: &[&str] = &[
 /// names, so that `types` or `runtime` always means the crate's own.
 pub const CRATE_MODULES: &[&str] = &[
     "envelope",
+    "errors",
     "formats",
     "ids",
     "operations",

@@ -409,6 +409,8 @@ impl<LeaveIdState, WorkspaceIdState> ApproveLeave<LeaveIdState, WorkspaceIdState
     /// # Errors
     ///
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    ///
+    /// Its documented error answers, typed: `error.typed::<ApproveLeaveError>()` gives a [`ApproveLeaveError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
         LeaveIdState: IsSet<params::leave_id>,
@@ -453,6 +455,59 @@ crate::runtime::operation_builder!(
     ApproveLeave < LeaveIdState : params::leave_id, WorkspaceIdState :
     params::workspace_id >, decode_enveloped
 );
+/// The documented error answers of [`ApproveLeave`], as [`Error::typed`] decodes them.
+#[derive(Debug, Clone)]
+pub enum ApproveLeaveError {
+    /// `400`: Bad request - invalid parameters
+    BadRequest(types::ErrorResponse),
+    /// `401`: Unauthorized - missing, invalid or expired token
+    Unauthorized(types::ErrorResponse),
+    /// `403`: Forbidden - the caller's role may not do this
+    Forbidden(types::ErrorResponse),
+    /// `404`: Not found
+    NotFound(types::ErrorResponse),
+    /// `429`: Too many requests - more than 60 requests in a minute; wait as Retry-After (or the rate-limit headers) say before sending again.
+    TooManyRequests(types::ErrorResponse),
+    /// `500`: Internal server error
+    InternalServerError(types::ErrorResponse),
+}
+impl crate::runtime::ErrorAnswer for ApproveLeaveError {
+    fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
+        use crate::runtime::error_body as decode;
+        Some(
+            match status.as_u16() {
+                400 => Self::BadRequest(decode(body)?),
+                401 => Self::Unauthorized(decode(body)?),
+                403 => Self::Forbidden(decode(body)?),
+                404 => Self::NotFound(decode(body)?),
+                429 => Self::TooManyRequests(decode(body)?),
+                500 => Self::InternalServerError(decode(body)?),
+                _ => return None,
+            },
+        )
+    }
+    fn status(&self) -> crate::StatusCode {
+        match self {
+            Self::BadRequest(_) => crate::runtime::status_code(400),
+            Self::Unauthorized(_) => crate::runtime::status_code(401),
+            Self::Forbidden(_) => crate::runtime::status_code(403),
+            Self::NotFound(_) => crate::runtime::status_code(404),
+            Self::TooManyRequests(_) => crate::runtime::status_code(429),
+            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        }
+    }
+    fn message(&self) -> Option<String> {
+        match self {
+            Self::BadRequest(body)
+            | Self::Unauthorized(body)
+            | Self::Forbidden(body)
+            | Self::NotFound(body)
+            | Self::TooManyRequests(body)
+            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+        }
+    }
+}
+crate::runtime::error_answer_traits!(ApproveLeaveError);
 /// A `POST /leaves` request; made by [`Client::create_leave_request`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -648,6 +703,8 @@ impl<
     /// # Errors
     ///
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    ///
+    /// Its documented error answers, typed: `error.typed::<CreateLeaveRequestError>()` gives a [`CreateLeaveRequestError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
         WorkspaceIdState: IsSet<params::workspace_id>,
@@ -718,6 +775,54 @@ crate::runtime::operation_builder!(
     params::policy_id, StartState : params::start, EndState : params::end, UserIdState :
     params::user_id >, decode_enveloped
 );
+/// The documented error answers of [`CreateLeaveRequest`], as [`Error::typed`] decodes them.
+#[derive(Debug, Clone)]
+pub enum CreateLeaveRequestError {
+    /// `400`: Bad request - invalid parameters
+    BadRequest(types::ErrorResponse),
+    /// `401`: Unauthorized - missing, invalid or expired token
+    Unauthorized(types::ErrorResponse),
+    /// `403`: Forbidden - the caller's role may not do this
+    Forbidden(types::ErrorResponse),
+    /// `429`: Too many requests - more than 60 requests in a minute; wait as Retry-After (or the rate-limit headers) say before sending again.
+    TooManyRequests(types::ErrorResponse),
+    /// `500`: Internal server error
+    InternalServerError(types::ErrorResponse),
+}
+impl crate::runtime::ErrorAnswer for CreateLeaveRequestError {
+    fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
+        use crate::runtime::error_body as decode;
+        Some(
+            match status.as_u16() {
+                400 => Self::BadRequest(decode(body)?),
+                401 => Self::Unauthorized(decode(body)?),
+                403 => Self::Forbidden(decode(body)?),
+                429 => Self::TooManyRequests(decode(body)?),
+                500 => Self::InternalServerError(decode(body)?),
+                _ => return None,
+            },
+        )
+    }
+    fn status(&self) -> crate::StatusCode {
+        match self {
+            Self::BadRequest(_) => crate::runtime::status_code(400),
+            Self::Unauthorized(_) => crate::runtime::status_code(401),
+            Self::Forbidden(_) => crate::runtime::status_code(403),
+            Self::TooManyRequests(_) => crate::runtime::status_code(429),
+            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        }
+    }
+    fn message(&self) -> Option<String> {
+        match self {
+            Self::BadRequest(body)
+            | Self::Unauthorized(body)
+            | Self::Forbidden(body)
+            | Self::TooManyRequests(body)
+            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+        }
+    }
+}
+crate::runtime::error_answer_traits!(CreateLeaveRequestError);
 /// A `GET /leaves/balances` request; made by [`Client::get_leave_balances`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -821,6 +926,8 @@ impl<
     /// # Errors
     ///
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    ///
+    /// Its documented error answers, typed: `error.typed::<GetLeaveBalancesError>()` gives a [`GetLeaveBalancesError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<Vec<types::LeaveBalance>>, Error>
     where
         WorkspaceIdState: IsSet<params::workspace_id>,
@@ -910,6 +1017,54 @@ crate::runtime::operation_builder!(
     GetLeaveBalances < WorkspaceIdState : params::workspace_id, DateFromState :
     params::date_from, DateToState : params::date_to >, decode_enveloped
 );
+/// The documented error answers of [`GetLeaveBalances`], as [`Error::typed`] decodes them.
+#[derive(Debug, Clone)]
+pub enum GetLeaveBalancesError {
+    /// `400`: Bad request - invalid parameters
+    BadRequest(types::ErrorResponse),
+    /// `401`: Unauthorized - missing, invalid or expired token
+    Unauthorized(types::ErrorResponse),
+    /// `403`: Forbidden - the caller's role may not do this
+    Forbidden(types::ErrorResponse),
+    /// `429`: Too many requests - more than 60 requests in a minute; wait as Retry-After (or the rate-limit headers) say before sending again.
+    TooManyRequests(types::ErrorResponse),
+    /// `500`: Internal server error
+    InternalServerError(types::ErrorResponse),
+}
+impl crate::runtime::ErrorAnswer for GetLeaveBalancesError {
+    fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
+        use crate::runtime::error_body as decode;
+        Some(
+            match status.as_u16() {
+                400 => Self::BadRequest(decode(body)?),
+                401 => Self::Unauthorized(decode(body)?),
+                403 => Self::Forbidden(decode(body)?),
+                429 => Self::TooManyRequests(decode(body)?),
+                500 => Self::InternalServerError(decode(body)?),
+                _ => return None,
+            },
+        )
+    }
+    fn status(&self) -> crate::StatusCode {
+        match self {
+            Self::BadRequest(_) => crate::runtime::status_code(400),
+            Self::Unauthorized(_) => crate::runtime::status_code(401),
+            Self::Forbidden(_) => crate::runtime::status_code(403),
+            Self::TooManyRequests(_) => crate::runtime::status_code(429),
+            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        }
+    }
+    fn message(&self) -> Option<String> {
+        match self {
+            Self::BadRequest(body)
+            | Self::Unauthorized(body)
+            | Self::Forbidden(body)
+            | Self::TooManyRequests(body)
+            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+        }
+    }
+}
+crate::runtime::error_answer_traits!(GetLeaveBalancesError);
 /// A `GET /leaves/policies` request; made by [`Client::get_leave_policies`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -975,6 +1130,8 @@ impl<WorkspaceIdState> GetLeavePolicies<WorkspaceIdState> {
     /// # Errors
     ///
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    ///
+    /// Its documented error answers, typed: `error.typed::<GetLeavePoliciesError>()` gives a [`GetLeavePoliciesError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<Vec<types::LeavePolicy>>, Error>
     where
         WorkspaceIdState: IsSet<params::workspace_id>,
@@ -1037,6 +1194,54 @@ impl<WorkspaceIdState> GetLeavePolicies<WorkspaceIdState> {
 crate::runtime::operation_builder!(
     GetLeavePolicies < WorkspaceIdState : params::workspace_id >, decode_enveloped
 );
+/// The documented error answers of [`GetLeavePolicies`], as [`Error::typed`] decodes them.
+#[derive(Debug, Clone)]
+pub enum GetLeavePoliciesError {
+    /// `400`: Bad request - invalid parameters
+    BadRequest(types::ErrorResponse),
+    /// `401`: Unauthorized - missing, invalid or expired token
+    Unauthorized(types::ErrorResponse),
+    /// `403`: Forbidden - the caller's role may not do this
+    Forbidden(types::ErrorResponse),
+    /// `429`: Too many requests - more than 60 requests in a minute; wait as Retry-After (or the rate-limit headers) say before sending again.
+    TooManyRequests(types::ErrorResponse),
+    /// `500`: Internal server error
+    InternalServerError(types::ErrorResponse),
+}
+impl crate::runtime::ErrorAnswer for GetLeavePoliciesError {
+    fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
+        use crate::runtime::error_body as decode;
+        Some(
+            match status.as_u16() {
+                400 => Self::BadRequest(decode(body)?),
+                401 => Self::Unauthorized(decode(body)?),
+                403 => Self::Forbidden(decode(body)?),
+                429 => Self::TooManyRequests(decode(body)?),
+                500 => Self::InternalServerError(decode(body)?),
+                _ => return None,
+            },
+        )
+    }
+    fn status(&self) -> crate::StatusCode {
+        match self {
+            Self::BadRequest(_) => crate::runtime::status_code(400),
+            Self::Unauthorized(_) => crate::runtime::status_code(401),
+            Self::Forbidden(_) => crate::runtime::status_code(403),
+            Self::TooManyRequests(_) => crate::runtime::status_code(429),
+            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        }
+    }
+    fn message(&self) -> Option<String> {
+        match self {
+            Self::BadRequest(body)
+            | Self::Unauthorized(body)
+            | Self::Forbidden(body)
+            | Self::TooManyRequests(body)
+            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+        }
+    }
+}
+crate::runtime::error_answer_traits!(GetLeavePoliciesError);
 /// A `GET /leaves` request; made by [`Client::get_leaves`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -1169,6 +1374,8 @@ impl<WorkspaceIdState> GetLeaves<WorkspaceIdState> {
     /// # Errors
     ///
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    ///
+    /// Its documented error answers, typed: `error.typed::<GetLeavesError>()` gives a [`GetLeavesError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<Vec<types::Leave>>, Error>
     where
         WorkspaceIdState: IsSet<params::workspace_id>,
@@ -1247,6 +1454,54 @@ impl<WorkspaceIdState> GetLeaves<WorkspaceIdState> {
 crate::runtime::operation_builder!(
     GetLeaves < WorkspaceIdState : params::workspace_id >, decode_enveloped
 );
+/// The documented error answers of [`GetLeaves`], as [`Error::typed`] decodes them.
+#[derive(Debug, Clone)]
+pub enum GetLeavesError {
+    /// `400`: Bad request - invalid parameters
+    BadRequest(types::ErrorResponse),
+    /// `401`: Unauthorized - missing, invalid or expired token
+    Unauthorized(types::ErrorResponse),
+    /// `403`: Forbidden - the caller's role may not do this
+    Forbidden(types::ErrorResponse),
+    /// `429`: Too many requests - more than 60 requests in a minute; wait as Retry-After (or the rate-limit headers) say before sending again.
+    TooManyRequests(types::ErrorResponse),
+    /// `500`: Internal server error
+    InternalServerError(types::ErrorResponse),
+}
+impl crate::runtime::ErrorAnswer for GetLeavesError {
+    fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
+        use crate::runtime::error_body as decode;
+        Some(
+            match status.as_u16() {
+                400 => Self::BadRequest(decode(body)?),
+                401 => Self::Unauthorized(decode(body)?),
+                403 => Self::Forbidden(decode(body)?),
+                429 => Self::TooManyRequests(decode(body)?),
+                500 => Self::InternalServerError(decode(body)?),
+                _ => return None,
+            },
+        )
+    }
+    fn status(&self) -> crate::StatusCode {
+        match self {
+            Self::BadRequest(_) => crate::runtime::status_code(400),
+            Self::Unauthorized(_) => crate::runtime::status_code(401),
+            Self::Forbidden(_) => crate::runtime::status_code(403),
+            Self::TooManyRequests(_) => crate::runtime::status_code(429),
+            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        }
+    }
+    fn message(&self) -> Option<String> {
+        match self {
+            Self::BadRequest(body)
+            | Self::Unauthorized(body)
+            | Self::Forbidden(body)
+            | Self::TooManyRequests(body)
+            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+        }
+    }
+}
+crate::runtime::error_answer_traits!(GetLeavesError);
 /// A `PUT /leaves/{leaveId}/reject` request; made by [`Client::reject_leave`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -1336,6 +1591,8 @@ impl<
     /// # Errors
     ///
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    ///
+    /// Its documented error answers, typed: `error.typed::<RejectLeaveError>()` gives a [`RejectLeaveError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
         LeaveIdState: IsSet<params::leave_id>,
@@ -1389,3 +1646,56 @@ crate::runtime::operation_builder!(
     RejectLeave < LeaveIdState : params::leave_id, WorkspaceIdState :
     params::workspace_id, ReasonState : params::reason >, decode_enveloped
 );
+/// The documented error answers of [`RejectLeave`], as [`Error::typed`] decodes them.
+#[derive(Debug, Clone)]
+pub enum RejectLeaveError {
+    /// `400`: Bad request - invalid parameters
+    BadRequest(types::ErrorResponse),
+    /// `401`: Unauthorized - missing, invalid or expired token
+    Unauthorized(types::ErrorResponse),
+    /// `403`: Forbidden - the caller's role may not do this
+    Forbidden(types::ErrorResponse),
+    /// `404`: Not found
+    NotFound(types::ErrorResponse),
+    /// `429`: Too many requests - more than 60 requests in a minute; wait as Retry-After (or the rate-limit headers) say before sending again.
+    TooManyRequests(types::ErrorResponse),
+    /// `500`: Internal server error
+    InternalServerError(types::ErrorResponse),
+}
+impl crate::runtime::ErrorAnswer for RejectLeaveError {
+    fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
+        use crate::runtime::error_body as decode;
+        Some(
+            match status.as_u16() {
+                400 => Self::BadRequest(decode(body)?),
+                401 => Self::Unauthorized(decode(body)?),
+                403 => Self::Forbidden(decode(body)?),
+                404 => Self::NotFound(decode(body)?),
+                429 => Self::TooManyRequests(decode(body)?),
+                500 => Self::InternalServerError(decode(body)?),
+                _ => return None,
+            },
+        )
+    }
+    fn status(&self) -> crate::StatusCode {
+        match self {
+            Self::BadRequest(_) => crate::runtime::status_code(400),
+            Self::Unauthorized(_) => crate::runtime::status_code(401),
+            Self::Forbidden(_) => crate::runtime::status_code(403),
+            Self::NotFound(_) => crate::runtime::status_code(404),
+            Self::TooManyRequests(_) => crate::runtime::status_code(429),
+            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        }
+    }
+    fn message(&self) -> Option<String> {
+        match self {
+            Self::BadRequest(body)
+            | Self::Unauthorized(body)
+            | Self::Forbidden(body)
+            | Self::NotFound(body)
+            | Self::TooManyRequests(body)
+            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+        }
+    }
+}
+crate::runtime::error_answer_traits!(RejectLeaveError);

@@ -342,6 +342,8 @@ impl<MemberIdState, WorkspaceIdState> DeleteMember<MemberIdState, WorkspaceIdSta
     /// # Errors
     ///
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    ///
+    /// Its documented error answers, typed: `error.typed::<DeleteMemberError>()` gives a [`DeleteMemberError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
         MemberIdState: IsSet<params::member_id>,
@@ -385,6 +387,59 @@ crate::runtime::operation_builder!(
     DeleteMember < MemberIdState : params::member_id, WorkspaceIdState :
     params::workspace_id >, decode_enveloped
 );
+/// The documented error answers of [`DeleteMember`], as [`Error::typed`] decodes them.
+#[derive(Debug, Clone)]
+pub enum DeleteMemberError {
+    /// `400`: Bad request - invalid parameters
+    BadRequest(types::ErrorResponse),
+    /// `401`: Unauthorized - missing, invalid or expired token
+    Unauthorized(types::ErrorResponse),
+    /// `403`: Forbidden - the caller's role may not do this
+    Forbidden(types::ErrorResponse),
+    /// `404`: Not found
+    NotFound(types::ErrorResponse),
+    /// `429`: Too many requests - more than 60 requests in a minute; wait as Retry-After (or the rate-limit headers) say before sending again.
+    TooManyRequests(types::ErrorResponse),
+    /// `500`: Internal server error
+    InternalServerError(types::ErrorResponse),
+}
+impl crate::runtime::ErrorAnswer for DeleteMemberError {
+    fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
+        use crate::runtime::error_body as decode;
+        Some(
+            match status.as_u16() {
+                400 => Self::BadRequest(decode(body)?),
+                401 => Self::Unauthorized(decode(body)?),
+                403 => Self::Forbidden(decode(body)?),
+                404 => Self::NotFound(decode(body)?),
+                429 => Self::TooManyRequests(decode(body)?),
+                500 => Self::InternalServerError(decode(body)?),
+                _ => return None,
+            },
+        )
+    }
+    fn status(&self) -> crate::StatusCode {
+        match self {
+            Self::BadRequest(_) => crate::runtime::status_code(400),
+            Self::Unauthorized(_) => crate::runtime::status_code(401),
+            Self::Forbidden(_) => crate::runtime::status_code(403),
+            Self::NotFound(_) => crate::runtime::status_code(404),
+            Self::TooManyRequests(_) => crate::runtime::status_code(429),
+            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        }
+    }
+    fn message(&self) -> Option<String> {
+        match self {
+            Self::BadRequest(body)
+            | Self::Unauthorized(body)
+            | Self::Forbidden(body)
+            | Self::NotFound(body)
+            | Self::TooManyRequests(body)
+            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+        }
+    }
+}
+crate::runtime::error_answer_traits!(DeleteMemberError);
 /// A `GET /members/{memberId}` request; made by [`Client::get_member`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -446,6 +501,8 @@ impl<MemberIdState, WorkspaceIdState> GetMember<MemberIdState, WorkspaceIdState>
     /// # Errors
     ///
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    ///
+    /// Its documented error answers, typed: `error.typed::<GetMemberError>()` gives a [`GetMemberError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<types::Member>, Error>
     where
         MemberIdState: IsSet<params::member_id>,
@@ -486,6 +543,59 @@ crate::runtime::operation_builder!(
     GetMember < MemberIdState : params::member_id, WorkspaceIdState :
     params::workspace_id >, decode_enveloped
 );
+/// The documented error answers of [`GetMember`], as [`Error::typed`] decodes them.
+#[derive(Debug, Clone)]
+pub enum GetMemberError {
+    /// `400`: Bad request - invalid parameters
+    BadRequest(types::ErrorResponse),
+    /// `401`: Unauthorized - missing, invalid or expired token
+    Unauthorized(types::ErrorResponse),
+    /// `403`: Forbidden - the caller's role may not do this
+    Forbidden(types::ErrorResponse),
+    /// `404`: Not found
+    NotFound(types::ErrorResponse),
+    /// `429`: Too many requests - more than 60 requests in a minute; wait as Retry-After (or the rate-limit headers) say before sending again.
+    TooManyRequests(types::ErrorResponse),
+    /// `500`: Internal server error
+    InternalServerError(types::ErrorResponse),
+}
+impl crate::runtime::ErrorAnswer for GetMemberError {
+    fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
+        use crate::runtime::error_body as decode;
+        Some(
+            match status.as_u16() {
+                400 => Self::BadRequest(decode(body)?),
+                401 => Self::Unauthorized(decode(body)?),
+                403 => Self::Forbidden(decode(body)?),
+                404 => Self::NotFound(decode(body)?),
+                429 => Self::TooManyRequests(decode(body)?),
+                500 => Self::InternalServerError(decode(body)?),
+                _ => return None,
+            },
+        )
+    }
+    fn status(&self) -> crate::StatusCode {
+        match self {
+            Self::BadRequest(_) => crate::runtime::status_code(400),
+            Self::Unauthorized(_) => crate::runtime::status_code(401),
+            Self::Forbidden(_) => crate::runtime::status_code(403),
+            Self::NotFound(_) => crate::runtime::status_code(404),
+            Self::TooManyRequests(_) => crate::runtime::status_code(429),
+            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        }
+    }
+    fn message(&self) -> Option<String> {
+        match self {
+            Self::BadRequest(body)
+            | Self::Unauthorized(body)
+            | Self::Forbidden(body)
+            | Self::NotFound(body)
+            | Self::TooManyRequests(body)
+            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+        }
+    }
+}
+crate::runtime::error_answer_traits!(GetMemberError);
 /// A `GET /members` request; made by [`Client::get_members`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -578,6 +688,8 @@ impl<WorkspaceIdState> GetMembers<WorkspaceIdState> {
     /// # Errors
     ///
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    ///
+    /// Its documented error answers, typed: `error.typed::<GetMembersError>()` gives a [`GetMembersError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<Vec<types::Member>>, Error>
     where
         WorkspaceIdState: IsSet<params::workspace_id>,
@@ -644,6 +756,54 @@ impl<WorkspaceIdState> GetMembers<WorkspaceIdState> {
 crate::runtime::operation_builder!(
     GetMembers < WorkspaceIdState : params::workspace_id >, decode_enveloped
 );
+/// The documented error answers of [`GetMembers`], as [`Error::typed`] decodes them.
+#[derive(Debug, Clone)]
+pub enum GetMembersError {
+    /// `400`: Bad request - invalid parameters
+    BadRequest(types::ErrorResponse),
+    /// `401`: Unauthorized - missing, invalid or expired token
+    Unauthorized(types::ErrorResponse),
+    /// `403`: Forbidden - the caller's role may not do this
+    Forbidden(types::ErrorResponse),
+    /// `429`: Too many requests - more than 60 requests in a minute; wait as Retry-After (or the rate-limit headers) say before sending again.
+    TooManyRequests(types::ErrorResponse),
+    /// `500`: Internal server error
+    InternalServerError(types::ErrorResponse),
+}
+impl crate::runtime::ErrorAnswer for GetMembersError {
+    fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
+        use crate::runtime::error_body as decode;
+        Some(
+            match status.as_u16() {
+                400 => Self::BadRequest(decode(body)?),
+                401 => Self::Unauthorized(decode(body)?),
+                403 => Self::Forbidden(decode(body)?),
+                429 => Self::TooManyRequests(decode(body)?),
+                500 => Self::InternalServerError(decode(body)?),
+                _ => return None,
+            },
+        )
+    }
+    fn status(&self) -> crate::StatusCode {
+        match self {
+            Self::BadRequest(_) => crate::runtime::status_code(400),
+            Self::Unauthorized(_) => crate::runtime::status_code(401),
+            Self::Forbidden(_) => crate::runtime::status_code(403),
+            Self::TooManyRequests(_) => crate::runtime::status_code(429),
+            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        }
+    }
+    fn message(&self) -> Option<String> {
+        match self {
+            Self::BadRequest(body)
+            | Self::Unauthorized(body)
+            | Self::Forbidden(body)
+            | Self::TooManyRequests(body)
+            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+        }
+    }
+}
+crate::runtime::error_answer_traits!(GetMembersError);
 /// A `POST /members` request; made by [`Client::invite_member`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -776,6 +936,8 @@ impl<
     /// # Errors
     ///
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    ///
+    /// Its documented error answers, typed: `error.typed::<InviteMemberError>()` gives a [`InviteMemberError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<types::MemberInvitation>, Error>
     where
         WorkspaceIdState: IsSet<params::workspace_id>,
@@ -841,6 +1003,54 @@ crate::runtime::operation_builder!(
     FirstnameState : params::firstname, LastnameState : params::lastname, RoleState :
     params::role >, decode_enveloped
 );
+/// The documented error answers of [`InviteMember`], as [`Error::typed`] decodes them.
+#[derive(Debug, Clone)]
+pub enum InviteMemberError {
+    /// `400`: Bad request - invalid parameters
+    BadRequest(types::ErrorResponse),
+    /// `401`: Unauthorized - missing, invalid or expired token
+    Unauthorized(types::ErrorResponse),
+    /// `403`: Forbidden - the caller's role may not do this
+    Forbidden(types::ErrorResponse),
+    /// `429`: Too many requests - more than 60 requests in a minute; wait as Retry-After (or the rate-limit headers) say before sending again.
+    TooManyRequests(types::ErrorResponse),
+    /// `500`: Internal server error
+    InternalServerError(types::ErrorResponse),
+}
+impl crate::runtime::ErrorAnswer for InviteMemberError {
+    fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
+        use crate::runtime::error_body as decode;
+        Some(
+            match status.as_u16() {
+                400 => Self::BadRequest(decode(body)?),
+                401 => Self::Unauthorized(decode(body)?),
+                403 => Self::Forbidden(decode(body)?),
+                429 => Self::TooManyRequests(decode(body)?),
+                500 => Self::InternalServerError(decode(body)?),
+                _ => return None,
+            },
+        )
+    }
+    fn status(&self) -> crate::StatusCode {
+        match self {
+            Self::BadRequest(_) => crate::runtime::status_code(400),
+            Self::Unauthorized(_) => crate::runtime::status_code(401),
+            Self::Forbidden(_) => crate::runtime::status_code(403),
+            Self::TooManyRequests(_) => crate::runtime::status_code(429),
+            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        }
+    }
+    fn message(&self) -> Option<String> {
+        match self {
+            Self::BadRequest(body)
+            | Self::Unauthorized(body)
+            | Self::Forbidden(body)
+            | Self::TooManyRequests(body)
+            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+        }
+    }
+}
+crate::runtime::error_answer_traits!(InviteMemberError);
 /// A `PUT /members/{memberId}` request; made by [`Client::update_member`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -981,6 +1191,8 @@ impl<MemberIdState, WorkspaceIdState> UpdateMember<MemberIdState, WorkspaceIdSta
     /// # Errors
     ///
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    ///
+    /// Its documented error answers, typed: `error.typed::<UpdateMemberError>()` gives a [`UpdateMemberError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
         MemberIdState: IsSet<params::member_id>,
@@ -1032,3 +1244,56 @@ crate::runtime::operation_builder!(
     UpdateMember < MemberIdState : params::member_id, WorkspaceIdState :
     params::workspace_id >, decode_enveloped
 );
+/// The documented error answers of [`UpdateMember`], as [`Error::typed`] decodes them.
+#[derive(Debug, Clone)]
+pub enum UpdateMemberError {
+    /// `400`: Bad request - invalid parameters
+    BadRequest(types::ErrorResponse),
+    /// `401`: Unauthorized - missing, invalid or expired token
+    Unauthorized(types::ErrorResponse),
+    /// `403`: Forbidden - the caller's role may not do this
+    Forbidden(types::ErrorResponse),
+    /// `404`: Not found
+    NotFound(types::ErrorResponse),
+    /// `429`: Too many requests - more than 60 requests in a minute; wait as Retry-After (or the rate-limit headers) say before sending again.
+    TooManyRequests(types::ErrorResponse),
+    /// `500`: Internal server error
+    InternalServerError(types::ErrorResponse),
+}
+impl crate::runtime::ErrorAnswer for UpdateMemberError {
+    fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
+        use crate::runtime::error_body as decode;
+        Some(
+            match status.as_u16() {
+                400 => Self::BadRequest(decode(body)?),
+                401 => Self::Unauthorized(decode(body)?),
+                403 => Self::Forbidden(decode(body)?),
+                404 => Self::NotFound(decode(body)?),
+                429 => Self::TooManyRequests(decode(body)?),
+                500 => Self::InternalServerError(decode(body)?),
+                _ => return None,
+            },
+        )
+    }
+    fn status(&self) -> crate::StatusCode {
+        match self {
+            Self::BadRequest(_) => crate::runtime::status_code(400),
+            Self::Unauthorized(_) => crate::runtime::status_code(401),
+            Self::Forbidden(_) => crate::runtime::status_code(403),
+            Self::NotFound(_) => crate::runtime::status_code(404),
+            Self::TooManyRequests(_) => crate::runtime::status_code(429),
+            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        }
+    }
+    fn message(&self) -> Option<String> {
+        match self {
+            Self::BadRequest(body)
+            | Self::Unauthorized(body)
+            | Self::Forbidden(body)
+            | Self::NotFound(body)
+            | Self::TooManyRequests(body)
+            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+        }
+    }
+}
+crate::runtime::error_answer_traits!(UpdateMemberError);

@@ -393,6 +393,8 @@ impl<WorkspaceIdState, NameState> CreateProject<WorkspaceIdState, NameState> {
     /// # Errors
     ///
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    ///
+    /// Its documented error answers, typed: `error.typed::<CreateProjectError>()` gives a [`CreateProjectError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<types::Project>, Error>
     where
         WorkspaceIdState: IsSet<params::workspace_id>,
@@ -442,6 +444,54 @@ crate::runtime::operation_builder!(
     CreateProject < WorkspaceIdState : params::workspace_id, NameState : params::name >,
     decode_enveloped
 );
+/// The documented error answers of [`CreateProject`], as [`Error::typed`] decodes them.
+#[derive(Debug, Clone)]
+pub enum CreateProjectError {
+    /// `400`: Bad request - invalid parameters
+    BadRequest(types::ErrorResponse),
+    /// `401`: Unauthorized - missing, invalid or expired token
+    Unauthorized(types::ErrorResponse),
+    /// `403`: Forbidden - the caller's role may not do this
+    Forbidden(types::ErrorResponse),
+    /// `429`: Too many requests - more than 60 requests in a minute; wait as Retry-After (or the rate-limit headers) say before sending again.
+    TooManyRequests(types::ErrorResponse),
+    /// `500`: Internal server error
+    InternalServerError(types::ErrorResponse),
+}
+impl crate::runtime::ErrorAnswer for CreateProjectError {
+    fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
+        use crate::runtime::error_body as decode;
+        Some(
+            match status.as_u16() {
+                400 => Self::BadRequest(decode(body)?),
+                401 => Self::Unauthorized(decode(body)?),
+                403 => Self::Forbidden(decode(body)?),
+                429 => Self::TooManyRequests(decode(body)?),
+                500 => Self::InternalServerError(decode(body)?),
+                _ => return None,
+            },
+        )
+    }
+    fn status(&self) -> crate::StatusCode {
+        match self {
+            Self::BadRequest(_) => crate::runtime::status_code(400),
+            Self::Unauthorized(_) => crate::runtime::status_code(401),
+            Self::Forbidden(_) => crate::runtime::status_code(403),
+            Self::TooManyRequests(_) => crate::runtime::status_code(429),
+            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        }
+    }
+    fn message(&self) -> Option<String> {
+        match self {
+            Self::BadRequest(body)
+            | Self::Unauthorized(body)
+            | Self::Forbidden(body)
+            | Self::TooManyRequests(body)
+            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+        }
+    }
+}
+crate::runtime::error_answer_traits!(CreateProjectError);
 /// A `DELETE /projects/{projectId}` request; made by [`Client::delete_project`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -510,6 +560,8 @@ impl<ProjectIdState, WorkspaceIdState> DeleteProject<ProjectIdState, WorkspaceId
     /// # Errors
     ///
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    ///
+    /// Its documented error answers, typed: `error.typed::<DeleteProjectError>()` gives a [`DeleteProjectError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
         ProjectIdState: IsSet<params::project_id>,
@@ -553,6 +605,59 @@ crate::runtime::operation_builder!(
     DeleteProject < ProjectIdState : params::project_id, WorkspaceIdState :
     params::workspace_id >, decode_enveloped
 );
+/// The documented error answers of [`DeleteProject`], as [`Error::typed`] decodes them.
+#[derive(Debug, Clone)]
+pub enum DeleteProjectError {
+    /// `400`: Bad request - invalid parameters
+    BadRequest(types::ErrorResponse),
+    /// `401`: Unauthorized - missing, invalid or expired token
+    Unauthorized(types::ErrorResponse),
+    /// `403`: Forbidden - the caller's role may not do this
+    Forbidden(types::ErrorResponse),
+    /// `404`: Not found
+    NotFound(types::ErrorResponse),
+    /// `429`: Too many requests - more than 60 requests in a minute; wait as Retry-After (or the rate-limit headers) say before sending again.
+    TooManyRequests(types::ErrorResponse),
+    /// `500`: Internal server error
+    InternalServerError(types::ErrorResponse),
+}
+impl crate::runtime::ErrorAnswer for DeleteProjectError {
+    fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
+        use crate::runtime::error_body as decode;
+        Some(
+            match status.as_u16() {
+                400 => Self::BadRequest(decode(body)?),
+                401 => Self::Unauthorized(decode(body)?),
+                403 => Self::Forbidden(decode(body)?),
+                404 => Self::NotFound(decode(body)?),
+                429 => Self::TooManyRequests(decode(body)?),
+                500 => Self::InternalServerError(decode(body)?),
+                _ => return None,
+            },
+        )
+    }
+    fn status(&self) -> crate::StatusCode {
+        match self {
+            Self::BadRequest(_) => crate::runtime::status_code(400),
+            Self::Unauthorized(_) => crate::runtime::status_code(401),
+            Self::Forbidden(_) => crate::runtime::status_code(403),
+            Self::NotFound(_) => crate::runtime::status_code(404),
+            Self::TooManyRequests(_) => crate::runtime::status_code(429),
+            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        }
+    }
+    fn message(&self) -> Option<String> {
+        match self {
+            Self::BadRequest(body)
+            | Self::Unauthorized(body)
+            | Self::Forbidden(body)
+            | Self::NotFound(body)
+            | Self::TooManyRequests(body)
+            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+        }
+    }
+}
+crate::runtime::error_answer_traits!(DeleteProjectError);
 /// A `GET /projects/{projectId}` request; made by [`Client::get_project`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -614,6 +719,8 @@ impl<ProjectIdState, WorkspaceIdState> GetProject<ProjectIdState, WorkspaceIdSta
     /// # Errors
     ///
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    ///
+    /// Its documented error answers, typed: `error.typed::<GetProjectError>()` gives a [`GetProjectError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<types::Project>, Error>
     where
         ProjectIdState: IsSet<params::project_id>,
@@ -654,6 +761,59 @@ crate::runtime::operation_builder!(
     GetProject < ProjectIdState : params::project_id, WorkspaceIdState :
     params::workspace_id >, decode_enveloped
 );
+/// The documented error answers of [`GetProject`], as [`Error::typed`] decodes them.
+#[derive(Debug, Clone)]
+pub enum GetProjectError {
+    /// `400`: Bad request - invalid parameters
+    BadRequest(types::ErrorResponse),
+    /// `401`: Unauthorized - missing, invalid or expired token
+    Unauthorized(types::ErrorResponse),
+    /// `403`: Forbidden - the caller's role may not do this
+    Forbidden(types::ErrorResponse),
+    /// `404`: Not found
+    NotFound(types::ErrorResponse),
+    /// `429`: Too many requests - more than 60 requests in a minute; wait as Retry-After (or the rate-limit headers) say before sending again.
+    TooManyRequests(types::ErrorResponse),
+    /// `500`: Internal server error
+    InternalServerError(types::ErrorResponse),
+}
+impl crate::runtime::ErrorAnswer for GetProjectError {
+    fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
+        use crate::runtime::error_body as decode;
+        Some(
+            match status.as_u16() {
+                400 => Self::BadRequest(decode(body)?),
+                401 => Self::Unauthorized(decode(body)?),
+                403 => Self::Forbidden(decode(body)?),
+                404 => Self::NotFound(decode(body)?),
+                429 => Self::TooManyRequests(decode(body)?),
+                500 => Self::InternalServerError(decode(body)?),
+                _ => return None,
+            },
+        )
+    }
+    fn status(&self) -> crate::StatusCode {
+        match self {
+            Self::BadRequest(_) => crate::runtime::status_code(400),
+            Self::Unauthorized(_) => crate::runtime::status_code(401),
+            Self::Forbidden(_) => crate::runtime::status_code(403),
+            Self::NotFound(_) => crate::runtime::status_code(404),
+            Self::TooManyRequests(_) => crate::runtime::status_code(429),
+            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        }
+    }
+    fn message(&self) -> Option<String> {
+        match self {
+            Self::BadRequest(body)
+            | Self::Unauthorized(body)
+            | Self::Forbidden(body)
+            | Self::NotFound(body)
+            | Self::TooManyRequests(body)
+            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+        }
+    }
+}
+crate::runtime::error_answer_traits!(GetProjectError);
 /// A `GET /projects` request; made by [`Client::get_projects`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -726,6 +886,8 @@ impl<WorkspaceIdState> GetProjects<WorkspaceIdState> {
     /// # Errors
     ///
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    ///
+    /// Its documented error answers, typed: `error.typed::<GetProjectsError>()` gives a [`GetProjectsError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<Vec<types::Project>>, Error>
     where
         WorkspaceIdState: IsSet<params::workspace_id>,
@@ -786,6 +948,54 @@ impl<WorkspaceIdState> GetProjects<WorkspaceIdState> {
 crate::runtime::operation_builder!(
     GetProjects < WorkspaceIdState : params::workspace_id >, decode_enveloped
 );
+/// The documented error answers of [`GetProjects`], as [`Error::typed`] decodes them.
+#[derive(Debug, Clone)]
+pub enum GetProjectsError {
+    /// `400`: Bad request - invalid parameters
+    BadRequest(types::ErrorResponse),
+    /// `401`: Unauthorized - missing, invalid or expired token
+    Unauthorized(types::ErrorResponse),
+    /// `403`: Forbidden - the caller's role may not do this
+    Forbidden(types::ErrorResponse),
+    /// `429`: Too many requests - more than 60 requests in a minute; wait as Retry-After (or the rate-limit headers) say before sending again.
+    TooManyRequests(types::ErrorResponse),
+    /// `500`: Internal server error
+    InternalServerError(types::ErrorResponse),
+}
+impl crate::runtime::ErrorAnswer for GetProjectsError {
+    fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
+        use crate::runtime::error_body as decode;
+        Some(
+            match status.as_u16() {
+                400 => Self::BadRequest(decode(body)?),
+                401 => Self::Unauthorized(decode(body)?),
+                403 => Self::Forbidden(decode(body)?),
+                429 => Self::TooManyRequests(decode(body)?),
+                500 => Self::InternalServerError(decode(body)?),
+                _ => return None,
+            },
+        )
+    }
+    fn status(&self) -> crate::StatusCode {
+        match self {
+            Self::BadRequest(_) => crate::runtime::status_code(400),
+            Self::Unauthorized(_) => crate::runtime::status_code(401),
+            Self::Forbidden(_) => crate::runtime::status_code(403),
+            Self::TooManyRequests(_) => crate::runtime::status_code(429),
+            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        }
+    }
+    fn message(&self) -> Option<String> {
+        match self {
+            Self::BadRequest(body)
+            | Self::Unauthorized(body)
+            | Self::Forbidden(body)
+            | Self::TooManyRequests(body)
+            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+        }
+    }
+}
+crate::runtime::error_answer_traits!(GetProjectsError);
 /// A `PUT /projects/{projectId}` request; made by [`Client::update_project`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -917,6 +1127,8 @@ impl<ProjectIdState, WorkspaceIdState> UpdateProject<ProjectIdState, WorkspaceId
     /// # Errors
     ///
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    ///
+    /// Its documented error answers, typed: `error.typed::<UpdateProjectError>()` gives a [`UpdateProjectError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<types::Project>, Error>
     where
         ProjectIdState: IsSet<params::project_id>,
@@ -967,3 +1179,56 @@ crate::runtime::operation_builder!(
     UpdateProject < ProjectIdState : params::project_id, WorkspaceIdState :
     params::workspace_id >, decode_enveloped
 );
+/// The documented error answers of [`UpdateProject`], as [`Error::typed`] decodes them.
+#[derive(Debug, Clone)]
+pub enum UpdateProjectError {
+    /// `400`: Bad request - invalid parameters
+    BadRequest(types::ErrorResponse),
+    /// `401`: Unauthorized - missing, invalid or expired token
+    Unauthorized(types::ErrorResponse),
+    /// `403`: Forbidden - the caller's role may not do this
+    Forbidden(types::ErrorResponse),
+    /// `404`: Not found
+    NotFound(types::ErrorResponse),
+    /// `429`: Too many requests - more than 60 requests in a minute; wait as Retry-After (or the rate-limit headers) say before sending again.
+    TooManyRequests(types::ErrorResponse),
+    /// `500`: Internal server error
+    InternalServerError(types::ErrorResponse),
+}
+impl crate::runtime::ErrorAnswer for UpdateProjectError {
+    fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
+        use crate::runtime::error_body as decode;
+        Some(
+            match status.as_u16() {
+                400 => Self::BadRequest(decode(body)?),
+                401 => Self::Unauthorized(decode(body)?),
+                403 => Self::Forbidden(decode(body)?),
+                404 => Self::NotFound(decode(body)?),
+                429 => Self::TooManyRequests(decode(body)?),
+                500 => Self::InternalServerError(decode(body)?),
+                _ => return None,
+            },
+        )
+    }
+    fn status(&self) -> crate::StatusCode {
+        match self {
+            Self::BadRequest(_) => crate::runtime::status_code(400),
+            Self::Unauthorized(_) => crate::runtime::status_code(401),
+            Self::Forbidden(_) => crate::runtime::status_code(403),
+            Self::NotFound(_) => crate::runtime::status_code(404),
+            Self::TooManyRequests(_) => crate::runtime::status_code(429),
+            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        }
+    }
+    fn message(&self) -> Option<String> {
+        match self {
+            Self::BadRequest(body)
+            | Self::Unauthorized(body)
+            | Self::Forbidden(body)
+            | Self::NotFound(body)
+            | Self::TooManyRequests(body)
+            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+        }
+    }
+}
+crate::runtime::error_answer_traits!(UpdateProjectError);

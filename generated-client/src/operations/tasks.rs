@@ -549,6 +549,8 @@ impl<
     /// # Errors
     ///
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    ///
+    /// Its documented error answers, typed: `error.typed::<AssignTaskError>()` gives a [`AssignTaskError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
         TaskIdState: IsSet<params::task_id>,
@@ -607,6 +609,59 @@ crate::runtime::operation_builder!(
     WorkspaceIdState : params::workspace_id, ProjectIdState : params::project_id >,
     decode_enveloped
 );
+/// The documented error answers of [`AssignTask`], as [`Error::typed`] decodes them.
+#[derive(Debug, Clone)]
+pub enum AssignTaskError {
+    /// `400`: Bad request - invalid parameters
+    BadRequest(types::ErrorResponse),
+    /// `401`: Unauthorized - missing, invalid or expired token
+    Unauthorized(types::ErrorResponse),
+    /// `403`: Forbidden - the caller's role may not do this
+    Forbidden(types::ErrorResponse),
+    /// `404`: Not found
+    NotFound(types::ErrorResponse),
+    /// `429`: Too many requests - more than 60 requests in a minute; wait as Retry-After (or the rate-limit headers) say before sending again.
+    TooManyRequests(types::ErrorResponse),
+    /// `500`: Internal server error
+    InternalServerError(types::ErrorResponse),
+}
+impl crate::runtime::ErrorAnswer for AssignTaskError {
+    fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
+        use crate::runtime::error_body as decode;
+        Some(
+            match status.as_u16() {
+                400 => Self::BadRequest(decode(body)?),
+                401 => Self::Unauthorized(decode(body)?),
+                403 => Self::Forbidden(decode(body)?),
+                404 => Self::NotFound(decode(body)?),
+                429 => Self::TooManyRequests(decode(body)?),
+                500 => Self::InternalServerError(decode(body)?),
+                _ => return None,
+            },
+        )
+    }
+    fn status(&self) -> crate::StatusCode {
+        match self {
+            Self::BadRequest(_) => crate::runtime::status_code(400),
+            Self::Unauthorized(_) => crate::runtime::status_code(401),
+            Self::Forbidden(_) => crate::runtime::status_code(403),
+            Self::NotFound(_) => crate::runtime::status_code(404),
+            Self::TooManyRequests(_) => crate::runtime::status_code(429),
+            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        }
+    }
+    fn message(&self) -> Option<String> {
+        match self {
+            Self::BadRequest(body)
+            | Self::Unauthorized(body)
+            | Self::Forbidden(body)
+            | Self::NotFound(body)
+            | Self::TooManyRequests(body)
+            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+        }
+    }
+}
+crate::runtime::error_answer_traits!(AssignTaskError);
 /// A `POST /tasks` request; made by [`Client::create_task`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -755,6 +810,8 @@ impl<
     /// # Errors
     ///
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    ///
+    /// Its documented error answers, typed: `error.typed::<CreateTaskError>()` gives a [`CreateTaskError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<types::Task>, Error>
     where
         WorkspaceIdState: IsSet<params::workspace_id>,
@@ -810,6 +867,54 @@ crate::runtime::operation_builder!(
     CreateTask < WorkspaceIdState : params::workspace_id, ProjectIdState :
     params::project_id, TitleState : params::title >, decode_enveloped
 );
+/// The documented error answers of [`CreateTask`], as [`Error::typed`] decodes them.
+#[derive(Debug, Clone)]
+pub enum CreateTaskError {
+    /// `400`: Bad request - invalid parameters
+    BadRequest(types::ErrorResponse),
+    /// `401`: Unauthorized - missing, invalid or expired token
+    Unauthorized(types::ErrorResponse),
+    /// `403`: Forbidden - the caller's role may not do this
+    Forbidden(types::ErrorResponse),
+    /// `429`: Too many requests - more than 60 requests in a minute; wait as Retry-After (or the rate-limit headers) say before sending again.
+    TooManyRequests(types::ErrorResponse),
+    /// `500`: Internal server error
+    InternalServerError(types::ErrorResponse),
+}
+impl crate::runtime::ErrorAnswer for CreateTaskError {
+    fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
+        use crate::runtime::error_body as decode;
+        Some(
+            match status.as_u16() {
+                400 => Self::BadRequest(decode(body)?),
+                401 => Self::Unauthorized(decode(body)?),
+                403 => Self::Forbidden(decode(body)?),
+                429 => Self::TooManyRequests(decode(body)?),
+                500 => Self::InternalServerError(decode(body)?),
+                _ => return None,
+            },
+        )
+    }
+    fn status(&self) -> crate::StatusCode {
+        match self {
+            Self::BadRequest(_) => crate::runtime::status_code(400),
+            Self::Unauthorized(_) => crate::runtime::status_code(401),
+            Self::Forbidden(_) => crate::runtime::status_code(403),
+            Self::TooManyRequests(_) => crate::runtime::status_code(429),
+            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        }
+    }
+    fn message(&self) -> Option<String> {
+        match self {
+            Self::BadRequest(body)
+            | Self::Unauthorized(body)
+            | Self::Forbidden(body)
+            | Self::TooManyRequests(body)
+            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+        }
+    }
+}
+crate::runtime::error_answer_traits!(CreateTaskError);
 /// A `DELETE /tasks/{taskId}` request; made by [`Client::delete_task`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -899,6 +1004,8 @@ impl<
     /// # Errors
     ///
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    ///
+    /// Its documented error answers, typed: `error.typed::<DeleteTaskError>()` gives a [`DeleteTaskError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
         TaskIdState: IsSet<params::task_id>,
@@ -951,6 +1058,59 @@ crate::runtime::operation_builder!(
     DeleteTask < TaskIdState : params::task_id, WorkspaceIdState : params::workspace_id,
     ProjectIdState : params::project_id >, decode_enveloped
 );
+/// The documented error answers of [`DeleteTask`], as [`Error::typed`] decodes them.
+#[derive(Debug, Clone)]
+pub enum DeleteTaskError {
+    /// `400`: Bad request - invalid parameters
+    BadRequest(types::ErrorResponse),
+    /// `401`: Unauthorized - missing, invalid or expired token
+    Unauthorized(types::ErrorResponse),
+    /// `403`: Forbidden - the caller's role may not do this
+    Forbidden(types::ErrorResponse),
+    /// `404`: Not found
+    NotFound(types::ErrorResponse),
+    /// `429`: Too many requests - more than 60 requests in a minute; wait as Retry-After (or the rate-limit headers) say before sending again.
+    TooManyRequests(types::ErrorResponse),
+    /// `500`: Internal server error
+    InternalServerError(types::ErrorResponse),
+}
+impl crate::runtime::ErrorAnswer for DeleteTaskError {
+    fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
+        use crate::runtime::error_body as decode;
+        Some(
+            match status.as_u16() {
+                400 => Self::BadRequest(decode(body)?),
+                401 => Self::Unauthorized(decode(body)?),
+                403 => Self::Forbidden(decode(body)?),
+                404 => Self::NotFound(decode(body)?),
+                429 => Self::TooManyRequests(decode(body)?),
+                500 => Self::InternalServerError(decode(body)?),
+                _ => return None,
+            },
+        )
+    }
+    fn status(&self) -> crate::StatusCode {
+        match self {
+            Self::BadRequest(_) => crate::runtime::status_code(400),
+            Self::Unauthorized(_) => crate::runtime::status_code(401),
+            Self::Forbidden(_) => crate::runtime::status_code(403),
+            Self::NotFound(_) => crate::runtime::status_code(404),
+            Self::TooManyRequests(_) => crate::runtime::status_code(429),
+            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        }
+    }
+    fn message(&self) -> Option<String> {
+        match self {
+            Self::BadRequest(body)
+            | Self::Unauthorized(body)
+            | Self::Forbidden(body)
+            | Self::NotFound(body)
+            | Self::TooManyRequests(body)
+            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+        }
+    }
+}
+crate::runtime::error_answer_traits!(DeleteTaskError);
 /// A `GET /tasks/{taskId}` request; made by [`Client::get_task`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -1034,6 +1194,8 @@ impl<
     /// # Errors
     ///
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    ///
+    /// Its documented error answers, typed: `error.typed::<GetTaskError>()` gives a [`GetTaskError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<types::Task>, Error>
     where
         TaskIdState: IsSet<params::task_id>,
@@ -1083,6 +1245,59 @@ crate::runtime::operation_builder!(
     GetTask < TaskIdState : params::task_id, WorkspaceIdState : params::workspace_id,
     ProjectIdState : params::project_id >, decode_enveloped
 );
+/// The documented error answers of [`GetTask`], as [`Error::typed`] decodes them.
+#[derive(Debug, Clone)]
+pub enum GetTaskError {
+    /// `400`: Bad request - invalid parameters
+    BadRequest(types::ErrorResponse),
+    /// `401`: Unauthorized - missing, invalid or expired token
+    Unauthorized(types::ErrorResponse),
+    /// `403`: Forbidden - the caller's role may not do this
+    Forbidden(types::ErrorResponse),
+    /// `404`: Not found
+    NotFound(types::ErrorResponse),
+    /// `429`: Too many requests - more than 60 requests in a minute; wait as Retry-After (or the rate-limit headers) say before sending again.
+    TooManyRequests(types::ErrorResponse),
+    /// `500`: Internal server error
+    InternalServerError(types::ErrorResponse),
+}
+impl crate::runtime::ErrorAnswer for GetTaskError {
+    fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
+        use crate::runtime::error_body as decode;
+        Some(
+            match status.as_u16() {
+                400 => Self::BadRequest(decode(body)?),
+                401 => Self::Unauthorized(decode(body)?),
+                403 => Self::Forbidden(decode(body)?),
+                404 => Self::NotFound(decode(body)?),
+                429 => Self::TooManyRequests(decode(body)?),
+                500 => Self::InternalServerError(decode(body)?),
+                _ => return None,
+            },
+        )
+    }
+    fn status(&self) -> crate::StatusCode {
+        match self {
+            Self::BadRequest(_) => crate::runtime::status_code(400),
+            Self::Unauthorized(_) => crate::runtime::status_code(401),
+            Self::Forbidden(_) => crate::runtime::status_code(403),
+            Self::NotFound(_) => crate::runtime::status_code(404),
+            Self::TooManyRequests(_) => crate::runtime::status_code(429),
+            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        }
+    }
+    fn message(&self) -> Option<String> {
+        match self {
+            Self::BadRequest(body)
+            | Self::Unauthorized(body)
+            | Self::Forbidden(body)
+            | Self::NotFound(body)
+            | Self::TooManyRequests(body)
+            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+        }
+    }
+}
+crate::runtime::error_answer_traits!(GetTaskError);
 /// A `GET /tasks/{taskId}/assignees` request; made by [`Client::get_task_assignees`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -1166,6 +1381,8 @@ impl<
     /// # Errors
     ///
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    ///
+    /// Its documented error answers, typed: `error.typed::<GetTaskAssigneesError>()` gives a [`GetTaskAssigneesError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<Vec<types::TaskAssignee>>, Error>
     where
         TaskIdState: IsSet<params::task_id>,
@@ -1216,6 +1433,59 @@ crate::runtime::operation_builder!(
     GetTaskAssignees < TaskIdState : params::task_id, WorkspaceIdState :
     params::workspace_id, ProjectIdState : params::project_id >, decode_enveloped
 );
+/// The documented error answers of [`GetTaskAssignees`], as [`Error::typed`] decodes them.
+#[derive(Debug, Clone)]
+pub enum GetTaskAssigneesError {
+    /// `400`: Bad request - invalid parameters
+    BadRequest(types::ErrorResponse),
+    /// `401`: Unauthorized - missing, invalid or expired token
+    Unauthorized(types::ErrorResponse),
+    /// `403`: Forbidden - the caller's role may not do this
+    Forbidden(types::ErrorResponse),
+    /// `404`: Not found
+    NotFound(types::ErrorResponse),
+    /// `429`: Too many requests - more than 60 requests in a minute; wait as Retry-After (or the rate-limit headers) say before sending again.
+    TooManyRequests(types::ErrorResponse),
+    /// `500`: Internal server error
+    InternalServerError(types::ErrorResponse),
+}
+impl crate::runtime::ErrorAnswer for GetTaskAssigneesError {
+    fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
+        use crate::runtime::error_body as decode;
+        Some(
+            match status.as_u16() {
+                400 => Self::BadRequest(decode(body)?),
+                401 => Self::Unauthorized(decode(body)?),
+                403 => Self::Forbidden(decode(body)?),
+                404 => Self::NotFound(decode(body)?),
+                429 => Self::TooManyRequests(decode(body)?),
+                500 => Self::InternalServerError(decode(body)?),
+                _ => return None,
+            },
+        )
+    }
+    fn status(&self) -> crate::StatusCode {
+        match self {
+            Self::BadRequest(_) => crate::runtime::status_code(400),
+            Self::Unauthorized(_) => crate::runtime::status_code(401),
+            Self::Forbidden(_) => crate::runtime::status_code(403),
+            Self::NotFound(_) => crate::runtime::status_code(404),
+            Self::TooManyRequests(_) => crate::runtime::status_code(429),
+            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        }
+    }
+    fn message(&self) -> Option<String> {
+        match self {
+            Self::BadRequest(body)
+            | Self::Unauthorized(body)
+            | Self::Forbidden(body)
+            | Self::NotFound(body)
+            | Self::TooManyRequests(body)
+            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+        }
+    }
+}
+crate::runtime::error_answer_traits!(GetTaskAssigneesError);
 /// A `GET /tasks` request; made by [`Client::get_tasks`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -1317,6 +1587,8 @@ impl<WorkspaceIdState, ProjectIdState> GetTasks<WorkspaceIdState, ProjectIdState
     /// # Errors
     ///
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    ///
+    /// Its documented error answers, typed: `error.typed::<GetTasksError>()` gives a [`GetTasksError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<Vec<types::Task>>, Error>
     where
         WorkspaceIdState: IsSet<params::workspace_id>,
@@ -1396,6 +1668,54 @@ crate::runtime::operation_builder!(
     GetTasks < WorkspaceIdState : params::workspace_id, ProjectIdState :
     params::project_id >, decode_enveloped
 );
+/// The documented error answers of [`GetTasks`], as [`Error::typed`] decodes them.
+#[derive(Debug, Clone)]
+pub enum GetTasksError {
+    /// `400`: Bad request - invalid parameters
+    BadRequest(types::ErrorResponse),
+    /// `401`: Unauthorized - missing, invalid or expired token
+    Unauthorized(types::ErrorResponse),
+    /// `403`: Forbidden - the caller's role may not do this
+    Forbidden(types::ErrorResponse),
+    /// `429`: Too many requests - more than 60 requests in a minute; wait as Retry-After (or the rate-limit headers) say before sending again.
+    TooManyRequests(types::ErrorResponse),
+    /// `500`: Internal server error
+    InternalServerError(types::ErrorResponse),
+}
+impl crate::runtime::ErrorAnswer for GetTasksError {
+    fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
+        use crate::runtime::error_body as decode;
+        Some(
+            match status.as_u16() {
+                400 => Self::BadRequest(decode(body)?),
+                401 => Self::Unauthorized(decode(body)?),
+                403 => Self::Forbidden(decode(body)?),
+                429 => Self::TooManyRequests(decode(body)?),
+                500 => Self::InternalServerError(decode(body)?),
+                _ => return None,
+            },
+        )
+    }
+    fn status(&self) -> crate::StatusCode {
+        match self {
+            Self::BadRequest(_) => crate::runtime::status_code(400),
+            Self::Unauthorized(_) => crate::runtime::status_code(401),
+            Self::Forbidden(_) => crate::runtime::status_code(403),
+            Self::TooManyRequests(_) => crate::runtime::status_code(429),
+            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        }
+    }
+    fn message(&self) -> Option<String> {
+        match self {
+            Self::BadRequest(body)
+            | Self::Unauthorized(body)
+            | Self::Forbidden(body)
+            | Self::TooManyRequests(body)
+            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+        }
+    }
+}
+crate::runtime::error_answer_traits!(GetTasksError);
 /// A `DELETE /tasks/{taskId}/unassign/{userId}` request; made by [`Client::unassign_task`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -1513,6 +1833,8 @@ impl<
     /// # Errors
     ///
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    ///
+    /// Its documented error answers, typed: `error.typed::<UnassignTaskError>()` gives a [`UnassignTaskError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
         TaskIdState: IsSet<params::task_id>,
@@ -1571,6 +1893,59 @@ crate::runtime::operation_builder!(
     WorkspaceIdState : params::workspace_id, ProjectIdState : params::project_id >,
     decode_enveloped
 );
+/// The documented error answers of [`UnassignTask`], as [`Error::typed`] decodes them.
+#[derive(Debug, Clone)]
+pub enum UnassignTaskError {
+    /// `400`: Bad request - invalid parameters
+    BadRequest(types::ErrorResponse),
+    /// `401`: Unauthorized - missing, invalid or expired token
+    Unauthorized(types::ErrorResponse),
+    /// `403`: Forbidden - the caller's role may not do this
+    Forbidden(types::ErrorResponse),
+    /// `404`: Not found
+    NotFound(types::ErrorResponse),
+    /// `429`: Too many requests - more than 60 requests in a minute; wait as Retry-After (or the rate-limit headers) say before sending again.
+    TooManyRequests(types::ErrorResponse),
+    /// `500`: Internal server error
+    InternalServerError(types::ErrorResponse),
+}
+impl crate::runtime::ErrorAnswer for UnassignTaskError {
+    fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
+        use crate::runtime::error_body as decode;
+        Some(
+            match status.as_u16() {
+                400 => Self::BadRequest(decode(body)?),
+                401 => Self::Unauthorized(decode(body)?),
+                403 => Self::Forbidden(decode(body)?),
+                404 => Self::NotFound(decode(body)?),
+                429 => Self::TooManyRequests(decode(body)?),
+                500 => Self::InternalServerError(decode(body)?),
+                _ => return None,
+            },
+        )
+    }
+    fn status(&self) -> crate::StatusCode {
+        match self {
+            Self::BadRequest(_) => crate::runtime::status_code(400),
+            Self::Unauthorized(_) => crate::runtime::status_code(401),
+            Self::Forbidden(_) => crate::runtime::status_code(403),
+            Self::NotFound(_) => crate::runtime::status_code(404),
+            Self::TooManyRequests(_) => crate::runtime::status_code(429),
+            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        }
+    }
+    fn message(&self) -> Option<String> {
+        match self {
+            Self::BadRequest(body)
+            | Self::Unauthorized(body)
+            | Self::Forbidden(body)
+            | Self::NotFound(body)
+            | Self::TooManyRequests(body)
+            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+        }
+    }
+}
+crate::runtime::error_answer_traits!(UnassignTaskError);
 /// A `PUT /tasks/{taskId}` request; made by [`Client::update_task`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -1723,6 +2098,8 @@ impl<
     /// # Errors
     ///
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    ///
+    /// Its documented error answers, typed: `error.typed::<UpdateTaskError>()` gives a [`UpdateTaskError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<types::Task>, Error>
     where
         TaskIdState: IsSet<params::task_id>,
@@ -1782,3 +2159,56 @@ crate::runtime::operation_builder!(
     UpdateTask < TaskIdState : params::task_id, WorkspaceIdState : params::workspace_id,
     ProjectIdState : params::project_id >, decode_enveloped
 );
+/// The documented error answers of [`UpdateTask`], as [`Error::typed`] decodes them.
+#[derive(Debug, Clone)]
+pub enum UpdateTaskError {
+    /// `400`: Bad request - invalid parameters
+    BadRequest(types::ErrorResponse),
+    /// `401`: Unauthorized - missing, invalid or expired token
+    Unauthorized(types::ErrorResponse),
+    /// `403`: Forbidden - the caller's role may not do this
+    Forbidden(types::ErrorResponse),
+    /// `404`: Not found
+    NotFound(types::ErrorResponse),
+    /// `429`: Too many requests - more than 60 requests in a minute; wait as Retry-After (or the rate-limit headers) say before sending again.
+    TooManyRequests(types::ErrorResponse),
+    /// `500`: Internal server error
+    InternalServerError(types::ErrorResponse),
+}
+impl crate::runtime::ErrorAnswer for UpdateTaskError {
+    fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
+        use crate::runtime::error_body as decode;
+        Some(
+            match status.as_u16() {
+                400 => Self::BadRequest(decode(body)?),
+                401 => Self::Unauthorized(decode(body)?),
+                403 => Self::Forbidden(decode(body)?),
+                404 => Self::NotFound(decode(body)?),
+                429 => Self::TooManyRequests(decode(body)?),
+                500 => Self::InternalServerError(decode(body)?),
+                _ => return None,
+            },
+        )
+    }
+    fn status(&self) -> crate::StatusCode {
+        match self {
+            Self::BadRequest(_) => crate::runtime::status_code(400),
+            Self::Unauthorized(_) => crate::runtime::status_code(401),
+            Self::Forbidden(_) => crate::runtime::status_code(403),
+            Self::NotFound(_) => crate::runtime::status_code(404),
+            Self::TooManyRequests(_) => crate::runtime::status_code(429),
+            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        }
+    }
+    fn message(&self) -> Option<String> {
+        match self {
+            Self::BadRequest(body)
+            | Self::Unauthorized(body)
+            | Self::Forbidden(body)
+            | Self::NotFound(body)
+            | Self::TooManyRequests(body)
+            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+        }
+    }
+}
+crate::runtime::error_answer_traits!(UpdateTaskError);

@@ -346,6 +346,8 @@ impl<
     /// # Errors
     ///
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    ///
+    /// Its documented error answers, typed: `error.typed::<ApproveTimeRequestError>()` gives a [`ApproveTimeRequestError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
         TimeRequestIdState: IsSet<params::time_request_id>,
@@ -395,6 +397,59 @@ crate::runtime::operation_builder!(
     ApproveTimeRequest < TimeRequestIdState : params::time_request_id, WorkspaceIdState :
     params::workspace_id >, decode_enveloped
 );
+/// The documented error answers of [`ApproveTimeRequest`], as [`Error::typed`] decodes them.
+#[derive(Debug, Clone)]
+pub enum ApproveTimeRequestError {
+    /// `400`: Bad request - invalid parameters
+    BadRequest(types::ErrorResponse),
+    /// `401`: Unauthorized - missing, invalid or expired token
+    Unauthorized(types::ErrorResponse),
+    /// `403`: Forbidden - the caller's role may not do this
+    Forbidden(types::ErrorResponse),
+    /// `404`: Not found
+    NotFound(types::ErrorResponse),
+    /// `429`: Too many requests - more than 60 requests in a minute; wait as Retry-After (or the rate-limit headers) say before sending again.
+    TooManyRequests(types::ErrorResponse),
+    /// `500`: Internal server error
+    InternalServerError(types::ErrorResponse),
+}
+impl crate::runtime::ErrorAnswer for ApproveTimeRequestError {
+    fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
+        use crate::runtime::error_body as decode;
+        Some(
+            match status.as_u16() {
+                400 => Self::BadRequest(decode(body)?),
+                401 => Self::Unauthorized(decode(body)?),
+                403 => Self::Forbidden(decode(body)?),
+                404 => Self::NotFound(decode(body)?),
+                429 => Self::TooManyRequests(decode(body)?),
+                500 => Self::InternalServerError(decode(body)?),
+                _ => return None,
+            },
+        )
+    }
+    fn status(&self) -> crate::StatusCode {
+        match self {
+            Self::BadRequest(_) => crate::runtime::status_code(400),
+            Self::Unauthorized(_) => crate::runtime::status_code(401),
+            Self::Forbidden(_) => crate::runtime::status_code(403),
+            Self::NotFound(_) => crate::runtime::status_code(404),
+            Self::TooManyRequests(_) => crate::runtime::status_code(429),
+            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        }
+    }
+    fn message(&self) -> Option<String> {
+        match self {
+            Self::BadRequest(body)
+            | Self::Unauthorized(body)
+            | Self::Forbidden(body)
+            | Self::NotFound(body)
+            | Self::TooManyRequests(body)
+            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+        }
+    }
+}
+crate::runtime::error_answer_traits!(ApproveTimeRequestError);
 /// A `POST /time-requests` request; made by [`Client::create_time_request`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -569,6 +624,8 @@ impl<
     /// # Errors
     ///
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    ///
+    /// Its documented error answers, typed: `error.typed::<CreateTimeRequestError>()` gives a [`CreateTimeRequestError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<types::TimeRequest>, Error>
     where
         WorkspaceIdState: IsSet<params::workspace_id>,
@@ -636,6 +693,54 @@ crate::runtime::operation_builder!(
     params::user_id, ContractIdState : params::contract_id, StartState : params::start,
     EndState : params::end >, decode_enveloped
 );
+/// The documented error answers of [`CreateTimeRequest`], as [`Error::typed`] decodes them.
+#[derive(Debug, Clone)]
+pub enum CreateTimeRequestError {
+    /// `400`: Bad request - invalid parameters
+    BadRequest(types::ErrorResponse),
+    /// `401`: Unauthorized - missing, invalid or expired token
+    Unauthorized(types::ErrorResponse),
+    /// `403`: Forbidden - the caller's role may not do this
+    Forbidden(types::ErrorResponse),
+    /// `429`: Too many requests - more than 60 requests in a minute; wait as Retry-After (or the rate-limit headers) say before sending again.
+    TooManyRequests(types::ErrorResponse),
+    /// `500`: Internal server error
+    InternalServerError(types::ErrorResponse),
+}
+impl crate::runtime::ErrorAnswer for CreateTimeRequestError {
+    fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
+        use crate::runtime::error_body as decode;
+        Some(
+            match status.as_u16() {
+                400 => Self::BadRequest(decode(body)?),
+                401 => Self::Unauthorized(decode(body)?),
+                403 => Self::Forbidden(decode(body)?),
+                429 => Self::TooManyRequests(decode(body)?),
+                500 => Self::InternalServerError(decode(body)?),
+                _ => return None,
+            },
+        )
+    }
+    fn status(&self) -> crate::StatusCode {
+        match self {
+            Self::BadRequest(_) => crate::runtime::status_code(400),
+            Self::Unauthorized(_) => crate::runtime::status_code(401),
+            Self::Forbidden(_) => crate::runtime::status_code(403),
+            Self::TooManyRequests(_) => crate::runtime::status_code(429),
+            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        }
+    }
+    fn message(&self) -> Option<String> {
+        match self {
+            Self::BadRequest(body)
+            | Self::Unauthorized(body)
+            | Self::Forbidden(body)
+            | Self::TooManyRequests(body)
+            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+        }
+    }
+}
+crate::runtime::error_answer_traits!(CreateTimeRequestError);
 /// A `GET /time-requests/{timeRequestId}` request; made by [`Client::get_time_request`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -700,6 +805,8 @@ impl<
     /// # Errors
     ///
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    ///
+    /// Its documented error answers, typed: `error.typed::<GetTimeRequestError>()` gives a [`GetTimeRequestError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<types::TimeRequest>, Error>
     where
         TimeRequestIdState: IsSet<params::time_request_id>,
@@ -745,6 +852,59 @@ crate::runtime::operation_builder!(
     GetTimeRequest < TimeRequestIdState : params::time_request_id, WorkspaceIdState :
     params::workspace_id >, decode_enveloped
 );
+/// The documented error answers of [`GetTimeRequest`], as [`Error::typed`] decodes them.
+#[derive(Debug, Clone)]
+pub enum GetTimeRequestError {
+    /// `400`: Bad request - invalid parameters
+    BadRequest(types::ErrorResponse),
+    /// `401`: Unauthorized - missing, invalid or expired token
+    Unauthorized(types::ErrorResponse),
+    /// `403`: Forbidden - the caller's role may not do this
+    Forbidden(types::ErrorResponse),
+    /// `404`: Not found
+    NotFound(types::ErrorResponse),
+    /// `429`: Too many requests - more than 60 requests in a minute; wait as Retry-After (or the rate-limit headers) say before sending again.
+    TooManyRequests(types::ErrorResponse),
+    /// `500`: Internal server error
+    InternalServerError(types::ErrorResponse),
+}
+impl crate::runtime::ErrorAnswer for GetTimeRequestError {
+    fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
+        use crate::runtime::error_body as decode;
+        Some(
+            match status.as_u16() {
+                400 => Self::BadRequest(decode(body)?),
+                401 => Self::Unauthorized(decode(body)?),
+                403 => Self::Forbidden(decode(body)?),
+                404 => Self::NotFound(decode(body)?),
+                429 => Self::TooManyRequests(decode(body)?),
+                500 => Self::InternalServerError(decode(body)?),
+                _ => return None,
+            },
+        )
+    }
+    fn status(&self) -> crate::StatusCode {
+        match self {
+            Self::BadRequest(_) => crate::runtime::status_code(400),
+            Self::Unauthorized(_) => crate::runtime::status_code(401),
+            Self::Forbidden(_) => crate::runtime::status_code(403),
+            Self::NotFound(_) => crate::runtime::status_code(404),
+            Self::TooManyRequests(_) => crate::runtime::status_code(429),
+            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        }
+    }
+    fn message(&self) -> Option<String> {
+        match self {
+            Self::BadRequest(body)
+            | Self::Unauthorized(body)
+            | Self::Forbidden(body)
+            | Self::NotFound(body)
+            | Self::TooManyRequests(body)
+            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+        }
+    }
+}
+crate::runtime::error_answer_traits!(GetTimeRequestError);
 /// A `GET /time-requests` request; made by [`Client::get_time_requests`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -888,6 +1048,8 @@ impl<
     /// # Errors
     ///
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
+    ///
+    /// Its documented error answers, typed: `error.typed::<GetTimeRequestsError>()` gives a [`GetTimeRequestsError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<Vec<types::TimeRequest>>, Error>
     where
         WorkspaceIdState: IsSet<params::workspace_id>,
@@ -988,6 +1150,54 @@ crate::runtime::operation_builder!(
     GetTimeRequests < WorkspaceIdState : params::workspace_id, DateFromState :
     params::date_from, DateToState : params::date_to >, decode_enveloped
 );
+/// The documented error answers of [`GetTimeRequests`], as [`Error::typed`] decodes them.
+#[derive(Debug, Clone)]
+pub enum GetTimeRequestsError {
+    /// `400`: Bad request - invalid parameters
+    BadRequest(types::ErrorResponse),
+    /// `401`: Unauthorized - missing, invalid or expired token
+    Unauthorized(types::ErrorResponse),
+    /// `403`: Forbidden - the caller's role may not do this
+    Forbidden(types::ErrorResponse),
+    /// `429`: Too many requests - more than 60 requests in a minute; wait as Retry-After (or the rate-limit headers) say before sending again.
+    TooManyRequests(types::ErrorResponse),
+    /// `500`: Internal server error
+    InternalServerError(types::ErrorResponse),
+}
+impl crate::runtime::ErrorAnswer for GetTimeRequestsError {
+    fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
+        use crate::runtime::error_body as decode;
+        Some(
+            match status.as_u16() {
+                400 => Self::BadRequest(decode(body)?),
+                401 => Self::Unauthorized(decode(body)?),
+                403 => Self::Forbidden(decode(body)?),
+                429 => Self::TooManyRequests(decode(body)?),
+                500 => Self::InternalServerError(decode(body)?),
+                _ => return None,
+            },
+        )
+    }
+    fn status(&self) -> crate::StatusCode {
+        match self {
+            Self::BadRequest(_) => crate::runtime::status_code(400),
+            Self::Unauthorized(_) => crate::runtime::status_code(401),
+            Self::Forbidden(_) => crate::runtime::status_code(403),
+            Self::TooManyRequests(_) => crate::runtime::status_code(429),
+            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        }
+    }
+    fn message(&self) -> Option<String> {
+        match self {
+            Self::BadRequest(body)
+            | Self::Unauthorized(body)
+            | Self::Forbidden(body)
+            | Self::TooManyRequests(body)
+            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+        }
+    }
+}
+crate::runtime::error_answer_traits!(GetTimeRequestsError);
 /// A `POST /time-requests/{timeRequestId}/reject` request; made by [`Client::reject_time_request`].
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send()`"]
@@ -1083,6 +1293,8 @@ impl<
     /// # Errors
     ///
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
+    ///
+    /// Its documented error answers, typed: `error.typed::<RejectTimeRequestError>()` gives a [`RejectTimeRequestError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
         TimeRequestIdState: IsSet<params::time_request_id>,
@@ -1136,3 +1348,56 @@ crate::runtime::operation_builder!(
     RejectTimeRequest < TimeRequestIdState : params::time_request_id, WorkspaceIdState :
     params::workspace_id, CommentState : params::comment >, decode_enveloped
 );
+/// The documented error answers of [`RejectTimeRequest`], as [`Error::typed`] decodes them.
+#[derive(Debug, Clone)]
+pub enum RejectTimeRequestError {
+    /// `400`: Bad request - invalid parameters
+    BadRequest(types::ErrorResponse),
+    /// `401`: Unauthorized - missing, invalid or expired token
+    Unauthorized(types::ErrorResponse),
+    /// `403`: Forbidden - the caller's role may not do this
+    Forbidden(types::ErrorResponse),
+    /// `404`: Not found
+    NotFound(types::ErrorResponse),
+    /// `429`: Too many requests - more than 60 requests in a minute; wait as Retry-After (or the rate-limit headers) say before sending again.
+    TooManyRequests(types::ErrorResponse),
+    /// `500`: Internal server error
+    InternalServerError(types::ErrorResponse),
+}
+impl crate::runtime::ErrorAnswer for RejectTimeRequestError {
+    fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
+        use crate::runtime::error_body as decode;
+        Some(
+            match status.as_u16() {
+                400 => Self::BadRequest(decode(body)?),
+                401 => Self::Unauthorized(decode(body)?),
+                403 => Self::Forbidden(decode(body)?),
+                404 => Self::NotFound(decode(body)?),
+                429 => Self::TooManyRequests(decode(body)?),
+                500 => Self::InternalServerError(decode(body)?),
+                _ => return None,
+            },
+        )
+    }
+    fn status(&self) -> crate::StatusCode {
+        match self {
+            Self::BadRequest(_) => crate::runtime::status_code(400),
+            Self::Unauthorized(_) => crate::runtime::status_code(401),
+            Self::Forbidden(_) => crate::runtime::status_code(403),
+            Self::NotFound(_) => crate::runtime::status_code(404),
+            Self::TooManyRequests(_) => crate::runtime::status_code(429),
+            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        }
+    }
+    fn message(&self) -> Option<String> {
+        match self {
+            Self::BadRequest(body)
+            | Self::Unauthorized(body)
+            | Self::Forbidden(body)
+            | Self::NotFound(body)
+            | Self::TooManyRequests(body)
+            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+        }
+    }
+}
+crate::runtime::error_answer_traits!(RejectTimeRequestError);

@@ -95,6 +95,8 @@ impl GetWorkspaces {
     /// # Errors
     ///
     /// An [`Error`] when the request fails or the server refuses it (the spec documents 401, 429, 500).
+    ///
+    /// Its documented error answers, typed: `error.typed::<GetWorkspacesError>()` gives a [`GetWorkspacesError`]: `Unauthorized` (401), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<Vec<types::Workspace>>, Error> {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -142,3 +144,41 @@ impl GetWorkspaces {
     }
 }
 crate::runtime::operation_builder!(GetWorkspaces, decode_enveloped);
+/// The documented error answers of [`GetWorkspaces`], as [`Error::typed`] decodes them.
+#[derive(Debug, Clone)]
+pub enum GetWorkspacesError {
+    /// `401`: Unauthorized - missing, invalid or expired token
+    Unauthorized(types::ErrorResponse),
+    /// `429`: Too many requests - more than 60 requests in a minute; wait as Retry-After (or the rate-limit headers) say before sending again.
+    TooManyRequests(types::ErrorResponse),
+    /// `500`: Internal server error
+    InternalServerError(types::ErrorResponse),
+}
+impl crate::runtime::ErrorAnswer for GetWorkspacesError {
+    fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
+        use crate::runtime::error_body as decode;
+        Some(
+            match status.as_u16() {
+                401 => Self::Unauthorized(decode(body)?),
+                429 => Self::TooManyRequests(decode(body)?),
+                500 => Self::InternalServerError(decode(body)?),
+                _ => return None,
+            },
+        )
+    }
+    fn status(&self) -> crate::StatusCode {
+        match self {
+            Self::Unauthorized(_) => crate::runtime::status_code(401),
+            Self::TooManyRequests(_) => crate::runtime::status_code(429),
+            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        }
+    }
+    fn message(&self) -> Option<String> {
+        match self {
+            Self::Unauthorized(body)
+            | Self::TooManyRequests(body)
+            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+        }
+    }
+}
+crate::runtime::error_answer_traits!(GetWorkspacesError);

@@ -195,6 +195,8 @@ pub struct ApiError {
     pub(crate) message: Option<String>,
     pub(crate) field_errors: BTreeMap<String, Vec<String>>,
     pub(crate) body: String,
+    /// The whole body as it was read, for [`ApiError::typed`] and [`ApiError::decode`].
+    pub(crate) raw_body: Vec<u8>,
     pub(crate) headers: HeaderMap,
 }
 
@@ -218,6 +220,7 @@ impl ApiError {
             message: None,
             field_errors: BTreeMap::new(),
             body: String::new(),
+            raw_body: Vec::new(),
             headers: HeaderMap::new(),
         }
     }
@@ -243,10 +246,12 @@ impl ApiError {
         self
     }
 
-    /// The same error with `body` as the start of the answer's body.
+    /// The same error with `body` as the answer's body (which [`ApiError::typed`] decodes).
     #[must_use]
     pub fn with_body(mut self, body: impl Into<String>) -> Self {
-        self.body = body.into();
+        let body = body.into();
+        self.raw_body = body.clone().into_bytes();
+        self.body = snippet(&self.raw_body);
         self
     }
 

@@ -59,6 +59,7 @@ pub mod required;
 mod response;
 mod retry;
 mod token;
+mod typed_error;
 pub mod webhooks;
 
 pub use binary::Binary;
@@ -75,6 +76,7 @@ pub use reqwest::{header, Method, StatusCode};
 pub use response::Response;
 pub use retry::RetryPolicy;
 pub use token::{AccessToken, RefreshToken, TokenSet, TokenSource};
+pub use typed_error::ErrorAnswer;
 // The crates whose types the setters and answers use (`chrono::NaiveDate`, `uuid::Uuid`,
 // `serde_json::Value`), so that a program needs no dependency on them of its own, nor to match
 // their versions.
@@ -94,4 +96,5 @@ pub(crate) use self::{
         decode_binary, decode_empty, decode_enveloped, decode_enveloped_without_data, decode_json,
         Decoder, EnvelopeParts,
     },
+    typed_error::{error_answer_traits, error_body, error_message, status_code},
 };

@@ -303,6 +303,7 @@ fn api_error(status: StatusCode, headers: HeaderMap, body: &[u8]) -> ApiError {
         message,
         field_errors,
         body: snippet(body),
+        raw_body: body.to_vec(),
         headers,
     }
 }

@@ -207,6 +207,19 @@ pub(super) fn send_doc(op: &Operation) -> String {
             statuses.join(", ")
         ));
     }
+    if let Some(errors) = &op.errors {
+        let variants: Vec<String> = errors
+            .variants
+            .iter()
+            .map(|variant| format!("`{}` ({})", variant.name, variant.status.key()))
+            .collect();
+        text.push_str(&format!(
+            "\n\nIts documented error answers, typed: `error.typed::<{name}>()` gives a \
+             [`{name}`]: {}.",
+            variants.join(", "),
+            name = errors.name
+        ));
+    }
     text
 }
 

@@ -31,6 +31,7 @@ pub fn lib_rs(api: &Api) -> TokenStream {
         }
     });
     let webhooks = super::webhooks::module(api);
+    let errors = errors_module(api);
     quote! {
         #![doc = include_str!("../README.md")]
         #![deny(missing_docs)]
@@ -51,11 +52,50 @@ pub fn lib_rs(api: &Api) -> TokenStream {
 
         #webhooks
 
+        #errors
+
         #[doc = #base_doc]
         pub const DEFAULT_BASE_URL: &str = #base_url;
 
         #oauth2
     }
+}
+
+/// `errors`: every operation's error enum, re-exported beside each other (each tag's behind
+/// its feature); `None` when no operation has one.
+fn errors_module(api: &Api) -> Option<TokenStream> {
+    let exports: Vec<TokenStream> = api
+        .tags
+        .iter()
+        .filter_map(|tag| {
+            let names: Vec<_> = api
+                .operations_of(tag)
+                .filter_map(|op| op.errors.as_ref())
+                .map(|errors| format_ident!("{}", errors.name))
+                .collect();
+            if names.is_empty() {
+                return None;
+            }
+            let module = format_ident!("{}", tag.module);
+            let cfg = tag
+                .feature
+                .as_ref()
+                .map(|feature| quote!(#[cfg(feature = #feature)]));
+            Some(quote! {
+                #cfg
+                pub use crate::operations::#module::{#(#names),*};
+            })
+        })
+        .collect();
+    (!exports.is_empty()).then(|| {
+        quote! {
+            /// The documented error answers of each operation, as an enum named after its builder
+            /// (`<Builder>Error`): [`Error::typed`] decodes an error's answer into it.
+            pub mod errors {
+                #(#exports)*
+            }
+        }
+    })
 }
 
 /// The default endpoints of the OAuth2 client (feature `oauth2`): the spec's first

@@ -270,8 +270,9 @@ fn refresh_body_fields(operations: &mut [crate::model::Operation], types: &[Type
     }
 }
 
-/// Makes the names of the per-status answer enums unique beside the request builders, which
-/// share their module, and the runtime names the operation modules import.
+/// Makes the names of the per-status answer enums and the error enums unique beside the
+/// request builders, which share their module, and the runtime names the operation modules
+/// import; the error enums are also re-exported side by side from the crate's `errors`.
 fn name_answer_enums(operations: &mut [crate::model::Operation]) {
     let builders: Vec<String> = operations
         .iter()
@@ -286,6 +287,9 @@ fn name_answer_enums(operations: &mut [crate::model::Operation]) {
     for op in operations.iter_mut() {
         if let Some(answers) = &mut op.success.per_status {
             answers.name = scope.claim(&answers.name);
+        }
+        if let Some(errors) = &mut op.errors {
+            errors.name = scope.claim(&errors.name);
         }
     }
 }

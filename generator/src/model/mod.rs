@@ -10,8 +10,9 @@ mod webhooks;
 
 pub use envelope::Envelope;
 pub use operations::{
-    AnswerEnum, AnswerVariant, Body, BodyEncoding, BodyField, HttpMethod, Operation, PageInfo,
-    Paging, Param, ParamLocation, ParamStyle, Payload, ResponseHeader, Success,
+    AnswerEnum, AnswerVariant, Body, BodyEncoding, BodyField, ErrorEnum, ErrorStatus, ErrorVariant,
+    HttpMethod, Operation, PageInfo, Paging, Param, ParamLocation, ParamStyle, Payload,
+    ResponseHeader, Success,
 };
 pub use path::{PathPart, PathSegment, TemplateError};
 pub use types::{

@@ -84,6 +84,9 @@ pub struct Operation {
     pub success: Success,
     /// Status codes of the documented error answers, ascending.
     pub error_statuses: Vec<u16>,
+    /// The documented error answers as an enum `Error::typed` decodes into, when one of them
+    /// has a schema.
+    pub errors: Option<ErrorEnum>,
     /// The response headers the answers document (`Retry-After` on a 429, ...), in spec order.
     pub response_headers: Vec<ResponseHeader>,
     /// How to walk the pages, when the operation answers with one page of a list.
@@ -375,6 +378,52 @@ pub struct AnswerVariant {
     pub data: TypeRef,
     /// How the body is read.
     pub payload: Payload,
+}
+
+/// The documented error answers of an operation (`CreateExpenseError`): one variant per
+/// answer, which `Error::typed` picks by the answer's status.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorEnum {
+    /// The enum's name (`CreateExpenseError`).
+    pub name: String,
+    /// Exact statuses ascending, then the `4XX`/`5XX` ranges, then `default`.
+    pub variants: Vec<ErrorVariant>,
+}
+
+/// Which answers an [`ErrorVariant`] stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ErrorStatus {
+    /// One status (`422`).
+    Code(u16),
+    /// A range: `4` for `4XX`, `5` for `5XX`.
+    Range(u16),
+    /// `default`: any status no other variant takes.
+    Default,
+}
+
+impl ErrorStatus {
+    /// How the spec writes it: `422`, `4XX`, `default`.
+    pub fn key(self) -> String {
+        match self {
+            ErrorStatus::Code(code) => code.to_string(),
+            ErrorStatus::Range(class) => format!("{class}XX"),
+            ErrorStatus::Default => "default".to_string(),
+        }
+    }
+}
+
+/// One documented error answer of an [`ErrorEnum`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorVariant {
+    /// The answers it stands for.
+    pub status: ErrorStatus,
+    /// The variant's name (`UnprocessableEntity`, `ClientError`, `Default`, `Status418`).
+    pub name: String,
+    /// The answer's description in the spec.
+    pub description: Option<String>,
+    /// The type of its body (the whole body, envelope included); `None` when the answer has
+    /// no schema.
+    pub body: Option<TypeRef>,
 }
 
 /// A header a documented answer of an operation carries.

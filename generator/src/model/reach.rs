@@ -90,6 +90,14 @@ fn operation_refs<'a>(op: &'a Operation, refs: &mut Vec<&'a TypeRef>) {
     if let Some(paging) = &op.paging {
         refs.push(&paging.item);
     }
+    if let Some(errors) = &op.errors {
+        refs.extend(
+            errors
+                .variants
+                .iter()
+                .filter_map(|variant| variant.body.as_ref()),
+        );
+    }
 }
 
 /// The state of the pass: each type's reach so far, and the types whose reach grew and whose

@@ -77,6 +77,10 @@ pub(super) fn builder(op: &Operation, paths: &Paths, api: &Api) -> TokenStream {
         .per_status
         .as_ref()
         .map(|answers| answer_enum(op, answers, paths, api));
+    let error_enum = op
+        .errors
+        .as_ref()
+        .map(|errors| super::errors::error_enum(op, errors, paths));
     let sending = sending_methods(op, paths, api, &states);
     let (declared, generics) = (states.declared(), states.generics());
     let (state_member, state_init) = (states.member(), states.init());
@@ -121,6 +125,8 @@ pub(super) fn builder(op: &Operation, paths: &Paths, api: &Api) -> TokenStream {
         }
 
         crate::runtime::operation_builder!(#name #macro_states, #json_decoder);
+
+        #error_enum
     }
 }
 

@@ -5,6 +5,7 @@
 mod answers;
 mod body;
 mod builder;
+mod errors;
 mod params;
 mod sending;
 
@@ -123,6 +124,12 @@ pub(crate) fn uses_named_types(op: &Operation) -> bool {
             .iter()
             .flat_map(|answers| &answers.variants)
             .any(|variant| named(&variant.data))
+        || op
+            .errors
+            .iter()
+            .flat_map(|errors| &errors.variants)
+            .filter_map(|variant| variant.body.as_ref())
+            .any(named)
 }
 
 fn contains_named(ty: &TypeRef) -> bool {

@@ -1,6 +1,7 @@
 //! Paths and operations become model operations with typed parameters, bodies and answers.
 
 mod body;
+mod errors;
 mod examples;
 mod media;
 mod params;
@@ -55,6 +56,13 @@ impl<'a> OperationLowering<'_, 'a> {
         let PathAt { path, segments, .. } = path_at;
         let body = self.body(operation, &builder_name, &params, at)?;
         let (success, error_statuses) = self.responses(operation, &builder_name, at)?;
+        let default_is_success = !operation.responses.responses.keys().any(|code| {
+            matches!(
+                code,
+                openapiv3::StatusCode::Code(200..=299) | openapiv3::StatusCode::Range(2)
+            )
+        });
+        let errors = self.error_answers(operation, &builder_name, default_is_success, at)?;
         let response_headers = self.response_headers(operation, at)?;
         let (request_example, response_example) = self.examples(operation, success.status, at)?;
         let paging = self.paging(&params, &success);
@@ -85,6 +93,7 @@ impl<'a> OperationLowering<'_, 'a> {
             body,
             success,
             error_statuses,
+            errors,
             response_headers,
             paging,
             request_example,
