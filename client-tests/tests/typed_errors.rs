@@ -134,3 +134,36 @@ async fn a_success_is_not_affected() {
         .expect("a success");
     assert_eq!(answer.data.expense_name.as_deref(), Some("Taxi"));
 }
+
+#[tokio::test]
+async fn a_mock_answers_a_documented_error_with_its_typed_body() {
+    use webwork_client::mock::MockServer;
+    use webwork_client::types::ErrorResponse;
+    let server = MockServer::start().await;
+    let body = ErrorResponse {
+        success: false,
+        message: "Timesheet not found.".into(),
+        error: Some("Not Found".into()),
+        errors: None,
+        meta: None,
+    };
+    server
+        .approve_timesheet()
+        .respond_error(ApproveTimesheetError::NotFound(body))
+        .await;
+    let timesheet = uuid::Uuid::parse_str(TIMESHEET).expect("uuid");
+    let error = server
+        .client()
+        .approve_timesheet()
+        .timesheet_id(timesheet)
+        .workspace_id(1)
+        .send()
+        .await
+        .expect_err("the mock fails");
+    assert!(matches!(error, Error::NotFound(_)), "{error:?}");
+    let Some(ApproveTimesheetError::NotFound(answer)) = error.typed() else {
+        panic!("not NotFound: {error:?}");
+    };
+    assert_eq!(answer.message, "Timesheet not found.");
+    assert_eq!(answer.error.as_deref(), Some("Not Found"));
+}

@@ -215,6 +215,18 @@ impl<'a, Op: MockOperation> Expectation<'a, Op> {
         self.mount(error.answer()).await
     }
 
+    /// Answers with one of the operation's documented error answers, typed (a variant of its
+    /// `<Builder>Error`): its status and body as the server writes them, so that
+    /// [`Error::typed`](crate::Error::typed) gives `error` back.
+    pub async fn respond_error<E: crate::ErrorAnswer>(self, error: E) -> Mocked<'a> {
+        let answer = ResponseTemplate::new(error.status().as_u16());
+        let answer = match error.body() {
+            Some(body) => answer.set_body_json(body),
+            None => answer,
+        };
+        self.mount(answer).await
+    }
+
     async fn mount(self, answer: ResponseTemplate) -> Mocked<'a> {
         self.mount_one(self.matcher.clone(), answer).await;
         Mocked {

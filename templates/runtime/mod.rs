@@ -94,5 +94,5 @@ pub(crate) use self::{
         decode_binary, decode_empty, decode_enveloped, decode_enveloped_without_data, decode_json,
         Decoder, EnvelopeParts,
     },
-    typed_error::{error_answer_traits, error_body, error_message, status_code},
+    typed_error::{error_answer_traits, error_body, error_json, status_code},
 };

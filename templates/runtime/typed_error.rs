@@ -23,8 +23,10 @@
 //!     fn status(&self) -> StatusCode {
 //!         StatusCode::NOT_FOUND
 //!     }
-//!     fn message(&self) -> Option<String> {
-//!         None
+//!     fn body(&self) -> Option<serde_json::Value> {
+//!         match self {
+//!             Self::NotFound(body) => Some(body.clone()),
+//!         }
 //!     }
 //! }
 //!
@@ -52,9 +54,14 @@ pub trait ErrorAnswer: Sized {
     /// The answer's status.
     fn status(&self) -> StatusCode;
 
+    /// The body as JSON; `None` for an answer documented without one.
+    fn body(&self) -> Option<Value>;
+
     /// What the body says went wrong (its `message`, `detail`, `title` or `error`), when it
     /// says.
-    fn message(&self) -> Option<String>;
+    fn message(&self) -> Option<String> {
+        error_message(&self.body()?)
+    }
 }
 
 impl Error {
@@ -96,11 +103,15 @@ pub(crate) fn status_code(code: u16) -> StatusCode {
     StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
 }
 
-/// What a typed error body says went wrong: its `message`, `detail` (problem details), `title`,
-/// or `error` (a text, or an object with a `message`).
+/// A typed error body as JSON, for the generated `body`s.
 #[allow(dead_code)] // For emitted code; see mod.rs.
-pub(crate) fn error_message(body: &impl Serialize) -> Option<String> {
-    let value = serde_json::to_value(body).ok()?;
+pub(crate) fn error_json(body: &impl Serialize) -> Option<Value> {
+    serde_json::to_value(body).ok()
+}
+
+/// What an error body says went wrong: its `message`, `detail` (problem details), `title`, or
+/// `error` (a text, or an object with a `message`).
+fn error_message(value: &Value) -> Option<String> {
     let text = |key: &str| value.get(key).and_then(Value::as_str).map(str::to_string);
     text("message")
         .or_else(|| text("detail"))
@@ -139,6 +150,7 @@ mod tests {
     #[test]
     fn the_message_is_found_where_common_shapes_put_it() {
         let message = |body: Value| error_message(&body);
+        assert_eq!(error_json(&1), Some(Value::from(1)));
         assert_eq!(
             message(serde_json::json!({"message": "a"})),
             Some("a".into())

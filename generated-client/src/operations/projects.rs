@@ -444,8 +444,10 @@ crate::runtime::operation_builder!(
     CreateProject < WorkspaceIdState : params::workspace_id, NameState : params::name >,
     decode_enveloped
 );
-/// The documented error answers of [`CreateProject`], as [`Error::typed`] decodes them.
+/// The documented error answers of [`CreateProject`], as [`Error::typed`] decodes them (a
+/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub enum CreateProjectError {
     /// `400`: Bad request - invalid parameters
     BadRequest(types::ErrorResponse),
@@ -481,13 +483,13 @@ impl crate::runtime::ErrorAnswer for CreateProjectError {
             Self::InternalServerError(_) => crate::runtime::status_code(500),
         }
     }
-    fn message(&self) -> Option<String> {
+    fn body(&self) -> Option<serde_json::Value> {
         match self {
             Self::BadRequest(body)
             | Self::Unauthorized(body)
             | Self::Forbidden(body)
             | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+            | Self::InternalServerError(body) => crate::runtime::error_json(body),
         }
     }
 }
@@ -605,8 +607,10 @@ crate::runtime::operation_builder!(
     DeleteProject < ProjectIdState : params::project_id, WorkspaceIdState :
     params::workspace_id >, decode_enveloped
 );
-/// The documented error answers of [`DeleteProject`], as [`Error::typed`] decodes them.
+/// The documented error answers of [`DeleteProject`], as [`Error::typed`] decodes them (a
+/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub enum DeleteProjectError {
     /// `400`: Bad request - invalid parameters
     BadRequest(types::ErrorResponse),
@@ -646,14 +650,14 @@ impl crate::runtime::ErrorAnswer for DeleteProjectError {
             Self::InternalServerError(_) => crate::runtime::status_code(500),
         }
     }
-    fn message(&self) -> Option<String> {
+    fn body(&self) -> Option<serde_json::Value> {
         match self {
             Self::BadRequest(body)
             | Self::Unauthorized(body)
             | Self::Forbidden(body)
             | Self::NotFound(body)
             | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+            | Self::InternalServerError(body) => crate::runtime::error_json(body),
         }
     }
 }
@@ -761,8 +765,10 @@ crate::runtime::operation_builder!(
     GetProject < ProjectIdState : params::project_id, WorkspaceIdState :
     params::workspace_id >, decode_enveloped
 );
-/// The documented error answers of [`GetProject`], as [`Error::typed`] decodes them.
+/// The documented error answers of [`GetProject`], as [`Error::typed`] decodes them (a
+/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub enum GetProjectError {
     /// `400`: Bad request - invalid parameters
     BadRequest(types::ErrorResponse),
@@ -802,14 +808,14 @@ impl crate::runtime::ErrorAnswer for GetProjectError {
             Self::InternalServerError(_) => crate::runtime::status_code(500),
         }
     }
-    fn message(&self) -> Option<String> {
+    fn body(&self) -> Option<serde_json::Value> {
         match self {
             Self::BadRequest(body)
             | Self::Unauthorized(body)
             | Self::Forbidden(body)
             | Self::NotFound(body)
             | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+            | Self::InternalServerError(body) => crate::runtime::error_json(body),
         }
     }
 }
@@ -948,8 +954,10 @@ impl<WorkspaceIdState> GetProjects<WorkspaceIdState> {
 crate::runtime::operation_builder!(
     GetProjects < WorkspaceIdState : params::workspace_id >, decode_enveloped
 );
-/// The documented error answers of [`GetProjects`], as [`Error::typed`] decodes them.
+/// The documented error answers of [`GetProjects`], as [`Error::typed`] decodes them (a
+/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub enum GetProjectsError {
     /// `400`: Bad request - invalid parameters
     BadRequest(types::ErrorResponse),
@@ -985,13 +993,13 @@ impl crate::runtime::ErrorAnswer for GetProjectsError {
             Self::InternalServerError(_) => crate::runtime::status_code(500),
         }
     }
-    fn message(&self) -> Option<String> {
+    fn body(&self) -> Option<serde_json::Value> {
         match self {
             Self::BadRequest(body)
             | Self::Unauthorized(body)
             | Self::Forbidden(body)
             | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+            | Self::InternalServerError(body) => crate::runtime::error_json(body),
         }
     }
 }
@@ -1179,8 +1187,10 @@ crate::runtime::operation_builder!(
     UpdateProject < ProjectIdState : params::project_id, WorkspaceIdState :
     params::workspace_id >, decode_enveloped
 );
-/// The documented error answers of [`UpdateProject`], as [`Error::typed`] decodes them.
+/// The documented error answers of [`UpdateProject`], as [`Error::typed`] decodes them (a
+/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub enum UpdateProjectError {
     /// `400`: Bad request - invalid parameters
     BadRequest(types::ErrorResponse),
@@ -1220,14 +1230,14 @@ impl crate::runtime::ErrorAnswer for UpdateProjectError {
             Self::InternalServerError(_) => crate::runtime::status_code(500),
         }
     }
-    fn message(&self) -> Option<String> {
+    fn body(&self) -> Option<serde_json::Value> {
         match self {
             Self::BadRequest(body)
             | Self::Unauthorized(body)
             | Self::Forbidden(body)
             | Self::NotFound(body)
             | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+            | Self::InternalServerError(body) => crate::runtime::error_json(body),
         }
     }
 }

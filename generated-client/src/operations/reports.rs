@@ -490,8 +490,10 @@ crate::runtime::operation_builder!(
     StartDateState : params::start_date, EndDateState : params::end_date >,
     decode_enveloped
 );
-/// The documented error answers of [`GetActivityDescriptionsReport`], as [`Error::typed`] decodes them.
+/// The documented error answers of [`GetActivityDescriptionsReport`], as [`Error::typed`] decodes them (a
+/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub enum GetActivityDescriptionsReportError {
     /// `400`: Bad request - invalid parameters
     BadRequest(types::ErrorResponse),
@@ -527,13 +529,13 @@ impl crate::runtime::ErrorAnswer for GetActivityDescriptionsReportError {
             Self::InternalServerError(_) => crate::runtime::status_code(500),
         }
     }
-    fn message(&self) -> Option<String> {
+    fn body(&self) -> Option<serde_json::Value> {
         match self {
             Self::BadRequest(body)
             | Self::Unauthorized(body)
             | Self::Forbidden(body)
             | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+            | Self::InternalServerError(body) => crate::runtime::error_json(body),
         }
     }
 }
@@ -731,8 +733,10 @@ crate::runtime::operation_builder!(
     GetActivityLevelReport < WorkspaceIdState : params::workspace_id, StartDateState :
     params::start_date, EndDateState : params::end_date >, decode_enveloped
 );
-/// The documented error answers of [`GetActivityLevelReport`], as [`Error::typed`] decodes them.
+/// The documented error answers of [`GetActivityLevelReport`], as [`Error::typed`] decodes them (a
+/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub enum GetActivityLevelReportError {
     /// `400`: Bad request - invalid parameters
     BadRequest(types::ErrorResponse),
@@ -768,13 +772,13 @@ impl crate::runtime::ErrorAnswer for GetActivityLevelReportError {
             Self::InternalServerError(_) => crate::runtime::status_code(500),
         }
     }
-    fn message(&self) -> Option<String> {
+    fn body(&self) -> Option<serde_json::Value> {
         match self {
             Self::BadRequest(body)
             | Self::Unauthorized(body)
             | Self::Forbidden(body)
             | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+            | Self::InternalServerError(body) => crate::runtime::error_json(body),
         }
     }
 }
@@ -940,8 +944,10 @@ crate::runtime::operation_builder!(
     GetDailyAttendanceReport < WorkspaceIdState : params::workspace_id, DateState :
     params::date >, decode_enveloped
 );
-/// The documented error answers of [`GetDailyAttendanceReport`], as [`Error::typed`] decodes them.
+/// The documented error answers of [`GetDailyAttendanceReport`], as [`Error::typed`] decodes them (a
+/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub enum GetDailyAttendanceReportError {
     /// `400`: Bad request - invalid parameters
     BadRequest(types::ErrorResponse),
@@ -977,13 +983,13 @@ impl crate::runtime::ErrorAnswer for GetDailyAttendanceReportError {
             Self::InternalServerError(_) => crate::runtime::status_code(500),
         }
     }
-    fn message(&self) -> Option<String> {
+    fn body(&self) -> Option<serde_json::Value> {
         match self {
             Self::BadRequest(body)
             | Self::Unauthorized(body)
             | Self::Forbidden(body)
             | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+            | Self::InternalServerError(body) => crate::runtime::error_json(body),
         }
     }
 }
@@ -1133,8 +1139,10 @@ crate::runtime::operation_builder!(
     GetDailyTimelineReport < WorkspaceIdState : params::workspace_id, DateState :
     params::date >, decode_enveloped
 );
-/// The documented error answers of [`GetDailyTimelineReport`], as [`Error::typed`] decodes them.
+/// The documented error answers of [`GetDailyTimelineReport`], as [`Error::typed`] decodes them (a
+/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub enum GetDailyTimelineReportError {
     /// `400`: Bad request - invalid parameters
     BadRequest(types::ErrorResponse),
@@ -1170,13 +1178,13 @@ impl crate::runtime::ErrorAnswer for GetDailyTimelineReportError {
             Self::InternalServerError(_) => crate::runtime::status_code(500),
         }
     }
-    fn message(&self) -> Option<String> {
+    fn body(&self) -> Option<serde_json::Value> {
         match self {
             Self::BadRequest(body)
             | Self::Unauthorized(body)
             | Self::Forbidden(body)
             | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+            | Self::InternalServerError(body) => crate::runtime::error_json(body),
         }
     }
 }
@@ -1401,8 +1409,10 @@ crate::runtime::operation_builder!(
     GetTaskReport < WorkspaceIdState : params::workspace_id, StartDateState :
     params::start_date, EndDateState : params::end_date >, decode_enveloped
 );
-/// The documented error answers of [`GetTaskReport`], as [`Error::typed`] decodes them.
+/// The documented error answers of [`GetTaskReport`], as [`Error::typed`] decodes them (a
+/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub enum GetTaskReportError {
     /// `400`: Bad request - invalid parameters
     BadRequest(types::ErrorResponse),
@@ -1438,13 +1448,13 @@ impl crate::runtime::ErrorAnswer for GetTaskReportError {
             Self::InternalServerError(_) => crate::runtime::status_code(500),
         }
     }
-    fn message(&self) -> Option<String> {
+    fn body(&self) -> Option<serde_json::Value> {
         match self {
             Self::BadRequest(body)
             | Self::Unauthorized(body)
             | Self::Forbidden(body)
             | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+            | Self::InternalServerError(body) => crate::runtime::error_json(body),
         }
     }
 }
@@ -1642,8 +1652,10 @@ impl<WorkspaceIdState> GetTrackedHoursReport<WorkspaceIdState> {
 crate::runtime::operation_builder!(
     GetTrackedHoursReport < WorkspaceIdState : params::workspace_id >, decode_enveloped
 );
-/// The documented error answers of [`GetTrackedHoursReport`], as [`Error::typed`] decodes them.
+/// The documented error answers of [`GetTrackedHoursReport`], as [`Error::typed`] decodes them (a
+/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub enum GetTrackedHoursReportError {
     /// `400`: Bad request - invalid parameters
     BadRequest(types::ErrorResponse),
@@ -1679,13 +1691,13 @@ impl crate::runtime::ErrorAnswer for GetTrackedHoursReportError {
             Self::InternalServerError(_) => crate::runtime::status_code(500),
         }
     }
-    fn message(&self) -> Option<String> {
+    fn body(&self) -> Option<serde_json::Value> {
         match self {
             Self::BadRequest(body)
             | Self::Unauthorized(body)
             | Self::Forbidden(body)
             | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+            | Self::InternalServerError(body) => crate::runtime::error_json(body),
         }
     }
 }

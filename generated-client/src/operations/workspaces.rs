@@ -144,8 +144,10 @@ impl GetWorkspaces {
     }
 }
 crate::runtime::operation_builder!(GetWorkspaces, decode_enveloped);
-/// The documented error answers of [`GetWorkspaces`], as [`Error::typed`] decodes them.
+/// The documented error answers of [`GetWorkspaces`], as [`Error::typed`] decodes them (a
+/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub enum GetWorkspacesError {
     /// `401`: Unauthorized - missing, invalid or expired token
     Unauthorized(types::ErrorResponse),
@@ -173,11 +175,11 @@ impl crate::runtime::ErrorAnswer for GetWorkspacesError {
             Self::InternalServerError(_) => crate::runtime::status_code(500),
         }
     }
-    fn message(&self) -> Option<String> {
+    fn body(&self) -> Option<serde_json::Value> {
         match self {
             Self::Unauthorized(body)
             | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_message(body),
+            | Self::InternalServerError(body) => crate::runtime::error_json(body),
         }
     }
 }

@@ -107,8 +107,9 @@ pub enum Finding {
     SchemaDeprecated,
     /// A new status code in the answers; `success` for a 2xx one.
     StatusAdded { success: bool },
-    /// A status code is gone; `success` for a 2xx one.
-    StatusRemoved { success: bool },
+    /// A status code is gone; `success` for a 2xx one, `error_variant` when it had a variant
+    /// of the operation's error enum.
+    StatusRemoved { success: bool, error_variant: bool },
     /// A response header newly documented on an answer both sides document.
     HeaderAdded,
     /// A response header no longer documented on an answer both sides document.

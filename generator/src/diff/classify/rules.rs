@@ -159,8 +159,9 @@ impl ChangeKind {
                 "a warning, nothing breaks"),
             K::ResponseStatusAdded => row("response-status-added", Added, Fixed(Responses), Never, Never, Patch,
                 "the client accepts any 2xx and decodes errors by status class"),
-            K::ResponseStatusRemoved => row("response-status-removed", Removed, Fixed(Responses), SuccessStatus, Never, Patch,
-                "clients waiting for a success status that is gone break"),
+            K::ResponseStatusRemoved => row("response-status-removed", Removed, Fixed(Responses), SuccessStatus, ErrorVariantGone, Patch,
+                "clients waiting for a success status that is gone break; an error status's variant of the \
+                 operation's error enum goes with it"),
             K::ResponseHeaderAdded => row("response-header-added", Added, Fixed(Responses), Never, Never, Patch,
                 "clients that do not know it ignore it; the crate gives headers as they came \
                  (`Response::headers`), not as typed fields"),

@@ -36,6 +36,8 @@ pub enum When {
     SentAndTightened,
     /// The status is a 2xx one.
     SuccessStatus,
+    /// The status had a variant of the operation's error enum, which is gone with it.
+    ErrorVariantGone,
     /// A header's type changed so that it may carry a value that was not valid before.
     NotNarrowed,
     /// A type change reaches the wire: every old value still fits what clients send (widened)
@@ -128,7 +130,14 @@ impl When {
                 }
             ),
             When::Tightened => tightened(finding),
-            When::SuccessStatus => finding == F::StatusRemoved { success: true },
+            When::SuccessStatus => matches!(finding, F::StatusRemoved { success: true, .. }),
+            When::ErrorVariantGone => matches!(
+                finding,
+                F::StatusRemoved {
+                    error_variant: true,
+                    ..
+                }
+            ),
             When::NotNarrowed => finding == F::HeaderTypeChanged { narrowed: false },
             When::RustTypeChanged => match finding {
                 F::TypeChanged {

@@ -54,6 +54,53 @@ impl Comparison<'_, '_> {
         }
         let (old_data, new_data) = (&old.success.data, &new.success.data);
         self.type_ref(old_data, new_data, Usage::RESPONSE, &location, false);
+        self.error_bodies(old, new, here);
+    }
+
+    /// The bodies of the error answers both sides document, as the error enums type them.
+    fn error_bodies(&mut self, old: &Operation, new: &Operation, here: &str) {
+        let variants = |op: &Operation| {
+            op.errors
+                .iter()
+                .flat_map(|e| e.variants.clone())
+                .collect::<Vec<_>>()
+        };
+        let new_variants = variants(new);
+        for old_variant in variants(old) {
+            let Some(new_variant) = new_variants.iter().find(|v| v.status == old_variant.status)
+            else {
+                continue;
+            };
+            let location = format!("{here} response {}", old_variant.status.key());
+            match (&old_variant.body, &new_variant.body) {
+                (Some(old_body), Some(new_body)) => {
+                    self.type_ref(old_body, new_body, Usage::RESPONSE, &location, false);
+                }
+                (None, None) => {}
+                (old_body, _) => {
+                    let how = if old_body.is_some() {
+                        "no longer has"
+                    } else {
+                        "now has"
+                    };
+                    self.record(
+                        Finding::TypeChanged {
+                            widened: false,
+                            narrowed: false,
+                            rust_changed: true,
+                            converts: false,
+                            in_parameter: false,
+                        },
+                        Usage::RESPONSE,
+                        location,
+                        format!(
+                            "the error answer {how} a typed body (`{}`)",
+                            new_variant.name
+                        ),
+                    );
+                }
+            }
+        }
     }
 
     /// Status codes documented on one side only.
@@ -61,10 +108,16 @@ impl Comparison<'_, '_> {
         let old_codes = raw::statuses(&self.old.raw, &old.path, old.http_method.key());
         let new_codes = raw::statuses(&self.new.raw, &new.path, new.http_method.key());
         let success = |code: &str| code.starts_with('2');
+        let typed = |code: &str| {
+            old.errors.iter().flat_map(|e| &e.variants).any(|variant| {
+                variant.body.is_some() && variant.status.key().eq_ignore_ascii_case(code)
+            })
+        };
         for code in old_codes.difference(&new_codes) {
             self.record(
                 Finding::StatusRemoved {
                     success: success(code),
+                    error_variant: typed(code),
                 },
                 Usage::RESPONSE,
                 format!("{here} response {code}"),

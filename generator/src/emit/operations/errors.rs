@@ -12,7 +12,7 @@ use crate::model::{ErrorEnum, ErrorStatus, ErrorVariant, Operation, TypeRef};
 pub(super) fn error_enum(op: &Operation, errors: &ErrorEnum, paths: &Paths) -> TokenStream {
     let name = format_ident!("{}", errors.name);
     let docs = doc_lines(&format!(
-        "The documented error answers of [`{}`], as [`Error::typed`] decodes them.",
+        "The documented error answers of [`{}`], as [`Error::typed`] decodes them (a\nstatus the spec comes to document is a new variant, so the enum is non-exhaustive).",
         op.builder_name
     ));
     let variants = errors
@@ -27,8 +27,8 @@ pub(super) fn error_enum(op: &Operation, errors: &ErrorEnum, paths: &Paths) -> T
         .any(|v| v.status == ErrorStatus::Default))
     .then(|| quote!(_ => return None,));
     let statuses = status_arms(&errors.variants);
-    let messages = message_arms(&errors.variants);
-    let no_message = errors
+    let bodies = body_arms(&errors.variants);
+    let no_body = errors
         .variants
         .iter()
         .any(|variant| variant.body.is_none())
@@ -36,6 +36,7 @@ pub(super) fn error_enum(op: &Operation, errors: &ErrorEnum, paths: &Paths) -> T
     quote! {
         #docs
         #[derive(Debug, Clone)]
+        #[non_exhaustive]
         pub enum #name {
             #(#variants)*
         }
@@ -55,10 +56,10 @@ pub(super) fn error_enum(op: &Operation, errors: &ErrorEnum, paths: &Paths) -> T
                 }
             }
 
-            fn message(&self) -> Option<String> {
+            fn body(&self) -> Option<serde_json::Value> {
                 match self {
-                    #messages
-                    #no_message
+                    #bodies
+                    #no_body
                 }
             }
         }
@@ -159,9 +160,9 @@ fn status_arms(variants: &[ErrorVariant]) -> TokenStream {
     quote!(#(#arms)*)
 }
 
-/// The match arms of `message`: one per type of body, its variants joined (clippy's
+/// The match arms of `body`: one per type of body, its variants joined (clippy's
 /// `match_same_arms`, and shorter code where every answer has the same body).
-fn message_arms(variants: &[ErrorVariant]) -> TokenStream {
+fn body_arms(variants: &[ErrorVariant]) -> TokenStream {
     let mut groups: Vec<(&TypeRef, Vec<TokenStream>)> = Vec::new();
     for variant in variants {
         let Some(body) = &variant.body else {
@@ -179,6 +180,6 @@ fn message_arms(variants: &[ErrorVariant]) -> TokenStream {
     }
     let arms = groups
         .into_iter()
-        .map(|(_, patterns)| quote!(#(#patterns)|* => crate::runtime::error_message(body),));
+        .map(|(_, patterns)| quote!(#(#patterns)|* => crate::runtime::error_json(body),));
     quote!(#(#arms)*)
 }
