@@ -34,7 +34,7 @@ impl<'a> OperationLowering<'_, 'a> {
         answers.sort_by_key(|(status, _)| *status);
         let mut variants = Vec::with_capacity(answers.len());
         for (status, response) in answers {
-            let response_at = at.join("responses").join(&status.key());
+            let response_at = at.join("responses").join(status.key());
             let response = self.resolver.response(response, &response_at)?;
             let name = variant_name(status);
             let body = match response.content.iter().find(|(media, _)| is_json(media)) {
