@@ -15,6 +15,7 @@ const FIXTURES: &[&str] = &[
     "composition",
     "enums",
     "envelope",
+    "errors",
     "media",
     "names",
     "optional_required",

@@ -101,6 +101,7 @@ const FIXTURES: &[&str] = &[
     "media",
     "parameters",
     "paths",
+    "errors",
 ];
 
 fn public_spec(file: &str) -> PathBuf {

@@ -116,6 +116,11 @@ fn media() {
 }
 
 #[test]
+fn errors() {
+    snapshot_fixture("errors");
+}
+
+#[test]
 fn parameters() {
     snapshot_fixture("parameters");
 }
