@@ -6,7 +6,7 @@
 //! The command line's contract test: every command of `webwork` whose required arguments
 //! the spec's examples give, run as a process with them:
 //! - against a Stoplight Prism mock of `webwork-v2.yaml` (answering with the spec's examples, or from
-//!   the schemas where there are none), each
+//!   the schemas where there are none; it refuses requests that break the spec), each
 //!   must exit 0 and print JSON that parses with `--output json`; each list command, NDJSON,
 //!   CSV and a table too;
 //! - each command documented without data, against a server on 127.0.0.1 answering with no
@@ -77,7 +77,7 @@ fn spec() -> std::path::PathBuf {
 }
 #[test]
 fn every_command_prints_json_against_the_prism_mock() {
-    let prism = support::Prism::start(&spec());
+    let prism = support::Prism::start_checking_requests(&spec());
     let cli = support::Cli::new(BINARY, CONFIG_ENV, prism.url());
     let failures = cli.failures(commands(), &["json"]);
     assert!(
@@ -87,7 +87,7 @@ fn every_command_prints_json_against_the_prism_mock() {
 }
 #[test]
 fn every_list_command_prints_ndjson_csv_and_a_table() {
-    let prism = support::Prism::start(&spec());
+    let prism = support::Prism::start_checking_requests(&spec());
     let cli = support::Cli::new(BINARY, CONFIG_ENV, prism.url());
     let lists = commands().filter(|command| command.list);
     let failures = cli.failures(lists, &["ndjson", "csv", "table"]);

@@ -12,6 +12,14 @@ impl Prism {
     /// Starts Prism on a free port, installing it with npm into `target/prism` when it is not
     /// there. Fails loudly (panics) when it cannot be installed or started.
     pub fn start(spec: &std::path::Path) -> Prism {
+        Prism::launch(spec, &["--errors"])
+    }
+
+    /// Like [`Prism::start`], but an answer that breaks the spec is still sent (with an
+    /// `sl-violations` header) instead of a 500; a request that breaks it is still refused.
+    /// For specs without examples, whose answers Prism makes up from the schemas and cannot
+    /// always make valid (a `oneOf` whose alternatives overlap).
+    pub fn start_checking_requests(spec: &std::path::Path) -> Prism {
         Prism::launch(spec, &[])
     }
 
@@ -19,7 +27,7 @@ impl Prism {
     /// makes from the schemas, not with the examples. With the same `seed`, Prism gives every
     /// request of an operation the same answer, run after run.
     pub fn start_dynamic(spec: &std::path::Path, seed: &str) -> Prism {
-        Prism::launch(spec, &["--dynamic", "--seed", seed])
+        Prism::launch(spec, &["--errors", "--dynamic", "--seed", seed])
     }
 
     fn launch(spec: &std::path::Path, mode: &[&str]) -> Prism {
@@ -41,7 +49,6 @@ impl Prism {
                 "127.0.0.1",
                 "--port",
                 &port.to_string(),
-                "--errors",
             ])
             .args(mode)
             .arg(spec)

@@ -60,7 +60,7 @@ fn command_names(api: &Api) -> BTreeMap<&str, (String, String)> {
 
 fn root(api: &Api, modules: &[TestModule], target: &Target<'_>) -> TokenStream {
     let docs = inner_doc_lines(&format!(
-        "The command line's contract test: every command of `{binary}` whose required arguments\nthe spec's examples give, run as a process with them:\n- against a Stoplight Prism mock of `{spec}` (answering with the spec's examples, or from\n  the schemas where there are none), each\n  must exit 0 and print JSON that parses with `--output json`; each list command, NDJSON,\n  CSV and a table too;\n- each command documented without data, against a server on 127.0.0.1 answering with no\n  data (and one answering 204), must exit 0 and print `null` as JSON, nothing otherwise.\n\nThe spec is `../spec/{spec}` beside this crate, or the file `CONTRACT_SPEC` names. Prism is\ninstalled with npm into `target/prism` when `PRISM_BIN` does not name one.",
+        "The command line's contract test: every command of `{binary}` whose required arguments\nthe spec's examples give, run as a process with them:\n- against a Stoplight Prism mock of `{spec}` (answering with the spec's examples, or from\n  the schemas where there are none; it refuses requests that break the spec), each\n  must exit 0 and print JSON that parses with `--output json`; each list command, NDJSON,\n  CSV and a table too;\n- each command documented without data, against a server on 127.0.0.1 answering with no\n  data (and one answering 204), must exit 0 and print `null` as JSON, nothing otherwise.\n\nThe spec is `../spec/{spec}` beside this crate, or the file `CONTRACT_SPEC` names. Prism is\ninstalled with npm into `target/prism` when `PRISM_BIN` does not name one.",
         binary = target.binary,
         spec = target.spec_file,
     ));
@@ -106,7 +106,7 @@ fn root(api: &Api, modules: &[TestModule], target: &Target<'_>) -> TokenStream {
 
         #[test]
         fn every_command_prints_json_against_the_prism_mock() {
-            let prism = support::Prism::start(&spec());
+            let prism = support::Prism::start_checking_requests(&spec());
             let cli = support::Cli::new(BINARY, CONFIG_ENV, prism.url());
             let failures = cli.failures(commands(), &["json"]);
             assert!(
@@ -120,7 +120,7 @@ fn root(api: &Api, modules: &[TestModule], target: &Target<'_>) -> TokenStream {
 
         #[test]
         fn every_list_command_prints_ndjson_csv_and_a_table() {
-            let prism = support::Prism::start(&spec());
+            let prism = support::Prism::start_checking_requests(&spec());
             let cli = support::Cli::new(BINARY, CONFIG_ENV, prism.url());
             let lists = commands().filter(|command| command.list);
             let failures = cli.failures(lists, &["ndjson", "csv", "table"]);
