@@ -394,6 +394,16 @@ const CASES: &[Case] = &[
         semver: "patch",
     },
     Case {
+        name: "response_error_variant_removed",
+        old: &[(
+            "        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Item'}}}}\n    delete:",
+            "        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Item'}}}}\n        '404': {description: no such item, content: {application/json: {schema: {$ref: '#/components/schemas/Item'}}}}\n    delete:",
+        )],
+        new: &[],
+        expect: &[("response-status-removed", OK, BREAKS)],
+        semver: "major",
+    },
+    Case {
         name: "response_success_status_changed",
         old: &[],
         new: &[("'201': {description: created,", "'200': {description: created,")],

@@ -15,7 +15,9 @@
 //!   its type named;
 //! - every enum and union: every variant built and matched (with the wildcard arm
 //!   `#[non_exhaustive]` asks for), its fallback included;
-//! - every other type (aliases, ids, external types): named.
+//! - every other type (aliases, ids, external types): named;
+//! - every error enum (`api::errors::<Builder>Error`): every variant matched, its body's type
+//!   and its status named.
 //!
 //! It is never part of the published crate: `spec-diff --verify` writes it beside the crates
 //! it compiles.
@@ -27,7 +29,7 @@ use super::operations::values;
 use super::rust::{inner_doc_lines, Paths};
 use super::states::States;
 use super::types::{extra_member, field_type, variant_type};
-use crate::model::{Api, Field, Operation, TypeDef, TypeKind, TypeRef, Variant};
+use crate::model::{Api, ErrorStatus, Field, Operation, TypeDef, TypeKind, TypeRef, Variant};
 use crate::names;
 
 /// The name the probe reaches the crate by.
@@ -41,6 +43,10 @@ pub fn probe_rs(api: &Api) -> TokenStream {
         .operations
         .iter()
         .map(|op| operation_uses(op, api, &paths));
+    let errors = api
+        .operations
+        .iter()
+        .filter_map(|op| error_uses(op, &paths));
     let docs = inner_doc_lines(
         "Uses every public item of the previous crate as its users do; `spec-diff --verify`\ncompiles it against the next one.",
     );
@@ -55,7 +61,40 @@ pub fn probe_rs(api: &Api) -> TokenStream {
 
         #(#types)*
         #(#operations)*
+        #(#errors)*
     }
+}
+
+/// The function that matches every variant of the operation's error enum, when it has one.
+fn error_uses(op: &Operation, paths: &Paths) -> Option<TokenStream> {
+    let errors = op.errors.as_ref()?;
+    let name = format_ident!("{}", errors.name);
+    let uses = format_ident!("match_{}", names::snake(&errors.name));
+    let arms = errors.variants.iter().map(|variant| {
+        let ident = format_ident!("{}", variant.name);
+        let body = variant.body.as_ref().map(|body| paths.ty(body));
+        match (variant.status, body) {
+            (ErrorStatus::Code(_), None) => quote!(api::errors::#name::#ident => {}),
+            (ErrorStatus::Code(_), Some(ty)) => {
+                quote!(api::errors::#name::#ident(body) => { let _: #ty = body; })
+            }
+            (_, None) => quote!(api::errors::#name::#ident { status } => { let _: api::StatusCode = status; }),
+            (_, Some(ty)) => quote! {
+                api::errors::#name::#ident { status, body } => {
+                    let _: api::StatusCode = status;
+                    let _: #ty = body;
+                }
+            },
+        }
+    });
+    Some(quote! {
+        pub fn #uses(error: api::errors::#name) {
+            match error {
+                #(#arms)*
+                _ => {}
+            }
+        }
+    })
 }
 
 /// The functions that use one named type.

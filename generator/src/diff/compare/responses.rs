@@ -109,9 +109,10 @@ impl Comparison<'_, '_> {
         let new_codes = raw::statuses(&self.new.raw, &new.path, new.http_method.key());
         let success = |code: &str| code.starts_with('2');
         let typed = |code: &str| {
-            old.errors.iter().flat_map(|e| &e.variants).any(|variant| {
-                variant.body.is_some() && variant.status.key().eq_ignore_ascii_case(code)
-            })
+            old.errors
+                .iter()
+                .flat_map(|e| &e.variants)
+                .any(|variant| variant.status.key().eq_ignore_ascii_case(code))
         };
         for code in old_codes.difference(&new_codes) {
             self.record(
