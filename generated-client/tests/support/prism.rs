@@ -45,13 +45,7 @@ impl Prism {
             .port();
         let log = std::env::temp_dir().join(format!("prism-{port}.log"));
         let child = std::process::Command::new(&binary)
-            .args([
-                "mock",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                &port.to_string(),
-            ])
+            .args(["mock", "--host", "127.0.0.1", "--port", &port.to_string()])
             .args(mode)
             .arg(spec)
             .stdout(std::fs::File::create(&log).expect("prism log"))
