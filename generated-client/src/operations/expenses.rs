@@ -458,9 +458,7 @@ impl<
     ///
     /// # Errors
     ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    ///
-    /// Its documented error answers, typed: `error.typed::<CreateExpenseError>()` gives a [`CreateExpenseError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `TooManyRequests` (429), `InternalServerError` (500).
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500). Typed: `error.typed::<CreateExpenseError>()` gives a [`CreateExpenseError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<types::Expense>, Error>
     where
         WorkspaceIdState: IsSet<params::workspace_id>,
@@ -529,8 +527,7 @@ crate::runtime::operation_builder!(
     params::expense_name, DateState : params::date, AmountState : params::amount,
     CategoryIdState : params::category_id >, decode_enveloped
 );
-/// The documented error answers of [`CreateExpense`], as [`Error::typed`] decodes them (a
-/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
+/// The documented error answers of [`CreateExpense`] (see [`Error::typed`]).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateExpenseError {
@@ -548,33 +545,23 @@ pub enum CreateExpenseError {
 impl crate::runtime::ErrorAnswer for CreateExpenseError {
     fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
         use crate::runtime::error_body as decode;
-        Some(
-            match status.as_u16() {
-                400 => Self::BadRequest(decode(body)?),
-                401 => Self::Unauthorized(decode(body)?),
-                403 => Self::Forbidden(decode(body)?),
-                429 => Self::TooManyRequests(decode(body)?),
-                500 => Self::InternalServerError(decode(body)?),
-                _ => return None,
-            },
-        )
-    }
-    fn status(&self) -> crate::StatusCode {
-        match self {
-            Self::BadRequest(_) => crate::runtime::status_code(400),
-            Self::Unauthorized(_) => crate::runtime::status_code(401),
-            Self::Forbidden(_) => crate::runtime::status_code(403),
-            Self::TooManyRequests(_) => crate::runtime::status_code(429),
-            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        match status.as_u16() {
+            400 => decode(body).map(Self::BadRequest),
+            401 => decode(body).map(Self::Unauthorized),
+            403 => decode(body).map(Self::Forbidden),
+            429 => decode(body).map(Self::TooManyRequests),
+            500 => decode(body).map(Self::InternalServerError),
+            _ => None,
         }
     }
-    fn body(&self) -> Option<serde_json::Value> {
+    fn parts(&self) -> (crate::StatusCode, Option<serde_json::Value>) {
+        use crate::runtime::{error_json as json, status_code as code};
         match self {
-            Self::BadRequest(body)
-            | Self::Unauthorized(body)
-            | Self::Forbidden(body)
-            | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_json(body),
+            Self::BadRequest(body) => (code(400), json(body)),
+            Self::Unauthorized(body) => (code(401), json(body)),
+            Self::Forbidden(body) => (code(403), json(body)),
+            Self::TooManyRequests(body) => (code(429), json(body)),
+            Self::InternalServerError(body) => (code(500), json(body)),
         }
     }
 }
@@ -646,9 +633,7 @@ impl<ExpenseIdState, WorkspaceIdState> DeleteExpense<ExpenseIdState, WorkspaceId
     ///
     /// # Errors
     ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    ///
-    /// Its documented error answers, typed: `error.typed::<DeleteExpenseError>()` gives a [`DeleteExpenseError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500). Typed: `error.typed::<DeleteExpenseError>()` gives a [`DeleteExpenseError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
         ExpenseIdState: IsSet<params::expense_id>,
@@ -692,8 +677,7 @@ crate::runtime::operation_builder!(
     DeleteExpense < ExpenseIdState : params::expense_id, WorkspaceIdState :
     params::workspace_id >, decode_enveloped
 );
-/// The documented error answers of [`DeleteExpense`], as [`Error::typed`] decodes them (a
-/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
+/// The documented error answers of [`DeleteExpense`] (see [`Error::typed`]).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DeleteExpenseError {
@@ -713,36 +697,25 @@ pub enum DeleteExpenseError {
 impl crate::runtime::ErrorAnswer for DeleteExpenseError {
     fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
         use crate::runtime::error_body as decode;
-        Some(
-            match status.as_u16() {
-                400 => Self::BadRequest(decode(body)?),
-                401 => Self::Unauthorized(decode(body)?),
-                403 => Self::Forbidden(decode(body)?),
-                404 => Self::NotFound(decode(body)?),
-                429 => Self::TooManyRequests(decode(body)?),
-                500 => Self::InternalServerError(decode(body)?),
-                _ => return None,
-            },
-        )
-    }
-    fn status(&self) -> crate::StatusCode {
-        match self {
-            Self::BadRequest(_) => crate::runtime::status_code(400),
-            Self::Unauthorized(_) => crate::runtime::status_code(401),
-            Self::Forbidden(_) => crate::runtime::status_code(403),
-            Self::NotFound(_) => crate::runtime::status_code(404),
-            Self::TooManyRequests(_) => crate::runtime::status_code(429),
-            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        match status.as_u16() {
+            400 => decode(body).map(Self::BadRequest),
+            401 => decode(body).map(Self::Unauthorized),
+            403 => decode(body).map(Self::Forbidden),
+            404 => decode(body).map(Self::NotFound),
+            429 => decode(body).map(Self::TooManyRequests),
+            500 => decode(body).map(Self::InternalServerError),
+            _ => None,
         }
     }
-    fn body(&self) -> Option<serde_json::Value> {
+    fn parts(&self) -> (crate::StatusCode, Option<serde_json::Value>) {
+        use crate::runtime::{error_json as json, status_code as code};
         match self {
-            Self::BadRequest(body)
-            | Self::Unauthorized(body)
-            | Self::Forbidden(body)
-            | Self::NotFound(body)
-            | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_json(body),
+            Self::BadRequest(body) => (code(400), json(body)),
+            Self::Unauthorized(body) => (code(401), json(body)),
+            Self::Forbidden(body) => (code(403), json(body)),
+            Self::NotFound(body) => (code(404), json(body)),
+            Self::TooManyRequests(body) => (code(429), json(body)),
+            Self::InternalServerError(body) => (code(500), json(body)),
         }
     }
 }
@@ -823,9 +796,7 @@ impl<WorkspaceIdState> GetExpenseCategories<WorkspaceIdState> {
     ///
     /// # Errors
     ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    ///
-    /// Its documented error answers, typed: `error.typed::<GetExpenseCategoriesError>()` gives a [`GetExpenseCategoriesError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `TooManyRequests` (429), `InternalServerError` (500).
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500). Typed: `error.typed::<GetExpenseCategoriesError>()` gives a [`GetExpenseCategoriesError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<Vec<types::ExpenseCategory>>, Error>
     where
         WorkspaceIdState: IsSet<params::workspace_id>,
@@ -895,8 +866,7 @@ impl<WorkspaceIdState> GetExpenseCategories<WorkspaceIdState> {
 crate::runtime::operation_builder!(
     GetExpenseCategories < WorkspaceIdState : params::workspace_id >, decode_enveloped
 );
-/// The documented error answers of [`GetExpenseCategories`], as [`Error::typed`] decodes them (a
-/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
+/// The documented error answers of [`GetExpenseCategories`] (see [`Error::typed`]).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetExpenseCategoriesError {
@@ -914,33 +884,23 @@ pub enum GetExpenseCategoriesError {
 impl crate::runtime::ErrorAnswer for GetExpenseCategoriesError {
     fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
         use crate::runtime::error_body as decode;
-        Some(
-            match status.as_u16() {
-                400 => Self::BadRequest(decode(body)?),
-                401 => Self::Unauthorized(decode(body)?),
-                403 => Self::Forbidden(decode(body)?),
-                429 => Self::TooManyRequests(decode(body)?),
-                500 => Self::InternalServerError(decode(body)?),
-                _ => return None,
-            },
-        )
-    }
-    fn status(&self) -> crate::StatusCode {
-        match self {
-            Self::BadRequest(_) => crate::runtime::status_code(400),
-            Self::Unauthorized(_) => crate::runtime::status_code(401),
-            Self::Forbidden(_) => crate::runtime::status_code(403),
-            Self::TooManyRequests(_) => crate::runtime::status_code(429),
-            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        match status.as_u16() {
+            400 => decode(body).map(Self::BadRequest),
+            401 => decode(body).map(Self::Unauthorized),
+            403 => decode(body).map(Self::Forbidden),
+            429 => decode(body).map(Self::TooManyRequests),
+            500 => decode(body).map(Self::InternalServerError),
+            _ => None,
         }
     }
-    fn body(&self) -> Option<serde_json::Value> {
+    fn parts(&self) -> (crate::StatusCode, Option<serde_json::Value>) {
+        use crate::runtime::{error_json as json, status_code as code};
         match self {
-            Self::BadRequest(body)
-            | Self::Unauthorized(body)
-            | Self::Forbidden(body)
-            | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_json(body),
+            Self::BadRequest(body) => (code(400), json(body)),
+            Self::Unauthorized(body) => (code(401), json(body)),
+            Self::Forbidden(body) => (code(403), json(body)),
+            Self::TooManyRequests(body) => (code(429), json(body)),
+            Self::InternalServerError(body) => (code(500), json(body)),
         }
     }
 }
@@ -1036,9 +996,7 @@ impl<WorkspaceIdState> GetExpenses<WorkspaceIdState> {
     ///
     /// # Errors
     ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    ///
-    /// Its documented error answers, typed: `error.typed::<GetExpensesError>()` gives a [`GetExpensesError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `TooManyRequests` (429), `InternalServerError` (500).
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500). Typed: `error.typed::<GetExpensesError>()` gives a [`GetExpensesError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<Vec<types::Expense>>, Error>
     where
         WorkspaceIdState: IsSet<params::workspace_id>,
@@ -1105,8 +1063,7 @@ impl<WorkspaceIdState> GetExpenses<WorkspaceIdState> {
 crate::runtime::operation_builder!(
     GetExpenses < WorkspaceIdState : params::workspace_id >, decode_enveloped
 );
-/// The documented error answers of [`GetExpenses`], as [`Error::typed`] decodes them (a
-/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
+/// The documented error answers of [`GetExpenses`] (see [`Error::typed`]).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetExpensesError {
@@ -1124,33 +1081,23 @@ pub enum GetExpensesError {
 impl crate::runtime::ErrorAnswer for GetExpensesError {
     fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
         use crate::runtime::error_body as decode;
-        Some(
-            match status.as_u16() {
-                400 => Self::BadRequest(decode(body)?),
-                401 => Self::Unauthorized(decode(body)?),
-                403 => Self::Forbidden(decode(body)?),
-                429 => Self::TooManyRequests(decode(body)?),
-                500 => Self::InternalServerError(decode(body)?),
-                _ => return None,
-            },
-        )
-    }
-    fn status(&self) -> crate::StatusCode {
-        match self {
-            Self::BadRequest(_) => crate::runtime::status_code(400),
-            Self::Unauthorized(_) => crate::runtime::status_code(401),
-            Self::Forbidden(_) => crate::runtime::status_code(403),
-            Self::TooManyRequests(_) => crate::runtime::status_code(429),
-            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        match status.as_u16() {
+            400 => decode(body).map(Self::BadRequest),
+            401 => decode(body).map(Self::Unauthorized),
+            403 => decode(body).map(Self::Forbidden),
+            429 => decode(body).map(Self::TooManyRequests),
+            500 => decode(body).map(Self::InternalServerError),
+            _ => None,
         }
     }
-    fn body(&self) -> Option<serde_json::Value> {
+    fn parts(&self) -> (crate::StatusCode, Option<serde_json::Value>) {
+        use crate::runtime::{error_json as json, status_code as code};
         match self {
-            Self::BadRequest(body)
-            | Self::Unauthorized(body)
-            | Self::Forbidden(body)
-            | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_json(body),
+            Self::BadRequest(body) => (code(400), json(body)),
+            Self::Unauthorized(body) => (code(401), json(body)),
+            Self::Forbidden(body) => (code(403), json(body)),
+            Self::TooManyRequests(body) => (code(429), json(body)),
+            Self::InternalServerError(body) => (code(500), json(body)),
         }
     }
 }
@@ -1276,9 +1223,7 @@ impl<ExpenseIdState, ExpenseNameState> UpdateExpense<ExpenseIdState, ExpenseName
     ///
     /// # Errors
     ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    ///
-    /// Its documented error answers, typed: `error.typed::<UpdateExpenseError>()` gives a [`UpdateExpenseError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500). Typed: `error.typed::<UpdateExpenseError>()` gives a [`UpdateExpenseError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
         ExpenseIdState: IsSet<params::expense_id>,
@@ -1328,8 +1273,7 @@ crate::runtime::operation_builder!(
     UpdateExpense < ExpenseIdState : params::expense_id, ExpenseNameState :
     params::expense_name >, decode_enveloped
 );
-/// The documented error answers of [`UpdateExpense`], as [`Error::typed`] decodes them (a
-/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
+/// The documented error answers of [`UpdateExpense`] (see [`Error::typed`]).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum UpdateExpenseError {
@@ -1349,36 +1293,25 @@ pub enum UpdateExpenseError {
 impl crate::runtime::ErrorAnswer for UpdateExpenseError {
     fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
         use crate::runtime::error_body as decode;
-        Some(
-            match status.as_u16() {
-                400 => Self::BadRequest(decode(body)?),
-                401 => Self::Unauthorized(decode(body)?),
-                403 => Self::Forbidden(decode(body)?),
-                404 => Self::NotFound(decode(body)?),
-                429 => Self::TooManyRequests(decode(body)?),
-                500 => Self::InternalServerError(decode(body)?),
-                _ => return None,
-            },
-        )
-    }
-    fn status(&self) -> crate::StatusCode {
-        match self {
-            Self::BadRequest(_) => crate::runtime::status_code(400),
-            Self::Unauthorized(_) => crate::runtime::status_code(401),
-            Self::Forbidden(_) => crate::runtime::status_code(403),
-            Self::NotFound(_) => crate::runtime::status_code(404),
-            Self::TooManyRequests(_) => crate::runtime::status_code(429),
-            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        match status.as_u16() {
+            400 => decode(body).map(Self::BadRequest),
+            401 => decode(body).map(Self::Unauthorized),
+            403 => decode(body).map(Self::Forbidden),
+            404 => decode(body).map(Self::NotFound),
+            429 => decode(body).map(Self::TooManyRequests),
+            500 => decode(body).map(Self::InternalServerError),
+            _ => None,
         }
     }
-    fn body(&self) -> Option<serde_json::Value> {
+    fn parts(&self) -> (crate::StatusCode, Option<serde_json::Value>) {
+        use crate::runtime::{error_json as json, status_code as code};
         match self {
-            Self::BadRequest(body)
-            | Self::Unauthorized(body)
-            | Self::Forbidden(body)
-            | Self::NotFound(body)
-            | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_json(body),
+            Self::BadRequest(body) => (code(400), json(body)),
+            Self::Unauthorized(body) => (code(401), json(body)),
+            Self::Forbidden(body) => (code(403), json(body)),
+            Self::NotFound(body) => (code(404), json(body)),
+            Self::TooManyRequests(body) => (code(429), json(body)),
+            Self::InternalServerError(body) => (code(500), json(body)),
         }
     }
 }

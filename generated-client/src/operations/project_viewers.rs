@@ -432,9 +432,7 @@ impl<
     ///
     /// # Errors
     ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    ///
-    /// Its documented error answers, typed: `error.typed::<AssignProjectToViewerError>()` gives a [`AssignProjectToViewerError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500). Typed: `error.typed::<AssignProjectToViewerError>()` gives a [`AssignProjectToViewerError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
         ViewerIdState: IsSet<params::viewer_id>,
@@ -488,8 +486,7 @@ crate::runtime::operation_builder!(
     AssignProjectToViewer < ViewerIdState : params::viewer_id, WorkspaceIdState :
     params::workspace_id, ProjectIdState : params::project_id >, decode_enveloped
 );
-/// The documented error answers of [`AssignProjectToViewer`], as [`Error::typed`] decodes them (a
-/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
+/// The documented error answers of [`AssignProjectToViewer`] (see [`Error::typed`]).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum AssignProjectToViewerError {
@@ -509,36 +506,25 @@ pub enum AssignProjectToViewerError {
 impl crate::runtime::ErrorAnswer for AssignProjectToViewerError {
     fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
         use crate::runtime::error_body as decode;
-        Some(
-            match status.as_u16() {
-                400 => Self::BadRequest(decode(body)?),
-                401 => Self::Unauthorized(decode(body)?),
-                403 => Self::Forbidden(decode(body)?),
-                404 => Self::NotFound(decode(body)?),
-                429 => Self::TooManyRequests(decode(body)?),
-                500 => Self::InternalServerError(decode(body)?),
-                _ => return None,
-            },
-        )
-    }
-    fn status(&self) -> crate::StatusCode {
-        match self {
-            Self::BadRequest(_) => crate::runtime::status_code(400),
-            Self::Unauthorized(_) => crate::runtime::status_code(401),
-            Self::Forbidden(_) => crate::runtime::status_code(403),
-            Self::NotFound(_) => crate::runtime::status_code(404),
-            Self::TooManyRequests(_) => crate::runtime::status_code(429),
-            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        match status.as_u16() {
+            400 => decode(body).map(Self::BadRequest),
+            401 => decode(body).map(Self::Unauthorized),
+            403 => decode(body).map(Self::Forbidden),
+            404 => decode(body).map(Self::NotFound),
+            429 => decode(body).map(Self::TooManyRequests),
+            500 => decode(body).map(Self::InternalServerError),
+            _ => None,
         }
     }
-    fn body(&self) -> Option<serde_json::Value> {
+    fn parts(&self) -> (crate::StatusCode, Option<serde_json::Value>) {
+        use crate::runtime::{error_json as json, status_code as code};
         match self {
-            Self::BadRequest(body)
-            | Self::Unauthorized(body)
-            | Self::Forbidden(body)
-            | Self::NotFound(body)
-            | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_json(body),
+            Self::BadRequest(body) => (code(400), json(body)),
+            Self::Unauthorized(body) => (code(401), json(body)),
+            Self::Forbidden(body) => (code(403), json(body)),
+            Self::NotFound(body) => (code(404), json(body)),
+            Self::TooManyRequests(body) => (code(429), json(body)),
+            Self::InternalServerError(body) => (code(500), json(body)),
         }
     }
 }
@@ -657,9 +643,7 @@ impl<
     ///
     /// # Errors
     ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    ///
-    /// Its documented error answers, typed: `error.typed::<CreateProjectViewerError>()` gives a [`CreateProjectViewerError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `TooManyRequests` (429), `InternalServerError` (500).
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500). Typed: `error.typed::<CreateProjectViewerError>()` gives a [`CreateProjectViewerError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<types::ProjectViewer>, Error>
     where
         WorkspaceIdState: IsSet<params::workspace_id>,
@@ -717,8 +701,7 @@ crate::runtime::operation_builder!(
     params::email, FirstnameState : params::firstname, LastnameState : params::lastname
     >, decode_enveloped
 );
-/// The documented error answers of [`CreateProjectViewer`], as [`Error::typed`] decodes them (a
-/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
+/// The documented error answers of [`CreateProjectViewer`] (see [`Error::typed`]).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateProjectViewerError {
@@ -736,33 +719,23 @@ pub enum CreateProjectViewerError {
 impl crate::runtime::ErrorAnswer for CreateProjectViewerError {
     fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
         use crate::runtime::error_body as decode;
-        Some(
-            match status.as_u16() {
-                400 => Self::BadRequest(decode(body)?),
-                401 => Self::Unauthorized(decode(body)?),
-                403 => Self::Forbidden(decode(body)?),
-                429 => Self::TooManyRequests(decode(body)?),
-                500 => Self::InternalServerError(decode(body)?),
-                _ => return None,
-            },
-        )
-    }
-    fn status(&self) -> crate::StatusCode {
-        match self {
-            Self::BadRequest(_) => crate::runtime::status_code(400),
-            Self::Unauthorized(_) => crate::runtime::status_code(401),
-            Self::Forbidden(_) => crate::runtime::status_code(403),
-            Self::TooManyRequests(_) => crate::runtime::status_code(429),
-            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        match status.as_u16() {
+            400 => decode(body).map(Self::BadRequest),
+            401 => decode(body).map(Self::Unauthorized),
+            403 => decode(body).map(Self::Forbidden),
+            429 => decode(body).map(Self::TooManyRequests),
+            500 => decode(body).map(Self::InternalServerError),
+            _ => None,
         }
     }
-    fn body(&self) -> Option<serde_json::Value> {
+    fn parts(&self) -> (crate::StatusCode, Option<serde_json::Value>) {
+        use crate::runtime::{error_json as json, status_code as code};
         match self {
-            Self::BadRequest(body)
-            | Self::Unauthorized(body)
-            | Self::Forbidden(body)
-            | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_json(body),
+            Self::BadRequest(body) => (code(400), json(body)),
+            Self::Unauthorized(body) => (code(401), json(body)),
+            Self::Forbidden(body) => (code(403), json(body)),
+            Self::TooManyRequests(body) => (code(429), json(body)),
+            Self::InternalServerError(body) => (code(500), json(body)),
         }
     }
 }
@@ -837,9 +810,7 @@ impl<
     ///
     /// # Errors
     ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    ///
-    /// Its documented error answers, typed: `error.typed::<DeleteProjectViewerError>()` gives a [`DeleteProjectViewerError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500). Typed: `error.typed::<DeleteProjectViewerError>()` gives a [`DeleteProjectViewerError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
         ViewerIdState: IsSet<params::viewer_id>,
@@ -883,8 +854,7 @@ crate::runtime::operation_builder!(
     DeleteProjectViewer < ViewerIdState : params::viewer_id, WorkspaceIdState :
     params::workspace_id >, decode_enveloped
 );
-/// The documented error answers of [`DeleteProjectViewer`], as [`Error::typed`] decodes them (a
-/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
+/// The documented error answers of [`DeleteProjectViewer`] (see [`Error::typed`]).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DeleteProjectViewerError {
@@ -904,36 +874,25 @@ pub enum DeleteProjectViewerError {
 impl crate::runtime::ErrorAnswer for DeleteProjectViewerError {
     fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
         use crate::runtime::error_body as decode;
-        Some(
-            match status.as_u16() {
-                400 => Self::BadRequest(decode(body)?),
-                401 => Self::Unauthorized(decode(body)?),
-                403 => Self::Forbidden(decode(body)?),
-                404 => Self::NotFound(decode(body)?),
-                429 => Self::TooManyRequests(decode(body)?),
-                500 => Self::InternalServerError(decode(body)?),
-                _ => return None,
-            },
-        )
-    }
-    fn status(&self) -> crate::StatusCode {
-        match self {
-            Self::BadRequest(_) => crate::runtime::status_code(400),
-            Self::Unauthorized(_) => crate::runtime::status_code(401),
-            Self::Forbidden(_) => crate::runtime::status_code(403),
-            Self::NotFound(_) => crate::runtime::status_code(404),
-            Self::TooManyRequests(_) => crate::runtime::status_code(429),
-            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        match status.as_u16() {
+            400 => decode(body).map(Self::BadRequest),
+            401 => decode(body).map(Self::Unauthorized),
+            403 => decode(body).map(Self::Forbidden),
+            404 => decode(body).map(Self::NotFound),
+            429 => decode(body).map(Self::TooManyRequests),
+            500 => decode(body).map(Self::InternalServerError),
+            _ => None,
         }
     }
-    fn body(&self) -> Option<serde_json::Value> {
+    fn parts(&self) -> (crate::StatusCode, Option<serde_json::Value>) {
+        use crate::runtime::{error_json as json, status_code as code};
         match self {
-            Self::BadRequest(body)
-            | Self::Unauthorized(body)
-            | Self::Forbidden(body)
-            | Self::NotFound(body)
-            | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_json(body),
+            Self::BadRequest(body) => (code(400), json(body)),
+            Self::Unauthorized(body) => (code(401), json(body)),
+            Self::Forbidden(body) => (code(403), json(body)),
+            Self::NotFound(body) => (code(404), json(body)),
+            Self::TooManyRequests(body) => (code(429), json(body)),
+            Self::InternalServerError(body) => (code(500), json(body)),
         }
     }
 }
@@ -998,9 +957,7 @@ impl<ViewerIdState, WorkspaceIdState> GetProjectViewer<ViewerIdState, WorkspaceI
     ///
     /// # Errors
     ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    ///
-    /// Its documented error answers, typed: `error.typed::<GetProjectViewerError>()` gives a [`GetProjectViewerError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500). Typed: `error.typed::<GetProjectViewerError>()` gives a [`GetProjectViewerError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<types::ProjectViewer>, Error>
     where
         ViewerIdState: IsSet<params::viewer_id>,
@@ -1041,8 +998,7 @@ crate::runtime::operation_builder!(
     GetProjectViewer < ViewerIdState : params::viewer_id, WorkspaceIdState :
     params::workspace_id >, decode_enveloped
 );
-/// The documented error answers of [`GetProjectViewer`], as [`Error::typed`] decodes them (a
-/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
+/// The documented error answers of [`GetProjectViewer`] (see [`Error::typed`]).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetProjectViewerError {
@@ -1062,36 +1018,25 @@ pub enum GetProjectViewerError {
 impl crate::runtime::ErrorAnswer for GetProjectViewerError {
     fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
         use crate::runtime::error_body as decode;
-        Some(
-            match status.as_u16() {
-                400 => Self::BadRequest(decode(body)?),
-                401 => Self::Unauthorized(decode(body)?),
-                403 => Self::Forbidden(decode(body)?),
-                404 => Self::NotFound(decode(body)?),
-                429 => Self::TooManyRequests(decode(body)?),
-                500 => Self::InternalServerError(decode(body)?),
-                _ => return None,
-            },
-        )
-    }
-    fn status(&self) -> crate::StatusCode {
-        match self {
-            Self::BadRequest(_) => crate::runtime::status_code(400),
-            Self::Unauthorized(_) => crate::runtime::status_code(401),
-            Self::Forbidden(_) => crate::runtime::status_code(403),
-            Self::NotFound(_) => crate::runtime::status_code(404),
-            Self::TooManyRequests(_) => crate::runtime::status_code(429),
-            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        match status.as_u16() {
+            400 => decode(body).map(Self::BadRequest),
+            401 => decode(body).map(Self::Unauthorized),
+            403 => decode(body).map(Self::Forbidden),
+            404 => decode(body).map(Self::NotFound),
+            429 => decode(body).map(Self::TooManyRequests),
+            500 => decode(body).map(Self::InternalServerError),
+            _ => None,
         }
     }
-    fn body(&self) -> Option<serde_json::Value> {
+    fn parts(&self) -> (crate::StatusCode, Option<serde_json::Value>) {
+        use crate::runtime::{error_json as json, status_code as code};
         match self {
-            Self::BadRequest(body)
-            | Self::Unauthorized(body)
-            | Self::Forbidden(body)
-            | Self::NotFound(body)
-            | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_json(body),
+            Self::BadRequest(body) => (code(400), json(body)),
+            Self::Unauthorized(body) => (code(401), json(body)),
+            Self::Forbidden(body) => (code(403), json(body)),
+            Self::NotFound(body) => (code(404), json(body)),
+            Self::TooManyRequests(body) => (code(429), json(body)),
+            Self::InternalServerError(body) => (code(500), json(body)),
         }
     }
 }
@@ -1170,9 +1115,7 @@ impl<WorkspaceIdState> GetProjectViewers<WorkspaceIdState> {
     ///
     /// # Errors
     ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    ///
-    /// Its documented error answers, typed: `error.typed::<GetProjectViewersError>()` gives a [`GetProjectViewersError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `TooManyRequests` (429), `InternalServerError` (500).
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500). Typed: `error.typed::<GetProjectViewersError>()` gives a [`GetProjectViewersError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<Vec<types::ProjectViewer>>, Error>
     where
         WorkspaceIdState: IsSet<params::workspace_id>,
@@ -1239,8 +1182,7 @@ impl<WorkspaceIdState> GetProjectViewers<WorkspaceIdState> {
 crate::runtime::operation_builder!(
     GetProjectViewers < WorkspaceIdState : params::workspace_id >, decode_enveloped
 );
-/// The documented error answers of [`GetProjectViewers`], as [`Error::typed`] decodes them (a
-/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
+/// The documented error answers of [`GetProjectViewers`] (see [`Error::typed`]).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetProjectViewersError {
@@ -1258,33 +1200,23 @@ pub enum GetProjectViewersError {
 impl crate::runtime::ErrorAnswer for GetProjectViewersError {
     fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
         use crate::runtime::error_body as decode;
-        Some(
-            match status.as_u16() {
-                400 => Self::BadRequest(decode(body)?),
-                401 => Self::Unauthorized(decode(body)?),
-                403 => Self::Forbidden(decode(body)?),
-                429 => Self::TooManyRequests(decode(body)?),
-                500 => Self::InternalServerError(decode(body)?),
-                _ => return None,
-            },
-        )
-    }
-    fn status(&self) -> crate::StatusCode {
-        match self {
-            Self::BadRequest(_) => crate::runtime::status_code(400),
-            Self::Unauthorized(_) => crate::runtime::status_code(401),
-            Self::Forbidden(_) => crate::runtime::status_code(403),
-            Self::TooManyRequests(_) => crate::runtime::status_code(429),
-            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        match status.as_u16() {
+            400 => decode(body).map(Self::BadRequest),
+            401 => decode(body).map(Self::Unauthorized),
+            403 => decode(body).map(Self::Forbidden),
+            429 => decode(body).map(Self::TooManyRequests),
+            500 => decode(body).map(Self::InternalServerError),
+            _ => None,
         }
     }
-    fn body(&self) -> Option<serde_json::Value> {
+    fn parts(&self) -> (crate::StatusCode, Option<serde_json::Value>) {
+        use crate::runtime::{error_json as json, status_code as code};
         match self {
-            Self::BadRequest(body)
-            | Self::Unauthorized(body)
-            | Self::Forbidden(body)
-            | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_json(body),
+            Self::BadRequest(body) => (code(400), json(body)),
+            Self::Unauthorized(body) => (code(401), json(body)),
+            Self::Forbidden(body) => (code(403), json(body)),
+            Self::TooManyRequests(body) => (code(429), json(body)),
+            Self::InternalServerError(body) => (code(500), json(body)),
         }
     }
 }
@@ -1359,9 +1291,7 @@ impl<
     ///
     /// # Errors
     ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    ///
-    /// Its documented error answers, typed: `error.typed::<RestoreProjectViewerError>()` gives a [`RestoreProjectViewerError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500). Typed: `error.typed::<RestoreProjectViewerError>()` gives a [`RestoreProjectViewerError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
         ViewerIdState: IsSet<params::viewer_id>,
@@ -1406,8 +1336,7 @@ crate::runtime::operation_builder!(
     RestoreProjectViewer < ViewerIdState : params::viewer_id, WorkspaceIdState :
     params::workspace_id >, decode_enveloped
 );
-/// The documented error answers of [`RestoreProjectViewer`], as [`Error::typed`] decodes them (a
-/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
+/// The documented error answers of [`RestoreProjectViewer`] (see [`Error::typed`]).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum RestoreProjectViewerError {
@@ -1427,36 +1356,25 @@ pub enum RestoreProjectViewerError {
 impl crate::runtime::ErrorAnswer for RestoreProjectViewerError {
     fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
         use crate::runtime::error_body as decode;
-        Some(
-            match status.as_u16() {
-                400 => Self::BadRequest(decode(body)?),
-                401 => Self::Unauthorized(decode(body)?),
-                403 => Self::Forbidden(decode(body)?),
-                404 => Self::NotFound(decode(body)?),
-                429 => Self::TooManyRequests(decode(body)?),
-                500 => Self::InternalServerError(decode(body)?),
-                _ => return None,
-            },
-        )
-    }
-    fn status(&self) -> crate::StatusCode {
-        match self {
-            Self::BadRequest(_) => crate::runtime::status_code(400),
-            Self::Unauthorized(_) => crate::runtime::status_code(401),
-            Self::Forbidden(_) => crate::runtime::status_code(403),
-            Self::NotFound(_) => crate::runtime::status_code(404),
-            Self::TooManyRequests(_) => crate::runtime::status_code(429),
-            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        match status.as_u16() {
+            400 => decode(body).map(Self::BadRequest),
+            401 => decode(body).map(Self::Unauthorized),
+            403 => decode(body).map(Self::Forbidden),
+            404 => decode(body).map(Self::NotFound),
+            429 => decode(body).map(Self::TooManyRequests),
+            500 => decode(body).map(Self::InternalServerError),
+            _ => None,
         }
     }
-    fn body(&self) -> Option<serde_json::Value> {
+    fn parts(&self) -> (crate::StatusCode, Option<serde_json::Value>) {
+        use crate::runtime::{error_json as json, status_code as code};
         match self {
-            Self::BadRequest(body)
-            | Self::Unauthorized(body)
-            | Self::Forbidden(body)
-            | Self::NotFound(body)
-            | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_json(body),
+            Self::BadRequest(body) => (code(400), json(body)),
+            Self::Unauthorized(body) => (code(401), json(body)),
+            Self::Forbidden(body) => (code(403), json(body)),
+            Self::NotFound(body) => (code(404), json(body)),
+            Self::TooManyRequests(body) => (code(429), json(body)),
+            Self::InternalServerError(body) => (code(500), json(body)),
         }
     }
 }
@@ -1553,9 +1471,7 @@ impl<
     ///
     /// # Errors
     ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    ///
-    /// Its documented error answers, typed: `error.typed::<UnassignProjectFromViewerError>()` gives a [`UnassignProjectFromViewerError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500). Typed: `error.typed::<UnassignProjectFromViewerError>()` gives a [`UnassignProjectFromViewerError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
         ViewerIdState: IsSet<params::viewer_id>,
@@ -1609,8 +1525,7 @@ crate::runtime::operation_builder!(
     UnassignProjectFromViewer < ViewerIdState : params::viewer_id, WorkspaceIdState :
     params::workspace_id, ProjectIdState : params::project_id >, decode_enveloped
 );
-/// The documented error answers of [`UnassignProjectFromViewer`], as [`Error::typed`] decodes them (a
-/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
+/// The documented error answers of [`UnassignProjectFromViewer`] (see [`Error::typed`]).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum UnassignProjectFromViewerError {
@@ -1630,36 +1545,25 @@ pub enum UnassignProjectFromViewerError {
 impl crate::runtime::ErrorAnswer for UnassignProjectFromViewerError {
     fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
         use crate::runtime::error_body as decode;
-        Some(
-            match status.as_u16() {
-                400 => Self::BadRequest(decode(body)?),
-                401 => Self::Unauthorized(decode(body)?),
-                403 => Self::Forbidden(decode(body)?),
-                404 => Self::NotFound(decode(body)?),
-                429 => Self::TooManyRequests(decode(body)?),
-                500 => Self::InternalServerError(decode(body)?),
-                _ => return None,
-            },
-        )
-    }
-    fn status(&self) -> crate::StatusCode {
-        match self {
-            Self::BadRequest(_) => crate::runtime::status_code(400),
-            Self::Unauthorized(_) => crate::runtime::status_code(401),
-            Self::Forbidden(_) => crate::runtime::status_code(403),
-            Self::NotFound(_) => crate::runtime::status_code(404),
-            Self::TooManyRequests(_) => crate::runtime::status_code(429),
-            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        match status.as_u16() {
+            400 => decode(body).map(Self::BadRequest),
+            401 => decode(body).map(Self::Unauthorized),
+            403 => decode(body).map(Self::Forbidden),
+            404 => decode(body).map(Self::NotFound),
+            429 => decode(body).map(Self::TooManyRequests),
+            500 => decode(body).map(Self::InternalServerError),
+            _ => None,
         }
     }
-    fn body(&self) -> Option<serde_json::Value> {
+    fn parts(&self) -> (crate::StatusCode, Option<serde_json::Value>) {
+        use crate::runtime::{error_json as json, status_code as code};
         match self {
-            Self::BadRequest(body)
-            | Self::Unauthorized(body)
-            | Self::Forbidden(body)
-            | Self::NotFound(body)
-            | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_json(body),
+            Self::BadRequest(body) => (code(400), json(body)),
+            Self::Unauthorized(body) => (code(401), json(body)),
+            Self::Forbidden(body) => (code(403), json(body)),
+            Self::NotFound(body) => (code(404), json(body)),
+            Self::TooManyRequests(body) => (code(429), json(body)),
+            Self::InternalServerError(body) => (code(500), json(body)),
         }
     }
 }

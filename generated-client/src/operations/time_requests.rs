@@ -345,9 +345,7 @@ impl<
     ///
     /// # Errors
     ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    ///
-    /// Its documented error answers, typed: `error.typed::<ApproveTimeRequestError>()` gives a [`ApproveTimeRequestError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500). Typed: `error.typed::<ApproveTimeRequestError>()` gives a [`ApproveTimeRequestError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
         TimeRequestIdState: IsSet<params::time_request_id>,
@@ -397,8 +395,7 @@ crate::runtime::operation_builder!(
     ApproveTimeRequest < TimeRequestIdState : params::time_request_id, WorkspaceIdState :
     params::workspace_id >, decode_enveloped
 );
-/// The documented error answers of [`ApproveTimeRequest`], as [`Error::typed`] decodes them (a
-/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
+/// The documented error answers of [`ApproveTimeRequest`] (see [`Error::typed`]).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ApproveTimeRequestError {
@@ -418,36 +415,25 @@ pub enum ApproveTimeRequestError {
 impl crate::runtime::ErrorAnswer for ApproveTimeRequestError {
     fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
         use crate::runtime::error_body as decode;
-        Some(
-            match status.as_u16() {
-                400 => Self::BadRequest(decode(body)?),
-                401 => Self::Unauthorized(decode(body)?),
-                403 => Self::Forbidden(decode(body)?),
-                404 => Self::NotFound(decode(body)?),
-                429 => Self::TooManyRequests(decode(body)?),
-                500 => Self::InternalServerError(decode(body)?),
-                _ => return None,
-            },
-        )
-    }
-    fn status(&self) -> crate::StatusCode {
-        match self {
-            Self::BadRequest(_) => crate::runtime::status_code(400),
-            Self::Unauthorized(_) => crate::runtime::status_code(401),
-            Self::Forbidden(_) => crate::runtime::status_code(403),
-            Self::NotFound(_) => crate::runtime::status_code(404),
-            Self::TooManyRequests(_) => crate::runtime::status_code(429),
-            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        match status.as_u16() {
+            400 => decode(body).map(Self::BadRequest),
+            401 => decode(body).map(Self::Unauthorized),
+            403 => decode(body).map(Self::Forbidden),
+            404 => decode(body).map(Self::NotFound),
+            429 => decode(body).map(Self::TooManyRequests),
+            500 => decode(body).map(Self::InternalServerError),
+            _ => None,
         }
     }
-    fn body(&self) -> Option<serde_json::Value> {
+    fn parts(&self) -> (crate::StatusCode, Option<serde_json::Value>) {
+        use crate::runtime::{error_json as json, status_code as code};
         match self {
-            Self::BadRequest(body)
-            | Self::Unauthorized(body)
-            | Self::Forbidden(body)
-            | Self::NotFound(body)
-            | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_json(body),
+            Self::BadRequest(body) => (code(400), json(body)),
+            Self::Unauthorized(body) => (code(401), json(body)),
+            Self::Forbidden(body) => (code(403), json(body)),
+            Self::NotFound(body) => (code(404), json(body)),
+            Self::TooManyRequests(body) => (code(429), json(body)),
+            Self::InternalServerError(body) => (code(500), json(body)),
         }
     }
 }
@@ -625,9 +611,7 @@ impl<
     ///
     /// # Errors
     ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    ///
-    /// Its documented error answers, typed: `error.typed::<CreateTimeRequestError>()` gives a [`CreateTimeRequestError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `TooManyRequests` (429), `InternalServerError` (500).
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500). Typed: `error.typed::<CreateTimeRequestError>()` gives a [`CreateTimeRequestError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<types::TimeRequest>, Error>
     where
         WorkspaceIdState: IsSet<params::workspace_id>,
@@ -695,8 +679,7 @@ crate::runtime::operation_builder!(
     params::user_id, ContractIdState : params::contract_id, StartState : params::start,
     EndState : params::end >, decode_enveloped
 );
-/// The documented error answers of [`CreateTimeRequest`], as [`Error::typed`] decodes them (a
-/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
+/// The documented error answers of [`CreateTimeRequest`] (see [`Error::typed`]).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateTimeRequestError {
@@ -714,33 +697,23 @@ pub enum CreateTimeRequestError {
 impl crate::runtime::ErrorAnswer for CreateTimeRequestError {
     fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
         use crate::runtime::error_body as decode;
-        Some(
-            match status.as_u16() {
-                400 => Self::BadRequest(decode(body)?),
-                401 => Self::Unauthorized(decode(body)?),
-                403 => Self::Forbidden(decode(body)?),
-                429 => Self::TooManyRequests(decode(body)?),
-                500 => Self::InternalServerError(decode(body)?),
-                _ => return None,
-            },
-        )
-    }
-    fn status(&self) -> crate::StatusCode {
-        match self {
-            Self::BadRequest(_) => crate::runtime::status_code(400),
-            Self::Unauthorized(_) => crate::runtime::status_code(401),
-            Self::Forbidden(_) => crate::runtime::status_code(403),
-            Self::TooManyRequests(_) => crate::runtime::status_code(429),
-            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        match status.as_u16() {
+            400 => decode(body).map(Self::BadRequest),
+            401 => decode(body).map(Self::Unauthorized),
+            403 => decode(body).map(Self::Forbidden),
+            429 => decode(body).map(Self::TooManyRequests),
+            500 => decode(body).map(Self::InternalServerError),
+            _ => None,
         }
     }
-    fn body(&self) -> Option<serde_json::Value> {
+    fn parts(&self) -> (crate::StatusCode, Option<serde_json::Value>) {
+        use crate::runtime::{error_json as json, status_code as code};
         match self {
-            Self::BadRequest(body)
-            | Self::Unauthorized(body)
-            | Self::Forbidden(body)
-            | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_json(body),
+            Self::BadRequest(body) => (code(400), json(body)),
+            Self::Unauthorized(body) => (code(401), json(body)),
+            Self::Forbidden(body) => (code(403), json(body)),
+            Self::TooManyRequests(body) => (code(429), json(body)),
+            Self::InternalServerError(body) => (code(500), json(body)),
         }
     }
 }
@@ -808,9 +781,7 @@ impl<
     ///
     /// # Errors
     ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    ///
-    /// Its documented error answers, typed: `error.typed::<GetTimeRequestError>()` gives a [`GetTimeRequestError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500). Typed: `error.typed::<GetTimeRequestError>()` gives a [`GetTimeRequestError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<types::TimeRequest>, Error>
     where
         TimeRequestIdState: IsSet<params::time_request_id>,
@@ -856,8 +827,7 @@ crate::runtime::operation_builder!(
     GetTimeRequest < TimeRequestIdState : params::time_request_id, WorkspaceIdState :
     params::workspace_id >, decode_enveloped
 );
-/// The documented error answers of [`GetTimeRequest`], as [`Error::typed`] decodes them (a
-/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
+/// The documented error answers of [`GetTimeRequest`] (see [`Error::typed`]).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetTimeRequestError {
@@ -877,36 +847,25 @@ pub enum GetTimeRequestError {
 impl crate::runtime::ErrorAnswer for GetTimeRequestError {
     fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
         use crate::runtime::error_body as decode;
-        Some(
-            match status.as_u16() {
-                400 => Self::BadRequest(decode(body)?),
-                401 => Self::Unauthorized(decode(body)?),
-                403 => Self::Forbidden(decode(body)?),
-                404 => Self::NotFound(decode(body)?),
-                429 => Self::TooManyRequests(decode(body)?),
-                500 => Self::InternalServerError(decode(body)?),
-                _ => return None,
-            },
-        )
-    }
-    fn status(&self) -> crate::StatusCode {
-        match self {
-            Self::BadRequest(_) => crate::runtime::status_code(400),
-            Self::Unauthorized(_) => crate::runtime::status_code(401),
-            Self::Forbidden(_) => crate::runtime::status_code(403),
-            Self::NotFound(_) => crate::runtime::status_code(404),
-            Self::TooManyRequests(_) => crate::runtime::status_code(429),
-            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        match status.as_u16() {
+            400 => decode(body).map(Self::BadRequest),
+            401 => decode(body).map(Self::Unauthorized),
+            403 => decode(body).map(Self::Forbidden),
+            404 => decode(body).map(Self::NotFound),
+            429 => decode(body).map(Self::TooManyRequests),
+            500 => decode(body).map(Self::InternalServerError),
+            _ => None,
         }
     }
-    fn body(&self) -> Option<serde_json::Value> {
+    fn parts(&self) -> (crate::StatusCode, Option<serde_json::Value>) {
+        use crate::runtime::{error_json as json, status_code as code};
         match self {
-            Self::BadRequest(body)
-            | Self::Unauthorized(body)
-            | Self::Forbidden(body)
-            | Self::NotFound(body)
-            | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_json(body),
+            Self::BadRequest(body) => (code(400), json(body)),
+            Self::Unauthorized(body) => (code(401), json(body)),
+            Self::Forbidden(body) => (code(403), json(body)),
+            Self::NotFound(body) => (code(404), json(body)),
+            Self::TooManyRequests(body) => (code(429), json(body)),
+            Self::InternalServerError(body) => (code(500), json(body)),
         }
     }
 }
@@ -1053,9 +1012,7 @@ impl<
     ///
     /// # Errors
     ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    ///
-    /// Its documented error answers, typed: `error.typed::<GetTimeRequestsError>()` gives a [`GetTimeRequestsError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `TooManyRequests` (429), `InternalServerError` (500).
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500). Typed: `error.typed::<GetTimeRequestsError>()` gives a [`GetTimeRequestsError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<Vec<types::TimeRequest>>, Error>
     where
         WorkspaceIdState: IsSet<params::workspace_id>,
@@ -1156,8 +1113,7 @@ crate::runtime::operation_builder!(
     GetTimeRequests < WorkspaceIdState : params::workspace_id, DateFromState :
     params::date_from, DateToState : params::date_to >, decode_enveloped
 );
-/// The documented error answers of [`GetTimeRequests`], as [`Error::typed`] decodes them (a
-/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
+/// The documented error answers of [`GetTimeRequests`] (see [`Error::typed`]).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetTimeRequestsError {
@@ -1175,33 +1131,23 @@ pub enum GetTimeRequestsError {
 impl crate::runtime::ErrorAnswer for GetTimeRequestsError {
     fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
         use crate::runtime::error_body as decode;
-        Some(
-            match status.as_u16() {
-                400 => Self::BadRequest(decode(body)?),
-                401 => Self::Unauthorized(decode(body)?),
-                403 => Self::Forbidden(decode(body)?),
-                429 => Self::TooManyRequests(decode(body)?),
-                500 => Self::InternalServerError(decode(body)?),
-                _ => return None,
-            },
-        )
-    }
-    fn status(&self) -> crate::StatusCode {
-        match self {
-            Self::BadRequest(_) => crate::runtime::status_code(400),
-            Self::Unauthorized(_) => crate::runtime::status_code(401),
-            Self::Forbidden(_) => crate::runtime::status_code(403),
-            Self::TooManyRequests(_) => crate::runtime::status_code(429),
-            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        match status.as_u16() {
+            400 => decode(body).map(Self::BadRequest),
+            401 => decode(body).map(Self::Unauthorized),
+            403 => decode(body).map(Self::Forbidden),
+            429 => decode(body).map(Self::TooManyRequests),
+            500 => decode(body).map(Self::InternalServerError),
+            _ => None,
         }
     }
-    fn body(&self) -> Option<serde_json::Value> {
+    fn parts(&self) -> (crate::StatusCode, Option<serde_json::Value>) {
+        use crate::runtime::{error_json as json, status_code as code};
         match self {
-            Self::BadRequest(body)
-            | Self::Unauthorized(body)
-            | Self::Forbidden(body)
-            | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_json(body),
+            Self::BadRequest(body) => (code(400), json(body)),
+            Self::Unauthorized(body) => (code(401), json(body)),
+            Self::Forbidden(body) => (code(403), json(body)),
+            Self::TooManyRequests(body) => (code(429), json(body)),
+            Self::InternalServerError(body) => (code(500), json(body)),
         }
     }
 }
@@ -1300,9 +1246,7 @@ impl<
     ///
     /// # Errors
     ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    ///
-    /// Its documented error answers, typed: `error.typed::<RejectTimeRequestError>()` gives a [`RejectTimeRequestError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500). Typed: `error.typed::<RejectTimeRequestError>()` gives a [`RejectTimeRequestError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
         TimeRequestIdState: IsSet<params::time_request_id>,
@@ -1356,8 +1300,7 @@ crate::runtime::operation_builder!(
     RejectTimeRequest < TimeRequestIdState : params::time_request_id, WorkspaceIdState :
     params::workspace_id, CommentState : params::comment >, decode_enveloped
 );
-/// The documented error answers of [`RejectTimeRequest`], as [`Error::typed`] decodes them (a
-/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
+/// The documented error answers of [`RejectTimeRequest`] (see [`Error::typed`]).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum RejectTimeRequestError {
@@ -1377,36 +1320,25 @@ pub enum RejectTimeRequestError {
 impl crate::runtime::ErrorAnswer for RejectTimeRequestError {
     fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
         use crate::runtime::error_body as decode;
-        Some(
-            match status.as_u16() {
-                400 => Self::BadRequest(decode(body)?),
-                401 => Self::Unauthorized(decode(body)?),
-                403 => Self::Forbidden(decode(body)?),
-                404 => Self::NotFound(decode(body)?),
-                429 => Self::TooManyRequests(decode(body)?),
-                500 => Self::InternalServerError(decode(body)?),
-                _ => return None,
-            },
-        )
-    }
-    fn status(&self) -> crate::StatusCode {
-        match self {
-            Self::BadRequest(_) => crate::runtime::status_code(400),
-            Self::Unauthorized(_) => crate::runtime::status_code(401),
-            Self::Forbidden(_) => crate::runtime::status_code(403),
-            Self::NotFound(_) => crate::runtime::status_code(404),
-            Self::TooManyRequests(_) => crate::runtime::status_code(429),
-            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        match status.as_u16() {
+            400 => decode(body).map(Self::BadRequest),
+            401 => decode(body).map(Self::Unauthorized),
+            403 => decode(body).map(Self::Forbidden),
+            404 => decode(body).map(Self::NotFound),
+            429 => decode(body).map(Self::TooManyRequests),
+            500 => decode(body).map(Self::InternalServerError),
+            _ => None,
         }
     }
-    fn body(&self) -> Option<serde_json::Value> {
+    fn parts(&self) -> (crate::StatusCode, Option<serde_json::Value>) {
+        use crate::runtime::{error_json as json, status_code as code};
         match self {
-            Self::BadRequest(body)
-            | Self::Unauthorized(body)
-            | Self::Forbidden(body)
-            | Self::NotFound(body)
-            | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_json(body),
+            Self::BadRequest(body) => (code(400), json(body)),
+            Self::Unauthorized(body) => (code(401), json(body)),
+            Self::Forbidden(body) => (code(403), json(body)),
+            Self::NotFound(body) => (code(404), json(body)),
+            Self::TooManyRequests(body) => (code(429), json(body)),
+            Self::InternalServerError(body) => (code(500), json(body)),
         }
     }
 }

@@ -334,9 +334,7 @@ impl<
     ///
     /// # Errors
     ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 429, 500).
-    ///
-    /// Its documented error answers, typed: `error.typed::<ApproveTimesheetError>()` gives a [`ApproveTimesheetError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `UnprocessableEntity` (422), `TooManyRequests` (429), `InternalServerError` (500).
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 429, 500). Typed: `error.typed::<ApproveTimesheetError>()` gives a [`ApproveTimesheetError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `UnprocessableEntity` (422), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
         TimesheetIdState: IsSet<params::timesheet_id>,
@@ -381,8 +379,7 @@ crate::runtime::operation_builder!(
     ApproveTimesheet < TimesheetIdState : params::timesheet_id, WorkspaceIdState :
     params::workspace_id >, decode_enveloped
 );
-/// The documented error answers of [`ApproveTimesheet`], as [`Error::typed`] decodes them (a
-/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
+/// The documented error answers of [`ApproveTimesheet`] (see [`Error::typed`]).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ApproveTimesheetError {
@@ -404,39 +401,27 @@ pub enum ApproveTimesheetError {
 impl crate::runtime::ErrorAnswer for ApproveTimesheetError {
     fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
         use crate::runtime::error_body as decode;
-        Some(
-            match status.as_u16() {
-                400 => Self::BadRequest(decode(body)?),
-                401 => Self::Unauthorized(decode(body)?),
-                403 => Self::Forbidden(decode(body)?),
-                404 => Self::NotFound(decode(body)?),
-                422 => Self::UnprocessableEntity(decode(body)?),
-                429 => Self::TooManyRequests(decode(body)?),
-                500 => Self::InternalServerError(decode(body)?),
-                _ => return None,
-            },
-        )
-    }
-    fn status(&self) -> crate::StatusCode {
-        match self {
-            Self::BadRequest(_) => crate::runtime::status_code(400),
-            Self::Unauthorized(_) => crate::runtime::status_code(401),
-            Self::Forbidden(_) => crate::runtime::status_code(403),
-            Self::NotFound(_) => crate::runtime::status_code(404),
-            Self::UnprocessableEntity(_) => crate::runtime::status_code(422),
-            Self::TooManyRequests(_) => crate::runtime::status_code(429),
-            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        match status.as_u16() {
+            400 => decode(body).map(Self::BadRequest),
+            401 => decode(body).map(Self::Unauthorized),
+            403 => decode(body).map(Self::Forbidden),
+            404 => decode(body).map(Self::NotFound),
+            422 => decode(body).map(Self::UnprocessableEntity),
+            429 => decode(body).map(Self::TooManyRequests),
+            500 => decode(body).map(Self::InternalServerError),
+            _ => None,
         }
     }
-    fn body(&self) -> Option<serde_json::Value> {
+    fn parts(&self) -> (crate::StatusCode, Option<serde_json::Value>) {
+        use crate::runtime::{error_json as json, status_code as code};
         match self {
-            Self::BadRequest(body)
-            | Self::Unauthorized(body)
-            | Self::Forbidden(body)
-            | Self::NotFound(body)
-            | Self::UnprocessableEntity(body)
-            | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_json(body),
+            Self::BadRequest(body) => (code(400), json(body)),
+            Self::Unauthorized(body) => (code(401), json(body)),
+            Self::Forbidden(body) => (code(403), json(body)),
+            Self::NotFound(body) => (code(404), json(body)),
+            Self::UnprocessableEntity(body) => (code(422), json(body)),
+            Self::TooManyRequests(body) => (code(429), json(body)),
+            Self::InternalServerError(body) => (code(500), json(body)),
         }
     }
 }
@@ -545,9 +530,7 @@ impl<WorkspaceIdState> GetTimesheets<WorkspaceIdState> {
     ///
     /// # Errors
     ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    ///
-    /// Its documented error answers, typed: `error.typed::<GetTimesheetsError>()` gives a [`GetTimesheetsError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `TooManyRequests` (429), `InternalServerError` (500).
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500). Typed: `error.typed::<GetTimesheetsError>()` gives a [`GetTimesheetsError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<Vec<types::Timesheet>>, Error>
     where
         WorkspaceIdState: IsSet<params::workspace_id>,
@@ -621,8 +604,7 @@ impl<WorkspaceIdState> GetTimesheets<WorkspaceIdState> {
 crate::runtime::operation_builder!(
     GetTimesheets < WorkspaceIdState : params::workspace_id >, decode_enveloped
 );
-/// The documented error answers of [`GetTimesheets`], as [`Error::typed`] decodes them (a
-/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
+/// The documented error answers of [`GetTimesheets`] (see [`Error::typed`]).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetTimesheetsError {
@@ -640,33 +622,23 @@ pub enum GetTimesheetsError {
 impl crate::runtime::ErrorAnswer for GetTimesheetsError {
     fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
         use crate::runtime::error_body as decode;
-        Some(
-            match status.as_u16() {
-                400 => Self::BadRequest(decode(body)?),
-                401 => Self::Unauthorized(decode(body)?),
-                403 => Self::Forbidden(decode(body)?),
-                429 => Self::TooManyRequests(decode(body)?),
-                500 => Self::InternalServerError(decode(body)?),
-                _ => return None,
-            },
-        )
-    }
-    fn status(&self) -> crate::StatusCode {
-        match self {
-            Self::BadRequest(_) => crate::runtime::status_code(400),
-            Self::Unauthorized(_) => crate::runtime::status_code(401),
-            Self::Forbidden(_) => crate::runtime::status_code(403),
-            Self::TooManyRequests(_) => crate::runtime::status_code(429),
-            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        match status.as_u16() {
+            400 => decode(body).map(Self::BadRequest),
+            401 => decode(body).map(Self::Unauthorized),
+            403 => decode(body).map(Self::Forbidden),
+            429 => decode(body).map(Self::TooManyRequests),
+            500 => decode(body).map(Self::InternalServerError),
+            _ => None,
         }
     }
-    fn body(&self) -> Option<serde_json::Value> {
+    fn parts(&self) -> (crate::StatusCode, Option<serde_json::Value>) {
+        use crate::runtime::{error_json as json, status_code as code};
         match self {
-            Self::BadRequest(body)
-            | Self::Unauthorized(body)
-            | Self::Forbidden(body)
-            | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_json(body),
+            Self::BadRequest(body) => (code(400), json(body)),
+            Self::Unauthorized(body) => (code(401), json(body)),
+            Self::Forbidden(body) => (code(403), json(body)),
+            Self::TooManyRequests(body) => (code(429), json(body)),
+            Self::InternalServerError(body) => (code(500), json(body)),
         }
     }
 }
@@ -759,9 +731,7 @@ impl<
     ///
     /// # Errors
     ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 429, 500).
-    ///
-    /// Its documented error answers, typed: `error.typed::<RejectTimesheetError>()` gives a [`RejectTimesheetError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `UnprocessableEntity` (422), `TooManyRequests` (429), `InternalServerError` (500).
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 429, 500). Typed: `error.typed::<RejectTimesheetError>()` gives a [`RejectTimesheetError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `UnprocessableEntity` (422), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
         TimesheetIdState: IsSet<params::timesheet_id>,
@@ -815,8 +785,7 @@ crate::runtime::operation_builder!(
     RejectTimesheet < TimesheetIdState : params::timesheet_id, WorkspaceIdState :
     params::workspace_id, ReasonState : params::reason >, decode_enveloped
 );
-/// The documented error answers of [`RejectTimesheet`], as [`Error::typed`] decodes them (a
-/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
+/// The documented error answers of [`RejectTimesheet`] (see [`Error::typed`]).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum RejectTimesheetError {
@@ -838,39 +807,27 @@ pub enum RejectTimesheetError {
 impl crate::runtime::ErrorAnswer for RejectTimesheetError {
     fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
         use crate::runtime::error_body as decode;
-        Some(
-            match status.as_u16() {
-                400 => Self::BadRequest(decode(body)?),
-                401 => Self::Unauthorized(decode(body)?),
-                403 => Self::Forbidden(decode(body)?),
-                404 => Self::NotFound(decode(body)?),
-                422 => Self::UnprocessableEntity(decode(body)?),
-                429 => Self::TooManyRequests(decode(body)?),
-                500 => Self::InternalServerError(decode(body)?),
-                _ => return None,
-            },
-        )
-    }
-    fn status(&self) -> crate::StatusCode {
-        match self {
-            Self::BadRequest(_) => crate::runtime::status_code(400),
-            Self::Unauthorized(_) => crate::runtime::status_code(401),
-            Self::Forbidden(_) => crate::runtime::status_code(403),
-            Self::NotFound(_) => crate::runtime::status_code(404),
-            Self::UnprocessableEntity(_) => crate::runtime::status_code(422),
-            Self::TooManyRequests(_) => crate::runtime::status_code(429),
-            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        match status.as_u16() {
+            400 => decode(body).map(Self::BadRequest),
+            401 => decode(body).map(Self::Unauthorized),
+            403 => decode(body).map(Self::Forbidden),
+            404 => decode(body).map(Self::NotFound),
+            422 => decode(body).map(Self::UnprocessableEntity),
+            429 => decode(body).map(Self::TooManyRequests),
+            500 => decode(body).map(Self::InternalServerError),
+            _ => None,
         }
     }
-    fn body(&self) -> Option<serde_json::Value> {
+    fn parts(&self) -> (crate::StatusCode, Option<serde_json::Value>) {
+        use crate::runtime::{error_json as json, status_code as code};
         match self {
-            Self::BadRequest(body)
-            | Self::Unauthorized(body)
-            | Self::Forbidden(body)
-            | Self::NotFound(body)
-            | Self::UnprocessableEntity(body)
-            | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_json(body),
+            Self::BadRequest(body) => (code(400), json(body)),
+            Self::Unauthorized(body) => (code(401), json(body)),
+            Self::Forbidden(body) => (code(403), json(body)),
+            Self::NotFound(body) => (code(404), json(body)),
+            Self::UnprocessableEntity(body) => (code(422), json(body)),
+            Self::TooManyRequests(body) => (code(429), json(body)),
+            Self::InternalServerError(body) => (code(500), json(body)),
         }
     }
 }
@@ -945,9 +902,7 @@ impl<
     ///
     /// # Errors
     ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 429, 500).
-    ///
-    /// Its documented error answers, typed: `error.typed::<SubmitTimesheetError>()` gives a [`SubmitTimesheetError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `UnprocessableEntity` (422), `TooManyRequests` (429), `InternalServerError` (500).
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 429, 500). Typed: `error.typed::<SubmitTimesheetError>()` gives a [`SubmitTimesheetError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `UnprocessableEntity` (422), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
         TimesheetIdState: IsSet<params::timesheet_id>,
@@ -992,8 +947,7 @@ crate::runtime::operation_builder!(
     SubmitTimesheet < TimesheetIdState : params::timesheet_id, WorkspaceIdState :
     params::workspace_id >, decode_enveloped
 );
-/// The documented error answers of [`SubmitTimesheet`], as [`Error::typed`] decodes them (a
-/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
+/// The documented error answers of [`SubmitTimesheet`] (see [`Error::typed`]).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum SubmitTimesheetError {
@@ -1015,39 +969,27 @@ pub enum SubmitTimesheetError {
 impl crate::runtime::ErrorAnswer for SubmitTimesheetError {
     fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
         use crate::runtime::error_body as decode;
-        Some(
-            match status.as_u16() {
-                400 => Self::BadRequest(decode(body)?),
-                401 => Self::Unauthorized(decode(body)?),
-                403 => Self::Forbidden(decode(body)?),
-                404 => Self::NotFound(decode(body)?),
-                422 => Self::UnprocessableEntity(decode(body)?),
-                429 => Self::TooManyRequests(decode(body)?),
-                500 => Self::InternalServerError(decode(body)?),
-                _ => return None,
-            },
-        )
-    }
-    fn status(&self) -> crate::StatusCode {
-        match self {
-            Self::BadRequest(_) => crate::runtime::status_code(400),
-            Self::Unauthorized(_) => crate::runtime::status_code(401),
-            Self::Forbidden(_) => crate::runtime::status_code(403),
-            Self::NotFound(_) => crate::runtime::status_code(404),
-            Self::UnprocessableEntity(_) => crate::runtime::status_code(422),
-            Self::TooManyRequests(_) => crate::runtime::status_code(429),
-            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        match status.as_u16() {
+            400 => decode(body).map(Self::BadRequest),
+            401 => decode(body).map(Self::Unauthorized),
+            403 => decode(body).map(Self::Forbidden),
+            404 => decode(body).map(Self::NotFound),
+            422 => decode(body).map(Self::UnprocessableEntity),
+            429 => decode(body).map(Self::TooManyRequests),
+            500 => decode(body).map(Self::InternalServerError),
+            _ => None,
         }
     }
-    fn body(&self) -> Option<serde_json::Value> {
+    fn parts(&self) -> (crate::StatusCode, Option<serde_json::Value>) {
+        use crate::runtime::{error_json as json, status_code as code};
         match self {
-            Self::BadRequest(body)
-            | Self::Unauthorized(body)
-            | Self::Forbidden(body)
-            | Self::NotFound(body)
-            | Self::UnprocessableEntity(body)
-            | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_json(body),
+            Self::BadRequest(body) => (code(400), json(body)),
+            Self::Unauthorized(body) => (code(401), json(body)),
+            Self::Forbidden(body) => (code(403), json(body)),
+            Self::NotFound(body) => (code(404), json(body)),
+            Self::UnprocessableEntity(body) => (code(422), json(body)),
+            Self::TooManyRequests(body) => (code(429), json(body)),
+            Self::InternalServerError(body) => (code(500), json(body)),
         }
     }
 }
@@ -1122,9 +1064,7 @@ impl<
     ///
     /// # Errors
     ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 429, 500).
-    ///
-    /// Its documented error answers, typed: `error.typed::<UnsubmitTimesheetError>()` gives a [`UnsubmitTimesheetError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `UnprocessableEntity` (422), `TooManyRequests` (429), `InternalServerError` (500).
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 422, 429, 500). Typed: `error.typed::<UnsubmitTimesheetError>()` gives a [`UnsubmitTimesheetError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `UnprocessableEntity` (422), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
         TimesheetIdState: IsSet<params::timesheet_id>,
@@ -1169,8 +1109,7 @@ crate::runtime::operation_builder!(
     UnsubmitTimesheet < TimesheetIdState : params::timesheet_id, WorkspaceIdState :
     params::workspace_id >, decode_enveloped
 );
-/// The documented error answers of [`UnsubmitTimesheet`], as [`Error::typed`] decodes them (a
-/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
+/// The documented error answers of [`UnsubmitTimesheet`] (see [`Error::typed`]).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum UnsubmitTimesheetError {
@@ -1192,39 +1131,27 @@ pub enum UnsubmitTimesheetError {
 impl crate::runtime::ErrorAnswer for UnsubmitTimesheetError {
     fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
         use crate::runtime::error_body as decode;
-        Some(
-            match status.as_u16() {
-                400 => Self::BadRequest(decode(body)?),
-                401 => Self::Unauthorized(decode(body)?),
-                403 => Self::Forbidden(decode(body)?),
-                404 => Self::NotFound(decode(body)?),
-                422 => Self::UnprocessableEntity(decode(body)?),
-                429 => Self::TooManyRequests(decode(body)?),
-                500 => Self::InternalServerError(decode(body)?),
-                _ => return None,
-            },
-        )
-    }
-    fn status(&self) -> crate::StatusCode {
-        match self {
-            Self::BadRequest(_) => crate::runtime::status_code(400),
-            Self::Unauthorized(_) => crate::runtime::status_code(401),
-            Self::Forbidden(_) => crate::runtime::status_code(403),
-            Self::NotFound(_) => crate::runtime::status_code(404),
-            Self::UnprocessableEntity(_) => crate::runtime::status_code(422),
-            Self::TooManyRequests(_) => crate::runtime::status_code(429),
-            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        match status.as_u16() {
+            400 => decode(body).map(Self::BadRequest),
+            401 => decode(body).map(Self::Unauthorized),
+            403 => decode(body).map(Self::Forbidden),
+            404 => decode(body).map(Self::NotFound),
+            422 => decode(body).map(Self::UnprocessableEntity),
+            429 => decode(body).map(Self::TooManyRequests),
+            500 => decode(body).map(Self::InternalServerError),
+            _ => None,
         }
     }
-    fn body(&self) -> Option<serde_json::Value> {
+    fn parts(&self) -> (crate::StatusCode, Option<serde_json::Value>) {
+        use crate::runtime::{error_json as json, status_code as code};
         match self {
-            Self::BadRequest(body)
-            | Self::Unauthorized(body)
-            | Self::Forbidden(body)
-            | Self::NotFound(body)
-            | Self::UnprocessableEntity(body)
-            | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_json(body),
+            Self::BadRequest(body) => (code(400), json(body)),
+            Self::Unauthorized(body) => (code(401), json(body)),
+            Self::Forbidden(body) => (code(403), json(body)),
+            Self::NotFound(body) => (code(404), json(body)),
+            Self::UnprocessableEntity(body) => (code(422), json(body)),
+            Self::TooManyRequests(body) => (code(429), json(body)),
+            Self::InternalServerError(body) => (code(500), json(body)),
         }
     }
 }

@@ -343,9 +343,7 @@ impl<
     ///
     /// # Errors
     ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    ///
-    /// Its documented error answers, typed: `error.typed::<CreateWebhookError>()` gives a [`CreateWebhookError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `TooManyRequests` (429), `InternalServerError` (500).
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500). Typed: `error.typed::<CreateWebhookError>()` gives a [`CreateWebhookError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<types::Webhook>, Error>
     where
         WorkspaceIdState: IsSet<params::workspace_id>,
@@ -396,8 +394,7 @@ crate::runtime::operation_builder!(
     CreateWebhook < WorkspaceIdState : params::workspace_id, UrlState : params::url,
     EventsState : params::events >, decode_enveloped
 );
-/// The documented error answers of [`CreateWebhook`], as [`Error::typed`] decodes them (a
-/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
+/// The documented error answers of [`CreateWebhook`] (see [`Error::typed`]).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CreateWebhookError {
@@ -415,33 +412,23 @@ pub enum CreateWebhookError {
 impl crate::runtime::ErrorAnswer for CreateWebhookError {
     fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
         use crate::runtime::error_body as decode;
-        Some(
-            match status.as_u16() {
-                400 => Self::BadRequest(decode(body)?),
-                401 => Self::Unauthorized(decode(body)?),
-                403 => Self::Forbidden(decode(body)?),
-                429 => Self::TooManyRequests(decode(body)?),
-                500 => Self::InternalServerError(decode(body)?),
-                _ => return None,
-            },
-        )
-    }
-    fn status(&self) -> crate::StatusCode {
-        match self {
-            Self::BadRequest(_) => crate::runtime::status_code(400),
-            Self::Unauthorized(_) => crate::runtime::status_code(401),
-            Self::Forbidden(_) => crate::runtime::status_code(403),
-            Self::TooManyRequests(_) => crate::runtime::status_code(429),
-            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        match status.as_u16() {
+            400 => decode(body).map(Self::BadRequest),
+            401 => decode(body).map(Self::Unauthorized),
+            403 => decode(body).map(Self::Forbidden),
+            429 => decode(body).map(Self::TooManyRequests),
+            500 => decode(body).map(Self::InternalServerError),
+            _ => None,
         }
     }
-    fn body(&self) -> Option<serde_json::Value> {
+    fn parts(&self) -> (crate::StatusCode, Option<serde_json::Value>) {
+        use crate::runtime::{error_json as json, status_code as code};
         match self {
-            Self::BadRequest(body)
-            | Self::Unauthorized(body)
-            | Self::Forbidden(body)
-            | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_json(body),
+            Self::BadRequest(body) => (code(400), json(body)),
+            Self::Unauthorized(body) => (code(401), json(body)),
+            Self::Forbidden(body) => (code(403), json(body)),
+            Self::TooManyRequests(body) => (code(429), json(body)),
+            Self::InternalServerError(body) => (code(500), json(body)),
         }
     }
 }
@@ -513,9 +500,7 @@ impl<WebhookIdState, WorkspaceIdState> DeleteWebhook<WebhookIdState, WorkspaceId
     ///
     /// # Errors
     ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    ///
-    /// Its documented error answers, typed: `error.typed::<DeleteWebhookError>()` gives a [`DeleteWebhookError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500). Typed: `error.typed::<DeleteWebhookError>()` gives a [`DeleteWebhookError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
         WebhookIdState: IsSet<params::webhook_id>,
@@ -559,8 +544,7 @@ crate::runtime::operation_builder!(
     DeleteWebhook < WebhookIdState : params::webhook_id, WorkspaceIdState :
     params::workspace_id >, decode_enveloped
 );
-/// The documented error answers of [`DeleteWebhook`], as [`Error::typed`] decodes them (a
-/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
+/// The documented error answers of [`DeleteWebhook`] (see [`Error::typed`]).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DeleteWebhookError {
@@ -580,36 +564,25 @@ pub enum DeleteWebhookError {
 impl crate::runtime::ErrorAnswer for DeleteWebhookError {
     fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
         use crate::runtime::error_body as decode;
-        Some(
-            match status.as_u16() {
-                400 => Self::BadRequest(decode(body)?),
-                401 => Self::Unauthorized(decode(body)?),
-                403 => Self::Forbidden(decode(body)?),
-                404 => Self::NotFound(decode(body)?),
-                429 => Self::TooManyRequests(decode(body)?),
-                500 => Self::InternalServerError(decode(body)?),
-                _ => return None,
-            },
-        )
-    }
-    fn status(&self) -> crate::StatusCode {
-        match self {
-            Self::BadRequest(_) => crate::runtime::status_code(400),
-            Self::Unauthorized(_) => crate::runtime::status_code(401),
-            Self::Forbidden(_) => crate::runtime::status_code(403),
-            Self::NotFound(_) => crate::runtime::status_code(404),
-            Self::TooManyRequests(_) => crate::runtime::status_code(429),
-            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        match status.as_u16() {
+            400 => decode(body).map(Self::BadRequest),
+            401 => decode(body).map(Self::Unauthorized),
+            403 => decode(body).map(Self::Forbidden),
+            404 => decode(body).map(Self::NotFound),
+            429 => decode(body).map(Self::TooManyRequests),
+            500 => decode(body).map(Self::InternalServerError),
+            _ => None,
         }
     }
-    fn body(&self) -> Option<serde_json::Value> {
+    fn parts(&self) -> (crate::StatusCode, Option<serde_json::Value>) {
+        use crate::runtime::{error_json as json, status_code as code};
         match self {
-            Self::BadRequest(body)
-            | Self::Unauthorized(body)
-            | Self::Forbidden(body)
-            | Self::NotFound(body)
-            | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_json(body),
+            Self::BadRequest(body) => (code(400), json(body)),
+            Self::Unauthorized(body) => (code(401), json(body)),
+            Self::Forbidden(body) => (code(403), json(body)),
+            Self::NotFound(body) => (code(404), json(body)),
+            Self::TooManyRequests(body) => (code(429), json(body)),
+            Self::InternalServerError(body) => (code(500), json(body)),
         }
     }
 }
@@ -674,9 +647,7 @@ impl<WebhookIdState, WorkspaceIdState> GetWebhook<WebhookIdState, WorkspaceIdSta
     ///
     /// # Errors
     ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    ///
-    /// Its documented error answers, typed: `error.typed::<GetWebhookError>()` gives a [`GetWebhookError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500). Typed: `error.typed::<GetWebhookError>()` gives a [`GetWebhookError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<types::Webhook>, Error>
     where
         WebhookIdState: IsSet<params::webhook_id>,
@@ -717,8 +688,7 @@ crate::runtime::operation_builder!(
     GetWebhook < WebhookIdState : params::webhook_id, WorkspaceIdState :
     params::workspace_id >, decode_enveloped
 );
-/// The documented error answers of [`GetWebhook`], as [`Error::typed`] decodes them (a
-/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
+/// The documented error answers of [`GetWebhook`] (see [`Error::typed`]).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetWebhookError {
@@ -738,36 +708,25 @@ pub enum GetWebhookError {
 impl crate::runtime::ErrorAnswer for GetWebhookError {
     fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
         use crate::runtime::error_body as decode;
-        Some(
-            match status.as_u16() {
-                400 => Self::BadRequest(decode(body)?),
-                401 => Self::Unauthorized(decode(body)?),
-                403 => Self::Forbidden(decode(body)?),
-                404 => Self::NotFound(decode(body)?),
-                429 => Self::TooManyRequests(decode(body)?),
-                500 => Self::InternalServerError(decode(body)?),
-                _ => return None,
-            },
-        )
-    }
-    fn status(&self) -> crate::StatusCode {
-        match self {
-            Self::BadRequest(_) => crate::runtime::status_code(400),
-            Self::Unauthorized(_) => crate::runtime::status_code(401),
-            Self::Forbidden(_) => crate::runtime::status_code(403),
-            Self::NotFound(_) => crate::runtime::status_code(404),
-            Self::TooManyRequests(_) => crate::runtime::status_code(429),
-            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        match status.as_u16() {
+            400 => decode(body).map(Self::BadRequest),
+            401 => decode(body).map(Self::Unauthorized),
+            403 => decode(body).map(Self::Forbidden),
+            404 => decode(body).map(Self::NotFound),
+            429 => decode(body).map(Self::TooManyRequests),
+            500 => decode(body).map(Self::InternalServerError),
+            _ => None,
         }
     }
-    fn body(&self) -> Option<serde_json::Value> {
+    fn parts(&self) -> (crate::StatusCode, Option<serde_json::Value>) {
+        use crate::runtime::{error_json as json, status_code as code};
         match self {
-            Self::BadRequest(body)
-            | Self::Unauthorized(body)
-            | Self::Forbidden(body)
-            | Self::NotFound(body)
-            | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_json(body),
+            Self::BadRequest(body) => (code(400), json(body)),
+            Self::Unauthorized(body) => (code(401), json(body)),
+            Self::Forbidden(body) => (code(403), json(body)),
+            Self::NotFound(body) => (code(404), json(body)),
+            Self::TooManyRequests(body) => (code(429), json(body)),
+            Self::InternalServerError(body) => (code(500), json(body)),
         }
     }
 }
@@ -823,9 +782,7 @@ impl<WorkspaceIdState> GetWebhooks<WorkspaceIdState> {
     ///
     /// # Errors
     ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500).
-    ///
-    /// Its documented error answers, typed: `error.typed::<GetWebhooksError>()` gives a [`GetWebhooksError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `TooManyRequests` (429), `InternalServerError` (500).
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 429, 500). Typed: `error.typed::<GetWebhooksError>()` gives a [`GetWebhooksError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<Vec<types::Webhook>>, Error>
     where
         WorkspaceIdState: IsSet<params::workspace_id>,
@@ -880,8 +837,7 @@ impl<WorkspaceIdState> GetWebhooks<WorkspaceIdState> {
 crate::runtime::operation_builder!(
     GetWebhooks < WorkspaceIdState : params::workspace_id >, decode_enveloped
 );
-/// The documented error answers of [`GetWebhooks`], as [`Error::typed`] decodes them (a
-/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
+/// The documented error answers of [`GetWebhooks`] (see [`Error::typed`]).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetWebhooksError {
@@ -899,33 +855,23 @@ pub enum GetWebhooksError {
 impl crate::runtime::ErrorAnswer for GetWebhooksError {
     fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
         use crate::runtime::error_body as decode;
-        Some(
-            match status.as_u16() {
-                400 => Self::BadRequest(decode(body)?),
-                401 => Self::Unauthorized(decode(body)?),
-                403 => Self::Forbidden(decode(body)?),
-                429 => Self::TooManyRequests(decode(body)?),
-                500 => Self::InternalServerError(decode(body)?),
-                _ => return None,
-            },
-        )
-    }
-    fn status(&self) -> crate::StatusCode {
-        match self {
-            Self::BadRequest(_) => crate::runtime::status_code(400),
-            Self::Unauthorized(_) => crate::runtime::status_code(401),
-            Self::Forbidden(_) => crate::runtime::status_code(403),
-            Self::TooManyRequests(_) => crate::runtime::status_code(429),
-            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        match status.as_u16() {
+            400 => decode(body).map(Self::BadRequest),
+            401 => decode(body).map(Self::Unauthorized),
+            403 => decode(body).map(Self::Forbidden),
+            429 => decode(body).map(Self::TooManyRequests),
+            500 => decode(body).map(Self::InternalServerError),
+            _ => None,
         }
     }
-    fn body(&self) -> Option<serde_json::Value> {
+    fn parts(&self) -> (crate::StatusCode, Option<serde_json::Value>) {
+        use crate::runtime::{error_json as json, status_code as code};
         match self {
-            Self::BadRequest(body)
-            | Self::Unauthorized(body)
-            | Self::Forbidden(body)
-            | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_json(body),
+            Self::BadRequest(body) => (code(400), json(body)),
+            Self::Unauthorized(body) => (code(401), json(body)),
+            Self::Forbidden(body) => (code(403), json(body)),
+            Self::TooManyRequests(body) => (code(429), json(body)),
+            Self::InternalServerError(body) => (code(500), json(body)),
         }
     }
 }
@@ -1027,9 +973,7 @@ impl<
     ///
     /// # Errors
     ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500).
-    ///
-    /// Its documented error answers, typed: `error.typed::<UpdateWebhookError>()` gives a [`UpdateWebhookError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 400, 401, 403, 404, 429, 500). Typed: `error.typed::<UpdateWebhookError>()` gives a [`UpdateWebhookError`]: `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<()>, Error>
     where
         WebhookIdState: IsSet<params::webhook_id>,
@@ -1083,8 +1027,7 @@ crate::runtime::operation_builder!(
     UpdateWebhook < WebhookIdState : params::webhook_id, WorkspaceIdState :
     params::workspace_id, UrlState : params::url >, decode_enveloped
 );
-/// The documented error answers of [`UpdateWebhook`], as [`Error::typed`] decodes them (a
-/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
+/// The documented error answers of [`UpdateWebhook`] (see [`Error::typed`]).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum UpdateWebhookError {
@@ -1104,36 +1047,25 @@ pub enum UpdateWebhookError {
 impl crate::runtime::ErrorAnswer for UpdateWebhookError {
     fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
         use crate::runtime::error_body as decode;
-        Some(
-            match status.as_u16() {
-                400 => Self::BadRequest(decode(body)?),
-                401 => Self::Unauthorized(decode(body)?),
-                403 => Self::Forbidden(decode(body)?),
-                404 => Self::NotFound(decode(body)?),
-                429 => Self::TooManyRequests(decode(body)?),
-                500 => Self::InternalServerError(decode(body)?),
-                _ => return None,
-            },
-        )
-    }
-    fn status(&self) -> crate::StatusCode {
-        match self {
-            Self::BadRequest(_) => crate::runtime::status_code(400),
-            Self::Unauthorized(_) => crate::runtime::status_code(401),
-            Self::Forbidden(_) => crate::runtime::status_code(403),
-            Self::NotFound(_) => crate::runtime::status_code(404),
-            Self::TooManyRequests(_) => crate::runtime::status_code(429),
-            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        match status.as_u16() {
+            400 => decode(body).map(Self::BadRequest),
+            401 => decode(body).map(Self::Unauthorized),
+            403 => decode(body).map(Self::Forbidden),
+            404 => decode(body).map(Self::NotFound),
+            429 => decode(body).map(Self::TooManyRequests),
+            500 => decode(body).map(Self::InternalServerError),
+            _ => None,
         }
     }
-    fn body(&self) -> Option<serde_json::Value> {
+    fn parts(&self) -> (crate::StatusCode, Option<serde_json::Value>) {
+        use crate::runtime::{error_json as json, status_code as code};
         match self {
-            Self::BadRequest(body)
-            | Self::Unauthorized(body)
-            | Self::Forbidden(body)
-            | Self::NotFound(body)
-            | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_json(body),
+            Self::BadRequest(body) => (code(400), json(body)),
+            Self::Unauthorized(body) => (code(401), json(body)),
+            Self::Forbidden(body) => (code(403), json(body)),
+            Self::NotFound(body) => (code(404), json(body)),
+            Self::TooManyRequests(body) => (code(429), json(body)),
+            Self::InternalServerError(body) => (code(500), json(body)),
         }
     }
 }

@@ -94,9 +94,7 @@ impl GetWorkspaces {
     ///
     /// # Errors
     ///
-    /// An [`Error`] when the request fails or the server refuses it (the spec documents 401, 429, 500).
-    ///
-    /// Its documented error answers, typed: `error.typed::<GetWorkspacesError>()` gives a [`GetWorkspacesError`]: `Unauthorized` (401), `TooManyRequests` (429), `InternalServerError` (500).
+    /// An [`Error`] when the request fails or the server refuses it (the spec documents 401, 429, 500). Typed: `error.typed::<GetWorkspacesError>()` gives a [`GetWorkspacesError`]: `Unauthorized` (401), `TooManyRequests` (429), `InternalServerError` (500).
     pub async fn send(self) -> Result<Response<Vec<types::Workspace>>, Error> {
         let (client, request) = self.into_request()?;
         client.execute(request, crate::runtime::decode_enveloped).await
@@ -144,8 +142,7 @@ impl GetWorkspaces {
     }
 }
 crate::runtime::operation_builder!(GetWorkspaces, decode_enveloped);
-/// The documented error answers of [`GetWorkspaces`], as [`Error::typed`] decodes them (a
-/// status the spec comes to document is a new variant, so the enum is non-exhaustive).
+/// The documented error answers of [`GetWorkspaces`] (see [`Error::typed`]).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum GetWorkspacesError {
@@ -159,27 +156,19 @@ pub enum GetWorkspacesError {
 impl crate::runtime::ErrorAnswer for GetWorkspacesError {
     fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
         use crate::runtime::error_body as decode;
-        Some(
-            match status.as_u16() {
-                401 => Self::Unauthorized(decode(body)?),
-                429 => Self::TooManyRequests(decode(body)?),
-                500 => Self::InternalServerError(decode(body)?),
-                _ => return None,
-            },
-        )
-    }
-    fn status(&self) -> crate::StatusCode {
-        match self {
-            Self::Unauthorized(_) => crate::runtime::status_code(401),
-            Self::TooManyRequests(_) => crate::runtime::status_code(429),
-            Self::InternalServerError(_) => crate::runtime::status_code(500),
+        match status.as_u16() {
+            401 => decode(body).map(Self::Unauthorized),
+            429 => decode(body).map(Self::TooManyRequests),
+            500 => decode(body).map(Self::InternalServerError),
+            _ => None,
         }
     }
-    fn body(&self) -> Option<serde_json::Value> {
+    fn parts(&self) -> (crate::StatusCode, Option<serde_json::Value>) {
+        use crate::runtime::{error_json as json, status_code as code};
         match self {
-            Self::Unauthorized(body)
-            | Self::TooManyRequests(body)
-            | Self::InternalServerError(body) => crate::runtime::error_json(body),
+            Self::Unauthorized(body) => (code(401), json(body)),
+            Self::TooManyRequests(body) => (code(429), json(body)),
+            Self::InternalServerError(body) => (code(500), json(body)),
         }
     }
 }

@@ -22,12 +22,9 @@
 //!             _ => None,
 //!         }
 //!     }
-//!     fn status(&self) -> StatusCode {
-//!         StatusCode::NOT_FOUND
-//!     }
-//!     fn body(&self) -> Option<serde_json::Value> {
+//!     fn parts(&self) -> (StatusCode, Option<serde_json::Value>) {
 //!         match self {
-//!             Self::NotFound(body) => Some(body.clone()),
+//!             Self::NotFound(body) => (StatusCode::NOT_FOUND, Some(body.clone())),
 //!         }
 //!     }
 //! }
@@ -53,11 +50,19 @@ pub trait ErrorAnswer: Sized {
     /// the body does not fit.
     fn from_answer(status: StatusCode, body: &[u8]) -> Option<Self>;
 
+    /// The answer's status, and its body as JSON (`None` for an answer documented without
+    /// one): what [`status`](Self::status) and [`body`](Self::body) give apart.
+    fn parts(&self) -> (StatusCode, Option<Value>);
+
     /// The answer's status.
-    fn status(&self) -> StatusCode;
+    fn status(&self) -> StatusCode {
+        self.parts().0
+    }
 
     /// The body as JSON; `None` for an answer documented without one.
-    fn body(&self) -> Option<Value>;
+    fn body(&self) -> Option<Value> {
+        self.parts().1
+    }
 
     /// What the body says went wrong (its `message`, `detail`, `title` or `error`), when it
     /// says.

@@ -214,8 +214,7 @@ pub(super) fn send_doc(op: &Operation) -> String {
             .map(|variant| format!("`{}` ({})", variant.name, variant.status.key()))
             .collect();
         text.push_str(&format!(
-            "\n\nIts documented error answers, typed: `error.typed::<{name}>()` gives a \
-             [`{name}`]: {}.",
+            " Typed: `error.typed::<{name}>()` gives a [`{name}`]: {}.",
             variants.join(", "),
             name = errors.name
         ));

@@ -12,7 +12,7 @@ use crate::model::{ErrorEnum, ErrorStatus, ErrorVariant, Operation, TypeRef};
 pub(super) fn error_enum(op: &Operation, errors: &ErrorEnum, paths: &Paths) -> TokenStream {
     let name = format_ident!("{}", errors.name);
     let docs = doc_lines(&format!(
-        "The documented error answers of [`{}`], as [`Error::typed`] decodes them (a\nstatus the spec comes to document is a new variant, so the enum is non-exhaustive).",
+        "The documented error answers of [`{}`] (see [`Error::typed`]).",
         op.builder_name
     ));
     let variants = errors
@@ -25,14 +25,8 @@ pub(super) fn error_enum(op: &Operation, errors: &ErrorEnum, paths: &Paths) -> T
         .variants
         .iter()
         .any(|v| v.status == ErrorStatus::Default))
-    .then(|| quote!(_ => return None,));
-    let statuses = status_arms(&errors.variants);
-    let bodies = body_arms(&errors.variants);
-    let no_body = errors
-        .variants
-        .iter()
-        .any(|variant| variant.body.is_none())
-        .then(|| quote!(_ => None,));
+    .then(|| quote!(_ => None,));
+    let parts = parts_arms(&errors.variants);
     quote! {
         #docs
         #[derive(Debug, Clone)]
@@ -44,22 +38,16 @@ pub(super) fn error_enum(op: &Operation, errors: &ErrorEnum, paths: &Paths) -> T
         impl crate::runtime::ErrorAnswer for #name {
             fn from_answer(status: crate::StatusCode, body: &[u8]) -> Option<Self> {
                 use crate::runtime::error_body as decode;
-                Some(match status.as_u16() {
+                match status.as_u16() {
                     #(#decodes)*
                     #unmatched
-                })
-            }
-
-            fn status(&self) -> crate::StatusCode {
-                match self {
-                    #statuses
                 }
             }
 
-            fn body(&self) -> Option<serde_json::Value> {
+            fn parts(&self) -> (crate::StatusCode, Option<serde_json::Value>) {
+                use crate::runtime::{error_json as json, status_code as code};
                 match self {
-                    #bodies
-                    #no_body
+                    #parts
                 }
             }
         }
@@ -125,61 +113,51 @@ fn decode_arm(variant: &ErrorVariant) -> TokenStream {
         ErrorStatus::Default => quote!(_),
     };
     let value = match (variant.status, variant.body.is_some()) {
-        (ErrorStatus::Code(_), false) => quote!(Self::#ident),
-        (ErrorStatus::Code(_), true) => quote!(Self::#ident(decode(body)?)),
-        (_, false) => quote!(Self::#ident { status }),
-        (_, true) => quote!(Self::#ident { status, body: decode(body)? }),
+        (ErrorStatus::Code(_), false) => quote!(Some(Self::#ident)),
+        (ErrorStatus::Code(_), true) => quote!(decode(body).map(Self::#ident)),
+        (_, false) => quote!(Some(Self::#ident { status })),
+        (_, true) => quote!(decode(body).map(|body| Self::#ident { status, body })),
     };
     quote!(#pattern => #value,)
 }
 
-/// The match arms of `status`: each exact status's own, one for the variants that keep it.
-fn status_arms(variants: &[ErrorVariant]) -> TokenStream {
-    let mut kept = Vec::new();
+/// The match arms of `parts`: each exact status's own; the variants that keep their status
+/// joined by the type of their body (clippy's `match_same_arms`).
+fn parts_arms(variants: &[ErrorVariant]) -> TokenStream {
     let mut arms = Vec::new();
+    let mut kept: Vec<(Option<&TypeRef>, Vec<TokenStream>)> = Vec::new();
     for variant in variants {
         let ident = format_ident!("{}", variant.name);
-        match variant.status {
-            ErrorStatus::Code(code) => {
+        let body = variant.body.as_ref();
+        match (variant.status, body) {
+            (ErrorStatus::Code(code), None) => {
                 let code = Literal::u16_unsuffixed(code);
-                let pattern = if variant.body.is_some() {
-                    quote!(Self::#ident(_))
+                arms.push(quote!(Self::#ident => (code(#code), None),));
+            }
+            (ErrorStatus::Code(code), Some(_)) => {
+                let code = Literal::u16_unsuffixed(code);
+                arms.push(quote!(Self::#ident(body) => (code(#code), json(body)),));
+            }
+            (ErrorStatus::Range(_) | ErrorStatus::Default, _) => {
+                let pattern = if body.is_some() {
+                    quote!(Self::#ident { status, body })
                 } else {
-                    quote!(Self::#ident)
+                    quote!(Self::#ident { status })
                 };
-                arms.push(quote!(#pattern => crate::runtime::status_code(#code),));
-            }
-            ErrorStatus::Range(_) | ErrorStatus::Default => {
-                kept.push(quote!(Self::#ident { status, .. }));
+                match kept.iter_mut().find(|(ty, _)| *ty == body) {
+                    Some((_, patterns)) => patterns.push(pattern),
+                    None => kept.push((body, vec![pattern])),
+                }
             }
         }
     }
-    if !kept.is_empty() {
-        arms.push(quote!(#(#kept)|* => *status,));
-    }
-    quote!(#(#arms)*)
-}
-
-/// The match arms of `body`: one per type of body, its variants joined (clippy's
-/// `match_same_arms`, and shorter code where every answer has the same body).
-fn body_arms(variants: &[ErrorVariant]) -> TokenStream {
-    let mut groups: Vec<(&TypeRef, Vec<TokenStream>)> = Vec::new();
-    for variant in variants {
-        let Some(body) = &variant.body else {
-            continue;
+    for (body, patterns) in kept {
+        let body = if body.is_some() {
+            quote!(json(body))
+        } else {
+            quote!(None)
         };
-        let ident = format_ident!("{}", variant.name);
-        let pattern = match variant.status {
-            ErrorStatus::Code(_) => quote!(Self::#ident(body)),
-            ErrorStatus::Range(_) | ErrorStatus::Default => quote!(Self::#ident { body, .. }),
-        };
-        match groups.iter_mut().find(|(ty, _)| *ty == body) {
-            Some((_, patterns)) => patterns.push(pattern),
-            None => groups.push((body, vec![pattern])),
-        }
+        arms.push(quote!(#(#patterns)|* => (*status, #body),));
     }
-    let arms = groups
-        .into_iter()
-        .map(|(_, patterns)| quote!(#(#patterns)|* => crate::runtime::error_json(body),));
     quote!(#(#arms)*)
 }
