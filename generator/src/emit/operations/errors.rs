@@ -27,6 +27,13 @@ pub(super) fn error_enum(op: &Operation, errors: &ErrorEnum, paths: &Paths) -> T
         .any(|v| v.status == ErrorStatus::Default))
     .then(|| quote!(_ => None,));
     let parts = parts_arms(&errors.variants);
+    // The helpers the arms of `parts` call: every enum has a body somewhere, not every one an
+    // exact status.
+    let code = errors
+        .variants
+        .iter()
+        .any(|v| matches!(v.status, ErrorStatus::Code(_)))
+        .then(|| quote!(status_code as code,));
     quote! {
         #docs
         #[derive(Debug, Clone)]
@@ -45,7 +52,7 @@ pub(super) fn error_enum(op: &Operation, errors: &ErrorEnum, paths: &Paths) -> T
             }
 
             fn parts(&self) -> (crate::StatusCode, Option<serde_json::Value>) {
-                use crate::runtime::{error_json as json, status_code as code};
+                use crate::runtime::{error_json as json, #code};
                 match self {
                     #parts
                 }
