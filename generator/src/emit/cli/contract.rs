@@ -11,12 +11,11 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use serde_json::Value;
 
-use super::flags::{self, Encoding};
+use super::flags::{self, Encoding, Flag, Kind};
 use super::naming;
-use crate::emit::examples::param_value;
 use crate::emit::rust::inner_doc_lines;
 use crate::emit::test_files::{callable, test_modules, Suite, TestModule};
-use crate::model::{Api, Operation, Payload, Primitive, TypeRef};
+use crate::model::{Api, Operation, Param, Payload, Primitive, TypeRef};
 
 /// What the contract test needs to know of the crate around it.
 pub(super) struct Target<'a> {
@@ -32,7 +31,7 @@ pub(super) struct Target<'a> {
 /// can be run from the spec's examples.
 pub(super) fn files(api: &Api, target: &Target<'_>) -> Vec<(String, TokenStream)> {
     let modules = test_modules(api, Suite::Commands);
-    if !api.operations.iter().any(runnable) {
+    if !api.operations.iter().any(|op| runnable(api, op)) {
         return Vec::new();
     }
     let commands = command_names(api);
@@ -76,7 +75,7 @@ fn root(api: &Api, modules: &[TestModule], target: &Target<'_>) -> TokenStream {
     let no_data_test = api
         .operations
         .iter()
-        .any(|op| runnable(op) && without_data(op))
+        .any(|op| runnable(api, op) && without_data(op))
         .then(|| no_data_test(api));
     quote! {
         #docs
@@ -192,7 +191,7 @@ fn module_file(
         .operations
         .iter()
         .filter_map(|&i| api.operations.get(i))
-        .filter(|op| runnable(op))
+        .filter(|op| runnable(api, op))
         .filter_map(|op| {
             let (group, command) = names.get(op.id.as_str())?;
             Some(command_value(api, op, group, command))
@@ -215,14 +214,9 @@ fn command_value(api: &Api, op: &Operation, group: &str, command: &str) -> Token
         if !flag.required {
             continue;
         }
-        let example: Value = serde_json::from_str(&param_value(param)).unwrap_or(Value::Null);
-        let values = match example {
-            Value::Array(items) if flag.repeated => items,
-            other => vec![other],
-        };
-        for value in values {
+        for value in flag_values(param, flag) {
             args.push(format!("--{}", flag.flag));
-            args.push(flag_text(&value));
+            args.push(value);
         }
     }
     let body = op.request_example.as_ref().and_then(|example| {
@@ -249,6 +243,42 @@ fn command_value(api: &Api, op: &Operation, group: &str, command: &str) -> Token
     }
 }
 
+/// The values of a required flag: the parameter's example (a list's items as repeated flags),
+/// or a valid value of the flag's kind.
+fn flag_values(param: &Param, flag: &Flag) -> Vec<String> {
+    // The example is JSON text.
+    let example = param
+        .example
+        .as_deref()
+        .and_then(|text| serde_json::from_str(text).ok());
+    let values = match example {
+        Some(Value::Array(items)) if flag.repeated => items.iter().map(flag_text).collect(),
+        Some(example) => vec![flag_text(&example)],
+        None => Vec::new(),
+    };
+    if values.is_empty() {
+        vec![placeholder(&flag.kind)]
+    } else {
+        values
+    }
+}
+
+/// A valid value of `kind` for a flag the spec gives no example for (never asked for
+/// [`Kind::Json`], whose valid values only the schema knows: see [`runnable`]).
+fn placeholder(kind: &Kind) -> String {
+    match kind {
+        Kind::Enum(values) => values.first().cloned().unwrap_or_default(),
+        Kind::Integer => "1".into(),
+        Kind::Number => "1.5".into(),
+        Kind::Boolean => "true".into(),
+        Kind::Date => "2024-01-15".into(),
+        Kind::DateTime => "2024-01-15T10:30:00Z".into(),
+        Kind::Uuid => "00000000-0000-0000-0000-000000000001".into(),
+        Kind::Json => "{}".into(),
+        Kind::Text => "example".into(),
+    }
+}
+
 /// A JSON example as the text a flag takes: a string's content, anything else as JSON.
 fn flag_text(value: &Value) -> String {
     match value {
@@ -258,13 +288,19 @@ fn flag_text(value: &Value) -> String {
 }
 
 /// Whether the command of `op` can be run from the spec's examples: the client's contract test
-/// can call it, and a required body is one the command line sends (not multipart).
-fn runnable(op: &Operation) -> bool {
+/// can call it, a required body is one the command line sends (not multipart), and every
+/// required flag taking JSON (an object, a union) has an example.
+fn runnable(api: &Api, op: &Operation) -> bool {
     let body_sent = op
         .body
         .as_ref()
         .is_none_or(|body| !body.required || flags::body_encoding(op).is_some());
-    callable(op) && body_sent
+    let json_given = op
+        .params
+        .iter()
+        .zip(flags::flags(api, op))
+        .all(|(param, flag)| !flag.required || flag.kind != Kind::Json || param.example.is_some());
+    callable(op) && body_sent && json_given
 }
 
 /// Whether the successful answer of `op` is documented without data.
