@@ -228,6 +228,31 @@ pub const CLI_RUNTIME: &[(&str, &str)] = &[
     ("config.rs", include_str!("../../templates/cli/config.rs")),
     ("curl.rs", include_str!("../../templates/cli/curl.rs")),
     ("exit.rs", include_str!("../../templates/cli/exit.rs")),
+    (
+        "mcp/dynamic.rs",
+        include_str!("../../templates/cli/mcp/dynamic.rs"),
+    ),
+    (
+        "mcp/http.rs",
+        include_str!("../../templates/cli/mcp/http.rs"),
+    ),
+    ("mcp/mod.rs", include_str!("../../templates/cli/mcp/mod.rs")),
+    (
+        "mcp/schema.rs",
+        include_str!("../../templates/cli/mcp/schema.rs"),
+    ),
+    (
+        "mcp/select.rs",
+        include_str!("../../templates/cli/mcp/select.rs"),
+    ),
+    (
+        "mcp/server.rs",
+        include_str!("../../templates/cli/mcp/server.rs"),
+    ),
+    (
+        "mcp/tools.rs",
+        include_str!("../../templates/cli/mcp/tools.rs"),
+    ),
     ("mod.rs", include_str!("../../templates/cli/mod.rs")),
     ("output.rs", include_str!("../../templates/cli/output.rs")),
     (

@@ -147,6 +147,38 @@ pub struct Paging {
     pub page: &'static str,
 }
 
+/// Names a tool's arguments may not take from a parameter: the runtime's own (a list's walk,
+/// a raw body).
+pub const RESERVED_ARGUMENTS: &[&str] = &["all_pages", "max_items", "body"];
+
+impl Operation {
+    /// The name of each of [`Operation::params`] as an argument of a tool (the MCP server's):
+    /// its wire name (`workspace_id`); when an earlier one (or the runtime) took that name, its
+    /// flag's, `-` as `_` (`body_workspace_id`), as the command line settles its flags; then
+    /// numbered.
+    #[must_use]
+    pub fn argument_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = Vec::with_capacity(self.params.len());
+        for param in self.params {
+            let taken = |name: &str, names: &[String]| {
+                RESERVED_ARGUMENTS.contains(&name) || names.iter().any(|n| n == name)
+            };
+            let mut name = param.wire.to_string();
+            if taken(&name, &names) {
+                name = param.flag.replace('-', "_");
+            }
+            let base = name.clone();
+            let mut number = 2;
+            while taken(&name, &names) {
+                name = format!("{base}_{number}");
+                number += 1;
+            }
+            names.push(name);
+        }
+        names
+    }
+}
+
 impl App {
     /// The operation `group command`, when there is one.
     #[must_use]
