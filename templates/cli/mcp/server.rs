@@ -268,6 +268,7 @@ fn data_value(data: Data) -> Value {
         Data::Parsed(value) => value,
         Data::Raw(raw) => parse(raw.get()),
         Data::Items(items) => Value::Array(items.iter().map(|item| parse(item.get())).collect()),
+        Data::Empty => Value::Null,
     }
 }
 
