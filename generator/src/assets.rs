@@ -278,6 +278,29 @@ pub const CLI_TESTS: &[(&str, &[&str], &str)] = &[
         &["createExpense", "approveTimesheet"],
         include_str!("../../templates/cli-crate/tests/help.rs"),
     ),
+    (
+        "mcp.rs",
+        &[
+            "getExpenses",
+            "createExpense",
+            "deleteExpense",
+            "getWorkspaces",
+            "approveTimesheet",
+        ],
+        include_str!("../../templates/cli-crate/tests/mcp.rs"),
+    ),
+    // The MCP client mcp.rs runs (the Python SDK's).
+    (
+        "mcp_client.py",
+        &[
+            "getExpenses",
+            "createExpense",
+            "deleteExpense",
+            "getWorkspaces",
+            "approveTimesheet",
+        ],
+        include_str!("../../templates/cli-crate/tests/mcp_client.py"),
+    ),
 ];
 
 /// The CLI crate's runtime files.
@@ -303,13 +326,18 @@ pub(crate) fn cli_tests(api: &Api, crate_name: &str) -> Vec<GeneratedFile> {
                 .all(|need| api.operations.iter().any(|op| op.id == *need))
         })
         .map(|(name, _, text)| {
-            copied(
+            let mut file = copied(
                 format!("tests/{name}"),
                 "cli-crate/tests",
                 "end-to-end test",
                 text,
                 crate_name,
-            )
+            );
+            if name.ends_with(".py") {
+                // A Python comment for the header.
+                file.contents = format!("#{}", &file.contents[2..]);
+            }
+            file
         })
         .collect()
 }
