@@ -322,3 +322,97 @@ impl ServerHandler for Server {
         self.inner.tools.iter().find(|t| t.name == name).cloned()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::value::RawValue;
+
+    /// Page `current` of `last`, two items numbered from `first`.
+    fn answer(current: i64, last: i64, first: i64) -> Answer {
+        let item = |n: i64| RawValue::from_string(json!({ "id": n }).to_string()).unwrap();
+        Answer {
+            data: Data::Items(vec![item(first), item(first + 1)]),
+            message: None,
+            pages: Some((current, last)),
+        }
+    }
+
+    fn pages(answers: Vec<Result<Answer, Failure>>) -> Pages {
+        futures::stream::iter(answers).boxed()
+    }
+
+    #[tokio::test]
+    async fn a_walk_gathers_every_page_up_to_max_items() {
+        let three = || {
+            pages(vec![
+                Ok(answer(1, 3, 1)),
+                Ok(answer(2, 3, 3)),
+                Ok(answer(3, 3, 5)),
+            ])
+        };
+        let whole = gather(three(), 500).await.unwrap();
+        assert_eq!(whole["data"].as_array().unwrap().len(), 6);
+        assert_eq!(
+            (&whole["page"], &whole["last_page"]),
+            (&json!(3), &json!(3))
+        );
+        assert!(whole.get("truncated").is_none());
+        let cut = gather(three(), 3).await.unwrap();
+        assert_eq!(cut["data"], json!([{"id": 1}, {"id": 2}, {"id": 3}]));
+        assert_eq!(cut["truncated"], true);
+        let at_a_page_end = gather(three(), 4).await.unwrap();
+        assert_eq!(at_a_page_end["truncated"], true);
+        let exactly_all = gather(three(), 6).await.unwrap();
+        assert!(exactly_all.get("truncated").is_none());
+    }
+
+    #[tokio::test]
+    async fn a_failed_page_fails_the_walk() {
+        let failing = pages(vec![
+            Ok(answer(1, 2, 1)),
+            Err(Failure::Server("Server Error".into())),
+        ]);
+        assert_eq!(
+            gather(failing, 500).await.unwrap_err(),
+            Failure::Server("Server Error".into())
+        );
+    }
+
+    #[test]
+    fn the_token_is_blanked_out_of_failures_and_data() {
+        let app = App {
+            name: "demo",
+            version: "1",
+            about: "",
+            default_base_url: "",
+            token_env: "DEMO_TOKEN",
+            config_env: "DEMO_CONFIG_DIR",
+            groups: &[],
+        };
+        let (jobs, _queue) = mpsc::unbounded_channel();
+        let server = Server::new(
+            &app,
+            Vec::new(),
+            false,
+            jobs,
+            vec!["tok-123".into(), String::new()],
+        );
+        let failed = server.failed(Failure::Unauthorized("bad token tok-123".into()));
+        assert_eq!(failed.is_error, Some(true));
+        let text = serde_json::to_string(&failed).unwrap();
+        assert!(
+            !text.contains("tok-123") && text.contains("[redacted]"),
+            "{text}"
+        );
+        let mut data = json!({"echo": ["x tok-123 y"], "n": 1});
+        server.scrub(&mut data);
+        assert_eq!(data, json!({"echo": ["x [redacted] y"], "n": 1}));
+    }
+
+    #[test]
+    fn data_without_items_is_null() {
+        assert_eq!(data_value(Data::Empty), Value::Null);
+        assert_eq!(data_value(Data::Parsed(json!({"a": 1}))), json!({"a": 1}));
+    }
+}
