@@ -169,7 +169,8 @@ pub fn from_operation(operation: &Operation, matches: &ArgMatches) -> Result<Cal
 
 /// The call of `operation` with the arguments of an MCP tool call: each parameter under its
 /// [`Operation::argument_names`] name, as a JSON value (a list for a repeated one), checked as
-/// its flag is; a raw body as the text of `body`.
+/// its flag is; a body taken whole ([`Operation::whole_body`]) from `body` (a raw one as its
+/// text).
 ///
 /// # Errors
 /// [`Failure::Usage`] naming the argument that is missing, unknown, or not of its type.
@@ -178,14 +179,11 @@ pub fn from_arguments(
     arguments: &Map<String, Value>,
 ) -> Result<Call, Failure> {
     let names = operation.argument_names();
-    let raw_body = matches!(
-        operation.body.map(|body| body.encoding),
-        Some(BodyEncoding::Raw(_))
-    );
+    let whole_body = operation.whole_body();
     for key in arguments.keys() {
         let known = names.iter().any(|name| name == key)
             || (operation.paging.is_some() && (key == "all_pages" || key == "max_items"))
-            || (raw_body && key == "body");
+            || (whole_body && key == "body");
         if !known {
             return Err(Failure::Usage(format!(
                 "`{}` takes no argument `{key}`",
@@ -215,18 +213,23 @@ pub fn from_arguments(
         parts.place(param, &texts);
     }
     parts.finish(operation, |encoding, fields| {
-        let fields = (!fields.is_empty()).then_some(Value::Object(fields));
+        let whole = arguments.get("body").filter(|body| !body.is_null());
+        // A required body is sent, if empty, as the server will say what it lacks.
+        let object = |body: Option<Value>| match body {
+            None if body_required => Some(Value::Object(Map::new())),
+            body => body,
+        };
         Ok(match encoding {
-            BodyEncoding::Json => fields.map(Body::Json),
-            BodyEncoding::Form => fields.map(Body::Form),
-            BodyEncoding::Raw(media_type) => match arguments.get("body") {
-                Some(Value::String(text)) => Some(Body::Raw {
-                    bytes: text.clone().into_bytes(),
-                    media_type: media_type.to_string(),
-                    source: "the argument `body`".to_string(),
-                }),
-                _ => None,
-            },
+            BodyEncoding::Json => object(merge(whole.cloned(), fields)?).map(Body::Json),
+            BodyEncoding::Form => object(merge(whole.cloned(), fields)?).map(Body::Form),
+            BodyEncoding::Raw(media_type) => whole.map(|body| Body::Raw {
+                bytes: match body {
+                    Value::String(text) => text.clone().into_bytes(),
+                    other => other.to_string().into_bytes(),
+                },
+                media_type: media_type.to_string(),
+                source: "the argument `body`".to_string(),
+            }),
         })
     })
 }
@@ -574,6 +577,34 @@ mod tests {
         assert!(refused(serde_json::json!({"amount": 1})).contains("`expenseId` is required"));
         assert!(refused(serde_json::json!({"expenseId": "x"})).contains("not a whole number"));
         assert!(refused(serde_json::json!({"expenseId": 1, "nope": 1})).contains("`nope`"));
+    }
+
+    #[test]
+    fn a_body_without_properties_is_taken_whole() {
+        let bulk = Operation {
+            params: &[],
+            body: Some(BodyInput {
+                required: true,
+                encoding: BodyEncoding::Json,
+            }),
+            ..UPDATE
+        };
+        assert!(bulk.whole_body() && !UPDATE.whole_body() && UPLOAD.whole_body());
+        let arguments = serde_json::json!({"body": [1, 2]});
+        let call = from_arguments(&bulk, arguments.as_object().unwrap()).unwrap();
+        assert_eq!(call.body, Some(Body::Json(serde_json::json!([1, 2]))));
+        let empty = from_arguments(&bulk, &Map::new()).unwrap();
+        assert_eq!(empty.body, Some(Body::Json(serde_json::json!({}))));
+        let arguments = serde_json::json!({"body": "PNG"});
+        let upload = from_arguments(&UPLOAD, arguments.as_object().unwrap()).unwrap();
+        assert_eq!(
+            upload.body,
+            Some(Body::Raw {
+                bytes: b"PNG".to_vec(),
+                media_type: "image/png".into(),
+                source: "the argument `body`".into(),
+            })
+        );
     }
 
     #[test]

@@ -152,6 +152,19 @@ pub struct Paging {
 pub const RESERVED_ARGUMENTS: &[&str] = &["all_pages", "max_items", "body"];
 
 impl Operation {
+    /// Whether a tool takes the whole body as one argument (`body`): a raw body, or a JSON or
+    /// form body without top-level properties to set one by one (an array, a union).
+    #[must_use]
+    pub fn whole_body(&self) -> bool {
+        match self.body.map(|body| body.encoding) {
+            None => false,
+            Some(BodyEncoding::Raw(_)) => true,
+            Some(BodyEncoding::Json | BodyEncoding::Form) => {
+                !self.params.iter().any(|p| p.location == Location::Body)
+            }
+        }
+    }
+
     /// The name of each of [`Operation::params`] as an argument of a tool (the MCP server's):
     /// its wire name (`workspace_id`); when an earlier one (or the runtime) took that name, its
     /// flag's, `-` as `_` (`body_workspace_id`), as the command line settles its flags; then

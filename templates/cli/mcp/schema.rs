@@ -17,7 +17,8 @@ pub const MAX_ITEMS: &str = "max_items";
 
 /// The `inputSchema` of `operation`'s tool: an object whose properties are its arguments
 /// ([`Operation::argument_names`]), with their types, formats, enums, defaults, descriptions,
-/// and which are required; `all_pages` and `max_items` for a list; `body` for a raw body.
+/// and which are required; `all_pages` and `max_items` for a list; `body` for a body taken
+/// whole ([`Operation::whole_body`]).
 #[must_use]
 pub fn input(operation: &Operation) -> Map<String, Value> {
     let mut properties = Map::new();
@@ -29,11 +30,14 @@ pub fn input(operation: &Operation) -> Map<String, Value> {
         }
         properties.insert(name, Value::Object(param_schema(param)));
     }
-    if let Some(BodyEncoding::Raw(media_type)) = operation.body.map(|body| body.encoding) {
-        properties.insert(
-            "body".into(),
-            json!({"type": "string", "description": format!("The body ({media_type}), as text")}),
-        );
+    if let (Some(body), true) = (operation.body, operation.whole_body()) {
+        let schema = match body.encoding {
+            BodyEncoding::Raw(media_type) => {
+                json!({"type": "string", "description": format!("The body ({media_type}), as text")})
+            }
+            BodyEncoding::Json | BodyEncoding::Form => json!({"description": "The body, as JSON"}),
+        };
+        properties.insert("body".into(), schema);
         if body_required {
             required.push(Value::String("body".into()));
         }
