@@ -123,7 +123,10 @@ fn title(group: &Group, operation: &Operation) -> String {
 #[must_use]
 pub fn description(operation: &Operation) -> Cow<'static, str> {
     let request = format!("{} {}", operation.method, operation.path);
-    let about = one_line(operation.about);
+    // Without a summary the command's about is the request itself, said at the end anyway.
+    let about = Some(one_line(operation.about))
+        .filter(|about| *about != request)
+        .unwrap_or_default();
     let first = operation
         .long_about
         .unwrap_or_default()
@@ -144,7 +147,10 @@ pub fn description(operation: &Operation) -> Cow<'static, str> {
             _ => format!("{}…", cut.trim_end()),
         };
     }
-    Cow::Owned(format!("{} ({request})", text.trim()).trim().to_string())
+    if text.trim().is_empty() {
+        return Cow::Owned(request);
+    }
+    Cow::Owned(format!("{} ({request})", text.trim()))
 }
 
 /// `text` on one line, its runs of white space as one space.
@@ -237,5 +243,11 @@ mod tests {
             ..operation("list", "GET")
         });
         assert!(text.chars().count() < MAX_DESCRIPTION + 30, "{text}");
+        let bare = Operation {
+            about: "GET /expenses",
+            long_about: Some("GET /expenses"),
+            ..operation("list", "GET")
+        };
+        assert_eq!(description(&bare), "GET /expenses");
     }
 }
