@@ -109,45 +109,66 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The entries matching most of `query`'s words, best first (words found in the name, the
-/// summary and the path count more than in the description), at most `limit`.
+/// How well `word` matches one of `field`: 2 the same word, 1 one starting the other
+/// (`repo`, `repository`), 0 not at all.
+fn closeness(word: &str, field: &[String]) -> i64 {
+    let prefix = |a: &str, b: &str| a.len() >= 4 && b.starts_with(a);
+    field
+        .iter()
+        .map(|f| {
+            if f == word {
+                2
+            } else {
+                i64::from(prefix(f, word) || prefix(word, f))
+            }
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// The score of `entry` for the query's `wanted` words: each word's best match, weighted by
+/// where it is found (the tool's name 4, its summary 3, its path and operationId 2, its
+/// description 1), less 3 for each word of the name the query does not have (so that
+/// `pulls_list` comes before `pulls_list_review_comments`); `None` when nothing matches.
+fn score(entry: &Entry, wanted: &[String]) -> Option<i64> {
+    let operation = entry.operation;
+    let name = words(&entry.name);
+    let fields = [
+        (&name, 4),
+        (&words(operation.about), 3),
+        (&words(operation.path), 2),
+        (&words(operation.id), 2),
+        (&words(operation.long_about.unwrap_or_default()), 1),
+    ];
+    let found: i64 = wanted
+        .iter()
+        .map(|word| {
+            fields
+                .iter()
+                .map(|(field, weight)| weight * closeness(word, field))
+                .max()
+                .unwrap_or(0)
+        })
+        .sum();
+    let extra = name.iter().filter(|n| closeness(n, wanted) == 0).count();
+    (found > 0).then(|| found - 3 * i64::try_from(extra).unwrap_or(i64::MAX / 4))
+}
+
+/// The entries matching `query`'s words (of three letters or more), best first (ties: the
+/// shorter name first), at most `limit`; the first `limit` without any word.
 #[must_use]
 pub fn search<'a>(entries: &'a [Entry], query: &str, limit: usize) -> Vec<&'a Entry> {
-    let wanted = words(query);
-    let mut scored: Vec<(usize, usize, &Entry)> = entries
+    let wanted: Vec<String> = words(query).into_iter().filter(|w| w.len() >= 3).collect();
+    if wanted.is_empty() {
+        return entries.iter().take(limit).collect();
+    }
+    let mut scored: Vec<(i64, &Entry)> = entries
         .iter()
-        .enumerate()
-        .filter_map(|(index, entry)| {
-            let operation = entry.operation;
-            let fields = [
-                (entry.name.to_ascii_lowercase(), 4),
-                (operation.about.to_ascii_lowercase(), 3),
-                (operation.path.to_ascii_lowercase(), 2),
-                (operation.id.to_ascii_lowercase(), 2),
-                (
-                    operation
-                        .long_about
-                        .unwrap_or_default()
-                        .to_ascii_lowercase(),
-                    1,
-                ),
-            ];
-            let score: usize = wanted
-                .iter()
-                .map(|word| {
-                    fields
-                        .iter()
-                        .filter(|(text, _)| text.contains(word.as_str()))
-                        .map(|(_, weight)| *weight)
-                        .max()
-                        .unwrap_or(0)
-                })
-                .sum();
-            (score > 0 || wanted.is_empty()).then_some((score, index, entry))
-        })
+        .filter_map(|entry| Some((score(entry, &wanted)?, entry)))
         .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    scored.into_iter().take(limit).map(|(_, _, e)| e).collect()
+    // A stable sort: among equals, the shorter name, then the tree's order.
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.name.len().cmp(&b.1.name.len())));
+    scored.into_iter().take(limit).map(|(_, e)| e).collect()
 }
 
 /// What `describe_operation` gives of `entry`.
@@ -284,6 +305,8 @@ mod tests {
         assert_eq!(names("approve timesheets"), ["timesheets_approve"]);
         assert_eq!(names("expense categories")[0], "expenses_categories");
         assert!(names("nothing like it").is_empty());
+        assert_eq!(names("categories of expenses")[0], "expenses_categories");
+        assert_eq!(names("list expenses")[0], "expenses_list");
         assert_eq!(search(&entries, "", 2).len(), 2);
     }
 
