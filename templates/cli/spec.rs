@@ -168,7 +168,8 @@ impl Operation {
     /// The name of each of [`Operation::params`] as an argument of a tool (the MCP server's):
     /// its wire name (`workspace_id`); when an earlier one (or the runtime) took that name, its
     /// flag's, `-` as `_` (`body_workspace_id`), as the command line settles its flags; then
-    /// numbered.
+    /// numbered. A wire name that is not 1 to 64 of `[a-zA-Z0-9_.-]` (`page[size]`), which
+    /// some clients refuse as a property's name, is its flag's too (`page_size`).
     #[must_use]
     pub fn argument_names(&self) -> Vec<String> {
         let mut names: Vec<String> = Vec::with_capacity(self.params.len());
@@ -176,9 +177,23 @@ impl Operation {
             let taken = |name: &str, names: &[String]| {
                 RESERVED_ARGUMENTS.contains(&name) || names.iter().any(|n| n == name)
             };
+            let plain = (1..=64).contains(&param.wire.len())
+                && param
+                    .wire
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b));
             let mut name = param.wire.to_string();
-            if taken(&name, &names) {
-                name = param.flag.replace('-', "_");
+            if !plain || taken(&name, &names) {
+                name = param
+                    .flag
+                    .chars()
+                    .map(|c| if c == '-' { '_' } else { c })
+                    .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .take(56)
+                    .collect();
+                if name.is_empty() {
+                    name = "param".into();
+                }
             }
             let base = name.clone();
             let mut number = 2;

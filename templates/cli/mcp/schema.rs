@@ -225,6 +225,15 @@ mod tests {
             help: "",
         },
         Param {
+            flag: "page-size",
+            wire: "page[size]",
+            location: Location::Query,
+            kind: Kind::Integer,
+            required: false,
+            repeated: false,
+            help: "",
+        },
+        Param {
             flag: "date",
             wire: "date",
             location: Location::Body,
@@ -270,6 +279,7 @@ mod tests {
         );
         assert_eq!(properties["status"]["enum"], json!(["pending", "approved"]));
         assert_eq!(properties["date"]["format"], "date");
+        assert_eq!(properties["page_size"]["type"], "integer");
         assert_eq!(properties[MAX_ITEMS]["default"], 500);
         assert_eq!(properties[ALL_PAGES]["type"], "boolean");
         // The body is optional: its required members are not required of the tool.
