@@ -5,6 +5,13 @@ loopback API server (wiremock) this talks to through the binary:
     python3 mcp_client.py stdio BINARY BASE_URL TOKEN OPERATIONS
     python3 mcp_client.py http URL HTTP_TOKEN OPERATIONS
 
+and, against any generated command line (no API server needed):
+
+    python3 mcp_client.py schemas BINARY
+
+which checks that `tools/list` answers (with and without --read-only and --dynamic), that every
+schema is valid, and that each tool called without its required arguments is an error result.
+
 Prints one line per check passed; any failed check raises (exit status 1). The API token must
 appear in no answer: every result is searched for it.
 """
@@ -222,9 +229,30 @@ async def http(url, http_token, operations):
         check_structured(session, "expenses_list", result)
 
 
+async def schemas(binary):
+    def server(*flags):
+        return StdioServerParameters(command=binary, args=["--base-url", "http://127.0.0.1:9", "mcp", *flags])
+
+    for flags in ((), ("--read-only",), ("--dynamic",)):
+        async with Client(server(*flags)) as client:
+            session = Session(client, None)
+            tools = await session.list()
+            check_schemas(tools)
+            if flags:
+                continue
+            for tool in tools:
+                if tool.input_schema.get("required"):
+                    result = await session.call(tool.name, {})
+                    if not result.is_error:
+                        raise AssertionError(f"{tool.name} without its required arguments succeeds")
+            check(True, f"each tool called without its required arguments is an error result ({' '.join(flags) or 'all'})")
+
+
 def main():
     mode, *rest = sys.argv[1:]
-    if mode == "stdio":
+    if mode == "schemas":
+        asyncio.run(schemas(*rest))
+    elif mode == "stdio":
         binary, base_url, token, operations = rest
         asyncio.run(stdio(binary, base_url, token, int(operations)))
     else:
