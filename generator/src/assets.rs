@@ -228,6 +228,31 @@ pub const CLI_RUNTIME: &[(&str, &str)] = &[
     ("config.rs", include_str!("../../templates/cli/config.rs")),
     ("curl.rs", include_str!("../../templates/cli/curl.rs")),
     ("exit.rs", include_str!("../../templates/cli/exit.rs")),
+    (
+        "mcp/dynamic.rs",
+        include_str!("../../templates/cli/mcp/dynamic.rs"),
+    ),
+    (
+        "mcp/http.rs",
+        include_str!("../../templates/cli/mcp/http.rs"),
+    ),
+    ("mcp/mod.rs", include_str!("../../templates/cli/mcp/mod.rs")),
+    (
+        "mcp/schema.rs",
+        include_str!("../../templates/cli/mcp/schema.rs"),
+    ),
+    (
+        "mcp/select.rs",
+        include_str!("../../templates/cli/mcp/select.rs"),
+    ),
+    (
+        "mcp/server.rs",
+        include_str!("../../templates/cli/mcp/server.rs"),
+    ),
+    (
+        "mcp/tools.rs",
+        include_str!("../../templates/cli/mcp/tools.rs"),
+    ),
     ("mod.rs", include_str!("../../templates/cli/mod.rs")),
     ("output.rs", include_str!("../../templates/cli/output.rs")),
     (
@@ -252,6 +277,29 @@ pub const CLI_TESTS: &[(&str, &[&str], &str)] = &[
         "help.rs",
         &["createExpense", "approveTimesheet"],
         include_str!("../../templates/cli-crate/tests/help.rs"),
+    ),
+    (
+        "mcp.rs",
+        &[
+            "getExpenses",
+            "createExpense",
+            "deleteExpense",
+            "getWorkspaces",
+            "approveTimesheet",
+        ],
+        include_str!("../../templates/cli-crate/tests/mcp.rs"),
+    ),
+    // The MCP client mcp.rs runs (the Python SDK's).
+    (
+        "mcp_client.py",
+        &[
+            "getExpenses",
+            "createExpense",
+            "deleteExpense",
+            "getWorkspaces",
+            "approveTimesheet",
+        ],
+        include_str!("../../templates/cli-crate/tests/mcp_client.py"),
     ),
 ];
 
@@ -278,13 +326,18 @@ pub(crate) fn cli_tests(api: &Api, crate_name: &str) -> Vec<GeneratedFile> {
                 .all(|need| api.operations.iter().any(|op| op.id == *need))
         })
         .map(|(name, _, text)| {
-            copied(
+            let mut file = copied(
                 format!("tests/{name}"),
                 "cli-crate/tests",
                 "end-to-end test",
                 text,
                 crate_name,
-            )
+            );
+            if name.ends_with(".py") {
+                // A Python comment for the header.
+                file.contents = format!("#{}", &file.contents[2..]);
+            }
+            file
         })
         .collect()
 }

@@ -109,15 +109,20 @@ pub fn cargo_toml_with_examples(
 /// The minimum supported Rust version the generated crate declares (`rust-version`): the
 /// runtime's.
 pub fn rust_version() -> Result<String, RenderError> {
-    let manifest: toml::Table = RUNTIME_MANIFEST
+    manifest_rust_version(RUNTIME_MANIFEST, "templates/runtime/Cargo.toml")
+}
+
+/// The `rust-version` of the manifest `text` (the file `name`).
+fn manifest_rust_version(text: &str, name: &str) -> Result<String, RenderError> {
+    let manifest: toml::Table = text
         .parse()
-        .map_err(|error| RenderError(format!("templates/runtime/Cargo.toml: {error}")))?;
+        .map_err(|error| RenderError(format!("{name}: {error}")))?;
     manifest
         .get("package")
         .and_then(|package| package.get("rust-version"))
         .and_then(toml::Value::as_str)
         .map(str::to_string)
-        .ok_or_else(|| RenderError("templates/runtime/Cargo.toml has no rust-version".into()))
+        .ok_or_else(|| RenderError(format!("{name} has no rust-version")))
 }
 
 /// The table `[name]` of a manifest as written, header, comments and all: its lines up to the
@@ -317,7 +322,8 @@ pub fn cli_cargo_toml(
             binary => &cli.names.binary,
             version => &config.package.version,
             title => &api.title,
-            rust_version => rust_version()?,
+            // The CLI runtime's (rmcp needs a newer Rust than the client).
+            rust_version => manifest_rust_version(CLI_RUNTIME_MANIFEST, "templates/cli/Cargo.toml")?,
             client_package => &config.package.name,
             client_path => cli.client_path,
             runtime_dependencies,

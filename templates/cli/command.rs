@@ -11,8 +11,8 @@ use super::values;
 /// The rate limit without `--rate-limit`: the API's documented 60 requests a minute.
 pub const DEFAULT_RATE_LIMIT: &str = "60";
 
-/// The whole command line: global options, one subcommand per group, and `api`, `auth` and
-/// `completion`.
+/// The whole command line: global options, one subcommand per group, and `api`, `auth`,
+/// `mcp` and `completion`.
 #[must_use]
 pub fn build(app: &App) -> Command {
     let mut command = Command::new(app.name)
@@ -35,6 +35,7 @@ pub fn build(app: &App) -> Command {
     command
         .subcommand(api_command())
         .subcommand(auth_command())
+        .subcommand(super::mcp::command())
         .subcommand(
             Command::new("completion")
                 .about("Print shell completions")

@@ -15,6 +15,7 @@ use super::command;
 use super::config::Config;
 use super::curl;
 use super::exit::Failure;
+use super::mcp;
 use super::output::{Data, Format, Printer};
 use super::progress::Progress;
 use super::spec::App;
@@ -120,6 +121,16 @@ async fn execute<B: Backend>(app: &App, matches: &ArgMatches) -> Result<(), Fail
             Ok(())
         }
         "auth" => auth_command(app, sub, &config, token.as_ref()),
+        "mcp" => {
+            let backend = B::connect(&Connection {
+                base_url: base_url(app, matches)?,
+                token: token.as_ref().map(|t| t.secret.as_str()),
+                rate_limit: matches.get_one::<u32>("rate-limit").copied().unwrap_or(60),
+            })?;
+            let mut secrets: Vec<String> = secrets.iter().map(|s| (*s).to_string()).collect();
+            secrets.extend(std::env::var(app.token_env).ok());
+            mcp::serve(app, mcp::Options::from_matches(sub), backend, secrets).await
+        }
         "api" => {
             let call = call::from_api(sub)?;
             send::<B>(app, matches, token.as_ref(), &call, &[], None).await
@@ -203,6 +214,19 @@ fn read_token() -> Result<String, Failure> {
     Ok(line.trim().to_string())
 }
 
+/// The server to talk to: `--base-url`, else the spec's.
+fn base_url<'a>(app: &'a App, matches: &'a ArgMatches) -> Result<&'a str, Failure> {
+    let base_url = matches
+        .get_one::<String>("base-url")
+        .map_or(app.default_base_url, String::as_str);
+    if base_url.is_empty() {
+        return Err(Failure::Usage(
+            "the spec names no server: give one with --base-url".into(),
+        ));
+    }
+    Ok(base_url)
+}
+
 /// Sends `call` (every page of it with `paging`, the page number's query parameter) and
 /// prints the data; with `--dry-run` prints the curl command instead.
 async fn send<B: Backend>(
@@ -213,14 +237,7 @@ async fn send<B: Backend>(
     columns: &[&str],
     paging: Option<&str>,
 ) -> Result<(), Failure> {
-    let base_url = matches
-        .get_one::<String>("base-url")
-        .map_or(app.default_base_url, String::as_str);
-    if base_url.is_empty() {
-        return Err(Failure::Usage(
-            "the spec names no server: give one with --base-url".into(),
-        ));
-    }
+    let base_url = base_url(app, matches)?;
     if matches.get_flag("dry-run") {
         // The first request of a walk: the page the command names, or the first.
         let first = match paging {

@@ -147,6 +147,66 @@ pub struct Paging {
     pub page: &'static str,
 }
 
+/// Names a tool's arguments may not take from a parameter: the runtime's own (a list's walk,
+/// a raw body).
+pub const RESERVED_ARGUMENTS: &[&str] = &["all_pages", "max_items", "body"];
+
+impl Operation {
+    /// Whether a tool takes the whole body as one argument (`body`): a raw body, or a JSON or
+    /// form body without top-level properties to set one by one (an array, a union).
+    #[must_use]
+    pub fn whole_body(&self) -> bool {
+        match self.body.map(|body| body.encoding) {
+            None => false,
+            Some(BodyEncoding::Raw(_)) => true,
+            Some(BodyEncoding::Json | BodyEncoding::Form) => {
+                !self.params.iter().any(|p| p.location == Location::Body)
+            }
+        }
+    }
+
+    /// The name of each of [`Operation::params`] as an argument of a tool (the MCP server's):
+    /// its wire name (`workspace_id`); when an earlier one (or the runtime) took that name, its
+    /// flag's, `-` as `_` (`body_workspace_id`), as the command line settles its flags; then
+    /// numbered. A wire name that is not 1 to 64 of `[a-zA-Z0-9_.-]` (`page[size]`), which
+    /// some clients refuse as a property's name, is its flag's too (`page_size`).
+    #[must_use]
+    pub fn argument_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = Vec::with_capacity(self.params.len());
+        for param in self.params {
+            let taken = |name: &str, names: &[String]| {
+                RESERVED_ARGUMENTS.contains(&name) || names.iter().any(|n| n == name)
+            };
+            let plain = (1..=64).contains(&param.wire.len())
+                && param
+                    .wire
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b));
+            let mut name = param.wire.to_string();
+            if !plain || taken(&name, &names) {
+                name = param
+                    .flag
+                    .chars()
+                    .map(|c| if c == '-' { '_' } else { c })
+                    .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .take(56)
+                    .collect();
+                if name.is_empty() {
+                    name = "param".into();
+                }
+            }
+            let base = name.clone();
+            let mut number = 2;
+            while taken(&name, &names) {
+                name = format!("{base}_{number}");
+                number += 1;
+            }
+            names.push(name);
+        }
+        names
+    }
+}
+
 impl App {
     /// The operation `group command`, when there is one.
     #[must_use]

@@ -9,7 +9,7 @@ use clap::ArgMatches;
 use serde_json::{Map, Value};
 
 use super::exit::Failure;
-use super::spec::{BodyEncoding, Location, Operation};
+use super::spec::{BodyEncoding, Kind, Location, Operation, Param};
 use super::values;
 
 /// A request to send (or, with `--dry-run`, to print).
@@ -58,37 +58,55 @@ impl Call {
     }
 }
 
-/// The call of `operation` with the flags of `matches`.
-///
-/// # Errors
-/// [`Failure::Usage`] when the body file cannot be read or is not JSON.
-pub fn from_operation(operation: &Operation, matches: &ArgMatches) -> Result<Call, Failure> {
-    let mut path = operation.path.to_string();
-    let mut query = Vec::new();
-    let mut headers = Vec::new();
-    let mut cookies = Vec::new();
-    let mut fields = Map::new();
-    for param in operation.params {
-        let Some(given) = matches.get_many::<String>(param.flag) else {
-            continue;
+/// The parts of a call as its parameters are placed: the path filled in, query pairs,
+/// headers, cookies and the body's members. Shared by the command line's flags and the MCP
+/// server's arguments.
+struct Parts {
+    path: String,
+    query: Vec<(String, String)>,
+    headers: Vec<(String, String)>,
+    cookies: Vec<String>,
+    fields: Map<String, Value>,
+}
+
+impl Parts {
+    fn new(operation: &Operation) -> Parts {
+        Parts {
+            path: operation.path.to_string(),
+            query: Vec::new(),
+            headers: Vec::new(),
+            cookies: Vec::new(),
+            fields: Map::new(),
+        }
+    }
+
+    /// Places the checked values `given` (one, or several of a repeated parameter) of `param`
+    /// where the spec puts them.
+    fn place(&mut self, param: &Param, given: &[&str]) {
+        let Some(first) = given.first() else {
+            return;
         };
-        let given: Vec<&String> = given.collect();
         match param.location {
             Location::Path => {
-                let value = given.first().map_or("", |v| v.as_str());
-                path = path.replace(&format!("{{{}}}", param.wire), value);
+                self.path = self.path.replace(&format!("{{{}}}", param.wire), first);
             }
             Location::Query => {
-                query.extend(given.iter().map(|v| (param.wire.to_string(), (*v).clone())));
+                self.query.extend(
+                    given
+                        .iter()
+                        .map(|v| (param.wire.to_string(), (*v).to_string())),
+                );
             }
             Location::JoinedQuery(separator) => {
-                query.push((param.wire.to_string(), join(&given, separator)));
+                self.query
+                    .push((param.wire.to_string(), given.join(separator)));
             }
             Location::Header => {
-                headers.push((param.wire.to_string(), join(&given, ",")));
+                self.headers.push((param.wire.to_string(), given.join(",")));
             }
             Location::Cookie => {
-                cookies.push(format!("{}={}", param.wire, join(&given, ",")));
+                self.cookies
+                    .push(format!("{}={}", param.wire, given.join(",")));
             }
             Location::Body => {
                 let value = if param.repeated {
@@ -99,29 +117,147 @@ pub fn from_operation(operation: &Operation, matches: &ArgMatches) -> Result<Cal
                             .collect(),
                     )
                 } else {
-                    values::to_json(param.kind, given[0])
+                    values::to_json(param.kind, first)
                 };
-                fields.insert(param.wire.to_string(), value);
+                self.fields.insert(param.wire.to_string(), value);
             }
         }
     }
-    if !cookies.is_empty() {
-        headers.push(("Cookie".to_string(), cookies.join("; ")));
+
+    /// The call, with `body` (the body file's, or the arguments', with the fields set over it).
+    fn finish(
+        mut self,
+        operation: &Operation,
+        read_body: impl FnOnce(BodyEncoding, Map<String, Value>) -> Result<Option<Body>, Failure>,
+    ) -> Result<Call, Failure> {
+        if !self.cookies.is_empty() {
+            self.headers
+                .push(("Cookie".to_string(), self.cookies.join("; ")));
+        }
+        let body = match operation.body.map(|body| body.encoding) {
+            None => None,
+            Some(encoding) => read_body(encoding, self.fields)?,
+        };
+        Ok(Call {
+            operation: Some(operation.id),
+            method: operation.method.to_string(),
+            path: self.path,
+            query: self.query,
+            headers: self.headers,
+            body,
+        })
     }
-    let body = match operation.body.map(|body| body.encoding) {
-        None => None,
-        Some(BodyEncoding::Json) => merge(read_json(matches)?, fields)?.map(Body::Json),
-        Some(BodyEncoding::Form) => merge(read_json(matches)?, fields)?.map(Body::Form),
-        Some(BodyEncoding::Raw(media_type)) => read_raw(matches, media_type)?,
-    };
-    Ok(Call {
-        operation: Some(operation.id),
-        method: operation.method.to_string(),
-        path,
-        query,
-        headers,
-        body,
+}
+
+/// The call of `operation` with the flags of `matches`.
+///
+/// # Errors
+/// [`Failure::Usage`] when the body file cannot be read or is not JSON.
+pub fn from_operation(operation: &Operation, matches: &ArgMatches) -> Result<Call, Failure> {
+    let mut parts = Parts::new(operation);
+    for param in operation.params {
+        let Some(given) = matches.get_many::<String>(param.flag) else {
+            continue;
+        };
+        let given: Vec<&str> = given.map(String::as_str).collect();
+        parts.place(param, &given);
+    }
+    parts.finish(operation, |encoding, fields| match encoding {
+        BodyEncoding::Json => Ok(merge(read_json(matches)?, fields)?.map(Body::Json)),
+        BodyEncoding::Form => Ok(merge(read_json(matches)?, fields)?.map(Body::Form)),
+        BodyEncoding::Raw(media_type) => read_raw(matches, media_type),
     })
+}
+
+/// The call of `operation` with the arguments of an MCP tool call: each parameter under its
+/// [`Operation::argument_names`] name, as a JSON value (a list for a repeated one), checked as
+/// its flag is; a body taken whole ([`Operation::whole_body`]) from `body` (a raw one as its
+/// text).
+///
+/// # Errors
+/// [`Failure::Usage`] naming the argument that is missing, unknown, or not of its type.
+pub fn from_arguments(
+    operation: &Operation,
+    arguments: &Map<String, Value>,
+) -> Result<Call, Failure> {
+    let names = operation.argument_names();
+    let whole_body = operation.whole_body();
+    for key in arguments.keys() {
+        let known = names.iter().any(|name| name == key)
+            || (operation.paging.is_some() && (key == "all_pages" || key == "max_items"))
+            || (whole_body && key == "body");
+        if !known {
+            return Err(Failure::Usage(format!(
+                "`{}` takes no argument `{key}`",
+                operation.id
+            )));
+        }
+    }
+    let body_required = operation.body.is_some_and(|body| body.required);
+    let mut parts = Parts::new(operation);
+    for (param, name) in operation.params.iter().zip(&names) {
+        let given = match arguments.get(name) {
+            None | Some(Value::Null) => {
+                let needed = param.required && (param.location != Location::Body || body_required);
+                if needed {
+                    return Err(Failure::Usage(format!("the argument `{name}` is required")));
+                }
+                continue;
+            }
+            Some(Value::Array(items)) if param.repeated => items.iter().collect(),
+            Some(value) => vec![value],
+        };
+        let texts = given
+            .into_iter()
+            .map(|value| argument_text(param, name, value))
+            .collect::<Result<Vec<_>, _>>()?;
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        parts.place(param, &texts);
+    }
+    parts.finish(operation, |encoding, fields| {
+        let whole = arguments.get("body").filter(|body| !body.is_null());
+        // A required body is sent, if empty, as the server will say what it lacks.
+        let object = |body: Option<Value>| match body {
+            None if body_required => Some(Value::Object(Map::new())),
+            body => body,
+        };
+        Ok(match encoding {
+            BodyEncoding::Json => object(merge(whole.cloned(), fields)?).map(Body::Json),
+            BodyEncoding::Form => object(merge(whole.cloned(), fields)?).map(Body::Form),
+            BodyEncoding::Raw(media_type) => whole.map(|body| Body::Raw {
+                bytes: match body {
+                    Value::String(text) => text.clone().into_bytes(),
+                    other => other.to_string().into_bytes(),
+                },
+                media_type: media_type.to_string(),
+                source: "the argument `body`".to_string(),
+            }),
+        })
+    })
+}
+
+/// The text of one value of an argument, checked as the flag's value is.
+fn argument_text(param: &Param, name: &str, value: &Value) -> Result<String, Failure> {
+    let text = match value {
+        Value::String(text) => text.clone(),
+        Value::Number(number) => number.to_string(),
+        Value::Bool(flag) => flag.to_string(),
+        other => other.to_string(),
+    };
+    let checked = match param.kind {
+        Kind::Text => Ok(text),
+        Kind::Integer => values::integer(&text),
+        Kind::Number => values::number(&text),
+        Kind::Boolean if text == "true" || text == "false" => Ok(text),
+        Kind::Boolean => Err(format!("`{text}` is not true or false")),
+        Kind::Date => values::date(&text),
+        Kind::DateTime => values::date_time(&text),
+        Kind::Uuid => values::uuid(&text),
+        Kind::Enum(names) if names.contains(&text.as_str()) => Ok(text),
+        Kind::Enum(names) => Err(format!("`{text}` is not one of {}", names.join(", "))),
+        Kind::Json => values::json(&text),
+    };
+    checked.map_err(|message| Failure::Usage(format!("the argument `{name}`: {message}")))
 }
 
 /// The call of `api METHOD PATH [-F key=value]... [--query key=value]... [--body FILE]`.
@@ -153,14 +289,6 @@ pub fn from_api(matches: &ArgMatches) -> Result<Call, Failure> {
         headers: Vec::new(),
         body: merge(read_json(matches)?, fields)?.map(Body::Json),
     })
-}
-
-fn join(values: &[&String], separator: &str) -> String {
-    values
-        .iter()
-        .map(|v| v.as_str())
-        .collect::<Vec<_>>()
-        .join(separator)
 }
 
 /// The bytes of `--body FILE` or `--body -` (standard input), when given, and where from.
@@ -420,6 +548,64 @@ mod tests {
         assert_eq!(
             call.body,
             Some(Body::Form(serde_json::json!({"amount": 3})))
+        );
+    }
+
+    #[test]
+    fn tool_arguments_make_the_same_call_as_flags() {
+        let arguments = serde_json::json!({"expenseId": 7, "amount": 12.5, "tags": ["a", "b"]});
+        let from_tool = from_arguments(&UPDATE, arguments.as_object().unwrap()).unwrap();
+        assert_eq!(
+            from_tool,
+            call(&[
+                "update",
+                "--expense-id",
+                "7",
+                "--amount",
+                "12.5",
+                "--tag",
+                "a",
+                "--tag",
+                "b"
+            ])
+        );
+        let refused = |arguments: serde_json::Value| match from_arguments(
+            &UPDATE,
+            arguments.as_object().unwrap(),
+        ) {
+            Err(Failure::Usage(message)) => message,
+            other => panic!("{other:?}"),
+        };
+        assert!(refused(serde_json::json!({"amount": 1})).contains("`expenseId` is required"));
+        assert!(refused(serde_json::json!({"expenseId": "x"})).contains("not a whole number"));
+        assert!(refused(serde_json::json!({"expenseId": 1, "nope": 1})).contains("`nope`"));
+    }
+
+    #[test]
+    fn a_body_without_properties_is_taken_whole() {
+        let bulk = Operation {
+            params: &[],
+            body: Some(BodyInput {
+                required: true,
+                encoding: BodyEncoding::Json,
+            }),
+            ..UPDATE
+        };
+        assert!(bulk.whole_body() && !UPDATE.whole_body() && UPLOAD.whole_body());
+        let arguments = serde_json::json!({"body": [1, 2]});
+        let call = from_arguments(&bulk, arguments.as_object().unwrap()).unwrap();
+        assert_eq!(call.body, Some(Body::Json(serde_json::json!([1, 2]))));
+        let empty = from_arguments(&bulk, &Map::new()).unwrap();
+        assert_eq!(empty.body, Some(Body::Json(serde_json::json!({}))));
+        let arguments = serde_json::json!({"body": "PNG"});
+        let upload = from_arguments(&UPLOAD, arguments.as_object().unwrap()).unwrap();
+        assert_eq!(
+            upload.body,
+            Some(Body::Raw {
+                bytes: b"PNG".to_vec(),
+                media_type: "image/png".into(),
+                source: "the argument `body`".into(),
+            })
         );
     }
 

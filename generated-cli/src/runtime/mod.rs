@@ -2,7 +2,7 @@
 
 //! The hand-written runtime of the command line: the command tree built from data, flag
 //! checks, calls, output formats, the config file and token, `--dry-run`'s curl line, the
-//! progress of `--all`, and exit codes. It names nothing generated: the generated `main.rs`
+//! progress of `--all`, exit codes, and the MCP server (`mcp`). It names nothing generated: the generated `main.rs`
 //! gives it the [`spec::App`] and a [`run::Backend`] on the client.
 
 // Each spec's command line uses a part of it (one without header parameters never makes a
@@ -15,6 +15,7 @@ pub mod command;
 pub mod config;
 pub mod curl;
 pub mod exit;
+pub mod mcp;
 pub mod output;
 pub mod progress;
 pub mod run;

@@ -14,7 +14,7 @@
 //! - Any other is its client method's name, kebab-cased (`get_time_entries` ->
 //!   `get-time-entries`), which is unique in the crate; a clash with a name given before gets
 //!   the smallest free number.
-//! - `help` (clap's) is never a command; `api`, `auth`, `completion` and `help` are never groups.
+//! - `help` (clap's) is never a command; `api`, `auth`, `completion`, `help` and `mcp` are never groups.
 
 use std::collections::BTreeMap;
 
@@ -24,7 +24,7 @@ use crate::model::{Api, HttpMethod, Operation, PathSegment, Tag};
 use crate::names::Scope;
 
 /// Group names the command line has besides the tags.
-pub(super) const RESERVED_GROUPS: &[&str] = &["api", "auth", "completion", "help"];
+pub(super) const RESERVED_GROUPS: &[&str] = &["api", "auth", "completion", "help", "mcp"];
 
 /// One group of the tree: its tag, its name, and its operations with their command names.
 pub(super) struct NamedGroup<'a> {
