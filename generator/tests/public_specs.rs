@@ -517,11 +517,19 @@ fn generated_crates_compile() {
 
 /// Fixtures whose command line's contract test is not run, and why: known gaps of the command
 /// line, each a command that cannot exit 0 against the spec's answers.
-const CLI_CONTRACT_GAPS: &[(&str, &str)] = &[(
-    "media",
-    "answers of other media types than JSON (text/plain, bytes) are decoded as JSON and exit 9; \
-     a 101 protocol switch and an operation that documents only a 405 have no success to give",
-)];
+const CLI_CONTRACT_GAPS: &[(&str, &str)] = &[
+    (
+        "media",
+        "answers of other media types than JSON (text/plain, bytes) are decoded as JSON and exit \
+         9; a 101 protocol switch and an operation that documents only a 405 have no success to give",
+    ),
+    (
+        "parameters",
+        "Prism 5 itself exits on `GET /headers` (a TypeError in its simple-style deserializer of \
+         the object header X-Point, absent from the request), so the commands after it meet no \
+         server; the CLI's requests are checked against wiremock in the fixture's own tests",
+    ),
+];
 
 /// Runs the contract test of each fixture's command line (`tests/contract.rs`: every command
 /// against Prism, and the commands without data against answers without data), its spec named
