@@ -527,7 +527,8 @@ const CLI_CONTRACT_GAPS: &[(&str, &str)] = &[
         "parameters",
         "Prism 5 itself exits on `GET /headers` (a TypeError in its simple-style deserializer of \
          the object header X-Point, absent from the request), so the commands after it meet no \
-         server; the CLI's requests are checked against wiremock in the fixture's own tests",
+         server; the client's requests of this fixture are checked against wiremock by its own \
+         tests",
     ),
 ];
 
