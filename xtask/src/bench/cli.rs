@@ -1,7 +1,10 @@
 //! The command line's figures: `webwork --help` start-up, and a walk of 1,000 items over
 //! loopback with `--all --output ndjson` against the same walk in a Rust program using the
 //! client (client-tests/examples/walk_expenses.rs). Both are release builds run as processes,
-//! interleaved, against one small HTTP/1.1 server on 127.0.0.1 run here.
+//! interleaved, against one small HTTP/1.1 server on 127.0.0.1 run here. And the MCP server's
+//! (`webwork mcp`, spoken to as raw JSON-RPC on its standard input and output): `tools/list`'s
+//! time and size, with and without `--dynamic`, and one page's call against the same request
+//! as a `webwork expenses list` process.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -25,6 +28,14 @@ pub struct CliFigures {
     pub cli_walk: Duration,
     /// The Rust program's walk.
     pub rust_walk: Duration,
+    /// `tools/list` of `webwork mcp` and its answer's size in bytes.
+    pub mcp_list: (Duration, usize),
+    /// The same with `--dynamic`.
+    pub mcp_dynamic_list: (Duration, usize),
+    /// One page (100 items) as an `expenses_list` tool call of `webwork mcp`...
+    pub mcp_call: Duration,
+    /// ... and as a `webwork expenses list --output json` process.
+    pub cli_call: Duration,
 }
 
 pub fn time_cli(root: &Path, target: &Path) -> Result<CliFigures, String> {
@@ -87,11 +98,149 @@ pub fn time_cli(root: &Path, target: &Path) -> Result<CliFigures, String> {
             rust.push(b);
         }
     }
+    let mcp_list = Mcp::start(&webwork, &base_url, &[])?.list()?;
+    let mcp_dynamic_list = Mcp::start(&webwork, &base_url, &["--dynamic"])?.list()?;
+    let mut mcp = Mcp::start(&webwork, &base_url, &[])?;
+    let mut one_page = Command::new(&webwork);
+    one_page.args([
+        "--base-url",
+        &base_url,
+        "--token",
+        "bench-token",
+        "--rate-limit",
+        "0",
+        "expenses",
+        "list",
+        "--workspace-id",
+        "1",
+        "--per-page",
+        "100",
+        "--output",
+        "json",
+    ]);
+    let (mut mcp_calls, mut cli_calls) = (Vec::new(), Vec::new());
+    for round in 0..=RUNS {
+        let (a, b) = (mcp.call()?, run(&mut one_page)?);
+        if round > 0 {
+            mcp_calls.push(a);
+            cli_calls.push(b);
+        }
+    }
     Ok(CliFigures {
         help,
         cli_walk: median(cli),
         rust_walk: median(rust),
+        mcp_list,
+        mcp_dynamic_list,
+        mcp_call: median(mcp_calls),
+        cli_call: median(cli_calls),
     })
+}
+
+/// `webwork mcp` spoken to as raw JSON-RPC (one message a line) on its standard input and
+/// output, after the `initialize` handshake.
+struct Mcp {
+    child: std::process::Child,
+    input: std::process::ChildStdin,
+    output: BufReader<std::process::ChildStdout>,
+    id: u64,
+}
+
+impl Mcp {
+    fn start(webwork: &Path, base_url: &str, flags: &[&str]) -> Result<Mcp, String> {
+        let mut child = Command::new(webwork)
+            .args([
+                "--base-url",
+                base_url,
+                "--token",
+                "bench-token",
+                "--rate-limit",
+                "0",
+            ])
+            .arg("mcp")
+            .args(flags)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot run webwork mcp: {e}"))?;
+        let input = child.stdin.take().ok_or("no standard input")?;
+        let output = BufReader::new(child.stdout.take().ok_or("no standard output")?);
+        let mut mcp = Mcp {
+            child,
+            input,
+            output,
+            id: 0,
+        };
+        mcp.request(
+            "initialize",
+            &serde_json::json!({
+                "protocolVersion": "2025-06-18",
+                "capabilities": {},
+                "clientInfo": {"name": "xtask-bench", "version": "1"}
+            }),
+        )?;
+        mcp.send(&serde_json::json!({"jsonrpc": "2.0", "method": "notifications/initialized"}))?;
+        Ok(mcp)
+    }
+
+    fn send(&mut self, message: &serde_json::Value) -> Result<(), String> {
+        writeln!(self.input, "{message}")
+            .and_then(|()| self.input.flush())
+            .map_err(|e| format!("cannot write to webwork mcp: {e}"))
+    }
+
+    /// The answer's line to request `method`.
+    fn request(&mut self, method: &str, params: &serde_json::Value) -> Result<String, String> {
+        self.id += 1;
+        let id = self.id;
+        self.send(
+            &serde_json::json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}),
+        )?;
+        let mut line = String::new();
+        self.output
+            .read_line(&mut line)
+            .map_err(|e| format!("cannot read webwork mcp: {e}"))?;
+        if line.contains("\"error\"") || line.contains("\"isError\":true") {
+            return Err(format!(
+                "webwork mcp answered {}",
+                &line[..line.len().min(300)]
+            ));
+        }
+        Ok(line)
+    }
+
+    /// The median time of `tools/list`, and its answer's size.
+    fn list(mut self) -> Result<(Duration, usize), String> {
+        let mut times = Vec::new();
+        let mut size = 0;
+        for round in 0..=RUNS {
+            let started = Instant::now();
+            let line = self.request("tools/list", &serde_json::json!({}))?;
+            if round > 0 {
+                times.push(started.elapsed());
+            }
+            size = line.trim_end().len();
+        }
+        Ok((median(times), size))
+    }
+
+    /// The time of one `expenses_list` call of a page of 100.
+    fn call(&mut self) -> Result<Duration, String> {
+        let started = Instant::now();
+        self.request(
+            "tools/call",
+            &serde_json::json!({"name": "expenses_list", "arguments": {"workspace_id": 1, "per_page": 100}}),
+        )?;
+        Ok(started.elapsed())
+    }
+}
+
+impl Drop for Mcp {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }
 
 /// The wall time of one run, its output thrown away.

@@ -207,5 +207,22 @@ fn cli_rows(cli: &cli::CliFigures) -> String {
         ms(cli.help),
         ms(cli.cli_walk),
         ms(cli.rust_walk),
+    ) + &format!(
+        "| mcp: `tools/list` of `webwork mcp` (67 tools; raw JSON-RPC over stdio, release, median) | {:.2} ms, {:.1} kB | |\n\
+         | mcp: `tools/list` of `webwork mcp --dynamic` (3 tools) | {:.2} ms, {:.1} kB | |\n\
+         | mcp: an `expenses_list` call (100 items) vs the same request as a `webwork expenses list --output json` process (release, medians) | {:.2} ms vs {:.2} ms | {:.2} (goal 1.10) |\n",
+        ms(cli.mcp_list.0),
+        kb(cli.mcp_list.1),
+        ms(cli.mcp_dynamic_list.0),
+        kb(cli.mcp_dynamic_list.1),
+        ms(cli.mcp_call),
+        ms(cli.cli_call),
+        ms(cli.mcp_call) / ms(cli.cli_call),
     )
+}
+
+/// A size in bytes as kB.
+#[allow(clippy::cast_precision_loss)]
+fn kb(bytes: usize) -> f64 {
+    bytes as f64 / 1e3
 }
