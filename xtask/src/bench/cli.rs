@@ -301,8 +301,11 @@ fn serve(listener: &TcpListener, pages: &[Vec<u8>]) {
     });
 }
 
-/// Answers the requests of one connection: `?page=N` gets page N.
+/// Answers the requests of one connection: `?page=N` gets page N. Without Nagle's algorithm:
+/// the body's write would wait for the ACK of the head's, which the client delays up to 40 ms
+/// on a connection kept alive (a walk's second page on; every call of `webwork mcp`).
 fn answer(stream: TcpStream, pages: &[Vec<u8>]) {
+    let _ = stream.set_nodelay(true);
     let mut reader = BufReader::new(match stream.try_clone() {
         Ok(clone) => clone,
         Err(_) => return,
