@@ -35,14 +35,25 @@ impl<'a> OperationLowering<'_, 'a> {
         let mut variants = Vec::with_capacity(answers.len());
         for (status, response) in answers {
             let response_at = at.join("responses").join(status.key());
-            let response = self.resolver.response(response, &response_at)?;
+            let (response, place) = self.resolver.located_response(response, &response_at)?;
             let name = variant_name(status);
             let body = match response.content.iter().find(|(media, _)| is_json(media)) {
                 Some((media, content)) => Some(match &content.schema {
                     Some(schema) => {
-                        let schema_at = response_at.join("content").join(media).join("schema");
-                        let hint = format!("{builder_name}{name}Body");
-                        self.types.type_of(schema, &schema_at, &hint)?
+                        let schema_at = place.join("content").join(media).join("schema");
+                        // A shared answer's inline schema is one type, named after the answer.
+                        match place.segments().as_slice() {
+                            [components, responses, answer]
+                                if components == "components" && responses == "responses" =>
+                            {
+                                let hint = format!("{answer}Body");
+                                self.types.type_of_shared(schema, &schema_at, &hint)?
+                            }
+                            _ => {
+                                let hint = format!("{builder_name}{name}Body");
+                                self.types.type_of(schema, &schema_at, &hint)?
+                            }
+                        }
                     }
                     None => TypeRef::Primitive(Primitive::Json),
                 }),

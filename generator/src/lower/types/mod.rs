@@ -55,6 +55,9 @@ pub struct TypeSpace<'a> {
     ids: BTreeMap<String, (String, Primitive)>,
     /// What each component adds as an `allOf` member, collected the first time it is one.
     all_of_parts: BTreeMap<&'a str, Rc<ObjectParts<'a>>>,
+    /// The types of schemas that many operations reach through one place (an inline schema
+    /// of a `#/components/responses` entry), by that place: lowered once.
+    shared: BTreeMap<String, TypeRef>,
     /// The `allOf` work done so far (members visited, parts merged), for the tests.
     #[cfg(test)]
     all_of_work: usize,
@@ -76,6 +79,7 @@ impl<'a> TypeSpace<'a> {
             envelope_member_names: envelope,
             ids: BTreeMap::new(),
             all_of_parts: BTreeMap::new(),
+            shared: BTreeMap::new(),
             #[cfg(test)]
             all_of_work: 0,
         };
@@ -146,6 +150,22 @@ impl<'a> TypeSpace<'a> {
             }
             ReferenceOr::Item(schema) => self.inline(schema, at, hint),
         }
+    }
+
+    /// Like [`TypeSpace::type_of`] for a schema several operations reach at the same place
+    /// (`at`, in `#/components/responses`): its type is made the first time and given again.
+    pub fn type_of_shared(
+        &mut self,
+        item: &'a ReferenceOr<Schema>,
+        at: &Pointer,
+        hint: &str,
+    ) -> Result<TypeRef, Diagnostic> {
+        if let Some(ty) = self.shared.get(&at.to_string()) {
+            return Ok(ty.clone());
+        }
+        let ty = self.type_of(item, at, hint)?;
+        self.shared.insert(at.to_string(), ty.clone());
+        Ok(ty)
     }
 
     /// Like [`TypeSpace::type_of`] for boxed schemas (properties and items).
