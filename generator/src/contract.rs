@@ -45,6 +45,7 @@ pub const EXPECTATION_METHODS: &[&str] = &[
     "new",
     "parameter",
     "respond",
+    "respond_error",
     "respond_pages",
     "times",
 ];

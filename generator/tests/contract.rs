@@ -197,9 +197,12 @@ fn emitted_code_names_only_what_the_runtime_exports() {
         while let Some(at) = text.find("crate::runtime::") {
             text = &text[at + "crate::runtime::".len()..];
             if let Some(group) = text.strip_prefix('{') {
-                // `use crate::runtime::{Request, RequestOptions};`
+                // `use crate::runtime::{Request, RequestOptions};`, `{error_json as json}`
                 let inside = group.split('}').next().unwrap_or_default();
-                used.extend(inside.split(',').map(|name| name.trim().to_string()));
+                used.extend(inside.split(',').filter_map(|name| {
+                    let name = name.split(" as ").next().unwrap_or_default().trim();
+                    (!name.is_empty()).then(|| name.to_string())
+                }));
             } else {
                 used.insert(
                     text.chars()
